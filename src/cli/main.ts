@@ -1,0 +1,58 @@
+import { Command, CommanderError, Option } from 'commander';
+import { FORMAT_NAMES } from '../reporters/index.js';
+import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
+import { messages } from './messages.js';
+import { rulesCommand } from './rules-command.js';
+import { TOOL_VERSION } from './tool-version.js';
+import { validateCommand, type ValidateOptions } from './validate-command.js';
+
+function program(io: CliIo, done: (code: ExitCode) => void): Command {
+  const root = new Command('isms')
+    .description('Documentation as code for ISO/IEC 27001: validate, prove and publish an ISMS kept in git')
+    .version(TOOL_VERSION, '-v, --version')
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
+
+  root
+    .command('validate')
+    .description('check the documents against the schemas and the rules')
+    .argument('[paths...]', 'report only on documents under these paths (every document is still read)')
+    .option('-c, --config <file>', 'isms.config.yaml to use (default: ./isms.config.yaml, then ./isms-docs/isms.config.yaml)')
+    .addOption(new Option('-f, --format <name>', `output format: ${FORMAT_NAMES.join(', ')}`).default('stylish'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--as-of <date>', 'the date that counts as today for date rules (YYYY-MM-DD)')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
+    .exitOverride()
+    .action(async (paths: string[], options: ValidateOptions) => done(await validateCommand(paths, options, io)));
+
+  root
+    .command('rules')
+    .description('list the rules')
+    .addOption(new Option('-f, --format <name>', 'table, json or md').default('table'))
+    .exitOverride()
+    .action((options: { format: string }) => done(rulesCommand(options, io)));
+
+  return root;
+}
+
+/** Runs the CLI; returns the exit code (0 clean, 1 findings, 2 usage/config/internal failure). */
+export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  let code: ExitCode = EXIT.ok;
+  try {
+    await program(io, (c) => (code = c)).parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT.ok : EXIT.failure;
+    }
+    if (error instanceof UsageError) {
+      io.stderr.write(`isms: ${error.message}\n`);
+      for (const detail of error.details) io.stderr.write(`  ${detail}\n`);
+      return EXIT.failure;
+    }
+    io.stderr.write(`isms: ${messages.internal((error as Error)?.message ?? String(error))}\n`);
+    if (io.env['ISMS_DEBUG'] === '1') io.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+    return EXIT.failure;
+  }
+}

@@ -1,0 +1,85 @@
+import path from 'node:path';
+import { findConfig } from '../config/find-config.js';
+import { loadConfig } from '../config/load-config.js';
+import { displayPath } from '../documents/discover.js';
+import { loadWorkspace } from '../documents/workspace.js';
+import { check } from '../engine/check.js';
+import { FORMAT_NAMES, REPORTERS } from '../reporters/index.js';
+import { summarize } from '../reporters/report.js';
+import { RULE_IDS, RULES } from '../rules/index.js';
+import { isIsoDate, todayIso } from '../text/dates.js';
+import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
+import { messages } from './messages.js';
+import { TOOL_VERSION } from './tool-version.js';
+import { writeFileAtomically } from './write-output.js';
+
+export interface ValidateOptions {
+  config?: string;
+  format: string;
+  output?: string;
+  asOf?: string;
+  maxWarnings?: string;
+}
+
+export async function validateCommand(paths: string[], options: ValidateOptions, io: CliIo): Promise<ExitCode> {
+  const reporter = REPORTERS[options.format];
+  if (!reporter) throw new UsageError(messages.badFormat(options.format, FORMAT_NAMES));
+  if (options.asOf !== undefined && !isIsoDate(options.asOf)) throw new UsageError(messages.badAsOf(options.asOf));
+  const maxWarnings = options.maxWarnings === undefined ? undefined : Number(options.maxWarnings);
+  if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0 && /^\d+$/.test(options.maxWarnings ?? ''))) {
+    throw new UsageError(messages.badMaxWarnings(options.maxWarnings ?? ''));
+  }
+
+  const configFile = findConfig(io.cwd, options.config);
+  if (!configFile) throw new UsageError(messages.noConfig(displayPath(io.cwd, io.cwd)));
+  const loaded = loadConfig(configFile, RULE_IDS);
+  if (!loaded.ok) {
+    const file = displayPath(io.cwd, loaded.file);
+    throw new UsageError(
+      messages.brokenConfig(loaded.problems.length),
+      loaded.problems.map((p) => `${file}:${p.at.line}:${p.at.column}: ${p.message}`),
+    );
+  }
+
+  const workspace = await loadWorkspace(loaded.config, io.cwd);
+  const targets = paths.map((p) => path.resolve(io.cwd, p));
+  for (const target of targets) {
+    const covers = workspace.documents.some((doc) => isWithin(target, doc.absolutePath));
+    if (!covers) throw new UsageError(messages.noDocumentAt(displayPath(io.cwd, target)));
+  }
+  const result = check(workspace, {
+    asOf: options.asOf ?? todayIso(),
+    rules: RULES,
+    include: targets.length === 0 ? undefined : (doc) => targets.some((target) => isWithin(target, doc.absolutePath)),
+  });
+
+  const text = reporter({
+    tool: { name: 'isms', version: TOOL_VERSION },
+    result,
+    rules: RULES,
+    color: options.output === undefined && io.stdout.isTTY === true && io.env['NO_COLOR'] === undefined,
+  });
+  if (options.output !== undefined) {
+    const outputFile = path.resolve(io.cwd, options.output);
+    try {
+      writeFileAtomically(outputFile, text);
+    } catch (error) {
+      throw new UsageError(messages.cannotWrite(displayPath(io.cwd, outputFile), (error as Error).message));
+    }
+  } else {
+    io.stdout.write(text);
+  }
+
+  const summary = summarize(result);
+  if (summary.errors > 0) return EXIT.findings;
+  if (maxWarnings !== undefined && summary.warnings > maxWarnings) {
+    io.stderr.write(`isms: ${messages.tooManyWarnings(summary.warnings, maxWarnings)}\n`);
+    return EXIT.findings;
+  }
+  return EXIT.ok;
+}
+
+function isWithin(target: string, file: string): boolean {
+  const relative = path.relative(target, file);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}

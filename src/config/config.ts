@@ -1,0 +1,58 @@
+export type RuleSetting = 'off' | 'warn' | 'error';
+
+export const DOCUMENT_TYPES = ['manual', 'policy', 'procedure', 'methodology', 'soa', 'risk-register', 'plan', 'record', 'other'] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+export type Standard = 'iso27001-2022' | 'iso27001-2013';
+
+export interface RoleMember {
+  name: string;
+  email: string;
+}
+
+export interface Role {
+  title: string;
+  members: RoleMember[];
+}
+
+export interface RiskMethod {
+  likelihood: string[];
+  impact: string[];
+  scoring: 'multiply' | 'grid';
+  grid?: number[][];
+  levels: Array<{ name: string; max?: number }>;
+  acceptable: string;
+  escalation: string;
+}
+
+/** `isms.config.yaml`, validated and with every default filled in. */
+export interface Config {
+  /** Absolute path of the configuration file. */
+  file: string;
+  /** Absolute path of the documents folder (the configuration file's folder). */
+  root: string;
+  organization: string;
+  standard: Standard;
+  ignore: string[];
+  roles: Record<string, Role>;
+  approvers: Record<string, string[]>;
+  classifications: string[];
+  reviewIntervalMonths: number;
+  requiredSections: Record<string, string[]>;
+  risk: RiskMethod | undefined;
+  git: {
+    signedApprovals: boolean;
+    allowedSigners: string;
+    allowSelfApproval: boolean;
+    maxBackdateDays: number;
+  };
+  rules: Record<string, RuleSetting>;
+  publish: { title: string; order: string[]; templates: string | undefined };
+}
+
+export const DEFAULT_CLASSIFICATIONS = ['public', 'internal', 'confidential', 'restricted'];
+
+/** Roles allowed to approve a document type: its own entry, else the `"*"` fallback. */
+export function approversFor(config: Config, type: string): string[] {
+  return config.approvers[type] ?? config.approvers['*'] ?? [];
+}

@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Problem } from '../documents/problem.js';
+import { childPointer, type SourceMap } from '../documents/source-map.js';
+import { parseYamlSource } from '../documents/yaml-source.js';
+import { schemaProblems } from '../schema/schema-problems.js';
+import { validate } from '../schema/validator.js';
+import { decodeDocument } from '../text/decode.js';
+import { closest } from '../text/suggest.js';
+import { DEFAULT_CLASSIFICATIONS, type Config, type RiskMethod, type RuleSetting, type Standard } from './config.js';
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; file: string; problems: Problem[] };
+
+/**
+ * Reads and validates `isms.config.yaml`: YAML with positions, the JSON schema, then the references
+ * inside it (approver roles, rule ids, risk levels). Every problem carries its line and column.
+ */
+export function loadConfig(file: string, knownRules: readonly string[]): ConfigResult {
+  const absolute = path.resolve(file);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(absolute);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message;
+    return { ok: false, file: absolute, problems: [{ message: `cannot read the configuration: ${reason}`, at: { line: 1, column: 1, endLine: 1, endColumn: 1 } }] };
+  }
+  const decoded = decodeDocument(bytes);
+  if (!decoded.ok) return { ok: false, file: absolute, problems: [{ message: decoded.message, at: { line: 1, column: 1, endLine: 1, endColumn: 1 } }] };
+
+  const source = parseYamlSource(decoded.text);
+  if (source.problems.length > 0) return { ok: false, file: absolute, problems: source.problems };
+  if (source.value === null || source.value === undefined) {
+    return { ok: false, file: absolute, problems: [{ message: 'the configuration is empty: it needs at least "organization" and "roles"', at: source.map.fallback }] };
+  }
+  const problems = schemaProblems(validate('config', source.value), source.map);
+  if (problems.length > 0) return { ok: false, file: absolute, problems };
+
+  const raw = source.value as RawConfig;
+  const references = referenceProblems(raw, source.map, knownRules);
+  if (references.length > 0) return { ok: false, file: absolute, problems: references };
+  return { ok: true, config: toConfig(raw, absolute) };
+}
+
+interface RawConfig {
+  organization: string;
+  standard?: Standard;
+  ignore?: string[];
+  roles: Record<string, { title: string; members?: Array<{ name: string; email: string }> }>;
+  approvers?: Record<string, string[]>;
+  classifications?: string[];
+  review_interval_months?: number;
+  required_sections?: Record<string, string[]>;
+  risk?: RiskMethod;
+  git?: { signed_approvals?: boolean; allowed_signers?: string; allow_self_approval?: boolean; max_backdate_days?: number };
+  rules?: Record<string, RuleSetting>;
+  publish?: { title?: string; order?: string[]; templates?: string };
+}
+
+function referenceProblems(raw: RawConfig, map: SourceMap, knownRules: readonly string[]): Problem[] {
+  const problems: Problem[] = [];
+  const roles = Object.keys(raw.roles);
+  const unknownRole = (role: string, pointer: string) => {
+    const suggestion = closest(role, roles);
+    problems.push({ message: `"${role}" is not a role defined under "roles"${suggestion ? `; did you mean "${suggestion}"?` : ''}`, at: map.valueAt(pointer) });
+  };
+  for (const [type, list] of Object.entries(raw.approvers ?? {})) {
+    list.forEach((role, index) => {
+      if (!roles.includes(role)) unknownRole(role, childPointer(childPointer('/approvers', type), index));
+    });
+  }
+  for (const rule of Object.keys(raw.rules ?? {})) {
+    if (!knownRules.includes(rule)) {
+      const suggestion = closest(rule, knownRules);
+      problems.push({ message: `"${rule}" is not a rule id${suggestion ? `; did you mean "${suggestion}"?` : ' (isms rules lists them)'}`, at: map.keyAt(childPointer('/rules', rule)) });
+    }
+  }
+  const risk = raw.risk;
+  if (risk) {
+    const levelNames = risk.levels.map((level) => level.name);
+    if (!levelNames.includes(risk.acceptable)) {
+      problems.push({ message: `risk.acceptable "${risk.acceptable}" is not one of the levels (${levelNames.join(', ')})`, at: map.valueAt('/risk/acceptable') });
+    }
+    if (!roles.includes(risk.escalation)) unknownRole(risk.escalation, '/risk/escalation');
+    if (risk.scoring === 'multiply') {
+      let previous = -1;
+      risk.levels.forEach((level, index) => {
+        if (level.max === undefined) {
+          problems.push({ message: `risk.levels[${index}] needs "max" (the highest score of the level) with scoring: multiply`, at: map.valueAt(`/risk/levels/${index}`) });
+        } else if (level.max <= previous) {
+          problems.push({ message: `risk.levels[${index}].max must be greater than the level before it`, at: map.valueAt(`/risk/levels/${index}/max`) });
+        } else previous = level.max;
+      });
+      const top = risk.likelihood.length * risk.impact.length;
+      const last = risk.levels.at(-1)?.max;
+      if (last !== undefined && last < top) {
+        problems.push({ message: `the highest level ends at ${last}, but scores reach ${top} (${risk.likelihood.length} x ${risk.impact.length})`, at: map.valueAt(`/risk/levels/${risk.levels.length - 1}/max`) });
+      }
+    } else {
+      const grid = risk.grid;
+      if (!grid) {
+        problems.push({ message: 'scoring: grid needs "grid": one row per likelihood, one level index per impact', at: map.keyAt('/risk/scoring') });
+      } else if (grid.length !== risk.likelihood.length || grid.some((row) => row.length !== risk.impact.length)) {
+        problems.push({ message: `risk.grid must have ${risk.likelihood.length} rows of ${risk.impact.length} level indexes`, at: map.valueAt('/risk/grid') });
+      } else if (grid.some((row) => row.some((cell) => cell >= risk.levels.length))) {
+        problems.push({ message: `risk.grid cells are level indexes from 0 to ${risk.levels.length - 1}`, at: map.valueAt('/risk/grid') });
+      }
+    }
+  }
+  return problems;
+}
+
+function toConfig(raw: RawConfig, file: string): Config {
+  return {
+    file,
+    root: path.dirname(file),
+    organization: raw.organization,
+    standard: raw.standard ?? 'iso27001-2022',
+    ignore: raw.ignore ?? [],
+    roles: Object.fromEntries(Object.entries(raw.roles).map(([id, role]) => [id, { title: role.title, members: role.members ?? [] }])),
+    approvers: raw.approvers ?? {},
+    classifications: raw.classifications ?? DEFAULT_CLASSIFICATIONS,
+    reviewIntervalMonths: raw.review_interval_months ?? 12,
+    requiredSections: raw.required_sections ?? {},
+    risk: raw.risk,
+    git: {
+      signedApprovals: raw.git?.signed_approvals ?? false,
+      allowedSigners: raw.git?.allowed_signers ?? '.isms/allowed_signers',
+      allowSelfApproval: raw.git?.allow_self_approval ?? false,
+      maxBackdateDays: raw.git?.max_backdate_days ?? 30,
+    },
+    rules: raw.rules ?? {},
+    publish: { title: raw.publish?.title ?? `${raw.organization} ISMS`, order: raw.publish?.order ?? [], templates: raw.publish?.templates },
+  };
+}

@@ -1,0 +1,86 @@
+import { lstat, readdir, realpath } from 'node:fs/promises';
+import path from 'node:path';
+import picomatch from 'picomatch';
+import { CONFIG_NAME } from '../config/find-config.js';
+import type { DocumentLocation } from './load-document.js';
+
+/** Folders that never hold controlled documents: VCS data, dependencies, tool output. */
+const SKIPPED_FOLDERS = new Set(['.git', 'node_modules', '_site']);
+const DOCUMENT_FILE = /\.(md|ya?ml)$/i;
+
+export interface DiscoverOptions {
+  root: string;
+  cwd: string;
+  ignore: readonly string[];
+  /** Further folders to leave out (the build output), absolute. */
+  exclude?: readonly string[];
+}
+
+export function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+/** The path that output shows: relative to the current folder, POSIX. */
+export function displayPath(cwd: string, absolute: string): string {
+  return toPosix(path.relative(cwd, absolute)) || '.';
+}
+
+function inside(root: string, target: string): boolean {
+  const relative = path.relative(root, target);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/**
+ * Every controlled document under the root, sorted: `*.md`, `*.yaml`, `*.yml`, except the configuration,
+ * the `ignore` globs, dot-folders and the output folder. Symlinked folders are not followed; a symlinked
+ * file is read only when it resolves inside the root (otherwise it is listed with `escapesRoot`).
+ */
+export interface Discovery {
+  documents: DocumentLocation[];
+  /** Every file and folder (with a trailing "/") under the root, POSIX, relative: for link checks. */
+  entries: Set<string>;
+}
+
+export async function discoverDocuments(options: DiscoverOptions): Promise<Discovery> {
+  const root = path.resolve(options.root);
+  const realRoot = await realpath(root);
+  const ignored = picomatch([...options.ignore], { dot: true });
+  const exclude = (options.exclude ?? []).map((p) => path.resolve(p));
+  const found: DocumentLocation[] = [];
+  const entries = new Set<string>();
+
+  const walk = async (folder: string): Promise<void> => {
+    const children = (await readdir(folder, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of children) {
+      const absolute = path.join(folder, entry.name);
+      const relative = toPosix(path.relative(root, absolute));
+      if (entry.isDirectory()) {
+        if (entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name) || exclude.includes(absolute)) continue;
+        entries.add(relative + '/');
+        await walk(absolute);
+        continue;
+      }
+      // Symlinks are only trusted as documents (below, checked); as link targets they do not exist.
+      if (entry.isFile()) entries.add(relative);
+      if (ignored(relative)) continue;
+      if (!DOCUMENT_FILE.test(entry.name)) continue;
+      if (relative === CONFIG_NAME) continue;
+      const location: DocumentLocation = { absolutePath: absolute, file: displayPath(options.cwd, absolute), path: relative };
+      if (entry.isSymbolicLink()) {
+        const target = await realpath(absolute).catch(() => undefined);
+        if (target === undefined) {
+          location.escapesRoot = '(a missing file)';
+        } else if (!inside(realRoot, target)) {
+          location.escapesRoot = target;
+        } else if (!(await lstat(target)).isFile()) {
+          continue;
+        }
+      } else if (!entry.isFile()) {
+        continue;
+      }
+      found.push(location);
+    }
+  };
+  await walk(root);
+  return { documents: found, entries };
+}

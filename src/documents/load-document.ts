@@ -1,0 +1,87 @@
+import { readFile } from 'node:fs/promises';
+import type { Range } from '../diagnostics/diagnostic.js';
+import { decodeDocument } from '../text/decode.js';
+import type { SourceDocument } from './document.js';
+import { splitFrontMatter } from './front-matter.js';
+import { parseMarkdown } from './markdown.js';
+import { readMetadata } from './metadata.js';
+import { SourceMap } from './source-map.js';
+import { isRecord, markdownHistory, yamlHistory } from './version-history.js';
+import { parseYamlSource } from './yaml-source.js';
+
+const START: Range = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+
+export interface DocumentLocation {
+  absolutePath: string;
+  file: string;
+  path: string;
+  escapesRoot?: string;
+}
+
+/** Reads and parses one file. Never throws: whatever goes wrong becomes a parse problem on the file. */
+export async function loadDocument(location: DocumentLocation): Promise<SourceDocument> {
+  const format = location.path.endsWith('.md') ? 'markdown' : 'yaml';
+  const doc: SourceDocument = {
+    ...location,
+    format,
+    text: undefined,
+    parseProblems: [],
+    data: undefined,
+    map: new SourceMap(START),
+    meta: {},
+    markdown: undefined,
+    history: undefined,
+  };
+  if (location.escapesRoot !== undefined) return doc;
+  try {
+    const decoded = decodeDocument(await readFile(location.absolutePath));
+    if (!decoded.ok) {
+      doc.parseProblems.push({ message: decoded.message, at: decoded.at ?? START });
+      return doc;
+    }
+    doc.text = decoded.text;
+    if (format === 'markdown') parseMarkdownDocument(doc, decoded.text);
+    else parseYamlDocument(doc, decoded.text);
+  } catch (error) {
+    doc.parseProblems.push({ message: `cannot read the file: ${(error as Error).message}`, at: START });
+  }
+  return doc;
+}
+
+function parseMarkdownDocument(doc: SourceDocument, text: string): void {
+  const split = splitFrontMatter(text);
+  let body = text;
+  if (split.kind === 'error') {
+    doc.parseProblems.push({ message: split.message, at: split.at });
+    return;
+  }
+  if (split.kind === 'yaml') {
+    body = split.bodyText;
+    const source = parseYamlSource(split.yamlText);
+    doc.parseProblems.push(...source.problems);
+    // The fallback position of the metadata is the opening delimiter.
+    doc.map = new SourceMap({ line: 1, column: 1, endLine: 1, endColumn: 4 });
+    source.map.entries().forEach(([pointer, entry]) => doc.map.set(pointer, entry));
+    if (source.problems.length === 0) {
+      if (isRecord(source.value)) doc.data = source.value;
+      else doc.parseProblems.push({ message: 'front matter must be a map of keys (id, title, type, ...)', at: { line: 1, column: 1, endLine: 1, endColumn: 4 } });
+    }
+  }
+  doc.meta = readMetadata(doc.data);
+  doc.markdown = parseMarkdown(body);
+  doc.history = markdownHistory(doc.markdown, START);
+}
+
+function parseYamlDocument(doc: SourceDocument, text: string): void {
+  const source = parseYamlSource(text);
+  doc.map = source.map;
+  doc.parseProblems.push(...source.problems);
+  if (source.problems.length > 0) return;
+  if (!isRecord(source.value)) {
+    doc.parseProblems.push({ message: 'a YAML document must be a map of keys (id, title, type, ...)', at: source.map.fallback });
+    return;
+  }
+  doc.data = source.value;
+  doc.meta = readMetadata(doc.data);
+  doc.history = yamlHistory(doc.data, doc.map);
+}

@@ -1,0 +1,28 @@
+import type { Metadata } from './document.js';
+import { isRecord } from './version-history.js';
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** A typed view of a document's metadata: a key of the wrong type is absent (the schema rule reports it). */
+export function readMetadata(data: Record<string, unknown> | undefined): Metadata {
+  if (!data) return {};
+  const meta: Metadata = {};
+  const assign = <K extends keyof Metadata>(key: K, value: Metadata[K] | undefined) => {
+    if (value !== undefined) meta[key] = value;
+  };
+  for (const key of ['id', 'title', 'type', 'owner', 'classification', 'status', 'version', 'standard'] as const) {
+    assign(key, text(data[key]));
+  }
+  const approval = data['approval'];
+  if (isRecord(approval)) {
+    assign('approval', { by: text(approval['by']), name: text(approval['name']), date: text(approval['date']) });
+  }
+  const review = data['review'];
+  if (isRecord(review)) {
+    const interval = review['interval_months'];
+    assign('review', { last: text(review['last']), intervalMonths: typeof interval === 'number' && Number.isInteger(interval) && interval > 0 ? interval : undefined });
+  }
+  return meta;
+}

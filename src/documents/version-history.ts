@@ -1,0 +1,147 @@
+import type { Range } from '../diagnostics/diagnostic.js';
+import type { MarkdownModel } from './markdown.js';
+import type { Problem } from './problem.js';
+import { childPointer, type SourceMap } from './source-map.js';
+
+export const HISTORY_HEADINGS = ['version history', 'document history', 'revision history', 'version control'];
+
+export interface VersionRow {
+  version: string;
+  date: string;
+  author: string;
+  details: string;
+  /** The whole row (table row or `versions` item). */
+  at: Range;
+  cells: { version: Range; date: Range; author: Range; details: Range };
+}
+
+/**
+ * A document's version history as written, oldest first. `problems` are structural defects (missing
+ * table, wrong columns, non-text cells) for the `version-table` rule; values are checked by rules.
+ */
+export interface VersionHistory {
+  found: boolean;
+  rows: VersionRow[];
+  /** The heading or `versions` key, where "missing" findings point. */
+  at: Range;
+  problems: Problem[];
+}
+
+const COLUMN_NAMES: Record<keyof VersionRow['cells'], string[]> = {
+  version: ['version'],
+  date: ['date'],
+  author: ['author(s)', 'author', 'authors'],
+  details: ['details', 'description'],
+};
+
+function normaliseHeading(text: string): string {
+  return text.trim().replace(/[:.]$/, '').replace(/\s+/g, ' ').toLowerCase();
+}
+
+export function markdownHistory(model: MarkdownModel, fallback: Range): VersionHistory {
+  const index = model.blocks.findIndex((b) => b.kind === 'heading' && HISTORY_HEADINGS.includes(normaliseHeading(b.heading.text)));
+  const headingBlock = model.blocks[index];
+  if (index === -1 || !headingBlock || headingBlock.kind !== 'heading') {
+    return {
+      found: false,
+      rows: [],
+      at: fallback,
+      problems: [{ message: 'no version history: add a "Version history" heading with a table Version | Date | Author(s) | Details', at: fallback }],
+    };
+  }
+  const heading = headingBlock.heading;
+  let table;
+  for (const block of model.blocks.slice(index + 1)) {
+    if (block.kind === 'heading' && block.heading.depth <= heading.depth) break;
+    if (block.kind === 'table') {
+      table = block.table;
+      break;
+    }
+  }
+  if (!table) {
+    return {
+      found: false,
+      rows: [],
+      at: heading.at,
+      problems: [{ message: `"${heading.text}" has no table: add Version | Date | Author(s) | Details`, at: heading.at }],
+    };
+  }
+  const columns = {} as Record<keyof VersionRow['cells'], number>;
+  const problems: Problem[] = [];
+  for (const [name, accepted] of Object.entries(COLUMN_NAMES) as Array<[keyof VersionRow['cells'], string[]]>) {
+    const position = table.header.findIndex((cell) => accepted.includes(cell.text.toLowerCase()));
+    if (position === -1) {
+      problems.push({ message: `version history table has no "${accepted[0]}" column (expected Version | Date | Author(s) | Details)`, at: table.header[0]?.at ?? table.at });
+    }
+    columns[name] = position;
+  }
+  if (problems.length > 0) return { found: true, rows: [], at: heading.at, problems };
+
+  const rows = table.rows.map((row) => {
+    const cell = (name: keyof VersionRow['cells']) => row.cells[columns[name]];
+    const text = (name: keyof VersionRow['cells']) => cell(name)?.text ?? '';
+    const at = (name: keyof VersionRow['cells']) => cell(name)?.at ?? row.at;
+    return {
+      version: text('version'),
+      date: text('date'),
+      author: text('author'),
+      details: text('details'),
+      at: row.at,
+      cells: { version: at('version'), date: at('date'), author: at('author'), details: at('details') },
+    };
+  });
+  return { found: true, rows, at: heading.at, problems };
+}
+
+/** `versions: [{version, date, author, details}]` of a YAML document. */
+export function yamlHistory(data: unknown, map: SourceMap): VersionHistory {
+  const versions = isRecord(data) ? data['versions'] : undefined;
+  const at = map.keyAt('/versions');
+  if (versions === undefined || versions === null) {
+    return {
+      found: false,
+      rows: [],
+      at: map.fallback,
+      problems: [{ message: 'no version history: add "versions" with items {version, date, author, details}', at: map.fallback }],
+    };
+  }
+  if (!Array.isArray(versions)) {
+    return { found: false, rows: [], at, problems: [{ message: '"versions" must be a list of {version, date, author, details}', at: map.valueAt('/versions') }] };
+  }
+  const problems: Problem[] = [];
+  const rows: VersionRow[] = [];
+  versions.forEach((item, index) => {
+    const itemPointer = childPointer('/versions', index);
+    if (!isRecord(item)) {
+      problems.push({ message: `versions[${index}] must be a map with version, date, author and details`, at: map.valueAt(itemPointer) });
+      return;
+    }
+    const field = (name: keyof VersionRow['cells']) => {
+      const value = item[name];
+      const fieldPointer = childPointer(itemPointer, name);
+      // Missing values stay empty for the rule to report; other types are reported here, once,
+      // and checked further as written (an unquoted 1.10 is the number 1.1 but was meant as "1.10").
+      if (value === undefined || value === null) return '';
+      if (typeof value !== 'string') {
+        const raw = map.get(fieldPointer)?.raw ?? String(value);
+        problems.push({ message: `versions[${index}].${name} must be text: quote it ("${raw}")`, at: map.valueAt(fieldPointer) });
+        return raw;
+      }
+      return value;
+    };
+    const cellAt = (name: string) => map.valueAt(childPointer(itemPointer, name));
+    rows.push({
+      version: field('version'),
+      date: field('date'),
+      author: field('author'),
+      details: field('details'),
+      at: map.valueAt(itemPointer),
+      cells: { version: cellAt('version'), date: cellAt('date'), author: cellAt('author'), details: cellAt('details') },
+    });
+  });
+  return { found: true, rows, at, problems };
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,18 @@
+import type { Config } from '../config/config.js';
+import type { SourceDocument } from './document.js';
+import { discoverDocuments } from './discover.js';
+import { loadDocument } from './load-document.js';
+
+/** Everything the checks look at: the configuration and every controlled document, already parsed. */
+export interface Workspace {
+  config: Config;
+  documents: SourceDocument[];
+  /** Every file and folder ("name/") under the root, POSIX, relative to it: what a link may point at. */
+  entries: ReadonlySet<string>;
+}
+
+export async function loadWorkspace(config: Config, cwd: string, exclude: readonly string[] = []): Promise<Workspace> {
+  const discovery = await discoverDocuments({ root: config.root, cwd, ignore: config.ignore, exclude });
+  const documents = await Promise.all(discovery.documents.map((location) => loadDocument(location)));
+  return { config, documents, entries: discovery.entries };
+}

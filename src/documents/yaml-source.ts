@@ -1,0 +1,139 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { INVISIBLE_CONTROL } from '../text/decode.js';
+import { LineIndex } from '../text/line-index.js';
+import type { Problem } from './problem.js';
+import { childPointer, SourceMap } from './source-map.js';
+
+export interface YamlSource {
+  value: unknown;
+  map: SourceMap;
+  problems: Problem[];
+}
+
+const MAX_DEPTH = 64;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Parses YAML 1.2 (core schema) into plain data and a source map, with the safety defaults of
+ * SAFETY.md: no aliases, no custom or unresolved tags, duplicate keys reported in one linear pass,
+ * `__proto__`/`constructor` keys refused, bounded depth, non-finite numbers kept as their text.
+ * Positions are those of `text`, which may be a whole file with parts blanked out.
+ */
+export function parseYamlSource(text: string): YamlSource {
+  const lines = new LineIndex(text);
+  const fallback = lines.range(0, 0);
+  const map = new SourceMap(fallback);
+  const problems: Problem[] = [];
+  const lineCounter = new LineCounter();
+  let doc;
+  try {
+    doc = parseDocument(text, {
+      version: '1.2',
+      schema: 'core',
+      merge: false,
+      uniqueKeys: false,
+      customTags: [],
+      prettyErrors: false,
+      lineCounter,
+    });
+  } catch (error) {
+    return { value: undefined, map, problems: [{ message: `YAML could not be parsed: ${(error as Error).message}`, at: fallback }] };
+  }
+
+  for (const issue of [...doc.errors, ...doc.warnings]) {
+    const [start, end] = issue.pos;
+    problems.push({ message: yamlMessage(issue.message), at: lines.range(start, end) });
+  }
+  if (doc.directives?.yaml.explicit && doc.directives.yaml.version !== '1.2') {
+    problems.push({
+      message: `%YAML ${doc.directives.yaml.version} directive: only YAML 1.2 is read (so "yes" and "no" are text, not booleans); remove the directive`,
+      at: fallback,
+    });
+  }
+  if (doc.errors.length > 0) return { value: undefined, map, problems };
+
+  const rangeOf = (node: { range?: [number, number, number] | null }) => {
+    const r = node.range;
+    return r ? lines.range(r[0], r[1]) : fallback;
+  };
+  const rawOf = (node: { range?: [number, number, number] | null }) => {
+    const r = node.range;
+    return r ? text.slice(r[0], r[1]) : '';
+  };
+
+  const convert = (node: unknown, path: string, depth: number): unknown => {
+    if (node === null || node === undefined) return null;
+    if (depth > MAX_DEPTH) {
+      problems.push({ message: `nesting deeper than ${MAX_DEPTH} levels`, at: rangeOf(node as Node) });
+      return null;
+    }
+    if (isAlias(node)) {
+      problems.push({ message: `YAML alias *${node.source} is not allowed in a controlled document; write the value out`, at: rangeOf(node) });
+      return null;
+    }
+    if (isScalar(node)) {
+      if (node.tag && !['tag:yaml.org,2002:str', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float', 'tag:yaml.org,2002:bool', 'tag:yaml.org,2002:null'].includes(node.tag)) {
+        // Unresolved tags are already reported as warnings by the parser; the value stays text.
+        return String(node.value);
+      }
+      const value = node.value;
+      if (typeof value === 'number' && !Number.isFinite(value)) return rawOf(node);
+      if (typeof value === 'bigint') return rawOf(node);
+      if (typeof value === 'string' && INVISIBLE_CONTROL.test(value)) {
+        problems.push({ message: 'value contains an invisible or bidirectional control character', at: rangeOf(node) });
+      }
+      return value;
+    }
+    if (isSeq(node)) {
+      return node.items.map((item, index) => {
+        const itemPath = childPointer(path, index);
+        if (item && typeof item === 'object' && 'range' in item) {
+          map.set(itemPath, { value: rangeOf(item as Node), raw: rawOf(item as Node) });
+        }
+        return convert(item, itemPath, depth + 1);
+      });
+    }
+    if (isMap(node)) {
+      const result: Record<string, unknown> = {};
+      const seen = new Map<string, number>();
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const keyNode = pair.key;
+        if (!isScalar(keyNode) || keyNode.value === null || typeof keyNode.value === 'object') {
+          problems.push({ message: 'only plain text keys are allowed', at: keyNode && typeof keyNode === 'object' ? rangeOf(keyNode as Node) : rangeOf(node) });
+          continue;
+        }
+        const key = String(keyNode.value);
+        const keyRange = rangeOf(keyNode);
+        if (FORBIDDEN_KEYS.has(key)) {
+          problems.push({ message: `key "${key}" is not allowed`, at: keyRange });
+          continue;
+        }
+        const first = seen.get(key);
+        if (first !== undefined) {
+          problems.push({ message: `duplicate key "${key}" (first at line ${first})`, at: keyRange });
+          continue;
+        }
+        seen.set(key, keyRange.line);
+        const valuePath = childPointer(path, key);
+        const valueNode = pair.value as Node | null;
+        const valueRange = valueNode && valueNode.range ? rangeOf(valueNode) : { ...keyRange, line: keyRange.endLine, column: keyRange.endColumn };
+        map.set(valuePath, { key: keyRange, value: valueRange, raw: valueNode ? rawOf(valueNode) : '' });
+        result[key] = convert(valueNode, valuePath, depth + 1);
+      }
+      return result;
+    }
+    return null;
+  };
+
+  const contents = doc.contents;
+  if (contents) map.set('', { value: rangeOf(contents), raw: '' });
+  const value = convert(contents, '', 0);
+  return { value, map, problems };
+}
+
+/** The parser's message without its position suffix and code frame (we carry positions separately). */
+function yamlMessage(message: string): string {
+  const first = message.split('\n')[0] ?? message;
+  return first.replace(/ at line \d+, column \d+:?$/, '').replace(/^Unresolved tag: tag:yaml\.org,2002:(\w+)/, 'unsupported YAML tag !!$1');
+}

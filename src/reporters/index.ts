@@ -1,0 +1,9 @@
+import { github } from './github.js';
+import { json } from './json.js';
+import { junit } from './junit.js';
+import type { Reporter } from './report.js';
+import { sarif } from './sarif.js';
+import { stylish } from './stylish.js';
+
+export const REPORTERS: Readonly<Record<string, Reporter>> = { stylish, json, sarif, junit, github };
+export const FORMAT_NAMES = Object.keys(REPORTERS);

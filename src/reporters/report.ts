@@ -1,0 +1,36 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { CheckResult } from '../engine/check.js';
+import type { Rule } from '../rules/rule.js';
+
+/** What every reporter receives: the results, the tool and the rule registry. Reporters only format. */
+export interface Report {
+  tool: { name: string; version: string };
+  result: CheckResult;
+  rules: readonly Rule[];
+  /** ANSI colour (stylish only): the CLI sets it when stdout is a terminal. */
+  color: boolean;
+}
+
+export type Reporter = (report: Report) => string;
+
+export interface Summary {
+  documents: number;
+  errors: number;
+  warnings: number;
+}
+
+export function summarize(result: CheckResult): Summary {
+  return {
+    documents: result.documents.length,
+    errors: count(result.diagnostics, 'error'),
+    warnings: count(result.diagnostics, 'warning'),
+  };
+}
+
+function count(diagnostics: readonly Diagnostic[], severity: Diagnostic['severity']): number {
+  return diagnostics.filter((d) => d.severity === severity).length;
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,44 @@
+import { approversFor } from '../config/config.js';
+import { isIsoDate } from '../text/dates.js';
+import { readable, type Rule } from './rule.js';
+
+export const approvalMissing: Rule = {
+  id: 'approval-missing',
+  description: '`approved` without approval, approver role not allowed for the type, approval older than the newest version',
+  defaultSeverity: 'error',
+  check(context) {
+    const { config } = context;
+    for (const doc of readable(context)) {
+      if (doc.meta.status !== 'approved') continue;
+      const approval = doc.meta.approval;
+      if (!approval) {
+        context.report(doc, doc.map.valueAt('/status'), 'status is "approved" but there is no approval: add approval {by, name, date}');
+        continue;
+      }
+      const { by, name, date } = approval;
+      const type = doc.meta.type;
+      if (by && type && config.roles[by]) {
+        const allowed = approversFor(config, type);
+        if (!allowed.includes(by)) {
+          const who = allowed.length > 0 ? `approvers for a ${type}: ${allowed.join(', ')}` : `no role approves a ${type}: add it to "approvers" in isms.config.yaml`;
+          context.report(doc, doc.map.valueAt('/approval/by'), `role "${by}" may not approve a ${type} (${who})`);
+        } else if (name) {
+          const members = config.roles[by]?.members ?? [];
+          if (!members.some((member) => member.name === name)) {
+            const list = members.length > 0 ? members.map((m) => m.name).join(', ') : 'none listed';
+            context.report(doc, doc.map.valueAt('/approval/name'), `"${name}" is not a member of role "${by}" (members: ${list})`);
+          }
+        }
+      }
+      if (date && isIsoDate(date)) {
+        const newest = doc.history?.rows.at(-1);
+        if (newest && isIsoDate(newest.date) && date < newest.date) {
+          context.report(doc, doc.map.valueAt('/approval/date'), `approval dated ${date} predates version ${newest.version} (${newest.date}, line ${newest.at.line}): approve the current version`);
+        }
+        if (date > context.asOf) {
+          context.report(doc, doc.map.valueAt('/approval/date'), `approval is dated ${date}, in the future (today is ${context.asOf})`);
+        }
+      }
+    }
+  },
+};

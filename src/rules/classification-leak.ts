@@ -1,0 +1,30 @@
+import type { Rule } from './rule.js';
+import { referencesOf } from './references.js';
+
+export const classificationLeak: Rule = {
+  id: 'classification-leak',
+  description: 'a document links to one of a stricter classification',
+  defaultSeverity: 'warn',
+  check(context) {
+    const rank = (classification: string | undefined) => (classification === undefined ? -1 : context.config.classifications.indexOf(classification));
+    for (const doc of context.documents) {
+      const own = rank(doc.meta.classification);
+      if (own === -1) continue;
+      const seen = new Set<string>();
+      for (const reference of referencesOf(doc, context)) {
+        const target = reference.target;
+        if (!target || target === doc) continue;
+        const theirs = rank(target.meta.classification);
+        const key = `${target.path}@${reference.at.line}`;
+        if (theirs > own && !seen.has(key)) {
+          seen.add(key);
+          context.report(
+            doc,
+            reference.at,
+            `${doc.meta.classification} document refers to ${target.meta.id ?? target.path}, classified ${target.meta.classification}: readers of this one may not be cleared for it`,
+          );
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,35 @@
+import { approvalMissing } from './approval-missing.js';
+import { brokenReference } from './broken-reference.js';
+import { classificationLeak } from './classification-leak.js';
+import { duplicateId } from './duplicate-id.js';
+import { parseError } from './parse-error.js';
+import { requiredSections } from './required-sections.js';
+import { reviewOverdue } from './review-overdue.js';
+import type { Rule } from './rule.js';
+import { schema } from './schema.js';
+import { unknownRole } from './unknown-role.js';
+import { versionMismatch } from './version-mismatch.js';
+import { versionOrder } from './version-order.js';
+import { versionTable } from './version-table.js';
+
+/** Every rule, in the order of DESIGN section 3. Docs, SARIF and config validation derive from this list. */
+export const RULES: readonly Rule[] = [
+  parseError,
+  schema,
+  duplicateId,
+  unknownRole,
+  versionTable,
+  versionOrder,
+  versionMismatch,
+  approvalMissing,
+  reviewOverdue,
+  requiredSections,
+  brokenReference,
+  classificationLeak,
+];
+
+export const RULE_IDS: readonly string[] = RULES.map((rule) => rule.id);
+
+export function ruleById(id: string): Rule | undefined {
+  return RULES.find((rule) => rule.id === id);
+}

@@ -1,0 +1,89 @@
+import path from 'node:path';
+import type { Range } from '../diagnostics/diagnostic.js';
+import type { SourceDocument } from '../documents/document.js';
+import type { RuleContext } from './rule.js';
+
+/** One reference from a document: a relative link or a `DOC X` mention, resolved against the workspace. */
+export interface Reference {
+  at: Range;
+  /** How the document wrote it. */
+  text: string;
+  /** The controlled document it reaches, when it reaches one. */
+  target?: SourceDocument;
+  /** Why it is broken, when it is. */
+  problem?: string;
+}
+
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+
+/**
+ * Resolves every link and mention of a document. Only names are compared with what discovery found:
+ * nothing outside the documents root is ever read or even looked up.
+ */
+export function referencesOf(doc: SourceDocument, context: RuleContext): Reference[] {
+  if (!doc.markdown) return [];
+  const byPath = new Map(context.documents.map((d) => [d.path, d]));
+  const byId = new Map<string, SourceDocument>();
+  for (const d of context.documents) if (d.meta.id && !byId.has(d.meta.id)) byId.set(d.meta.id, d);
+
+  const references: Reference[] = [];
+  for (const link of doc.markdown.links) {
+    references.push({ at: link.at, text: link.url, ...resolveLink(link.url, doc, byPath, context.entries) });
+  }
+  for (const mention of doc.markdown.mentions) {
+    const target = byId.get(mention.id);
+    references.push(
+      target
+        ? { at: mention.at, text: mention.text, target }
+        : { at: mention.at, text: mention.text, problem: `"${mention.text}" names document ${mention.id}, which no document in the repository has` },
+    );
+  }
+  return references;
+}
+
+function resolveLink(
+  url: string,
+  doc: SourceDocument,
+  byPath: Map<string, SourceDocument>,
+  entries: ReadonlySet<string>,
+): { target?: SourceDocument; problem?: string } {
+  const trimmed = url.trim();
+  if (trimmed === '') return { problem: 'empty link' };
+  const scheme = SCHEME.exec(trimmed)?.[1]?.toLowerCase();
+  if (scheme === 'file') return { problem: `"${trimmed}" points at a file outside the repository; link with a relative path` };
+  // http(s) and mailto are external (never fetched); any other scheme is not a reference at all and is
+  // the renderer's to sanitise.
+  if (scheme !== undefined || trimmed.startsWith('//')) return {};
+
+  const hashAt = trimmed.indexOf('#');
+  const rawPath = (hashAt === -1 ? trimmed : trimmed.slice(0, hashAt)).replace(/\?.*$/, '');
+  const rawAnchor = hashAt === -1 ? undefined : trimmed.slice(hashAt + 1);
+  let linkPath: string;
+  let anchor: string | undefined;
+  try {
+    linkPath = decodeURIComponent(rawPath);
+    anchor = rawAnchor === undefined ? undefined : decodeURIComponent(rawAnchor);
+  } catch {
+    return { problem: `"${trimmed}" has malformed percent-encoding` };
+  }
+  let target: SourceDocument | undefined = doc;
+  if (linkPath !== '') {
+    if (linkPath.startsWith('/') || linkPath.startsWith('\\') || path.win32.isAbsolute(linkPath)) {
+      return { problem: `"${trimmed}" is an absolute path; link relative to this document` };
+    }
+    const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(doc.path), linkPath.replace(/\\/g, '/')));
+    if (resolved === '..' || resolved.startsWith('../')) return { problem: `"${trimmed}" leaves the documents folder` };
+    const bare = resolved.replace(/\/$/, '');
+    target = byPath.get(bare);
+    const exists = entries.has(bare) || entries.has(`${bare}/`) || bare === '.' || (target !== undefined && target.escapesRoot === undefined);
+    if (!exists) return { problem: `"${trimmed}" links to ${bare}, which does not exist` };
+  }
+  if (anchor !== undefined && anchor !== '' && target?.markdown) {
+    const slug = anchor.toLowerCase();
+    if (!target.markdown.headings.some((heading) => heading.slug === slug)) {
+      const where = target === doc ? 'this document' : target.path;
+      return { target, problem: `"${trimmed}": ${where} has no heading with the anchor #${anchor}` };
+    }
+  }
+  return target === doc ? {} : { target };
+}

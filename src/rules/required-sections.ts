@@ -1,0 +1,30 @@
+import { readable, type Rule } from './rule.js';
+
+/** "4.1 Scope:" and "Scope" are the same section. */
+export function sectionName(text: string): string {
+  return text
+    .replace(/^(?:\d+(?:\.\d+)*\.?|[A-Z]\.\d+(?:\.\d+)*)\s+/, '')
+    .replace(/[:.]$/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+export const requiredSections: Rule = {
+  id: 'required-sections',
+  description: 'headings required for the document type',
+  defaultSeverity: 'error',
+  check(context) {
+    for (const doc of readable(context)) {
+      const type = doc.meta.type;
+      const required = type ? context.config.requiredSections[type] : undefined;
+      if (!required || !doc.markdown) continue;
+      const present = new Set(doc.markdown.headings.map((h) => sectionName(h.text)));
+      for (const section of required) {
+        if (!present.has(sectionName(section))) {
+          context.report(doc, doc.map.valueAt('/type'), `a ${type} needs a section "${section}" (required_sections in isms.config.yaml)`);
+        }
+      }
+    }
+  },
+};

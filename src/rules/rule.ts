@@ -1,0 +1,26 @@
+import type { Config, RuleSetting } from '../config/config.js';
+import type { Range } from '../diagnostics/diagnostic.js';
+import type { SourceDocument } from '../documents/document.js';
+
+export interface RuleContext {
+  readonly documents: readonly SourceDocument[];
+  readonly config: Config;
+  /** Every file and folder ("name/") under the documents root, POSIX, relative to it. */
+  readonly entries: ReadonlySet<string>;
+  /** "Today" for every date rule, YYYY-MM-DD (`--as-of`). */
+  readonly asOf: string;
+  report(document: SourceDocument, at: Range, message: string): void;
+}
+
+/** A rule: an id, what it checks, and a check that only reports (the engine adds rule id, severity, document). */
+export interface Rule {
+  id: string;
+  description: string;
+  defaultSeverity: Exclude<RuleSetting, 'off'>;
+  check(context: RuleContext): void;
+}
+
+/** Documents whose metadata could be read: rules about metadata look only at these. */
+export function readable(context: RuleContext): SourceDocument[] {
+  return context.documents.filter((doc) => doc.data !== undefined && doc.parseProblems.length === 0);
+}

@@ -1,0 +1,36 @@
+/** Size limits from SAFETY.md: larger inputs are refused before any parser sees them. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+export const MAX_FRONT_MATTER_CHARS = 64 * 1024;
+
+import type { Range } from '../diagnostics/diagnostic.js';
+import { LineIndex } from './line-index.js';
+
+export type DecodeResult = { ok: true; text: string } | { ok: false; message: string; at?: Range };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * Decodes a controlled document strictly: UTF-8 only, no UTF-16, no NUL, BOM dropped,
+ * line endings normalised to LF (columns and line numbers are unchanged by that).
+ */
+export function decodeDocument(bytes: Uint8Array): DecodeResult {
+  if (bytes.length > MAX_FILE_BYTES) {
+    return { ok: false, message: `file is ${bytes.length} bytes; the limit is ${MAX_FILE_BYTES} bytes (1 MiB)` };
+  }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { ok: false, message: 'file is UTF-16; save it as UTF-8' };
+  }
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return { ok: false, message: 'file is not valid UTF-8; save it as UTF-8' };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const nul = text.indexOf('\u0000');
+  if (nul !== -1) return { ok: false, message: 'file contains a NUL character (binary file?)', at: new LineIndex(text).range(nul, nul + 1) };
+  return { ok: true, text: text.replace(/\r\n?/g, '\n') };
+}
+
+/** Characters that can make text read differently from what it is (bidi overrides, zero-width). */
+export const INVISIBLE_CONTROL = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;

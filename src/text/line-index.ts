@@ -1,0 +1,37 @@
+import type { Range } from '../diagnostics/diagnostic.js';
+
+/** Turns character offsets of one text into 1-based line and column positions. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = 0; i < text.length; i++) {
+      if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+    }
+  }
+
+  position(offset: number): { line: number; column: number } {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((this.starts[mid] ?? 0) <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - (this.starts[low] ?? 0) + 1 };
+  }
+
+  range(start: number, end: number): Range {
+    const from = this.position(start);
+    const to = this.position(Math.max(start, end));
+    return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+  }
+
+  /** The range of a whole line (without its line break). */
+  lineRange(line: number, text: string): Range {
+    const start = this.starts[line - 1] ?? 0;
+    const next = this.starts[line];
+    const end = next === undefined ? text.length : next - 1;
+    return this.range(start, end);
+  }
+}
