@@ -24,8 +24,13 @@ export function loadConfig(file: string, knownRules: readonly string[]): ConfigR
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message;
     return { ok: false, file: absolute, problems: [{ message: `cannot read the configuration: ${reason}`, at: { line: 1, column: 1, endLine: 1, endColumn: 1 } }] };
   }
+  return parseConfig(bytes, absolute, knownRules);
+}
+
+/** Validates configuration bytes as if read from `file` (absolute). Pure. */
+export function parseConfig(bytes: Uint8Array, absolute: string, knownRules: readonly string[]): ConfigResult {
   const decoded = decodeDocument(bytes);
-  if (!decoded.ok) return { ok: false, file: absolute, problems: [{ message: decoded.message, at: { line: 1, column: 1, endLine: 1, endColumn: 1 } }] };
+  if (!decoded.ok) return { ok: false, file: absolute, problems: [{ message: decoded.message, at: decoded.at ?? { line: 1, column: 1, endLine: 1, endColumn: 1 } }] };
 
   const source = parseYamlSource(decoded.text);
   if (source.problems.length > 0) return { ok: false, file: absolute, problems: source.problems };

@@ -20,7 +20,19 @@ export interface DocumentLocation {
 
 /** Reads and parses one file. Never throws: whatever goes wrong becomes a parse problem on the file. */
 export async function loadDocument(location: DocumentLocation): Promise<SourceDocument> {
-  const format = location.path.endsWith('.md') ? 'markdown' : 'yaml';
+  if (location.escapesRoot !== undefined) return parseDocument(location, undefined);
+  try {
+    return parseDocument(location, await readFile(location.absolutePath));
+  } catch (error) {
+    const doc = parseDocument(location, undefined);
+    doc.parseProblems.push({ message: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, at: START });
+    return doc;
+  }
+}
+
+/** Parses a document's bytes (undefined: not read). Pure; never throws. */
+export function parseDocument(location: DocumentLocation, bytes: Uint8Array | undefined): SourceDocument {
+  const format = /\.md$/i.test(location.path) ? 'markdown' : 'yaml';
   const doc: SourceDocument = {
     ...location,
     format,
@@ -32,9 +44,9 @@ export async function loadDocument(location: DocumentLocation): Promise<SourceDo
     markdown: undefined,
     history: undefined,
   };
-  if (location.escapesRoot !== undefined) return doc;
+  if (bytes === undefined) return doc;
   try {
-    const decoded = decodeDocument(await readFile(location.absolutePath));
+    const decoded = decodeDocument(bytes);
     if (!decoded.ok) {
       doc.parseProblems.push({ message: decoded.message, at: decoded.at ?? START });
       return doc;
@@ -43,7 +55,8 @@ export async function loadDocument(location: DocumentLocation): Promise<SourceDo
     if (format === 'markdown') parseMarkdownDocument(doc, decoded.text);
     else parseYamlDocument(doc, decoded.text);
   } catch (error) {
-    doc.parseProblems.push({ message: `cannot read the file: ${(error as Error).message}`, at: START });
+    // A parser bug or exhausted stack on hostile input is still a finding on this file, not a crash.
+    doc.parseProblems.push({ message: `cannot parse the file: ${(error as Error).message}`, at: START });
   }
   return doc;
 }

@@ -64,7 +64,13 @@ function rangeOf(node: Positioned): Range {
 function tableOf(node: Table): MarkdownTable {
   const [head, ...body] = node.children;
   const cellsOf = (row: typeof head) =>
-    (row?.children ?? []).map((cell) => ({ text: toString(cell).trim(), at: rangeOf(cell) }));
+    (row?.children ?? []).map((cell) => {
+      // Point at the cell's text, not at the pipe that opens it.
+      const first = cell.children[0];
+      const last = cell.children.at(-1);
+      const at = first && last ? { ...rangeOf(first), endLine: rangeOf(last).endLine, endColumn: rangeOf(last).endColumn } : rangeOf(cell);
+      return { text: toString(cell).trim(), at };
+    });
   return {
     header: cellsOf(head),
     rows: body.map((row) => ({ cells: cellsOf(row), at: rangeOf(row) })),

@@ -11,6 +11,7 @@ export interface YamlSource {
 }
 
 const MAX_DEPTH = 64;
+const CORE_TAGS = new Set(['tag:yaml.org,2002:str', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float', 'tag:yaml.org,2002:bool', 'tag:yaml.org,2002:null', 'tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq']);
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
@@ -40,7 +41,8 @@ export function parseYamlSource(text: string): YamlSource {
     return { value: undefined, map, problems: [{ message: `YAML could not be parsed: ${(error as Error).message}`, at: fallback }] };
   }
 
-  for (const issue of [...doc.errors, ...doc.warnings]) {
+  // Unresolved tags are reported by the conversion below, at the value, once.
+  for (const issue of [...doc.errors, ...doc.warnings.filter((w) => !w.message.startsWith('Unresolved tag'))]) {
     const [start, end] = issue.pos;
     problems.push({ message: yamlMessage(issue.message), at: lines.range(start, end) });
   }
@@ -71,11 +73,13 @@ export function parseYamlSource(text: string): YamlSource {
       problems.push({ message: `YAML alias *${node.source} is not allowed in a controlled document; write the value out`, at: rangeOf(node) });
       return null;
     }
+    const tag = (node as { tag?: string }).tag;
+    if (tag && !CORE_TAGS.has(tag)) {
+      const name = tag.replace(/^tag:yaml\.org,2002:/, '!!');
+      problems.push({ message: `unsupported YAML tag ${name}: controlled documents use plain values`, at: rangeOf(node as Node) });
+      return isScalar(node) ? String(node.value) : null;
+    }
     if (isScalar(node)) {
-      if (node.tag && !['tag:yaml.org,2002:str', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float', 'tag:yaml.org,2002:bool', 'tag:yaml.org,2002:null'].includes(node.tag)) {
-        // Unresolved tags are already reported as warnings by the parser; the value stays text.
-        return String(node.value);
-      }
       const value = node.value;
       if (typeof value === 'number' && !Number.isFinite(value)) return rawOf(node);
       if (typeof value === 'bigint') return rawOf(node);
@@ -135,5 +139,5 @@ export function parseYamlSource(text: string): YamlSource {
 /** The parser's message without its position suffix and code frame (we carry positions separately). */
 function yamlMessage(message: string): string {
   const first = message.split('\n')[0] ?? message;
-  return first.replace(/ at line \d+, column \d+:?$/, '').replace(/^Unresolved tag: tag:yaml\.org,2002:(\w+)/, 'unsupported YAML tag !!$1');
+  return first.replace(/ at line \d+, column \d+:?$/, '');
 }

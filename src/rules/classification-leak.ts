@@ -10,14 +10,11 @@ export const classificationLeak: Rule = {
     for (const doc of context.documents) {
       const own = rank(doc.meta.classification);
       if (own === -1) continue;
-      const seen = new Set<string>();
       for (const reference of referencesOf(doc, context)) {
         const target = reference.target;
         if (!target || target === doc) continue;
         const theirs = rank(target.meta.classification);
-        const key = `${target.path}@${reference.at.line}`;
-        if (theirs > own && !seen.has(key)) {
-          seen.add(key);
+        if (theirs > own) {
           context.report(
             doc,
             reference.at,

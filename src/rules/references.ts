@@ -26,6 +26,8 @@ export function referencesOf(doc: SourceDocument, context: RuleContext): Referen
   const byId = new Map<string, SourceDocument>();
   for (const d of context.documents) if (d.meta.id && !byId.has(d.meta.id)) byId.set(d.meta.id, d);
 
+  const unreadable = context.documents.filter((d) => d.data === undefined).length;
+  const unreadableHint = unreadable > 0 ? ` (${unreadable === 1 ? 'a document that could not be read' : `${unreadable} documents that could not be read`} may hold it)` : '';
   const references: Reference[] = [];
   for (const link of doc.markdown.links) {
     references.push({ at: link.at, text: link.url, ...resolveLink(link.url, doc, byPath, context.entries) });
@@ -35,7 +37,7 @@ export function referencesOf(doc: SourceDocument, context: RuleContext): Referen
     references.push(
       target
         ? { at: mention.at, text: mention.text, target }
-        : { at: mention.at, text: mention.text, problem: `"${mention.text}" names document ${mention.id}, which no document in the repository has` },
+        : { at: mention.at, text: mention.text, problem: `"${mention.text}" names document ${mention.id}, which no document in the repository has${unreadableHint}` },
     );
   }
   return references;

@@ -17,7 +17,7 @@ export const reviewOverdue: Rule = {
       if (due >= context.asOf) continue;
       const basis = review?.last ? `last review ${last}` : `approved ${last}, never reviewed since`;
       const at = review?.last ? doc.map.valueAt('/review/last') : doc.map.valueAt('/approval/date');
-      context.report(doc, at, `review overdue by ${daysBetween(due, context.asOf)} days: due ${due} (${basis}; every ${interval} months)`);
+      context.report(doc, at, `review overdue by ${daysBetween(due, context.asOf)} days: due ${due} (${basis}; ${interval === 1 ? 'every month' : `every ${interval} months`})`);
     }
   },
 };

@@ -32,6 +32,7 @@ function instance(): Ajv2020 {
     // `required` inside if/then names keys declared by the enclosing schema, which strictRequired cannot see.
     strictRequired: false,
     allErrors: true,
+    verbose: true,
     $data: false,
     coerceTypes: false,
     useDefaults: false,

@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { rulesMarkdown } from '../../src/cli/rules-command.js';
+import { RULES } from '../../src/rules/index.js';
+import { runCli } from '../helpers/cli.js';
+
+describe('isms rules', () => {
+  it('lists every rule with its default severity', async () => {
+    const run = await runCli(['rules'], '.');
+    expect(run.code).toBe(0);
+    for (const rule of RULES) expect(run.stdout).toMatch(new RegExp(`^${rule.id}\\s+(error|warn)\\s`, 'm'));
+  });
+
+  it('prints the catalogue as JSON', async () => {
+    const run = await runCli(['rules', '--format', 'json'], '.');
+    const { rules } = JSON.parse(run.stdout);
+    expect(rules[0]).toEqual({ id: 'parse-error', description: 'unreadable file, malformed YAML or front matter, non-YAML front matter', default: 'error' });
+    expect(rules).toHaveLength(RULES.length);
+  });
+
+  it('keeps the README rule table identical to `isms rules --format md`', async () => {
+    const readme = readFileSync(path.resolve('README.md'), 'utf8');
+    const start = readme.indexOf('<!-- rules:start -->');
+    const end = readme.indexOf('<!-- rules:end -->');
+    expect(start, 'README has the rules markers').toBeGreaterThan(-1);
+    const table = readme.slice(start + '<!-- rules:start -->'.length, end).trim() + '\n';
+    expect(table).toBe(rulesMarkdown());
+    expect((await runCli(['rules', '--format', 'md'], '.')).stdout).toBe(rulesMarkdown());
+  });
+});

@@ -1,0 +1,50 @@
+import { brokenReference } from '../../src/rules/broken-reference.js';
+import { ruleTester } from '../helpers/rule-tester.js';
+import { markdown } from '../helpers/workspace.js';
+
+const manual = markdown({ id: 'ISMS-MAN', type: 'manual', approval: null, status: 'draft', body: '## Scope\n\nAll offices.' });
+
+ruleTester(brokenReference, {
+  valid: [
+    {
+      name: 'accepts links to existing documents, headings and files, and external links',
+      files: {
+        'policies/policy.md': markdown({ body: 'See [scope](../manual.md#scope), [logo](../img/logo.png), [site](https://example.com), [mail](mailto:a@b.c) and [top](#information-security-policy).' }),
+        'manual.md': manual,
+        'img/logo.png': 'png',
+      },
+    },
+    {
+      name: 'accepts DOC mentions of existing ids in any case',
+      files: { 'policy.md': markdown({ body: 'This is DOC a5, also written DOC-A5; the manual is ISMS-MAN.' }), 'manual.md': manual },
+    },
+    { name: 'ignores DOC mentions inside code', files: { 'policy.md': markdown({ body: 'Write `DOC XYZ` to mention one.' }) } },
+  ],
+  invalid: [
+    {
+      name: 'reports a link to a missing file',
+      files: { 'policy.md': markdown({ body: 'See [x](missing.md).' }) },
+      errors: [{ message: '"missing.md" links to missing.md, which does not exist', line: 14, column: 5 }],
+    },
+    {
+      name: 'reports a link to a missing heading',
+      files: { 'policy.md': markdown({ body: 'See [x](manual.md#nowhere).' }), 'manual.md': manual },
+      errors: [{ message: 'manual.md has no heading with the anchor #nowhere', line: 14, column: 5 }],
+    },
+    {
+      name: 'reports a DOC mention of an id no document has',
+      files: { 'policy.md': markdown({ body: 'As stated in DOC SoA.' }) },
+      errors: [{ message: '"DOC SoA" names document DOC-SOA, which no document in the repository has', line: 14, column: 14 }],
+    },
+    {
+      name: 'reports links that leave the documents folder, encoded or not',
+      files: { 'policy.md': markdown({ body: '[a](../../etc/passwd) [b](%2e%2e/%2e%2e/etc/passwd) [c](file:///etc/passwd) [d](/etc/passwd)' }) },
+      errors: [
+        { message: 'leaves the documents folder', line: 14, column: 1 },
+        { message: 'leaves the documents folder', line: 14, column: 23 },
+        { message: 'points at a file outside the repository', line: 14, column: 53 },
+        { message: 'is an absolute path', line: 14, column: 77 },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,88 @@
+import { schema } from '../../src/rules/schema.js';
+import { ruleTester } from '../helpers/rule-tester.js';
+import { markdown } from '../helpers/workspace.js';
+
+ruleTester(schema, {
+  valid: [
+    { name: 'accepts complete metadata', files: { 'policy.md': markdown() } },
+    {
+      name: 'accepts a draft without approval, review or distribution',
+      files: { 'policy.md': markdown({ status: 'draft', version: '0.1', approval: null }) },
+    },
+    {
+      name: 'leaves an approved document without approval to approval-missing',
+      files: { 'policy.md': markdown({ approval: null }) },
+    },
+  ],
+  invalid: [
+    {
+      name: 'reports a missing required key at the front matter',
+      files: { 'policy.md': markdown().replace('title: Information Security Policy\n', '') },
+      errors: [{ message: 'missing required key "title"', line: 1 }],
+    },
+    {
+      name: 'reports an unquoted version and says to quote it',
+      files: { 'policy.md': markdown().replace('version: "1.0"', 'version: 1.10') },
+      errors: [{ message: '"version" must be text: quote it ("1.10")', line: 8, column: 10 }],
+    },
+    {
+      name: 'reports a misspelt status with a suggestion',
+      files: { 'policy.md': markdown({ status: 'aproved' }) },
+      errors: [{ message: 'did you mean "approved"?', line: 7, column: 9 }],
+    },
+    {
+      name: 'reports a misspelt key with a suggestion',
+      files: { 'policy.md': markdown({ extra: 'reveiw: { last: 2026-01-01 }' }) },
+      errors: [{ message: 'unknown key "reveiw"; did you mean "review"?', line: 10, column: 1 }],
+    },
+    {
+      name: 'reports a non-ISO approval date and proposes the ISO form',
+      files: { 'policy.md': markdown({ approval: 'approval: { by: ceo, name: R. Adeyemi, date: 01.01.2019 }' }) },
+      errors: [{ message: 'write 2019-01-01', line: 9, column: 46 }],
+    },
+    {
+      name: 'reports an impossible calendar date',
+      files: { 'policy.md': markdown({ approval: 'approval: { by: ceo, name: R. Adeyemi, date: 2024-02-30 }' }) },
+      errors: [{ message: 'is not a date in ISO form', line: 9 }],
+    },
+    {
+      name: 'reports a classification the configuration does not define',
+      files: { 'policy.md': markdown({ classification: 'secret' }) },
+      errors: [{ message: '"classification" must be one of public, internal, confidential, restricted, found "secret"', line: 6, column: 17 }],
+    },
+    {
+      name: 'reports a malformed id',
+      files: { 'policy.md': markdown({ id: 'doc a5' }) },
+      errors: [{ message: 'an id of capital letters, digits and hyphens', line: 2, column: 5 }],
+    },
+    {
+      name: 'reports a Markdown document without front matter once',
+      files: { 'notes.md': '# Notes\n\nNo metadata here.\n' },
+      errors: [{ message: 'no front matter', line: 1, column: 1 }],
+    },
+    {
+      name: 'reports an SoA without a standard',
+      files: { 'soa.yaml': 'id: DOC-SOA\ntitle: SoA\ntype: soa\nowner: ciso\nclassification: internal\nstatus: draft\nversion: "0.1"\ncontrols: []\n' },
+      errors: [{ message: 'missing required key "standard"', line: 1 }],
+    },
+    {
+      name: 'reports an unquoted SoA control id, which YAML reads as a number',
+      files: {
+        'soa.yaml':
+          'id: DOC-SOA\ntitle: SoA\ntype: soa\nstandard: iso27001-2022\nowner: ciso\nclassification: internal\nstatus: draft\nversion: "0.1"\ncontrols:\n  - control: 5.10\n    applicable: true\n',
+      },
+      errors: [{ message: '"controls[0].control" must be text: quote it ("5.10")', line: 10, column: 14 }],
+    },
+    {
+      name: 'reports a risk with a non-finite likelihood',
+      files: {
+        'register.yaml':
+          'id: DOC-RR\ntitle: Risks\ntype: risk-register\nstandard: iso27001-2022\nowner: ciso\nclassification: internal\nstatus: draft\nversion: "0.1"\nrisks:\n  - { id: R-001, title: Fire, owner: ciso, likelihood: .nan, impact: 1e999, treatment: retain }\n',
+      },
+      errors: [
+        { message: '"risks[0].likelihood" must be a whole number, found ".nan"', line: 10, column: 56 },
+        { message: '"risks[0].impact" must be a whole number, found "1e999"', line: 10, column: 70 },
+      ],
+    },
+  ],
+});
