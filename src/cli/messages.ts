@@ -7,7 +7,7 @@ export const messages = {
   badAsOf: (value: string) => `--as-of takes a date YYYY-MM-DD, not "${value}"`,
   badMaxWarnings: (value: string) => `--max-warnings takes a whole number of 0 or more, not "${value}"`,
   noDocumentAt: (target: string) => `no controlled document at ${target}`,
-  tooManyWarnings: (warnings: number, max: number) => `isms found ${warnings} warnings; --max-warnings allows ${max}`,
+  tooManyWarnings: (warnings: number, max: number) => `${warnings} ${warnings === 1 ? 'warning' : 'warnings'} found; --max-warnings allows ${max}`,
   cannotWrite: (file: string, reason: string) => `cannot write ${file}: ${reason}`,
   internal: (message: string) => `internal error: ${message} (run with ISMS_DEBUG=1 for the stack trace)`,
 } as const;

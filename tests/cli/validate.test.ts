@@ -75,7 +75,7 @@ describe('isms validate', () => {
     expect(within.stdout).toContain('review overdue by 111 days');
     const over = await runCli(['validate', ...AS_OF, '--max-warnings', '0'], fixture('warnings'));
     expect(over.code).toBe(1);
-    expect(over.stderr).toBe('isms: isms found 1 warnings; --max-warnings allows 0\n');
+    expect(over.stderr).toBe('isms: 1 warning found; --max-warnings allows 0\n');
   });
 
   it('turns a rule off or into a warning through the configuration', async () => {
