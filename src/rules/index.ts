@@ -5,8 +5,17 @@ import { duplicateId } from './duplicate-id.js';
 import { parseError } from './parse-error.js';
 import { requiredSections } from './required-sections.js';
 import { reviewOverdue } from './review-overdue.js';
+import { riskAcceptance } from './risk-acceptance.js';
+import { riskControl } from './risk-control.js';
+import { riskReviewOverdue } from './risk-review-overdue.js';
+import { riskScale } from './risk-scale.js';
+import { riskTreatment } from './risk-treatment.js';
 import type { Rule } from './rule.js';
 import { schema } from './schema.js';
+import { soaCoverage } from './soa-coverage.js';
+import { soaImplementation } from './soa-implementation.js';
+import { soaJustification } from './soa-justification.js';
+import { soaReference } from './soa-reference.js';
 import { unknownRole } from './unknown-role.js';
 import { versionMismatch } from './version-mismatch.js';
 import { versionOrder } from './version-order.js';
@@ -26,6 +35,15 @@ export const RULES: readonly Rule[] = [
   requiredSections,
   brokenReference,
   classificationLeak,
+  soaCoverage,
+  soaJustification,
+  soaImplementation,
+  soaReference,
+  riskScale,
+  riskTreatment,
+  riskControl,
+  riskAcceptance,
+  riskReviewOverdue,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((rule) => rule.id);

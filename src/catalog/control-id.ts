@@ -1,0 +1,42 @@
+import type { Standard } from '../config/config.js';
+import { catalogOf, mapping2013To2022 } from './catalog.js';
+
+export type ControlIdResult =
+  | { ok: true; id: string }
+  | { ok: false; message: string };
+
+/** `A.5.1`, `A5.1`, `a.5.1`, `Annex A 5.1`, `Annex A.5.1`, ` 5.1 ` -> `5.1`; anything else unchanged. */
+export function stripControlPrefix(raw: string): string {
+  return raw
+    .trim()
+    .replace(/^annex\s+a\s*[.:]?\s*/i, '')
+    .replace(/^a\.?\s*(?=\d)/i, '');
+}
+
+/**
+ * Normalises a control id for one edition and checks that the catalogue has it. Knows the editions'
+ * pitfall: a two-part `8.2` is a 2022 control but a 2013 control objective, and a three-part `5.1.1`
+ * is a 2013 control that 2022 renumbered.
+ */
+export function resolveControlId(raw: string, standard: Standard): ControlIdResult {
+  const id = stripControlPrefix(raw);
+  const catalog = catalogOf(standard);
+  if (catalog.get(id)) return { ok: true, id };
+  if (standard === 'iso27001-2022') {
+    const replacedBy = mapping2013To2022().to2022.get(id);
+    if (replacedBy) {
+      const list = replacedBy.map((c) => `${c} ${catalogOf('iso27001-2022').get(c)?.title ?? ''}`.trim()).join(', ');
+      return { ok: false, message: `${raw} is an ISO/IEC 27001:2013 control; in ISO/IEC 27001:2022 it is ${list}` };
+    }
+  } else {
+    const objective = catalog.objectives.get(id);
+    if (objective) {
+      const controls = catalog.controls.filter((c) => c.id.startsWith(`${id}.`)).map((c) => c.id);
+      return { ok: false, message: `${raw} is a control objective of ISO/IEC 27001:2013 (${objective}), not a control; its controls are ${controls.join(', ')}` };
+    }
+    if (catalogOf('iso27001-2022').get(id) && !catalog.get(id)) {
+      return { ok: false, message: `${raw} is not an ISO/IEC 27001:2013 control (it looks like a 2022 id; is "standard" right?)` };
+    }
+  }
+  return { ok: false, message: `${raw} is not a control of ${catalog.name} Annex A` };
+}

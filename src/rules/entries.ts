@@ -1,0 +1,48 @@
+import type { Config, Standard } from '../config/config.js';
+import type { SourceDocument } from '../documents/document.js';
+import { childPointer } from '../documents/source-map.js';
+import { isRecord } from '../documents/version-history.js';
+import { readable, type RuleContext } from './rule.js';
+
+/** One item of a list in a YAML document (`controls[i]`, `risks[i]`), with where it stands. */
+export interface Entry {
+  doc: SourceDocument;
+  index: number;
+  pointer: string;
+  data: Record<string, unknown>;
+}
+
+export function standardOf(doc: SourceDocument, config: Config): Standard {
+  const standard = doc.meta.standard;
+  return standard === 'iso27001-2013' || standard === 'iso27001-2022' ? standard : config.standard;
+}
+
+function entriesOf(doc: SourceDocument, key: string): Entry[] {
+  const list = doc.data?.[key];
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((item, index) => (isRecord(item) ? [{ doc, index, pointer: childPointer(`/${key}`, index), data: item }] : []));
+}
+
+export const soaDocuments = (context: RuleContext) => readable(context).filter((doc) => doc.meta.type === 'soa');
+export const registerDocuments = (context: RuleContext) => readable(context).filter((doc) => doc.meta.type === 'risk-register');
+export const controlEntries = (doc: SourceDocument) => entriesOf(doc, 'controls');
+export const riskEntries = (doc: SourceDocument) => entriesOf(doc, 'risks');
+
+/** A string field of an entry, or undefined. */
+export function text(entry: Entry, key: string): string | undefined {
+  const value = entry.data[key];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** A list of strings of an entry (other items dropped: the schema reports them). */
+export function texts(entry: Entry, key: string): Array<{ value: string; pointer: string }> {
+  const value = entry.data[key];
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item, i) => (typeof item === 'string' ? [{ value: item, pointer: childPointer(childPointer(entry.pointer, key), i) }] : []));
+}
+
+/** How an entry names itself in messages: `control 5.1`, `risk R-001`. */
+export function label(entry: Entry, kind: 'control' | 'risk'): string {
+  const name = text(entry, kind === 'control' ? 'control' : 'id');
+  return name ? `${kind} ${name}` : `${kind === 'control' ? 'controls' : 'risks'}[${entry.index}]`;
+}

@@ -1,0 +1,52 @@
+import { isRecord } from '../documents/version-history.js';
+import { acceptableLevel, describeRating } from '../risk/method.js';
+import { isIsoDate } from '../text/dates.js';
+import { label, registerDocuments, riskEntries, text } from './entries.js';
+import type { Rule } from './rule.js';
+import { ratingsOf } from './risk-ratings.js';
+
+const NEEDS_ACCEPTANCE = new Set(['modify', 'share', 'retain']);
+
+export const riskAcceptance: Rule = {
+  id: 'risk-acceptance',
+  description: 'residual not accepted by the risk owner; above `acceptable` without the escalation role; expired acceptance',
+  defaultSeverity: 'error',
+  check(context) {
+    const method = context.config.risk;
+    for (const doc of registerDocuments(context)) {
+      for (const entry of riskEntries(doc)) {
+        const treatment = entry.data['treatment'];
+        if (typeof treatment !== 'string') continue;
+        const name = label(entry, 'risk');
+        const acceptance = entry.data['acceptance'];
+        if (treatment === 'avoid') {
+          if (acceptance !== undefined) context.report(doc, doc.map.keyAt(`${entry.pointer}/acceptance`), `${name} is avoided, so there is no residual risk to accept: remove the acceptance`);
+          continue;
+        }
+        if (!NEEDS_ACCEPTANCE.has(treatment)) continue;
+        if (!isRecord(acceptance)) {
+          context.report(doc, doc.map.valueAt(`${entry.pointer}/treatment`), `${name} (${treatment}) has no acceptance of its residual risk: add acceptance { by, date } by the risk owner (ISO/IEC 27001 6.1.3 f)`);
+          continue;
+        }
+        const by = typeof acceptance['by'] === 'string' ? acceptance['by'] : undefined;
+        const owner = text(entry, 'owner');
+        const residual = method ? ratingsOf(method, entry).residual : undefined;
+        const escalate = method && residual ? residual.level > acceptableLevel(method) : false;
+        const byAt = doc.map.valueAt(`${entry.pointer}/acceptance/by`);
+        if (method && escalate && by !== method.escalation) {
+          context.report(doc, byAt, `${name} has a residual rating ${describeRating(residual!)} above the acceptable level (${method.acceptable}): it must be accepted by ${method.escalation}, not ${by ?? 'nobody'}`);
+        } else if (!escalate && by !== undefined && owner !== undefined && by !== owner) {
+          context.report(doc, byAt, `${name} is owned by ${owner}, so ${owner} accepts its residual risk, not ${by}`);
+        }
+        const date = typeof acceptance['date'] === 'string' ? acceptance['date'] : undefined;
+        if (date && isIsoDate(date) && date > context.asOf) {
+          context.report(doc, doc.map.valueAt(`${entry.pointer}/acceptance/date`), `${name} was accepted on ${date}, in the future (today is ${context.asOf})`);
+        }
+        const expires = typeof acceptance['expires'] === 'string' ? acceptance['expires'] : undefined;
+        if (expires && isIsoDate(expires) && expires < context.asOf) {
+          context.report(doc, doc.map.valueAt(`${entry.pointer}/acceptance/expires`), `${name}: the acceptance expired on ${expires}; the owner must accept the residual risk again`);
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,38 @@
+import { resolveControlId } from '../catalog/control-id.js';
+import { controlEntries, label, registerDocuments, riskEntries, soaDocuments, standardOf, text, texts } from './entries.js';
+import type { Rule } from './rule.js';
+
+export const riskControl: Rule = {
+  id: 'risk-control',
+  description: 'a treatment control unknown, or excluded in the SoA',
+  defaultSeverity: 'error',
+  check(context) {
+    // The SoA of each edition: control id -> where it is excluded.
+    const excluded = new Map<string, Map<string, string>>();
+    for (const soa of soaDocuments(context)) {
+      const standard = standardOf(soa, context.config);
+      const map = excluded.get(standard) ?? new Map<string, string>();
+      for (const entry of controlEntries(soa)) {
+        const raw = text(entry, 'control');
+        const resolved = raw === undefined ? undefined : resolveControlId(raw, standard);
+        if (resolved?.ok && entry.data['applicable'] === false) map.set(resolved.id, `${soa.file}:${soa.map.keyAt(`${entry.pointer}/control`).line}`);
+      }
+      excluded.set(standard, map);
+    }
+    for (const doc of registerDocuments(context)) {
+      const standard = standardOf(doc, context.config);
+      for (const entry of riskEntries(doc)) {
+        for (const { value, pointer } of texts(entry, 'controls')) {
+          const resolved = resolveControlId(value, standard);
+          const at = doc.map.valueAt(pointer);
+          if (!resolved.ok) {
+            context.report(doc, at, `${label(entry, 'risk')}: ${resolved.message}`);
+            continue;
+          }
+          const where = excluded.get(standard)?.get(resolved.id);
+          if (where) context.report(doc, at, `${label(entry, 'risk')} is treated with control ${resolved.id}, which the Statement of Applicability excludes (${where})`);
+        }
+      }
+    }
+  },
+};

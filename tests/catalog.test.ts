@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { catalogOf, mapping2013To2022 } from '../src/catalog/catalog.js';
+import { resolveControlId } from '../src/catalog/control-id.js';
+
+describe('the ISO/IEC 27001 catalogues', () => {
+  it('has the 93 controls of 2022: 37 organizational, 8 people, 14 physical, 34 technological', () => {
+    const controls = catalogOf('iso27001-2022').controls;
+    expect(controls).toHaveLength(93);
+    const byTheme = Object.fromEntries(['organizational', 'people', 'physical', 'technological'].map((t) => [t, controls.filter((c) => c.group === t).length]));
+    expect(byTheme).toEqual({ organizational: 37, people: 8, physical: 14, technological: 34 });
+  });
+
+  it('has the 114 controls of 2013 in 14 domains and 35 objectives', () => {
+    const catalog = catalogOf('iso27001-2013');
+    expect(catalog.controls).toHaveLength(114);
+    expect(new Set(catalog.controls.map((c) => c.group)).size).toBe(14);
+    expect(catalog.objectives.size).toBe(35);
+  });
+
+  it('maps every 2013 control to 2022 controls, with 11 controls new in 2022', () => {
+    const mapping = mapping2013To2022();
+    expect(mapping.to2022.size).toBe(114);
+    expect([...mapping.newIn2022].sort()).toEqual(['5.23', '5.30', '5.7', '7.4', '8.10', '8.11', '8.12', '8.16', '8.23', '8.28', '8.9'].sort());
+    const c2022 = catalogOf('iso27001-2022');
+    for (const targets of mapping.to2022.values()) for (const t of targets) expect(c2022.get(t)).toBeDefined();
+    const covered = new Set([...mapping.to2022.values()].flat());
+    expect(c2022.controls.filter((c) => !covered.has(c.id)).map((c) => c.id).sort()).toEqual([...mapping.newIn2022].sort());
+  });
+});
+
+describe('control ids', () => {
+  it.each(['5.1', 'A.5.1', 'A5.1', 'a.5.1', 'Annex A 5.1', 'Annex A.5.1', ' 5.1 '])('reads %j as 2022 control 5.1', (raw) => {
+    expect(resolveControlId(raw, 'iso27001-2022')).toEqual({ ok: true, id: '5.1' });
+  });
+
+  it('reads a two-part id as a 2013 objective, not a control', () => {
+    const result = resolveControlId('8.2', 'iso27001-2013');
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.message).toBe('8.2 is a control objective of ISO/IEC 27001:2013 (Information classification), not a control; its controls are 8.2.1, 8.2.2, 8.2.3');
+    expect(resolveControlId('A.8.2.1', 'iso27001-2013')).toEqual({ ok: true, id: '8.2.1' });
+  });
+
+  it('names the 2022 control that replaced a 2013 id', () => {
+    const result = resolveControlId('A.12.6.1', 'iso27001-2022');
+    expect(!result.ok && result.message).toBe('A.12.6.1 is an ISO/IEC 27001:2013 control; in ISO/IEC 27001:2022 it is 8.8 Management of technical vulnerabilities');
+  });
+
+  it('rejects ids that neither edition has', () => {
+    expect(resolveControlId('5.99', 'iso27001-2022')).toEqual({ ok: false, message: '5.99 is not a control of ISO/IEC 27001:2022 Annex A' });
+  });
+});
