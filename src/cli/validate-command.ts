@@ -1,15 +1,13 @@
 import path from 'node:path';
-import { findConfig } from '../config/find-config.js';
-import { loadConfig } from '../config/load-config.js';
 import { displayPath } from '../documents/discover.js';
-import { loadWorkspace } from '../documents/workspace.js';
 import { check } from '../engine/check.js';
 import { FORMAT_NAMES, REPORTERS } from '../reporters/index.js';
 import { summarize } from '../reporters/report.js';
-import { RULE_IDS, RULES } from '../rules/index.js';
+import { RULES } from '../rules/index.js';
 import { isIsoDate, todayIso } from '../text/dates.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
+import { openWorkspace } from './open-workspace.js';
 import { TOOL_VERSION } from './tool-version.js';
 import { writeFileAtomically } from './write-output.js';
 
@@ -30,18 +28,7 @@ export async function validateCommand(paths: string[], options: ValidateOptions,
     throw new UsageError(messages.badMaxWarnings(options.maxWarnings ?? ''));
   }
 
-  const configFile = findConfig(io.cwd, options.config);
-  if (!configFile) throw new UsageError(messages.noConfig(displayPath(io.cwd, io.cwd)));
-  const loaded = loadConfig(configFile, RULE_IDS);
-  if (!loaded.ok) {
-    const file = displayPath(io.cwd, loaded.file);
-    throw new UsageError(
-      messages.brokenConfig(loaded.problems.length),
-      loaded.problems.map((p) => `${file}:${p.at.line}:${p.at.column}: ${p.message}`),
-    );
-  }
-
-  const workspace = await loadWorkspace(loaded.config, io.cwd);
+  const workspace = await openWorkspace(io, options.config);
   const targets = paths.map((p) => path.resolve(io.cwd, p));
   for (const target of targets) {
     const covers = workspace.documents.some((doc) => isWithin(target, doc.absolutePath));

@@ -29,7 +29,7 @@ describe('isms validate', () => {
     expect(run.stdout).toContain('write 2018-11-28');
     expect(run.stdout).toContain('did you mean "approved"?');
     expect(run.stdout).toContain('DOC-A9');
-    expect(run.stdout).toMatch(/✖ 6 problems \(6 errors, 0 warnings\) in 4 documents/);
+    expect(run.stdout).toMatch(/✖ 10 problems \(10 errors, 0 warnings\) in 4 documents/);
     expect(run.stderr).toBe('');
   });
 
@@ -124,6 +124,6 @@ describe('isms validate', () => {
 
   it('validates the bundled isms-docs with no finding from the project root', async () => {
     const run = await runCli(['validate'], path.resolve('.'));
-    expect(run).toEqual({ code: 0, stdout: '3 documents checked, no problems\n', stderr: '' });
+    expect(run).toEqual({ code: 0, stdout: '5 documents checked, no problems\n', stderr: '' });
   });
 });

@@ -56,7 +56,7 @@ describe('sarif reporter', () => {
     const run = await runCli(['validate', '--format', 'sarif'], fixture('broken'));
     const log = JSON.parse(run.stdout);
     expect(validateSarif(log), JSON.stringify(validateSarif.errors, null, 2)).toBe(true);
-    expect(log.runs[0].results.length).toBe(6);
+    expect(log.runs[0].results.length).toBe(10);
   });
 
   it('lists every rule of the registry and points results at them by index', () => {
