@@ -2,7 +2,11 @@ import { Command, CommanderError, Option } from 'commander';
 import { FORMAT_NAMES } from '../reporters/index.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
+import { initCommand } from './init-command.js';
+import { newCommand } from './new-command.js';
 import { rulesCommand } from './rules-command.js';
+import { soaMigrateCommand } from './soa-migrate-command.js';
+import { statusCommand } from './status-command.js';
 import { TOOL_VERSION } from './tool-version.js';
 import { validateCommand, type ValidateOptions } from './validate-command.js';
 
@@ -32,6 +36,43 @@ function program(io: CliIo, done: (code: ExitCode) => void): Command {
     .addOption(new Option('-f, --format <name>', 'table, json or md').default('table'))
     .exitOverride()
     .action((options: { format: string }) => done(rulesCommand(options, io)));
+
+  root
+    .command('init')
+    .description('create a documents repository that validates: configuration, manual, policy, methodology, SoA, register')
+    .argument('[dir]', 'the folder to create the documents in', 'isms-docs')
+    .option('--organization <name>', 'the organisation', 'Example Organization')
+    .option('--standard <id>', 'iso27001-2022 or iso27001-2013', 'iso27001-2022')
+    .exitOverride()
+    .action((dir: string, options: { organization: string; standard: string }) => done(initCommand(dir, options, io)));
+
+  root
+    .command('new')
+    .description('add a draft document of a type from its template')
+    .argument('<type>', 'manual, policy, procedure, methodology, soa, risk-register, plan, record or other')
+    .argument('<id>', 'the document id, like DOC-A9')
+    .option('--title <text>', 'the title (default: the id)')
+    .option('-c, --config <file>', 'isms.config.yaml to use')
+    .exitOverride()
+    .action(async (type: string, id: string, options: { title?: string; config?: string }) => done(await newCommand(type, id, options, io)));
+
+  const soa = root.command('soa').description('Statement of Applicability tools');
+  soa
+    .command('migrate')
+    .description('turn an ISO/IEC 27001:2013 SoA into a 2022 draft through the control mapping')
+    .argument('<file>', 'the 2013 SoA (YAML)')
+    .option('-o, --out <file>', 'write the 2022 SoA here (default: standard output)')
+    .exitOverride()
+    .action((file: string, options: { out?: string }) => done(soaMigrateCommand(file, options, io)));
+
+  root
+    .command('status')
+    .description('the document register, the SoA summary and the risk summary')
+    .option('-c, --config <file>', 'isms.config.yaml to use')
+    .addOption(new Option('-f, --format <name>', 'table or json').default('table'))
+    .option('--as-of <date>', 'the date that counts as today (YYYY-MM-DD)')
+    .exitOverride()
+    .action(async (options: { config?: string; format: string; asOf?: string }) => done(await statusCommand(options, io)));
 
   return root;
 }

@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { DOCUMENT_TYPES } from '../config/config.js';
+import { displayPath } from '../documents/discover.js';
+import { defaultPath, newDocumentFile } from '../scaffold/documents.js';
+import { todayIso } from '../text/dates.js';
+import { authorName } from './git-identity.js';
+import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
+import { messages } from './messages.js';
+import { openWorkspace } from './open-workspace.js';
+import { writeNewFiles } from './write-files.js';
+
+const ID = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$/;
+
+export async function newCommand(type: string, id: string, options: { title?: string; config?: string }, io: CliIo): Promise<ExitCode> {
+  if (!(DOCUMENT_TYPES as readonly string[]).includes(type)) throw new UsageError(messages.badType(type, DOCUMENT_TYPES));
+  if (!ID.test(id)) throw new UsageError(messages.badId(id));
+  const workspace = await openWorkspace(io, options.config);
+  const { config } = workspace;
+  const taken = workspace.documents.find((doc) => doc.meta.id === id);
+  if (taken) throw new UsageError(messages.idTaken(id, taken.file));
+  const roles = Object.keys(config.roles);
+  const owner = roles.includes('ciso') ? 'ciso' : (config.approvers['*']?.[0] ?? roles[0] ?? 'ciso');
+  const title = options.title ?? id;
+  const relative = defaultPath(type, title);
+  const file = newDocumentFile(
+    {
+      id,
+      title,
+      type,
+      owner,
+      author: authorName(io.cwd),
+      date: todayIso(),
+      standard: type === 'soa' || type === 'risk-register' ? config.standard : undefined,
+      requiredSections: config.requiredSections[type],
+    },
+    relative,
+  );
+  try {
+    writeNewFiles(config.root, [file]);
+  } catch (error) {
+    const existing = (error as { existing?: string[] }).existing;
+    if (existing) throw new UsageError(messages.wouldOverwrite(existing.map((f) => displayPath(io.cwd, f))));
+    throw error;
+  }
+  io.stdout.write(`Created ${displayPath(io.cwd, path.join(config.root, relative))} (${id}, ${type}, draft 0.1)\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { displayPath } from '../documents/discover.js';
+import { parseDocument } from '../documents/load-document.js';
+import { migrateSoa } from '../scaffold/soa-migration.js';
+import { todayIso } from '../text/dates.js';
+import { authorName } from './git-identity.js';
+import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
+import { messages } from './messages.js';
+import { writeFileAtomically } from './write-output.js';
+
+export function soaMigrateCommand(file: string, options: { out?: string }, io: CliIo): ExitCode {
+  const absolute = path.resolve(io.cwd, file);
+  const shown = displayPath(io.cwd, absolute);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(absolute);
+  } catch (error) {
+    throw new UsageError(messages.cannotRead(shown, (error as NodeJS.ErrnoException).code ?? (error as Error).message));
+  }
+  const doc = parseDocument({ absolutePath: absolute, file: shown, path: path.basename(absolute) }, bytes);
+  if (doc.parseProblems.length > 0 || !doc.data) {
+    throw new UsageError(messages.migrateUnreadable(shown), doc.parseProblems.map((p) => `${shown}:${p.at.line}:${p.at.column}: ${p.message}`));
+  }
+  if (doc.meta.type !== 'soa') throw new UsageError(messages.migrateNotSoa(shown));
+  if (doc.meta.standard !== 'iso27001-2013') throw new UsageError(messages.migrateNot2013(shown, doc.meta.standard));
+
+  const result = migrateSoa(doc.data, { date: todayIso(), author: authorName(io.cwd) });
+  const summary = [
+    `Migrated ${shown} to ISO/IEC 27001:2022: ${result.carried} controls carried over, ${result.merged} merged from several 2013 controls.`,
+    ...(result.conflicts.length > 0 ? [`Conflicting 2013 decisions to confirm: ${result.conflicts.join(', ')}.`] : []),
+    `To decide (validation fails until then): ${result.undecided.join(', ')}.`,
+    ...(result.skipped.length > 0 ? [`Skipped entries that are not 2013 controls: ${result.skipped.join(', ')}.`] : []),
+  ].join('\n');
+  if (options.out !== undefined) {
+    const target = path.resolve(io.cwd, options.out);
+    try {
+      writeFileAtomically(target, result.text);
+    } catch (error) {
+      throw new UsageError(messages.cannotWrite(displayPath(io.cwd, target), (error as Error).message));
+    }
+    io.stdout.write(`${summary}\nWritten to ${displayPath(io.cwd, target)}.\n`);
+  } else {
+    io.stdout.write(result.text);
+    io.stderr.write(`${summary}\n`);
+  }
+  return EXIT.ok;
+}

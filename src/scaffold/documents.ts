@@ -1,0 +1,106 @@
+import { stringify } from 'yaml';
+import { catalogOf } from '../catalog/catalog.js';
+import type { Standard } from '../config/config.js';
+import { sectionName } from '../rules/required-sections.js';
+import { SECTIONS } from './sections.js';
+
+export interface NewDocument {
+  id: string;
+  title: string;
+  type: string;
+  owner: string;
+  author: string;
+  date: string;
+  classification?: string;
+  standard?: Standard;
+  /** Headings the configuration requires for the type (added when the template lacks them). */
+  requiredSections?: readonly string[];
+  /** Text for the first section, replacing its prompt. */
+  intro?: string;
+}
+
+export interface PlannedFile {
+  /** POSIX path relative to the documents root. */
+  path: string;
+  text: string;
+}
+
+const YAML_TYPES = new Set(['soa', 'risk-register']);
+const FOLDERS: Record<string, string> = { policy: 'policies', procedure: 'procedures', plan: 'plans', record: 'records', methodology: 'risk', 'risk-register': 'risk' };
+
+export function isYamlType(type: string): boolean {
+  return YAML_TYPES.has(type);
+}
+
+/** `DOC-A5` + `Access Control Policy` -> `access-control-policy`; ids alone when there is no title. */
+export function slug(text: string): string {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'document'
+  );
+}
+
+export function defaultPath(type: string, title: string): string {
+  const folder = FOLDERS[type];
+  const name = `${slug(title)}.${isYamlType(type) ? 'yaml' : 'md'}`;
+  return folder ? `${folder}/${name}` : name;
+}
+
+function metadata(doc: NewDocument): Record<string, unknown> {
+  return {
+    id: doc.id,
+    title: doc.title,
+    type: doc.type,
+    ...(doc.standard ? { standard: doc.standard } : {}),
+    owner: doc.owner,
+    classification: doc.classification ?? 'internal',
+    status: 'draft',
+    version: '0.1',
+  };
+}
+
+const yaml = (value: unknown) => stringify(value, { lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' });
+
+/** A new Markdown document: draft 0.1, the type's sections plus any the configuration requires, a version history. */
+export function markdownDocument(doc: NewDocument): string {
+  const sections = [...(SECTIONS[doc.type] ?? SECTIONS['other'] ?? [])];
+  for (const required of doc.requiredSections ?? []) {
+    if (!sections.some(([name]) => sectionName(name) === sectionName(required))) sections.push([required, 'Required by isms.config.yaml.']);
+  }
+  const body = sections.map(([name, prompt], index) => `## ${name}\n\n${index === 0 && doc.intro ? doc.intro : `_${prompt}_`}\n`).join('\n');
+  return `---\n${yaml(metadata(doc))}---\n\n# ${doc.title}\n\n${body}\n## Version history\n\n| Version | Date | Author(s) | Details |\n|---|---|---|---|\n| 0.1 | ${doc.date} | ${doc.author.replace(/\|/g, '\\|')} | First draft |\n`;
+}
+
+/**
+ * A new Statement of Applicability: every control of the edition, applicable and planned until the
+ * risk assessment decides otherwise, so it validates as an honest draft and `isms status` counts it.
+ */
+export function soaDocument(doc: NewDocument & { standard: Standard }): string {
+  const controls = catalogOf(doc.standard).controls.map((control) => ({
+    control: control.id,
+    title: control.title,
+    applicable: true,
+    reasons: ['risk'],
+    justification: 'Applicable until the first risk assessment decides otherwise.',
+    implementation: 'planned',
+    owner: doc.owner,
+  }));
+  const head = `# Draft made by isms: decide every control from your risk assessment (applicable with reasons, or excluded with a justification).\n`;
+  return head + yaml({ ...metadata(doc), versions: [{ version: '0.1', date: doc.date, author: doc.author, details: 'First draft' }], controls });
+}
+
+/** A new, empty risk register. */
+export function registerDocument(doc: NewDocument & { standard: Standard }): string {
+  return yaml({ ...metadata(doc), versions: [{ version: '0.1', date: doc.date, author: doc.author, details: 'First draft' }], risks: [] });
+}
+
+export function newDocumentFile(doc: NewDocument, path: string): PlannedFile {
+  if (doc.type === 'soa') return { path, text: soaDocument({ ...doc, standard: doc.standard ?? 'iso27001-2022' }) };
+  if (doc.type === 'risk-register') return { path, text: registerDocument({ ...doc, standard: doc.standard ?? 'iso27001-2022' }) };
+  return { path, text: markdownDocument(doc) };
+}

@@ -1,0 +1,56 @@
+import type { StatusReport } from './status.js';
+
+/** Columns padded to their widest cell. */
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+function reviewCell(daysLeft: number | null): string {
+  if (daysLeft === null) return '';
+  if (daysLeft < 0) return `${-daysLeft} days overdue`;
+  return `${daysLeft} days left`;
+}
+
+/** `isms status` for people: the document register, then the SoA and risk summaries. */
+export function statusTable(report: StatusReport): string {
+  const out: string[] = [`${report.organization} ISMS, as of ${report.asOf}`, ''];
+  out.push(
+    table(
+      ['ID', 'Title', 'Type', 'Owner', 'Version', 'Status', 'Approved by', 'Approved on', 'Next review', 'Due'],
+      report.documents.map((d) => [
+        d.id ?? '(unreadable)',
+        d.title ?? d.file,
+        d.type ?? '',
+        d.owner ?? '',
+        d.version ?? '',
+        d.status ?? '',
+        d.approvedBy ? `${d.approvedBy.name} (${d.approvedBy.role})` : '',
+        d.approvedOn ?? '',
+        d.nextReview ?? '',
+        reviewCell(d.daysLeft),
+      ]),
+    ),
+  );
+  for (const soa of report.soa) {
+    out.push('', `Statement of Applicability ${soa.document ?? ''} (${soa.standard}): ${soa.applicable} applicable, ${soa.excluded} excluded, ${soa.catalogue - soa.decided} undecided of ${soa.catalogue}`);
+    out.push(
+      table(
+        ['Theme', 'Applicable', 'Excluded', 'Implemented', 'Partial', 'Planned', 'Not implemented'],
+        soa.byGroup.map((g) => [g.title, String(g.applicable), String(g.excluded), String(g.implementation.implemented), String(g.implementation.partial), String(g.implementation.planned), String(g.implementation['not-implemented'])]),
+      ),
+    );
+  }
+  for (const risk of report.risks) {
+    out.push('', `Risks ${risk.document ?? ''}: ${risk.total} (modify ${risk.treatments.modify}, retain ${risk.treatments.retain}, share ${risk.treatments.share}, avoid ${risk.treatments.avoid})`);
+    out.push(table(['Level', 'Inherent', 'Residual'], risk.levels.map((level) => [level, String(risk.inherent[level] ?? 0), String(risk.residual[level] ?? 0)])));
+    if (risk.expiring.length > 0) {
+      out.push('', 'Acceptances expiring within 90 days:');
+      out.push(table(['Risk', 'Accepted by', 'Expires', ''], risk.expiring.map((e) => [e.risk, e.by, e.expires, e.daysLeft < 0 ? `expired ${-e.daysLeft} days ago` : `${e.daysLeft} days left`])));
+    }
+  }
+  const { errors, warnings } = report.validation;
+  out.push('', errors + warnings === 0 ? 'Validation: no problems.' : `Validation: ${errors} errors, ${warnings} warnings (run isms validate for details).`);
+  return out.join('\n') + '\n';
+}

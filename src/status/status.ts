@@ -1,0 +1,162 @@
+import { catalogOf } from '../catalog/catalog.js';
+import { resolveControlId } from '../catalog/control-id.js';
+import type { Config } from '../config/config.js';
+import type { SourceDocument } from '../documents/document.js';
+import { isRecord } from '../documents/version-history.js';
+import type { Workspace } from '../documents/workspace.js';
+import type { Summary } from '../reporters/report.js';
+import { rate, type Rating } from '../risk/method.js';
+import { addMonths, daysBetween, isIsoDate } from '../text/dates.js';
+
+export interface DocumentStatus {
+  id: string | null;
+  title: string | null;
+  type: string | null;
+  owner: string | null;
+  version: string | null;
+  status: string | null;
+  approvedBy: { role: string; name: string } | null;
+  approvedOn: string | null;
+  nextReview: string | null;
+  /** Days until the next review; negative when overdue. */
+  daysLeft: number | null;
+  file: string;
+}
+
+const IMPLEMENTATIONS = ['implemented', 'partial', 'planned', 'not-implemented'] as const;
+type Implementation = (typeof IMPLEMENTATIONS)[number];
+type ImplementationCounts = Record<Implementation | 'unknown', number>;
+
+export interface SoaStatus {
+  document: string | null;
+  standard: string;
+  catalogue: number;
+  decided: number;
+  applicable: number;
+  excluded: number;
+  implementation: ImplementationCounts;
+  /** By 2022 theme or 2013 domain, in catalogue order. */
+  byGroup: Array<{ group: string; title: string; applicable: number; excluded: number } & { implementation: ImplementationCounts }>;
+}
+
+export interface RiskStatus {
+  document: string | null;
+  total: number;
+  levels: string[];
+  inherent: Record<string, number>;
+  residual: Record<string, number>;
+  treatments: Record<'modify' | 'retain' | 'avoid' | 'share', number>;
+  /** Acceptances that expire within 90 days of the as-of date (or have expired). */
+  expiring: Array<{ risk: string; by: string; expires: string; daysLeft: number }>;
+}
+
+export interface StatusReport {
+  organization: string;
+  asOf: string;
+  validation: Summary;
+  documents: DocumentStatus[];
+  soa: SoaStatus[];
+  risks: RiskStatus[];
+}
+
+const EXPIRY_WINDOW_DAYS = 90;
+
+function documentStatus(doc: SourceDocument, config: Config, asOf: string): DocumentStatus {
+  const meta = doc.meta;
+  const approved = meta.status === 'approved' && meta.approval?.by && meta.approval.name && meta.approval.date;
+  const reviewBasis = meta.review?.last ?? (approved ? meta.approval?.date : undefined);
+  const nextReview = reviewBasis && isIsoDate(reviewBasis) && meta.status !== 'retired' ? addMonths(reviewBasis, meta.review?.intervalMonths ?? config.reviewIntervalMonths) : null;
+  return {
+    id: meta.id ?? null,
+    title: meta.title ?? null,
+    type: meta.type ?? null,
+    owner: meta.owner ?? null,
+    version: meta.version ?? null,
+    status: meta.status ?? null,
+    approvedBy: approved ? { role: meta.approval!.by!, name: meta.approval!.name! } : null,
+    approvedOn: approved ? meta.approval!.date! : null,
+    nextReview,
+    daysLeft: nextReview ? daysBetween(asOf, nextReview) : null,
+    file: doc.file,
+  };
+}
+
+const emptyCounts = (): ImplementationCounts => ({ implemented: 0, partial: 0, planned: 0, 'not-implemented': 0, unknown: 0 });
+
+function soaStatus(doc: SourceDocument, config: Config): SoaStatus {
+  const standard = doc.meta.standard === 'iso27001-2013' ? 'iso27001-2013' : doc.meta.standard === 'iso27001-2022' ? 'iso27001-2022' : config.standard;
+  const catalog = catalogOf(standard);
+  const groups = new Map<string, SoaStatus['byGroup'][number]>();
+  for (const control of catalog.controls) {
+    if (!groups.has(control.group)) groups.set(control.group, { group: control.group, title: control.groupTitle, applicable: 0, excluded: 0, implementation: emptyCounts() });
+  }
+  const status: SoaStatus = { document: doc.meta.id ?? null, standard, catalogue: catalog.controls.length, decided: 0, applicable: 0, excluded: 0, implementation: emptyCounts(), byGroup: [] };
+  const seen = new Set<string>();
+  const controls = Array.isArray(doc.data?.['controls']) ? (doc.data['controls'] as unknown[]) : [];
+  for (const item of controls) {
+    if (!isRecord(item) || typeof item['control'] !== 'string' || typeof item['applicable'] !== 'boolean') continue;
+    const resolved = resolveControlId(item['control'], standard);
+    if (!resolved.ok || seen.has(resolved.id)) continue;
+    seen.add(resolved.id);
+    const group = groups.get(catalog.get(resolved.id)!.group)!;
+    status.decided++;
+    if (item['applicable']) {
+      const implementation = (IMPLEMENTATIONS as readonly unknown[]).includes(item['implementation']) ? (item['implementation'] as Implementation) : 'unknown';
+      status.applicable++;
+      group.applicable++;
+      status.implementation[implementation]++;
+      group.implementation[implementation]++;
+    } else {
+      status.excluded++;
+      group.excluded++;
+    }
+  }
+  status.byGroup = [...groups.values()];
+  return status;
+}
+
+function riskStatus(doc: SourceDocument, config: Config, asOf: string): RiskStatus | undefined {
+  const method = config.risk;
+  if (!method) return undefined;
+  const levels = method.levels.map((l) => l.name);
+  const zero = () => Object.fromEntries(levels.map((l) => [l, 0])) as Record<string, number>;
+  const status: RiskStatus = { document: doc.meta.id ?? null, total: 0, levels, inherent: zero(), residual: zero(), treatments: { modify: 0, retain: 0, avoid: 0, share: 0 }, expiring: [] };
+  const risks = Array.isArray(doc.data?.['risks']) ? (doc.data['risks'] as unknown[]) : [];
+  for (const risk of risks) {
+    if (!isRecord(risk)) continue;
+    status.total++;
+    const inherent = rate(method, risk['likelihood'], risk['impact']);
+    if (inherent) status.inherent[inherent.levelName] = (status.inherent[inherent.levelName] ?? 0) + 1;
+    const treatment = risk['treatment'];
+    if (treatment === 'modify' || treatment === 'retain' || treatment === 'avoid' || treatment === 'share') status.treatments[treatment]++;
+    let residual: Rating | undefined;
+    if (isRecord(risk['residual'])) residual = rate(method, risk['residual']['likelihood'], risk['residual']['impact']);
+    else if (treatment === 'retain') residual = inherent;
+    if (residual && treatment !== 'avoid') status.residual[residual.levelName] = (status.residual[residual.levelName] ?? 0) + 1;
+    const acceptance = risk['acceptance'];
+    if (isRecord(acceptance) && typeof acceptance['expires'] === 'string' && isIsoDate(acceptance['expires'])) {
+      const daysLeft = daysBetween(asOf, acceptance['expires']);
+      if (daysLeft <= EXPIRY_WINDOW_DAYS) {
+        status.expiring.push({ risk: String(risk['id'] ?? '?'), by: String(acceptance['by'] ?? '?'), expires: acceptance['expires'], daysLeft });
+      }
+    }
+  }
+  status.expiring.sort((a, b) => a.daysLeft - b.daysLeft);
+  return status;
+}
+
+/** The register of documents, the SoA summary and the risk summary, as of a date. No I/O. */
+export function buildStatus(workspace: Workspace, asOf: string, validation: Summary): StatusReport {
+  const { config } = workspace;
+  const documents = workspace.documents.map((doc) => documentStatus(doc, config, asOf));
+  documents.sort((a, b) => (a.id ?? '\uffff').localeCompare(b.id ?? '\uffff') || a.file.localeCompare(b.file));
+  const readable = workspace.documents.filter((d) => d.data !== undefined);
+  return {
+    organization: config.organization,
+    asOf,
+    validation,
+    documents,
+    soa: readable.filter((d) => d.meta.type === 'soa').map((d) => soaStatus(d, config)),
+    risks: readable.filter((d) => d.meta.type === 'risk-register').flatMap((d) => riskStatus(d, config, asOf) ?? []),
+  };
+}

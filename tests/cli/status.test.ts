@@ -1,0 +1,62 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixture, runCli } from '../helpers/cli.js';
+
+const ROOT = path.resolve('.');
+
+describe('isms status', () => {
+  it('lists the document register with owner, version, approval and next review', async () => {
+    const run = await runCli(['status', '--format', 'json', '--as-of', '2026-11-27'], ROOT);
+    expect(run.code).toBe(0);
+    const status = JSON.parse(run.stdout);
+    expect(status.documents.map((d: { id: string }) => d.id)).toEqual(['DOC-A5', 'DOC-RM', 'DOC-RR', 'DOC-SOA', 'ISMS-MAN']);
+    expect(status.documents.find((d: { id: string }) => d.id === 'ISMS-MAN')).toEqual({
+      id: 'ISMS-MAN',
+      title: 'Information Security Management System Manual',
+      type: 'manual',
+      owner: 'ciso',
+      version: '1.0',
+      status: 'approved',
+      approvedBy: { role: 'executive', name: 'S. Lindqvist' },
+      approvedOn: '2019-01-01',
+      nextReview: '2027-09-30',
+      daysLeft: 307,
+      file: 'isms-docs/manual.md',
+    });
+    expect(status.validation).toEqual({ documents: 5, errors: 0, warnings: 0 });
+  });
+
+  it('summarises the SoA by theme and the risks by level and treatment', async () => {
+    const status = JSON.parse((await runCli(['status', '--format', 'json', '--as-of', '2026-11-27'], ROOT)).stdout);
+    const [soa] = status.soa;
+    expect(soa).toMatchObject({ document: 'DOC-SOA', standard: 'iso27001-2022', catalogue: 93, decided: 93, applicable: 90, excluded: 3 });
+    expect(soa.byGroup.map((g: { group: string; applicable: number; excluded: number }) => `${g.group} ${g.applicable}/${g.excluded}`)).toEqual([
+      'organizational 37/0',
+      'people 8/0',
+      'physical 12/2',
+      'technological 33/1',
+    ]);
+    const [risks] = status.risks;
+    expect(risks.total).toBe(17);
+    expect(risks.treatments).toEqual({ modify: 14, retain: 1, avoid: 1, share: 1 });
+    expect(Object.values(risks.inherent).reduce((a: number, b) => a + (b as number), 0)).toBe(17);
+    expect(Object.values(risks.residual).reduce((a: number, b) => a + (b as number), 0)).toBe(16); // the avoided risk has none
+  });
+
+  it('lists acceptances expiring within 90 days', async () => {
+    const status = JSON.parse((await runCli(['status', '--format', 'json', '--as-of', '2027-02-01'], ROOT)).stdout);
+    expect(status.risks[0].expiring).toEqual([{ risk: 'R-010', by: 'ceo', expires: '2027-04-05', daysLeft: 63 }]);
+  });
+
+  it('prints a table for people, with overdue reviews counted in days', async () => {
+    const run = await runCli(['status', '--as-of', '2027-10-10'], ROOT);
+    expect(run.stdout).toMatch(/^Wacky Widget ISMS, as of 2027-10-10\n/);
+    expect(run.stdout).toMatch(/ISMS-MAN .* 2027-09-30 +10 days overdue/);
+    expect(run.stdout).toContain('Statement of Applicability DOC-SOA (iso27001-2022): 90 applicable, 3 excluded, 0 undecided of 93');
+    expect(run.stdout).toContain('Validation: 16 errors, 22 warnings (run isms validate for details).');
+  });
+
+  it('exits 2 on a broken configuration', async () => {
+    expect((await runCli(['status'], fixture('broken-config'))).code).toBe(2);
+  });
+});
