@@ -1,7 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { displayPath } from '../documents/discover.js';
 import { planInit } from '../scaffold/init.js';
 import { todayIso } from '../text/dates.js';
+import { gitEnvironment } from '../git/run-git.js';
 import { gitIdentity } from './git-identity.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
@@ -21,18 +23,36 @@ export function initCommand(dir: string | undefined, options: { organization: st
     if (existing) throw new UsageError(messages.wouldOverwrite(existing.map((file) => displayPath(io.cwd, file))));
     throw new UsageError(messages.cannotWrite(displayPath(io.cwd, root), (error as Error).message));
   }
+  const createdRepository = ensureRepository(root);
   const where = displayPath(io.cwd, root);
   io.stdout.write(
     [
       `Created ${files.length} files in ${where}/:`,
       ...files.map((file) => `  ${file.path}`),
+      ...(createdRepository ? [`and a git repository in ${where}/ (isms proves versions and approvals from its history).`] : []),
       '',
       'Next:',
       `  1. In ${where}/isms.config.yaml, add the people who hold each role (name and git email).`,
-      '  2. Write the manual and the policy; decide each control in the Statement of Applicability.',
+      '  2. Commit the drafts; write the manual and the policy; decide each control in the Statement of Applicability.',
       `  3. Run: isms validate${where === 'isms-docs' || where === '.' ? '' : ` --config ${where}/isms.config.yaml`}`,
       '',
     ].join('\n'),
   );
   return EXIT.ok;
+}
+
+/** `git init` in the folder unless it is inside a work tree already; true when a repository was made. */
+function ensureRepository(root: string): boolean {
+  const git = (args: string[]) => execFileSync('git', args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], timeout: 10_000, env: gitEnvironment() });
+  try {
+    git(['rev-parse', '--is-inside-work-tree']);
+    return false;
+  } catch {
+    try {
+      git(['init', '-q']);
+      return true;
+    } catch {
+      return false; // no git here: validate will say so (git-history) and suggest --no-git
+    }
+  }
 }

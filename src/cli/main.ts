@@ -2,11 +2,13 @@ import { Command, CommanderError, Option } from 'commander';
 import { FORMAT_NAMES } from '../reporters/index.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
+import { approveCommand } from './approve-command.js';
 import { initCommand } from './init-command.js';
 import { newCommand } from './new-command.js';
 import { rulesCommand } from './rules-command.js';
 import { soaMigrateCommand } from './soa-migrate-command.js';
 import { statusCommand } from './status-command.js';
+import { versionCommand } from './version-command.js';
 import { TOOL_VERSION } from './tool-version.js';
 import { validateCommand, type ValidateOptions } from './validate-command.js';
 
@@ -27,6 +29,8 @@ function program(io: CliIo, done: (code: ExitCode) => void): Command {
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--as-of <date>', 'the date that counts as today for date rules (YYYY-MM-DD)')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
+    .option('--base <ref>', 'for pull requests: documents whose content differs from this ref need a newer version')
+    .option('--no-git', 'check without git history (the git-* rules are skipped)')
     .exitOverride()
     .action(async (paths: string[], options: ValidateOptions) => done(await validateCommand(paths, options, io)));
 
@@ -66,13 +70,34 @@ function program(io: CliIo, done: (code: ExitCode) => void): Command {
     .action((file: string, options: { out?: string }) => done(soaMigrateCommand(file, options, io)));
 
   root
+    .command('version')
+    .description('record a new version: append a version history row, set version and status')
+    .argument('<doc>', 'the document (path or id)')
+    .requiredOption('--details <text>', 'what changed')
+    .option('--major', 'a new major version (2.0 after 1.3) instead of the next minor')
+    .option('--date <date>', 'the date of the row (default: today)')
+    .option('-c, --config <file>', 'isms.config.yaml to use')
+    .exitOverride()
+    .action(async (doc: string, options: { details: string; major?: boolean; date?: string; config?: string }) => done(await versionCommand(doc, options, io)));
+
+  root
+    .command('approve')
+    .description("record the git user's approval of a document and commit it")
+    .argument('<doc>', 'the document (path or id)')
+    .option('--sign', 'sign the approval commit (git commit -S)')
+    .option('-c, --config <file>', 'isms.config.yaml to use')
+    .exitOverride()
+    .action(async (doc: string, options: { sign?: boolean; config?: string }) => done(await approveCommand(doc, options, io)));
+
+  root
     .command('status')
     .description('the document register, the SoA summary and the risk summary')
     .option('-c, --config <file>', 'isms.config.yaml to use')
     .addOption(new Option('-f, --format <name>', 'table or json').default('table'))
     .option('--as-of <date>', 'the date that counts as today (YYYY-MM-DD)')
+    .option('--no-git', 'without git history')
     .exitOverride()
-    .action(async (options: { config?: string; format: string; asOf?: string }) => done(await statusCommand(options, io)));
+    .action(async (options: { config?: string; format: string; asOf?: string; git?: boolean }) => done(await statusCommand(options, io)));
 
   return root;
 }

@@ -19,5 +19,20 @@ export const messages = {
   migrateNotSoa: (file: string) => `${file} is not a Statement of Applicability (type: soa)`,
   migrateNot2013: (file: string, standard: string | undefined) =>
     standard === 'iso27001-2022' ? `${file} is already an ISO/IEC 27001:2022 SoA` : `${file} must say standard: iso27001-2013 to be migrated`,
+  baseWithoutGit: () => '--base compares with git history, so it cannot be used with --no-git',
+  noSuchDocument: (name: string) => `no controlled document is named ${name} (give its path or its id)`,
+  badDate: (value: string) => `--date takes a date YYYY-MM-DD, not "${value}"`,
+  emptyDetails: () => '--details must say what changed',
+  noVersionToFollow: (file: string) => `${file} has no MAJOR.MINOR version to follow; fix it first (isms validate)`,
+  cannotApproveUnreadable: (file: string) => `${file} cannot be read; run isms validate`,
+  versionNotRecorded: (file: string) => `${file}: the version is not the newest version history row; record it first (isms version)`,
+  noGitIdentity: () => 'git has no user.name and user.email here: approvals are proven by the commit author, so set them first',
+  notAnApprover: (email: string, type: string, roles: readonly string[]) =>
+    `${email} is not a member of a role that approves a ${type} (${roles.length > 0 ? roles.join(', ') : 'none configured'}; see roles and approvers in isms.config.yaml)`,
+  approveNeedsHistory: (kind: string) => `approvals are recorded as git commits, but the git history is not usable here (${kind}); run isms validate`,
+  approveUncommittedDocument: (file: string) => `${file} is not committed: commit it first, so that git can attribute its approval`,
+  approveModifiedDocument: (file: string) => `${file} has uncommitted changes: commit or discard them first, so the approval covers what git holds`,
+  selfApproval: (name: string, commit: string) => `${name} wrote content being approved (${commit}); another member of an approving role must approve (or set git.allow_self_approval)`,
+  commitFailed: (reason: string) => `the approval could not be committed, and the file was restored: ${reason}`,
   internal: (message: string) => `internal error: ${message} (run with ISMS_DEBUG=1 for the stack trace)`,
 } as const;

@@ -2,6 +2,8 @@ import { findConfig } from '../config/find-config.js';
 import { loadConfig } from '../config/load-config.js';
 import { displayPath } from '../documents/discover.js';
 import { loadWorkspace, type Workspace } from '../documents/workspace.js';
+import type { GitEvidence } from '../git/evidence.js';
+import { buildEvidence, GitRefError } from '../git/build-evidence.js';
 import { RULE_IDS } from '../rules/index.js';
 import { UsageError, type CliIo } from './io.js';
 import { messages } from './messages.js';
@@ -19,4 +21,14 @@ export async function openWorkspace(io: CliIo, configOption: string | undefined)
     );
   }
   return loadWorkspace(loaded.config, io.cwd);
+}
+
+/** The git evidence of a workspace; a bad --base is a usage error. */
+export async function gitEvidence(workspace: Workspace, base: string | undefined): Promise<GitEvidence> {
+  try {
+    return await buildEvidence(workspace, base === undefined ? {} : { base });
+  } catch (error) {
+    if (error instanceof GitRefError) throw new UsageError(error.message);
+    throw error;
+  }
 }

@@ -7,7 +7,7 @@ import { RULES } from '../rules/index.js';
 import { isIsoDate, todayIso } from '../text/dates.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
-import { openWorkspace } from './open-workspace.js';
+import { gitEvidence, openWorkspace } from './open-workspace.js';
 import { TOOL_VERSION } from './tool-version.js';
 import { writeFileAtomically } from './write-output.js';
 
@@ -17,6 +17,9 @@ export interface ValidateOptions {
   output?: string;
   asOf?: string;
   maxWarnings?: string;
+  base?: string;
+  /** false with --no-git. */
+  git?: boolean;
 }
 
 export async function validateCommand(paths: string[], options: ValidateOptions, io: CliIo): Promise<ExitCode> {
@@ -28,7 +31,9 @@ export async function validateCommand(paths: string[], options: ValidateOptions,
     throw new UsageError(messages.badMaxWarnings(options.maxWarnings ?? ''));
   }
 
+  if (options.git === false && options.base !== undefined) throw new UsageError(messages.baseWithoutGit());
   const workspace = await openWorkspace(io, options.config);
+  const git = options.git === false ? undefined : await gitEvidence(workspace, options.base);
   const targets = paths.map((p) => path.resolve(io.cwd, p));
   for (const target of targets) {
     const covers = workspace.documents.some((doc) => isWithin(target, doc.absolutePath));
@@ -38,6 +43,7 @@ export async function validateCommand(paths: string[], options: ValidateOptions,
     asOf: options.asOf ?? todayIso(),
     rules: RULES,
     include: targets.length === 0 ? undefined : (doc) => targets.some((target) => isWithin(target, doc.absolutePath)),
+    git,
   });
 
   const text = reporter({

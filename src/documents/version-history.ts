@@ -25,6 +25,8 @@ export interface VersionHistory {
   /** The heading or `versions` key, where "missing" findings point. */
   at: Range;
   problems: Problem[];
+  /** Markdown: the table, and which field each column holds (null for other columns), for editors. */
+  table?: { at: Range; columns: Array<keyof VersionRow['cells'] | null> };
 }
 
 const COLUMN_NAMES: Record<keyof VersionRow['cells'], string[]> = {
@@ -90,7 +92,11 @@ export function markdownHistory(model: MarkdownModel, fallback: Range): VersionH
       cells: { version: at('version'), date: at('date'), author: at('author'), details: at('details') },
     };
   });
-  return { found: true, rows, at: heading.at, problems };
+  const columnFields = table.header.map((cell) => {
+    const name = (Object.entries(COLUMN_NAMES) as Array<[keyof VersionRow['cells'], string[]]>).find(([, accepted]) => accepted.includes(cell.text.toLowerCase()));
+    return name ? name[0] : null;
+  });
+  return { found: true, rows, at: heading.at, problems, table: { at: table.at, columns: columnFields } };
 }
 
 /** `versions: [{version, date, author, details}]` of a YAML document. */

@@ -1,6 +1,7 @@
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../documents/document.js';
 import type { Workspace } from '../documents/workspace.js';
+import type { GitEvidence } from '../git/evidence.js';
 import type { Rule, RuleContext } from '../rules/rule.js';
 import { dedupeDiagnostics, sortDiagnostics } from './pipeline.js';
 import { severityOf } from './severity.js';
@@ -11,6 +12,7 @@ export interface CheckOptions {
   rules: readonly Rule[];
   /** Which documents to report on (all by default); every document is still read, for references and ids. */
   include?: (doc: SourceDocument) => boolean;
+  git?: GitEvidence;
 }
 
 /** The documents a run reports on, and what it found. */
@@ -29,8 +31,13 @@ export function check(workspace: Workspace, options: CheckOptions): CheckResult 
     const context: RuleContext = {
       documents: workspace.documents,
       config: workspace.config,
+      configFile: workspace.configFile,
       entries: workspace.entries,
       asOf: options.asOf,
+      ...(options.git ? { git: options.git } : {}),
+      reportFile(file, at, message) {
+        reported.push(createDiagnostic({ rule: rule.id, severity, file, at, document: null, message }));
+      },
       report(document, at, message) {
         if (!include(document)) return;
         reported.push(createDiagnostic({ rule: rule.id, severity, file: document.file, at, document: document.meta.id ?? null, message }));

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { plural, summarize, type Reporter } from './report.js';
+import { plural, type Reporter } from './report.js';
 
 function xml(text: string): string {
   return text
@@ -14,11 +14,13 @@ const describe = (d: Diagnostic) => `${d.file}:${d.line}:${d.column} ${d.severit
 
 /** JUnit XML: one testcase per document; errors fail it, warnings are printed with it. */
 export const junit: Reporter = ({ result }) => {
-  const summary = summarize(result);
   const byFile = new Map<string, Diagnostic[]>();
   for (const d of result.diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
-  const failed = result.documents.filter((doc) => (byFile.get(doc.file) ?? []).some((d) => d.severity === 'error')).length;
-  const cases = result.documents.map((doc) => {
+  const failed = [...byFile.keys()].filter((file) => (byFile.get(file) ?? []).some((d) => d.severity === 'error')).length;
+  // Findings on files that are not documents (the configuration, for repository-wide problems) get a case too.
+  const others = [...byFile.keys()].filter((file) => !result.documents.some((doc) => doc.file === file)).map((file) => ({ file, id: null }));
+  const documents = [...result.documents, ...others];
+  const cases = documents.map((doc) => {
     const diagnostics = byFile.get(doc.file) ?? [];
     const errors = diagnostics.filter((d) => d.severity === 'error');
     const warnings = diagnostics.filter((d) => d.severity === 'warning');
@@ -33,8 +35,8 @@ export const junit: Reporter = ({ result }) => {
   });
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="isms" tests="${summary.documents}" failures="${failed}" errors="0">`,
-    `  <testsuite name="isms validate" tests="${summary.documents}" failures="${failed}" errors="0" skipped="0">`,
+    `<testsuites name="isms" tests="${documents.length}" failures="${failed}" errors="0">`,
+    `  <testsuite name="isms validate" tests="${documents.length}" failures="${failed}" errors="0" skipped="0">`,
     ...cases,
     '  </testsuite>',
     '</testsuites>',

@@ -2,6 +2,13 @@ import { approvalMissing } from './approval-missing.js';
 import { brokenReference } from './broken-reference.js';
 import { classificationLeak } from './classification-leak.js';
 import { duplicateId } from './duplicate-id.js';
+import { gitApproval } from './git-approval.js';
+import { gitApprovalStale } from './git-approval-stale.js';
+import { gitHistory } from './git-history.js';
+import { gitHistoryRewrite } from './git-history-rewrite.js';
+import { gitUncommitted } from './git-uncommitted.js';
+import { gitVersionBump } from './git-version-bump.js';
+import { gitVersionDate } from './git-version-date.js';
 import { parseError } from './parse-error.js';
 import { requiredSections } from './required-sections.js';
 import { reviewOverdue } from './review-overdue.js';
@@ -44,6 +51,13 @@ export const RULES: readonly Rule[] = [
   riskControl,
   riskAcceptance,
   riskReviewOverdue,
+  gitHistory,
+  gitVersionBump,
+  gitHistoryRewrite,
+  gitVersionDate,
+  gitApproval,
+  gitApprovalStale,
+  gitUncommitted,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((rule) => rule.id);

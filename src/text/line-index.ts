@@ -21,6 +21,11 @@ export class LineIndex {
     return { line: low + 1, column: offset - (this.starts[low] ?? 0) + 1 };
   }
 
+  /** The character offset of a 1-based line and column. */
+  offset(line: number, column: number): number {
+    return (this.starts[line - 1] ?? 0) + column - 1;
+  }
+
   range(start: number, end: number): Range {
     const from = this.position(start);
     const to = this.position(Math.max(start, end));

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,6 +20,12 @@ describe('isms init and isms new', () => {
     const init = await runCli(['init', '--organization', 'Acme: Widgets, Ltd'], dir);
     expect(init.code).toBe(0);
     expect(init.stdout).toContain('Created 7 files in isms-docs/');
+    expect(init.stdout).toContain('and a git repository in isms-docs/');
+    const drafts = await runCli(['validate', '--format', 'json'], dir);
+    expect(JSON.parse(drafts.stdout).summary).toEqual({ documents: 5, errors: 0, warnings: 5 });
+    expect(new Set(JSON.parse(drafts.stdout).diagnostics.map((d: { rule: string }) => d.rule))).toEqual(new Set(['git-uncommitted']));
+    execFileSync('git', ['add', '-A'], { cwd: path.join(dir, 'isms-docs') });
+    execFileSync('git', ['-c', 'user.name=M. Woolard', '-c', 'user.email=ciso@example.com', 'commit', '-q', '-m', 'isms init'], { cwd: path.join(dir, 'isms-docs') });
     const validate = await runCli(['validate', '--format', 'json'], dir);
     expect(JSON.parse(validate.stdout).summary).toEqual({ documents: 5, errors: 0, warnings: 0 });
     expect(validate.code).toBe(0);
@@ -32,7 +39,7 @@ describe('isms init and isms new', () => {
     const soa = parse(readFileSync(path.join(dir, 'docs', 'statement-of-applicability.yaml'), 'utf8'));
     expect(soa.standard).toBe('iso27001-2013');
     expect(soa.controls).toHaveLength(114);
-    const validate = await runCli(['validate', '--config', 'docs/isms.config.yaml'], dir);
+    const validate = await runCli(['validate', '--no-git', '--config', 'docs/isms.config.yaml'], dir);
     expect(validate.code).toBe(0);
   });
 
@@ -52,7 +59,7 @@ describe('isms init and isms new', () => {
     const text = readFileSync(path.join(dir, 'isms-docs', 'policies', 'access-control-policy.md'), 'utf8');
     expect(text).toMatch(/^---\nid: DOC-A9\ntitle: Access Control Policy\ntype: policy\n/);
     for (const section of ['## Policy statement', '## Objectives', '## Responsibilities', '## Version history']) expect(text).toContain(section);
-    expect((await runCli(['validate'], dir)).code).toBe(0);
+    expect((await runCli(['validate', '--no-git'], dir)).code).toBe(0);
   });
 
   it('refuses an id that is taken, a bad id and an unknown type', async () => {
@@ -103,7 +110,7 @@ describe('isms soa migrate', () => {
       const { writeFileSync, copyFileSync } = await import('node:fs');
       writeFileSync(path.join(dir, 'isms.config.yaml'), config);
       copyFileSync(path.join(fixture('soa-2013'), 'policy.md'), path.join(dir, 'policy.md'));
-      const validate = JSON.parse((await runCli(['validate', '--format', 'json'], dir)).stdout);
+      const validate = JSON.parse((await runCli(['validate', '--no-git', '--format', 'json'], dir)).stdout);
       expect(validate.diagnostics.map((d: { rule: string; message: string }) => `${d.rule}: ${d.message}`)).toEqual(
         Array(11).fill(expect.stringMatching(/^schema: "controls\[\d+\]" is missing "applicable"$/)),
       );

@@ -6,7 +6,7 @@ const ROOT = path.resolve('.');
 
 describe('isms status', () => {
   it('lists the document register with owner, version, approval and next review', async () => {
-    const run = await runCli(['status', '--format', 'json', '--as-of', '2026-11-27'], ROOT);
+    const run = await runCli(['status', '--no-git', '--format', 'json', '--as-of', '2026-11-27'], ROOT);
     expect(run.code).toBe(0);
     const status = JSON.parse(run.stdout);
     expect(status.documents.map((d: { id: string }) => d.id)).toEqual(['DOC-A5', 'DOC-RM', 'DOC-RR', 'DOC-SOA', 'ISMS-MAN']);
@@ -27,7 +27,7 @@ describe('isms status', () => {
   });
 
   it('summarises the SoA by theme and the risks by level and treatment', async () => {
-    const status = JSON.parse((await runCli(['status', '--format', 'json', '--as-of', '2026-11-27'], ROOT)).stdout);
+    const status = JSON.parse((await runCli(['status', '--no-git', '--format', 'json', '--as-of', '2026-11-27'], ROOT)).stdout);
     const [soa] = status.soa;
     expect(soa).toMatchObject({ document: 'DOC-SOA', standard: 'iso27001-2022', catalogue: 93, decided: 93, applicable: 90, excluded: 3 });
     expect(soa.byGroup.map((g: { group: string; applicable: number; excluded: number }) => `${g.group} ${g.applicable}/${g.excluded}`)).toEqual([
@@ -44,12 +44,12 @@ describe('isms status', () => {
   });
 
   it('lists acceptances expiring within 90 days', async () => {
-    const status = JSON.parse((await runCli(['status', '--format', 'json', '--as-of', '2027-02-01'], ROOT)).stdout);
+    const status = JSON.parse((await runCli(['status', '--no-git', '--format', 'json', '--as-of', '2027-02-01'], ROOT)).stdout);
     expect(status.risks[0].expiring).toEqual([{ risk: 'R-010', by: 'ceo', expires: '2027-04-05', daysLeft: 63 }]);
   });
 
   it('prints a table for people, with overdue reviews counted in days', async () => {
-    const run = await runCli(['status', '--as-of', '2027-10-10'], ROOT);
+    const run = await runCli(['status', '--no-git', '--as-of', '2027-10-10'], ROOT);
     expect(run.stdout).toMatch(/^Wacky Widget ISMS, as of 2027-10-10\n/);
     expect(run.stdout).toMatch(/ISMS-MAN .* 2027-09-30 +10 days overdue/);
     expect(run.stdout).toContain('Statement of Applicability DOC-SOA (iso27001-2022): 90 applicable, 3 excluded, 0 undecided of 93');

@@ -59,7 +59,7 @@ describe('isms validate', () => {
     mkdirSync(path.join(dir, 'isms-docs'));
     writeFileSync(path.join(dir, 'isms-docs', 'isms.config.yaml'), readFileSync(path.join(fixture('broken'), 'isms.config.yaml')));
     writeFileSync(path.join(dir, 'isms-docs', 'notes.md'), '# Notes\n');
-    const run = await runCli(['validate', '--format', 'json'], dir);
+    const run = await runCli(['validate', '--no-git', '--format', 'json'], dir);
     expect(JSON.parse(run.stdout).diagnostics[0].file).toBe('isms-docs/notes.md');
   });
 
@@ -83,7 +83,7 @@ describe('isms validate', () => {
     const config = readFileSync(path.join(fixture('broken'), 'isms.config.yaml'), 'utf8');
     writeFileSync(path.join(dir, 'isms.config.yaml'), `${config}rules:\n  schema: off\n  broken-reference: warn\n`);
     writeFileSync(path.join(dir, 'notes.md'), '# Notes\n\nSee DOC X1.\n');
-    const run = await runCli(['validate', '--format', 'json'], dir);
+    const run = await runCli(['validate', '--no-git', '--format', 'json'], dir);
     const output = JSON.parse(run.stdout);
     expect(output.diagnostics.map((d: { rule: string; severity: string }) => `${d.rule}:${d.severity}`)).toEqual(['broken-reference:warning']);
   });
@@ -123,7 +123,14 @@ describe('isms validate', () => {
   });
 
   it('validates the bundled isms-docs with no finding from the project root', async () => {
-    const run = await runCli(['validate'], path.resolve('.'));
+    const run = await runCli(['validate', '--no-git'], path.resolve('.'));
     expect(run).toEqual({ code: 0, stdout: '5 documents checked, no problems\n', stderr: '' });
+  });
+
+  it('proves the bundled isms-docs from the project history with no error', async () => {
+    // Warnings are allowed: a developer's uncommitted edits show as git-uncommitted.
+    const run = await runCli(['validate', '--format', 'json'], path.resolve('.'));
+    expect(JSON.parse(run.stdout).diagnostics.filter((d: { severity: string }) => d.severity === 'error')).toEqual([]);
+    expect(run.code).toBe(0);
   });
 });

@@ -103,7 +103,7 @@ describe('the file system', () => {
   });
 
   it('reads files whose names look like options, with spaces and accents, and refuses a symlink out of the root', async () => {
-    const run = await runCli(['validate', '--format', 'json', '--as-of', '2026-06-01'], root);
+    const run = await runCli(['validate', '--no-git', '--format', 'json', '--as-of', '2026-06-01'], root);
     const output = JSON.parse(run.stdout) as { summary: { documents: number }; diagnostics: Array<{ file: string; rule: string; message: string }> };
     expect(output.summary.documents).toBe(7);
     const messages = output.diagnostics.map((d) => `${d.file} ${d.rule} ${d.message}`);

@@ -36,7 +36,7 @@ export function workspaceFrom(files: Record<string, string | Uint8Array>, config
       return parseDocument({ absolutePath: path.join(ROOT, file), file: `isms-docs/${file}`, path: file }, typeof text === 'string' ? new TextEncoder().encode(text) : text);
     })
     .filter((doc) => /\.(md|ya?ml)$/i.test(doc.path));
-  return { config, documents, entries };
+  return { config, configFile: 'isms-docs/isms.config.yaml', documents, entries };
 }
 
 export interface MarkdownOptions {

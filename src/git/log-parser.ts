@@ -1,0 +1,61 @@
+/** A commit as the history index keeps it. Dates are ISO 8601 with the author's/committer's offset. */
+export interface Commit {
+  hash: string;
+  parents: string[];
+  authorName: string;
+  authorEmail: string;
+  authorDate: string;
+  committerDate: string;
+}
+
+/** One file change of a commit (against its first parent, for merges). */
+export interface Change {
+  status: 'A' | 'M' | 'D' | 'R' | 'C' | 'T';
+  /** Path before (renames and copies), POSIX, relative to the repository root. */
+  from?: string;
+  path: string;
+  /** The blob after the change (all zeros for deletions). */
+  blob: string;
+}
+
+export const LOG_FORMAT = '%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%aI%x1f%cI';
+
+/** Parses `git log -z --raw --no-abbrev --format=LOG_FORMAT`. */
+export function parseLog(output: Buffer): Array<{ commit: Commit; changes: Change[] }> {
+  const text = output.toString('utf8');
+  const result: Array<{ commit: Commit; changes: Change[] }> = [];
+  for (const record of text.split('\x1e')) {
+    if (record === '') continue;
+    const headerEnd = record.indexOf('\0');
+    const header = headerEnd === -1 ? record : record.slice(0, headerEnd);
+    const [hash = '', parents = '', authorName = '', authorEmail = '', authorDate = '', committerDate = ''] = header.split('\x1f');
+    const commit: Commit = { hash, parents: parents.split(' ').filter(Boolean), authorName, authorEmail, authorDate, committerDate };
+    const changes: Change[] = [];
+    const tokens = headerEnd === -1 ? [] : record.slice(headerEnd + 1).replace(/^\n/, '').split('\0');
+    for (let i = 0; i < tokens.length; i++) {
+      const meta = tokens[i] ?? '';
+      if (!meta.startsWith(':')) continue;
+      const fields = meta.slice(1).split(' ');
+      const blob = fields[3] ?? '';
+      const code = (fields[4] ?? '').charAt(0) as Change['status'];
+      if (code === 'R' || code === 'C') {
+        changes.push({ status: code, from: tokens[i + 1] ?? '', path: tokens[i + 2] ?? '', blob });
+        i += 2;
+      } else {
+        changes.push({ status: code, path: tokens[i + 1] ?? '', blob });
+        i += 1;
+      }
+    }
+    result.push({ commit, changes });
+  }
+  return result;
+}
+
+export function shortHash(commit: Commit): string {
+  return commit.hash.slice(0, 7);
+}
+
+/** "a1b2c3d (Jane Doe, 2026-03-01)": how diagnostics name the commit that proves them. */
+export function describeCommit(commit: Commit): string {
+  return `${shortHash(commit)} (${commit.authorName} <${commit.authorEmail}>, ${commit.authorDate.slice(0, 10)})`;
+}

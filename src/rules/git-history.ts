@@ -1,0 +1,29 @@
+import type { Rule } from './rule.js';
+
+const START = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+
+export const gitHistory: Rule = {
+  id: 'git-history',
+  description: 'not a repository, shallow clone (hint: fetch-depth 0), unreadable history',
+  defaultSeverity: 'error',
+  check(context) {
+    const status = context.git?.status;
+    const file = context.configFile;
+    switch (status?.kind) {
+      case 'not-repository':
+        context.reportFile(file, START, 'not a git repository, so versions and approvals cannot be proven from history: commit the documents to git, or run isms validate --no-git to check without history');
+        break;
+      case 'shallow':
+        context.reportFile(file, START, 'this is a shallow clone: its history is cut off, so versions and approvals cannot be proven. Fetch all of it: actions/checkout with fetch-depth: 0, or git fetch --unshallow');
+        break;
+      case 'dubious-ownership':
+        context.reportFile(file, START, `git refuses to read ${status.path}: it belongs to another user ("dubious ownership"). If you trust it, run: git config --global --add safe.directory '${status.path.replace(/'/g, "'\\''")}'`);
+        break;
+      case 'error':
+        context.reportFile(file, START, `the git history could not be read: ${status.message}`);
+        break;
+      default:
+        break;
+    }
+  },
+};

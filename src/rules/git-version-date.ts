@@ -1,0 +1,34 @@
+import { describeCommit } from '../git/log-parser.js';
+import { baselineOf, revisionAddingRow } from '../git/model.js';
+import { daysBetween, isIsoDate } from '../text/dates.js';
+import { rowRange } from './git-rows.js';
+import { readable, type Rule } from './rule.js';
+
+export const gitVersionDate: Rule = {
+  id: 'git-version-date',
+  description: 'a row dated after the commit that added it, or backdated beyond `max_backdate_days`',
+  defaultSeverity: 'error',
+  check(context) {
+    const git = context.git;
+    if (!git) return;
+    const maxDays = context.config.git.maxBackdateDays;
+    for (const doc of readable(context)) {
+      const evidence = git.document(doc);
+      if (!evidence) continue;
+      const baseline = baselineOf(evidence);
+      for (const row of evidence.working.rows) {
+        if (!isIsoDate(row.date)) continue;
+        const added = revisionAddingRow(evidence, row.version);
+        if (!added || added === baseline) continue; // not committed yet, or imported with the baseline
+        const committed = added.commit.committerDate.slice(0, 10);
+        const authored = added.commit.authorDate.slice(0, 10);
+        const at = rowRange(doc, row.version, 'date');
+        if (row.date > committed) {
+          context.report(doc, at, `version ${row.version} is dated ${row.date}, after the commit that added it: ${describeCommit(added.commit)}, committed ${committed}`);
+        } else if (daysBetween(row.date, authored) > maxDays) {
+          context.report(doc, at, `version ${row.version} is dated ${row.date} but was added ${daysBetween(row.date, authored)} days later in ${describeCommit(added.commit)}; rows may be backdated by ${maxDays} days at most (git.max_backdate_days)`);
+        }
+      }
+    }
+  },
+};

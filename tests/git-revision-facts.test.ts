@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { revisionFacts } from '../src/git/revision-facts.js';
+
+const manual = readFileSync('isms-docs/manual.md', 'utf8');
+const register = readFileSync('isms-docs/risk/register.yaml', 'utf8');
+
+describe('revision facts', () => {
+  it('reads the version history table, version, status and approval of a Markdown document', () => {
+    const facts = revisionFacts(manual, 'markdown');
+    expect(facts.version).toBe('1.0');
+    expect(facts.status).toBe('approved');
+    expect(facts.approval).toEqual({ by: 'executive', name: 'S. Lindqvist', date: '2019-01-01' });
+    expect(facts.rows).toEqual([
+      { version: '0.1', date: '2018-11-28', author: 'M. Woolard', details: 'First draft' },
+      { version: '0.2', date: '2018-12-07', author: 'M. Woolard', details: 'Second draft' },
+      { version: '1.0', date: '2019-01-01', author: 'M. Woolard', details: 'First published' },
+    ]);
+  });
+
+  it('keeps the fingerprint when only administration changes: a row, the version, the status, the approval, the review', () => {
+    const administered = manual
+      .replace('version: "1.0"', 'version: "1.1"')
+      .replace('status: approved', 'status: in-review')
+      .replace('  date: 2019-01-01', '  date: 2019-02-01')
+      .replace('  last: 2026-09-30', '  last: 2026-10-01')
+      .replace('| 1.0 | 2019-01-01 | M. Woolard | First published |', '| 1.0 | 2019-01-01 | M. Woolard | First published |\n| 1.1 | 2019-02-01 | M. Woolard | Typos |');
+    expect(revisionFacts(administered, 'markdown').fingerprint).toBe(revisionFacts(manual, 'markdown').fingerprint);
+    expect(revisionFacts(administered, 'markdown').rows).toHaveLength(4);
+  });
+
+  it('changes the fingerprint when the body, the title or the owner changes', () => {
+    const base = revisionFacts(manual, 'markdown').fingerprint;
+    expect(revisionFacts(manual.replace('at least once a year', 'every two years'), 'markdown').fingerprint).not.toBe(base);
+    expect(revisionFacts(manual.replace('owner: ciso', 'owner: ism'), 'markdown').fingerprint).not.toBe(base);
+  });
+
+  it('ignores line endings', () => {
+    expect(revisionFacts(manual.replace(/\n/g, '\r\n'), 'markdown').fingerprint).toBe(revisionFacts(manual, 'markdown').fingerprint);
+  });
+
+  it('does not take a heading inside a code block for the history', () => {
+    const text = '---\nid: X\n---\n\n```\n## Version history\n| Version | Date | Author | Details |\n```\n\n## Version history\n\n| Version | Date | Author | Details |\n|---|---|---|---|\n| 0.1 | 2026-01-01 | A \\| B | x |\n';
+    expect(revisionFacts(text, 'markdown').rows).toEqual([{ version: '0.1', date: '2026-01-01', author: 'A | B', details: 'x' }]);
+  });
+
+  it('reads versions of a YAML document and fingerprints the rest', () => {
+    const facts = revisionFacts(register, 'yaml');
+    expect(facts.rows.map((r) => r.version)).toEqual(['0.1', '1.0']);
+    expect(facts.approval).toEqual({ by: 'ciso', name: 'M. Woolard', date: '2026-10-05' });
+    const changedRisk = register.replace('likelihood: 4\n    impact: 5', 'likelihood: 3\n    impact: 5');
+    expect(revisionFacts(changedRisk, 'yaml').fingerprint).not.toBe(facts.fingerprint);
+    const newRow = register.replace('details: Treatments accepted by the risk owners }', 'details: Treatments accepted by the risk owners }\n  - { version: "1.1", date: 2026-11-01, author: M. Woolard, details: x }');
+    expect(revisionFacts(newRow, 'yaml').fingerprint).toBe(facts.fingerprint);
+  });
+});
