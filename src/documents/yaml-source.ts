@@ -54,13 +54,19 @@ export function parseYamlSource(text: string): YamlSource {
   }
   if (doc.errors.length > 0) return { value: undefined, map, problems };
 
+  // A block collection's range runs through its trailing line breaks; a value ends at its last character.
+  const endOf = (start: number, end: number) => {
+    let last = end;
+    while (last > start && /\s/.test(text.charAt(last - 1))) last--;
+    return last;
+  };
   const rangeOf = (node: { range?: [number, number, number] | null }) => {
     const r = node.range;
-    return r ? lines.range(r[0], r[1]) : fallback;
+    return r ? lines.range(r[0], endOf(r[0], r[1])) : fallback;
   };
   const rawOf = (node: { range?: [number, number, number] | null }) => {
     const r = node.range;
-    return r ? text.slice(r[0], r[1]) : '';
+    return r ? text.slice(r[0], endOf(r[0], r[1])) : '';
   };
 
   const convert = (node: unknown, path: string, depth: number): unknown => {
