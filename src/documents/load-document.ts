@@ -73,8 +73,7 @@ function parseMarkdownDocument(doc: SourceDocument, text: string): void {
     const source = parseYamlSource(split.yamlText);
     doc.parseProblems.push(...source.problems);
     // The fallback position of the metadata is the opening delimiter.
-    doc.map = new SourceMap({ line: 1, column: 1, endLine: 1, endColumn: 4 });
-    source.map.entries().forEach(([pointer, entry]) => doc.map.set(pointer, entry));
+    doc.map = source.map.withFallback({ line: 1, column: 1, endLine: 1, endColumn: 4 });
     if (source.problems.length === 0) {
       if (isRecord(source.value)) doc.data = source.value;
       else doc.parseProblems.push({ message: 'front matter must be a map of keys (id, title, type, ...)', at: { line: 1, column: 1, endLine: 1, endColumn: 4 } });

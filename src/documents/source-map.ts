@@ -1,4 +1,5 @@
 import type { Range } from '../diagnostics/diagnostic.js';
+import type { LineIndex } from '../text/line-index.js';
 
 /** Where a value of a parsed YAML document stands: its key (for map entries) and the value itself. */
 export interface SourceEntry {
@@ -8,22 +9,41 @@ export interface SourceEntry {
   raw: string;
 }
 
-/** JSON-pointer-style paths ("/controls/3/justification", as ajv's instancePath) to source positions. */
+/** Offsets into the source: [valueStart, valueEnd] or [valueStart, valueEnd, keyStart, keyEnd]. */
+type Offsets = [number, number] | [number, number, number, number];
+
+/**
+ * JSON-pointer-style paths ("/controls/3/justification", as ajv's instancePath) to source positions.
+ * Only offsets are kept; lines, columns and text are worked out when someone asks (a diagnostic):
+ * a register of 2,000 risks has some 30,000 values and few findings.
+ */
 export class SourceMap {
-  private readonly entries_ = new Map<string, SourceEntry>();
+  private readonly offsets: Map<string, Offsets>;
 
-  constructor(readonly fallback: Range) {}
-
-  set(pointer: string, entry: SourceEntry): void {
-    this.entries_.set(pointer, entry);
+  constructor(
+    readonly fallback: Range,
+    private readonly source?: { text: string; lines: LineIndex },
+    offsets?: Map<string, Offsets>,
+  ) {
+    this.offsets = offsets ?? new Map();
   }
 
-  entries(): Array<[string, SourceEntry]> {
-    return [...this.entries_.entries()];
+  /** The same positions with another fallback (the front matter's opening line). */
+  withFallback(fallback: Range): SourceMap {
+    return new SourceMap(fallback, this.source, this.offsets);
+  }
+
+  setOffsets(pointer: string, value: [number, number], key?: [number, number]): void {
+    this.offsets.set(pointer, key ? [value[0], value[1], key[0], key[1]] : value);
   }
 
   get(pointer: string): SourceEntry | undefined {
-    return this.entries_.get(pointer);
+    const found = this.offsets.get(pointer);
+    if (!found || !this.source) return undefined;
+    const { text, lines } = this.source;
+    const entry: SourceEntry = { value: lines.range(found[0], found[1]), raw: text.slice(found[0], found[1]) };
+    if (found.length === 4) entry.key = lines.range(found[2], found[3]);
+    return entry;
   }
 
   /** The value's range, or the nearest ancestor's, or the fallback. */
@@ -40,7 +60,7 @@ export class SourceMap {
   private nearest(pointer: string): SourceEntry | undefined {
     let current = pointer;
     for (;;) {
-      const entry = this.entries_.get(current);
+      const entry = this.get(current);
       if (entry) return entry;
       if (current === '') return undefined;
       current = current.slice(0, Math.max(0, current.lastIndexOf('/')));

@@ -23,7 +23,7 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 export function parseYamlSource(text: string): YamlSource {
   const lines = new LineIndex(text);
   const fallback = lines.range(0, 0);
-  const map = new SourceMap(fallback);
+  const map = new SourceMap(fallback, { text, lines });
   const problems: Problem[] = [];
   const lineCounter = new LineCounter();
   let doc;
@@ -68,6 +68,10 @@ export function parseYamlSource(text: string): YamlSource {
     const r = node.range;
     return r ? text.slice(r[0], endOf(r[0], r[1])) : '';
   };
+  const offsetsOf = (node: { range?: [number, number, number] | null }): [number, number] | undefined => {
+    const r = node.range;
+    return r ? [r[0], endOf(r[0], r[1])] : undefined;
+  };
 
   const convert = (node: unknown, path: string, depth: number): unknown => {
     if (node === null || node === undefined) return null;
@@ -97,9 +101,8 @@ export function parseYamlSource(text: string): YamlSource {
     if (isSeq(node)) {
       return node.items.map((item, index) => {
         const itemPath = childPointer(path, index);
-        if (item && typeof item === 'object' && 'range' in item) {
-          map.set(itemPath, { value: rangeOf(item as Node), raw: rawOf(item as Node) });
-        }
+        const offsets = item && typeof item === 'object' && 'range' in item ? offsetsOf(item as Node) : undefined;
+        if (offsets) map.setOffsets(itemPath, offsets);
         return convert(item, itemPath, depth + 1);
       });
     }
@@ -114,21 +117,21 @@ export function parseYamlSource(text: string): YamlSource {
           continue;
         }
         const key = String(keyNode.value);
-        const keyRange = rangeOf(keyNode);
+        const keyOffsets = offsetsOf(keyNode) ?? [0, 0];
         if (FORBIDDEN_KEYS.has(key)) {
-          problems.push({ message: `key "${key}" is not allowed`, at: keyRange });
+          problems.push({ message: `key "${key}" is not allowed`, at: rangeOf(keyNode) });
           continue;
         }
         const first = seen.get(key);
         if (first !== undefined) {
-          problems.push({ message: `duplicate key "${key}" (first at line ${first})`, at: keyRange });
+          problems.push({ message: `duplicate key "${key}" (first at line ${lines.position(first).line})`, at: rangeOf(keyNode) });
           continue;
         }
-        seen.set(key, keyRange.line);
+        seen.set(key, keyOffsets[0]);
         const valuePath = childPointer(path, key);
         const valueNode = pair.value as Node | null;
-        const valueRange = valueNode && valueNode.range ? rangeOf(valueNode) : { ...keyRange, line: keyRange.endLine, column: keyRange.endColumn };
-        map.set(valuePath, { key: keyRange, value: valueRange, raw: valueNode ? rawOf(valueNode) : '' });
+        // A key without a value ("key:") points at the end of the key.
+        map.setOffsets(valuePath, (valueNode && offsetsOf(valueNode)) ?? [keyOffsets[1], keyOffsets[1]], keyOffsets);
         result[key] = convert(valueNode, valuePath, depth + 1);
       }
       return result;
@@ -137,7 +140,8 @@ export function parseYamlSource(text: string): YamlSource {
   };
 
   const contents = doc.contents;
-  if (contents) map.set('', { value: rangeOf(contents), raw: '' });
+  const rootOffsets = contents ? offsetsOf(contents) : undefined;
+  if (rootOffsets) map.setOffsets('', rootOffsets);
   const value = convert(contents, '', 0);
   return { value, map, problems };
 }
