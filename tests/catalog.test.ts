@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { catalogOf, mapping2013To2022 } from '../src/catalog/catalog.js';
 import { resolveControlId } from '../src/catalog/control-id.js';
 
@@ -25,6 +27,16 @@ describe('the ISO/IEC 27001 catalogues', () => {
     for (const targets of mapping.to2022.values()) for (const t of targets) expect(c2022.get(t)).toBeDefined();
     const covered = new Set([...mapping.to2022.values()].flat());
     expect(c2022.controls.filter((c) => !covered.has(c.id)).map((c) => c.id).sort()).toEqual([...mapping.newIn2022].sort());
+  });
+});
+
+describe('the shipped catalogue', () => {
+  it('is exactly the YAML data it is generated from (npm run data:catalog)', () => {
+    const read = (name: string) => parse(readFileSync(`data/catalog/${name}`, 'utf8'));
+    const json = JSON.parse(readFileSync('data/catalog/catalog.json', 'utf8'));
+    expect(json.iso27001_2022).toEqual(read('iso27001-2022-annex-a.yaml'));
+    expect(json.iso27001_2013).toEqual(read('iso27001-2013-annex-a.yaml'));
+    expect(json.mapping).toEqual(read('iso27001-2013-to-2022.yaml'));
   });
 });
 

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import type { Standard } from '../config/config.js';
 
 /** The catalogue data shipped with the package (ids, titles, themes only: see data/catalog/NOTICE.md). */
@@ -52,8 +51,9 @@ const THEME_TITLES: Record<Theme, string> = {
   technological: 'Technological controls',
 };
 
-function read<T>(name: string): T {
-  return parse(readFileSync(DATA_DIR + name, 'utf8')) as T;
+/** The YAML files are the reviewed source; catalog.json is generated from them (npm run data:catalog). */
+function readCatalog(): { iso27001_2022: Raw2022[]; iso27001_2013: Raw2013[]; mapping: RawMapping } {
+  return JSON.parse(readFileSync(DATA_DIR + 'catalog.json', 'utf8')) as ReturnType<typeof readCatalog>;
 }
 
 function build(standard: Standard, name: string, controls: Control[], objectives: Map<string, string>): Catalog {
@@ -74,9 +74,7 @@ export interface Mapping {
 
 function load() {
   if (cache) return cache;
-  const raw2022 = read<Raw2022[]>('iso27001-2022-annex-a.yaml');
-  const raw2013 = read<Raw2013[]>('iso27001-2013-annex-a.yaml');
-  const rawMapping = read<RawMapping>('iso27001-2013-to-2022.yaml');
+  const { iso27001_2022: raw2022, iso27001_2013: raw2013, mapping: rawMapping } = readCatalog();
   const c2022 = build(
     'iso27001-2022',
     'ISO/IEC 27001:2022',

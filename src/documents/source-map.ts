@@ -73,5 +73,6 @@ export function pointer(...segments: Array<string | number>): string {
 }
 
 export function childPointer(parent: string, segment: string | number): string {
-  return parent + pointer(segment);
+  if (typeof segment === 'number') return `${parent}/${segment}`;
+  return segment.includes('~') || segment.includes('/') ? parent + pointer(segment) : `${parent}/${segment}`;
 }

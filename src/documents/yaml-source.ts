@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import { INVISIBLE_CONTROL } from '../text/decode.js';
 import { LineIndex } from '../text/line-index.js';
 import type { Problem } from './problem.js';
@@ -25,7 +25,6 @@ export function parseYamlSource(text: string): YamlSource {
   const fallback = lines.range(0, 0);
   const map = new SourceMap(fallback, { text, lines });
   const problems: Problem[] = [];
-  const lineCounter = new LineCounter();
   let doc;
   try {
     doc = parseDocument(text, {
@@ -35,7 +34,6 @@ export function parseYamlSource(text: string): YamlSource {
       uniqueKeys: false,
       customTags: [],
       prettyErrors: false,
-      lineCounter,
     });
   } catch (error) {
     return { value: undefined, map, problems: [{ message: `YAML could not be parsed: ${(error as Error).message}`, at: fallback }] };
@@ -57,7 +55,7 @@ export function parseYamlSource(text: string): YamlSource {
   // A block collection's range runs through its trailing line breaks; a value ends at its last character.
   const endOf = (start: number, end: number) => {
     let last = end;
-    while (last > start && /\s/.test(text.charAt(last - 1))) last--;
+    for (let c = text.charCodeAt(last - 1); last > start && (c === 32 || c === 10 || c === 9 || c === 13); c = text.charCodeAt(last - 1)) last--;
     return last;
   };
   const rangeOf = (node: { range?: [number, number, number] | null }) => {

@@ -22,12 +22,9 @@ const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
  */
 export function referencesOf(doc: SourceDocument, context: RuleContext): Reference[] {
   if (!doc.markdown) return [];
-  const byPath = new Map(context.documents.map((d) => [d.path, d]));
-  const byId = new Map<string, SourceDocument>();
-  for (const d of context.documents) if (d.meta.id && !byId.has(d.meta.id)) byId.set(d.meta.id, d);
-
-  const unreadable = context.documents.filter((d) => d.data === undefined).length;
-  const unreadableHint = unreadable > 0 ? ` (${unreadable === 1 ? 'a document that could not be read' : `${unreadable} documents that could not be read`} may hold it)` : '';
+  const cached = resolved.get(doc);
+  if (cached?.documents === context.documents) return cached.references;
+  const { byPath, byId, unreadableHint } = indexOf(context.documents);
   const references: Reference[] = [];
   for (const link of doc.markdown.links) {
     references.push({ at: link.at, text: link.url, ...resolveLink(link.url, doc, byPath, context.entries) });
@@ -40,7 +37,30 @@ export function referencesOf(doc: SourceDocument, context: RuleContext): Referen
         : { at: mention.at, text: mention.text, problem: `"${mention.text}" names document ${mention.id}, which no document in the repository has${unreadableHint}` },
     );
   }
+  resolved.set(doc, { documents: context.documents, references });
   return references;
+}
+
+/** References depend only on the workspace, and two rules read them: resolve each document once. */
+const resolved = new WeakMap<SourceDocument, { documents: readonly SourceDocument[]; references: Reference[] }>();
+const indexes = new WeakMap<readonly SourceDocument[], ReturnType<typeof buildIndex>>();
+
+function indexOf(documents: readonly SourceDocument[]) {
+  let index = indexes.get(documents);
+  if (!index) {
+    index = buildIndex(documents);
+    indexes.set(documents, index);
+  }
+  return index;
+}
+
+function buildIndex(documents: readonly SourceDocument[]) {
+  const byPath = new Map(documents.map((d) => [d.path, d]));
+  const byId = new Map<string, SourceDocument>();
+  for (const d of documents) if (d.meta.id && !byId.has(d.meta.id)) byId.set(d.meta.id, d);
+  const unreadable = documents.filter((d) => d.data === undefined).length;
+  const unreadableHint = unreadable > 0 ? ` (${unreadable === 1 ? 'a document that could not be read' : `${unreadable} documents that could not be read`} may hold it)` : '';
+  return { byPath, byId, unreadableHint };
 }
 
 function resolveLink(
