@@ -3,6 +3,7 @@ import { FORMAT_NAMES } from '../reporters/index.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
 import { approveCommand } from './approve-command.js';
+import { buildCommand, type BuildCommandOptions } from './build-command.js';
 import { initCommand } from './init-command.js';
 import { newCommand } from './new-command.js';
 import { rulesCommand } from './rules-command.js';
@@ -88,6 +89,17 @@ function program(io: CliIo, done: (code: ExitCode) => void): Command {
     .option('-c, --config <file>', 'isms.config.yaml to use')
     .exitOverride()
     .action(async (doc: string, options: { sign?: boolean; config?: string }) => done(await approveCommand(doc, options, io)));
+
+  root
+    .command('build')
+    .description('publish the documents: the intranet site, a PDF per document and the distributable manual')
+    .option('-c, --config <file>', 'isms.config.yaml to use')
+    .option('-o, --out <dir>', 'output folder (default: _site in the documents folder)')
+    .option('--html', 'build the site (default: site and PDFs)')
+    .option('--pdf', 'build the PDFs (default: site and PDFs)')
+    .option('--release', 'refuse uncommitted changes and validation errors; dates from the commit, so the output is reproducible')
+    .exitOverride()
+    .action(async (options: BuildCommandOptions) => done(await buildCommand(options, io)));
 
   root
     .command('status')

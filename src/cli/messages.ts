@@ -34,5 +34,16 @@ export const messages = {
   approveModifiedDocument: (file: string) => `${file} has uncommitted changes: commit or discard them first, so the approval covers what git holds`,
   selfApproval: (name: string, commit: string) => `${name} wrote content being approved (${commit}); another member of an approving role must approve (or set git.allow_self_approval)`,
   commitFailed: (reason: string) => `the approval could not be committed, and the file was restored: ${reason}`,
+  outContainsDocuments: (out: string) => `--out ${out} would replace the documents themselves; choose a folder for the output only`,
+  outNotABuild: (out: string) => `${out} exists and is not an earlier isms build (no manifest.json): choose another --out, or empty it`,
+  badSourceDateEpoch: (value: string) => `SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${value}"`,
+  releaseNeedsGit: (kind: string) => `--release builds from a commit, but the git history is not usable here (${kind}); run isms validate`,
+  releaseRefused: (errors: number, dirty: readonly string[]) =>
+    [
+      'release refused: nothing was written.',
+      ...(errors > 0 ? [`  ${errors} validation error${errors === 1 ? '' : 's'} (run isms validate)`] : []),
+      ...(dirty.length > 0 ? [`  not committed: ${dirty.slice(0, 10).join(', ')}${dirty.length > 10 ? ` and ${dirty.length - 10} more` : ''}`] : []),
+    ].join('\n'),
+  builtWithErrors: (errors: number) => `built with ${errors} validation error${errors === 1 ? '' : 's'}; isms validate says which (a --release build refuses them)`,
   internal: (message: string) => `internal error: ${message} (run with ISMS_DEBUG=1 for the stack trace)`,
 } as const;

@@ -1,0 +1,117 @@
+import path from 'node:path';
+import { displayPath } from '../documents/discover.js';
+import { check } from '../engine/check.js';
+import type { GitEvidence } from '../git/evidence.js';
+import { runGit } from '../git/run-git.js';
+import { buildOutputs, manualFileName } from '../render/build-outputs.js';
+import { buildPublication } from '../render/publication.js';
+import { loadTemplates, TemplateError } from '../render/site/templates.js';
+import { summarize } from '../reporters/report.js';
+import { RULES } from '../rules/index.js';
+import { todayIso } from '../text/dates.js';
+import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
+import { messages } from './messages.js';
+import { gitEvidence, openWorkspace } from './open-workspace.js';
+import { TOOL_VERSION } from './tool-version.js';
+import { replaceable, replaceFolder } from './write-tree.js';
+
+export interface BuildCommandOptions {
+  config?: string;
+  out?: string;
+  html?: boolean;
+  pdf?: boolean;
+  release?: boolean;
+}
+
+function inside(parent: string, child: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/** Files under the documents folder that differ from HEAD (tracked or not), the output folder aside. */
+async function dirtyFiles(root: string, out: string): Promise<string[]> {
+  const result = await runGit(root, ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', '.']);
+  if (result.code !== 0) return ['(git status failed)'];
+  const toplevel = (await runGit(root, ['rev-parse', '--show-toplevel'])).stdout.toString('utf8').trim();
+  return result.stdout
+    .toString('utf8')
+    .split('\0')
+    .filter((entry) => entry.length > 3)
+    .map((entry) => path.join(toplevel, entry.slice(3)))
+    .filter((file) => !inside(out, file));
+}
+
+/** Build time: SOURCE_DATE_EPOCH when set; under --release the commit's time; else now. */
+async function buildTime(io: CliIo, root: string, release: boolean): Promise<Date> {
+  const epoch = io.env['SOURCE_DATE_EPOCH'];
+  if (epoch !== undefined && epoch !== '') {
+    if (!/^\d+$/.test(epoch)) throw new UsageError(messages.badSourceDateEpoch(epoch));
+    return new Date(Number(epoch) * 1000);
+  }
+  if (release) {
+    const result = await runGit(root, ['log', '-1', '--format=%ct', 'HEAD']);
+    return new Date(Number(result.stdout.toString('utf8').trim()) * 1000);
+  }
+  return new Date();
+}
+
+export async function buildCommand(options: BuildCommandOptions, io: CliIo): Promise<ExitCode> {
+  const workspace = await openWorkspace(io, options.config);
+  const { config } = workspace;
+  const out = path.resolve(io.cwd, options.out ?? path.join(config.root, '_site'));
+  if (inside(out, config.root)) throw new UsageError(messages.outContainsDocuments(displayPath(io.cwd, out)));
+  if (!replaceable(out)) throw new UsageError(messages.outNotABuild(displayPath(io.cwd, out)));
+  const release = options.release === true;
+  const git: GitEvidence = await gitEvidence(workspace, undefined);
+  const time = await buildTime(io, config.root, release && git.status.kind === 'ok');
+  const asOf = release ? time.toISOString().slice(0, 10) : todayIso();
+
+  // Under --release, documents that differ from HEAD are an error, not a warning.
+  const rules = RULES;
+  const result = check(workspace, { asOf, rules, git });
+  const diagnostics = release ? result.diagnostics.map((d) => (d.rule === 'git-uncommitted' ? { ...d, severity: 'error' as const } : d)) : result.diagnostics;
+  const summary = summarize({ ...result, diagnostics });
+  if (release) {
+    if (git.status.kind !== 'ok') throw new UsageError(messages.releaseNeedsGit(git.status.kind));
+    const dirty = await dirtyFiles(config.root, out);
+    if (dirty.length > 0 || summary.errors > 0) {
+      io.stderr.write(`isms: ${messages.releaseRefused(summary.errors, dirty.map((file) => displayPath(io.cwd, file)))}\n`);
+      return EXIT.findings;
+    }
+  }
+
+  let templates;
+  try {
+    templates = loadTemplates(config.root, config.publish.templates);
+  } catch (error) {
+    if (error instanceof TemplateError) throw new UsageError(error.message);
+    throw error;
+  }
+  const commit = git.status.kind === 'ok' ? (await runGit(config.root, ['rev-parse', 'HEAD'])).stdout.toString('utf8').trim() : undefined;
+  const publication = buildPublication(workspace, diagnostics, git, { buildTime: time.toISOString(), ...(commit ? { commit } : {}) });
+  const both = options.html === undefined && options.pdf === undefined;
+  const progress = io.stderr.isTTY === true;
+  const files = await buildOutputs(publication, config.publish.order, {
+    html: both || options.html === true,
+    pdf: both || options.pdf === true,
+    toolVersion: TOOL_VERSION,
+    asOf,
+    templates,
+    ...(progress ? { onProgress: (file: string, index: number, total: number) => io.stderr.write(`\r\u001b[2K[${index}/${total}] ${file}`) } : {}),
+  });
+  if (progress) io.stderr.write('\r\u001b[2K');
+  try {
+    replaceFolder(out, files);
+  } catch (error) {
+    throw new UsageError(messages.cannotWrite(displayPath(io.cwd, out), (error as Error).message));
+  }
+  const pages = [...files.keys()].filter((f) => f.endsWith('.html')).length;
+  const pdfs = [...files.keys()].filter((f) => f.endsWith('.pdf')).length;
+  const drafts = publication.documents.filter((d) => !d.validlyApproved).map((d) => d.id);
+  io.stdout.write(
+    `Built ${pages} pages and ${pdfs} PDFs${pdfs > 0 ? ` (manual: ${manualFileName(publication)})` : ''} into ${displayPath(io.cwd, out)}/ at ${publication.buildTime}${commit ? ` from ${commit.slice(0, 7)}` : ''}\n`,
+  );
+  if (drafts.length > 0) io.stderr.write(`isms: published as DRAFT (not validly approved): ${drafts.join(', ')}\n`);
+  if (!release && summary.errors > 0) io.stderr.write(`isms: ${messages.builtWithErrors(summary.errors)}\n`);
+  return EXIT.ok;
+}

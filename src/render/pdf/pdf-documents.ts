@@ -1,0 +1,200 @@
+import { bodyOf } from '../site/render-site.js';
+import { levelColour } from '../html/heat-map.js';
+import type { Publication, PublishedDocument, RiskView } from '../publication.js';
+import { markdownToPdf, type PdfContent } from './markdown-to-pdf.js';
+
+export const STYLES: Record<string, Record<string, unknown>> = {
+  coverOrg: { fontSize: 16, color: '#5b6478', margin: [0, 180, 0, 8] },
+  coverTitle: { fontSize: 28, bold: true, margin: [0, 0, 0, 16] },
+  coverLine: { fontSize: 12, margin: [0, 0, 0, 4] },
+  title: { fontSize: 20, bold: true, margin: [0, 0, 0, 4] },
+  subtitle: { fontSize: 10, color: '#5b6478', margin: [0, 0, 0, 12] },
+  h1: { fontSize: 16, bold: true, margin: [0, 14, 0, 6] },
+  h2: { fontSize: 13, bold: true, margin: [0, 12, 0, 4] },
+  h3: { fontSize: 11.5, bold: true, margin: [0, 10, 0, 4] },
+  h4: { fontSize: 10.5, bold: true, margin: [0, 8, 0, 4] },
+  p: { margin: [0, 0, 0, 6] },
+  list: { margin: [0, 0, 0, 6] },
+  table: { margin: [0, 2, 0, 10], fontSize: 8.5 },
+  th: { bold: true, fillColor: '#eef1f6' },
+  td: {},
+  small: { fontSize: 8, color: '#5b6478' },
+  draft: { fontSize: 10, bold: true, color: '#b23a48', margin: [0, 0, 0, 8] },
+  running: { fontSize: 8, color: '#5b6478' },
+};
+
+const DRAFT_WATERMARK = { text: 'DRAFT', color: '#b23a48', opacity: 0.12, bold: true, fontSize: 110, angle: -45 };
+
+/** The running header: organisation, document id and title (the manual's sections each carry their own). */
+export function runningHeader(organization: string, doc: PublishedDocument) {
+  return () => ({ columns: [{ text: organization, style: 'running' }, { text: `${doc.id} ${doc.title}`, style: 'running', alignment: 'right' }], margin: [40, 20, 40, 0] });
+}
+
+/** The footer: version, classification, and "Page X of Y". */
+export function footer(doc: PublishedDocument) {
+  return (page: number, pages: number) => ({
+    columns: [{ text: `Version ${doc.version} · ${doc.status} · ${doc.classification.toUpperCase()}`, style: 'running' }, { text: `Page ${page} of ${pages}`, style: 'running', alignment: 'right' }],
+    margin: [40, 10, 40, 0],
+  });
+}
+
+export function watermarkOf(doc: PublishedDocument) {
+  return doc.validlyApproved ? undefined : DRAFT_WATERMARK;
+}
+
+function table(header: string[], rows: PdfContent[][], widths?: Array<string | number>): PdfContent {
+  return {
+    table: { headerRows: 1, dontBreakRows: true, widths: widths ?? header.map(() => '*'), body: [header.map((text) => ({ text, style: 'th' })), ...rows] },
+    layout: 'grid',
+    style: 'table',
+  };
+}
+
+function metadataTable(doc: PublishedDocument): PdfContent {
+  const rows: string[][] = [
+    ['Document', doc.id],
+    ['Version', doc.version],
+    ['Status', doc.status],
+    ['Owner', doc.ownerTitle],
+    ['Classification', doc.classification],
+  ];
+  if (doc.nextReview) rows.push(['Next review', doc.nextReview]);
+  return { table: { widths: [90, '*'], body: rows.map(([k, v]) => [{ text: k!, style: 'th' }, v!]) }, layout: 'grid', style: 'table' };
+}
+
+function approvalText(doc: PublishedDocument): PdfContent {
+  if (!doc.approval) return { text: 'Not approved.', style: 'p' };
+  const { approval } = doc;
+  const parts: PdfContent[] = [{ text: `Approved by ${approval.name}, ${approval.roleTitle}, on ${approval.date}.`, style: 'p' }];
+  if (approval.commit) parts.push({ text: `${approval.commit.baseline ? "Recorded with the document's first commit" : 'Approval commit'} ${approval.commit.short} by ${approval.commit.author} <${approval.commit.email}> on ${approval.commit.date}.`, style: 'small' });
+  if (!doc.validlyApproved) parts.push({ text: 'This approval is not valid (see isms validate): the document is published as a DRAFT.', style: 'draft' });
+  return { stack: parts };
+}
+
+function heatMapTable(title: string, view: RiskView, counts: number[][]): PdfContent {
+  const rows = view.likelihood.map((_, r) => {
+    const likelihood = view.likelihood.length - r;
+    return [
+      { text: `${likelihood} ${view.likelihood[likelihood - 1]}`, style: 'th' },
+      ...view.impact.map((__, c) => ({ text: String(counts[likelihood - 1]?.[c] || ''), alignment: 'center', bold: true, fillColor: levelColour(view.cellLevels[likelihood - 1]?.[c] ?? 0) })),
+    ];
+  });
+  return {
+    unbreakable: true,
+    stack: [
+      { text: title, style: 'h3' },
+      { table: { widths: [110, ...view.impact.map(() => 62)], body: [[{ text: 'Likelihood / impact', style: 'th' }, ...view.impact.map((name, i) => ({ text: `${i + 1} ${name}`, style: 'th', alignment: 'center' }))], ...rows] }, layout: 'grid', style: 'table' },
+    ],
+  };
+}
+
+function bodyOfDocument(doc: PublishedDocument): PdfContent[] {
+  if (doc.soa) {
+    return [
+      { text: `${doc.soa.standard} Annex A: ${doc.soa.applicable} controls applicable, ${doc.soa.excluded} excluded.`, style: 'p' },
+      ...doc.soa.themes.flatMap((theme): PdfContent[] => [
+        { text: `${theme.title} (${theme.applicable} applicable, ${theme.excluded} excluded)`, style: 'h2' },
+        table(
+          ['Control', 'Title', 'Applicable', 'Implementation', 'Justification'],
+          theme.controls.map((c) => [c.control, c.title, c.applicable ? `yes (${c.reasons.join(', ')})` : 'no', c.implementation, c.justification]),
+          [32, 90, 58, 62, '*'],
+        ),
+      ]),
+    ];
+  }
+  if (doc.risks) {
+    const view = doc.risks;
+    return [
+      heatMapTable('Inherent risk', view, view.inherent),
+      heatMapTable('Residual risk', view, view.residual),
+      { text: 'Risks', style: 'h2' },
+      table(
+        ['Risk', 'Title', 'Owner', 'Inherent', 'Treatment', 'Controls', 'Residual', 'Accepted'],
+        view.risks.map((r) => [
+          r.id,
+          r.title,
+          r.owner,
+          r.inherent ? { text: `${r.inherent.levelName} ${r.inherent.score}`, fillColor: levelColour(r.inherent.level) } : '',
+          r.treatment,
+          r.controls.join(', '),
+          r.residual ? { text: `${r.residual.levelName} ${r.residual.score}`, fillColor: levelColour(r.residual.level) } : '',
+          r.acceptance,
+        ]),
+        [34, '*', 56, 46, 56, 52, 46, 70],
+      ),
+    ];
+  }
+  return doc.source.text && doc.source.format === 'markdown' ? markdownToPdf(bodyOf(doc.source.text)) : [];
+}
+
+/** The document-control page: version history, approval, distribution. */
+function controlPage(doc: PublishedDocument): PdfContent[] {
+  return [
+    { text: 'Document control', style: 'h1', pageBreak: 'before' },
+    { text: 'Version history', style: 'h2' },
+    table(['Version', 'Date', 'Author(s)', 'Details'], doc.history.map((r) => [r.version, r.date, r.author, r.details]), [45, 60, 90, '*']),
+    { text: 'Approval', style: 'h2' },
+    approvalText(doc),
+    ...(doc.distribution.length > 0 ? [{ text: 'Distribution', style: 'h2' }, table(['To', 'Audience'], doc.distribution.map((d) => [d.to, d.audience]))] : []),
+  ];
+}
+
+/** One document's content: title, status, metadata, body, document control. */
+export function documentContent(doc: PublishedDocument, options: { tocItem?: boolean } = {}): PdfContent[] {
+  return [
+    { text: doc.title, style: 'title', ...(options.tocItem ? { tocItem: true, tocStyle: { bold: true } } : {}) },
+    { text: `${doc.id} · version ${doc.version} · ${doc.status}`, style: 'subtitle' },
+    ...(doc.validlyApproved ? [] : [{ text: 'DRAFT: not validly approved', style: 'draft' }]),
+    metadataTable(doc),
+    ...bodyOfDocument(doc),
+    ...controlPage(doc),
+  ];
+}
+
+function info(publication: Publication, title: string, subject: string, created: Date) {
+  return { title, author: publication.organization, subject, creator: 'isms', producer: 'isms', creationDate: created, modDate: created };
+}
+
+const BASE = { pageSize: 'A4', pageMargins: [40, 50, 40, 45], defaultStyle: { font: 'DejaVu', fontSize: 9.5, lineHeight: 1.2 }, styles: STYLES };
+
+/** The PDF of one document. */
+export function documentDefinition(publication: Publication, doc: PublishedDocument, created: Date): Record<string, unknown> {
+  return {
+    ...BASE,
+    info: info(publication, `${doc.id} ${doc.title}`, `${doc.id} version ${doc.version}`, created),
+    header: runningHeader(publication.organization, doc),
+    footer: footer(doc),
+    ...(watermarkOf(doc) ? { watermark: watermarkOf(doc) } : {}),
+    content: documentContent(doc),
+  };
+}
+
+/**
+ * The distributable manual: a cover, a linked table of contents with page numbers, then every
+ * document of publish.order as its own section (its running header, footer and, when it is not
+ * validly approved, a DRAFT watermark on each of its pages).
+ */
+export function manualDefinition(publication: Publication, documents: readonly PublishedDocument[], created: Date): Record<string, unknown> {
+  const first = documents[0];
+  const coverDate = publication.buildTime.slice(0, 10);
+  return {
+    ...BASE,
+    info: info(publication, publication.title, `${publication.organization} ISMS`, created),
+    footer: (page: number, pages: number) => (page === 1 ? null : { text: `Page ${page} of ${pages}`, style: 'running', alignment: 'right', margin: [40, 10, 40, 0] }),
+    content: [
+      { text: publication.organization, style: 'coverOrg' },
+      { text: publication.title, style: 'coverTitle' },
+      ...(first ? [{ text: `Version ${first.version} (${first.id})`, style: 'coverLine' }] : []),
+      { text: `Date ${coverDate}`, style: 'coverLine' },
+      ...(publication.commit ? [{ text: `Built from commit ${publication.commit.slice(0, 7)}`, style: 'small' }] : []),
+      { text: `${documents.length} documents`, style: 'coverLine', margin: [0, 24, 0, 0] },
+      { toc: { title: { text: 'Contents', style: 'h1' } }, pageBreak: 'before' },
+      ...documents.map((doc) => ({
+        section: documentContent(doc, { tocItem: true }),
+        header: runningHeader(publication.organization, doc),
+        footer: footer(doc),
+        watermark: watermarkOf(doc) ?? null,
+      })),
+    ],
+  };
+}

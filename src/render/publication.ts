@@ -1,0 +1,225 @@
+import { catalogOf } from '../catalog/catalog.js';
+import { resolveControlId } from '../catalog/control-id.js';
+import type { Config } from '../config/config.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { SourceDocument } from '../documents/document.js';
+import { isRecord } from '../documents/version-history.js';
+import type { Workspace } from '../documents/workspace.js';
+import type { GitEvidence } from '../git/evidence.js';
+import { approvalRevision, baselineOf } from '../git/model.js';
+import { rate, type Rating } from '../risk/method.js';
+import { addMonths, isIsoDate } from '../text/dates.js';
+
+const ID = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$/;
+/** Findings that make an approval invalid: such a document is published as a DRAFT. */
+const APPROVAL_RULES = new Set(['approval-missing', 'git-approval', 'git-approval-stale']);
+
+export interface PublishedApproval {
+  name: string;
+  role: string;
+  roleTitle: string;
+  date: string;
+  /** The commit that proves it, when git evidence was available. */
+  commit?: { hash: string; short: string; author: string; email: string; date: string; baseline: boolean };
+}
+
+export interface SoaRow {
+  control: string;
+  title: string;
+  applicable: boolean;
+  reasons: string[];
+  justification: string;
+  implementation: string;
+  owner: string;
+  documents: string[];
+  risks: string[];
+}
+
+export interface SoaTheme {
+  title: string;
+  applicable: number;
+  excluded: number;
+  controls: SoaRow[];
+}
+
+export interface RiskRow {
+  id: string;
+  title: string;
+  owner: string;
+  cia: string[];
+  inherent?: Rating;
+  residual?: Rating;
+  treatment: string;
+  controls: string[];
+  acceptance: string;
+  nextReview: string;
+}
+
+export interface RiskView {
+  likelihood: string[];
+  impact: string[];
+  levels: string[];
+  /** counts[likelihood-1][impact-1] */
+  inherent: number[][];
+  residual: number[][];
+  /** Level index of each cell, for colouring. */
+  cellLevels: number[][];
+  risks: RiskRow[];
+}
+
+export interface PublishedDocument {
+  source: SourceDocument;
+  id: string;
+  title: string;
+  type: string;
+  owner: string;
+  ownerTitle: string;
+  classification: string;
+  status: string;
+  version: string;
+  approval?: PublishedApproval;
+  validlyApproved: boolean;
+  nextReview?: string;
+  history: Array<{ version: string; date: string; author: string; details: string }>;
+  distribution: Array<{ to: string; audience: string }>;
+  soa?: { standard: string; themes: SoaTheme[]; applicable: number; excluded: number };
+  risks?: RiskView;
+  /** Where its page and PDF are, relative to the output folder. */
+  page: string;
+  pdf: string;
+}
+
+export interface Publication {
+  organization: string;
+  title: string;
+  /** ISO 8601 build time (from the commit under --release). */
+  buildTime: string;
+  commit?: string;
+  /** In publish.order, then the rest by id. */
+  documents: PublishedDocument[];
+}
+
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+const texts = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+
+function soaView(doc: SourceDocument, config: Config): PublishedDocument['soa'] {
+  const standard = doc.meta.standard === 'iso27001-2013' ? 'iso27001-2013' : 'iso27001-2022';
+  const catalog = catalogOf(standard);
+  const themes = new Map<string, SoaTheme>();
+  for (const control of catalog.controls) if (!themes.has(control.group)) themes.set(control.group, { title: control.groupTitle, applicable: 0, excluded: 0, controls: [] });
+  const list = Array.isArray(doc.data?.['controls']) ? (doc.data['controls'] as unknown[]) : [];
+  for (const item of list) {
+    if (!isRecord(item)) continue;
+    const resolved = typeof item['control'] === 'string' ? resolveControlId(item['control'], standard) : undefined;
+    if (!resolved?.ok) continue;
+    const control = catalog.get(resolved.id)!;
+    const theme = themes.get(control.group)!;
+    const applicable = item['applicable'] === true;
+    if (applicable) theme.applicable++;
+    else if (item['applicable'] === false) theme.excluded++;
+    theme.controls.push({
+      control: resolved.id,
+      title: control.title,
+      applicable,
+      reasons: texts(item['reasons']),
+      justification: text(item['justification']),
+      implementation: text(item['implementation']),
+      owner: config.roles[text(item['owner'])]?.title ?? text(item['owner']),
+      documents: texts(item['documents']),
+      risks: texts(item['risks']),
+    });
+  }
+  const order = new Map(catalog.controls.map((c, i) => [c.id, i]));
+  for (const theme of themes.values()) theme.controls.sort((a, b) => order.get(a.control)! - order.get(b.control)!);
+  const all = [...themes.values()];
+  return { standard: catalog.name, themes: all, applicable: all.reduce((n, t) => n + t.applicable, 0), excluded: all.reduce((n, t) => n + t.excluded, 0) };
+}
+
+function riskView(doc: SourceDocument, config: Config): RiskView | undefined {
+  const method = config.risk;
+  if (!method) return undefined;
+  const grid = () => method.likelihood.map(() => method.impact.map(() => 0));
+  const view: RiskView = {
+    likelihood: method.likelihood,
+    impact: method.impact,
+    levels: method.levels.map((l) => l.name),
+    inherent: grid(),
+    residual: grid(),
+    cellLevels: method.likelihood.map((_, l) => method.impact.map((__, i) => rate(method, l + 1, i + 1)?.level ?? 0)),
+    risks: [],
+  };
+  const list = Array.isArray(doc.data?.['risks']) ? (doc.data['risks'] as unknown[]) : [];
+  for (const item of list) {
+    if (!isRecord(item)) continue;
+    const inherent = rate(method, item['likelihood'], item['impact']);
+    const treatment = text(item['treatment']);
+    const residualData = item['residual'];
+    const residual = isRecord(residualData) ? rate(method, residualData['likelihood'], residualData['impact']) : treatment === 'retain' ? inherent : undefined;
+    if (inherent) view.inherent[inherent.likelihood - 1]![inherent.impact - 1]!++;
+    if (residual && treatment !== 'avoid') view.residual[residual.likelihood - 1]![residual.impact - 1]!++;
+    const acceptance = isRecord(item['acceptance']) ? item['acceptance'] : undefined;
+    view.risks.push({
+      id: text(item['id']),
+      title: text(item['title']),
+      owner: config.roles[text(item['owner'])]?.title ?? text(item['owner']),
+      cia: texts(item['cia']),
+      inherent,
+      residual: treatment === 'avoid' ? undefined : residual,
+      treatment,
+      controls: texts(item['controls']),
+      acceptance: acceptance ? `${config.roles[text(acceptance['by'])]?.title ?? text(acceptance['by'])}, ${text(acceptance['date'])}${acceptance['expires'] ? ` (expires ${text(acceptance['expires'])})` : ''}` : '',
+      nextReview: text(item['next_review']),
+    });
+  }
+  return view;
+}
+
+/** Everything the site and the PDFs show, worked out once. No I/O. */
+export function buildPublication(workspace: Workspace, diagnostics: readonly Diagnostic[], git: GitEvidence | undefined, build: { buildTime: string; commit?: string }): Publication {
+  const { config } = workspace;
+  const invalidApproval = new Set(diagnostics.filter((d) => d.severity === 'error' && APPROVAL_RULES.has(d.rule)).map((d) => d.file));
+  const seen = new Set<string>();
+  const documents: PublishedDocument[] = [];
+  for (const doc of workspace.documents) {
+    const { meta } = doc;
+    if (!doc.data || !meta.id || !ID.test(meta.id) || seen.has(meta.id)) continue;
+    seen.add(meta.id);
+    const approved = meta.status === 'approved' && meta.approval?.by && meta.approval.name && meta.approval.date;
+    let approval: PublishedApproval | undefined;
+    if (approved) {
+      approval = { name: meta.approval!.name!, role: meta.approval!.by!, roleTitle: config.roles[meta.approval!.by!]?.title ?? meta.approval!.by!, date: meta.approval!.date! };
+      const evidence = git?.document(doc);
+      const revision = evidence ? approvalRevision(evidence, evidence.working.approval) : undefined;
+      if (evidence && revision) {
+        const c = revision.commit;
+        approval.commit = { hash: c.hash, short: c.hash.slice(0, 7), author: c.authorName, email: c.authorEmail, date: c.authorDate.slice(0, 10), baseline: revision === baselineOf(evidence) };
+      }
+    }
+    const reviewBasis = meta.review?.last ?? (approved ? meta.approval?.date : undefined);
+    const record = isRecord(doc.data) ? doc.data : {};
+    documents.push({
+      source: doc,
+      id: meta.id,
+      title: meta.title ?? meta.id,
+      type: meta.type ?? 'other',
+      owner: meta.owner ?? '',
+      ownerTitle: (meta.owner && config.roles[meta.owner]?.title) ?? meta.owner ?? '',
+      classification: meta.classification ?? '',
+      status: meta.status ?? 'draft',
+      version: meta.version ?? '',
+      ...(approval ? { approval } : {}),
+      validlyApproved: Boolean(approved) && !invalidApproval.has(doc.file),
+      ...(reviewBasis && isIsoDate(reviewBasis) && meta.status !== 'retired' ? { nextReview: addMonths(reviewBasis, meta.review?.intervalMonths ?? config.reviewIntervalMonths) } : {}),
+      history: (doc.history?.rows ?? []).map(({ version, date, author, details }) => ({ version, date, author, details })),
+      distribution: (Array.isArray(record['distribution']) ? record['distribution'] : []).filter(isRecord).map((d) => ({ to: text(d['to']), audience: text(d['audience']) })),
+      ...(meta.type === 'soa' ? { soa: soaView(doc, config) } : {}),
+      ...(meta.type === 'risk-register' ? { risks: riskView(doc, config) } : {}),
+      page: `${meta.id}.html`,
+      pdf: `pdf/${meta.id}.pdf`,
+    });
+  }
+  const order = config.publish.order;
+  const rank = (d: PublishedDocument) => (order.includes(d.id) ? order.indexOf(d.id) : order.length);
+  documents.sort((a, b) => rank(a) - rank(b) || a.id.localeCompare(b.id));
+  return { organization: config.organization, title: config.publish.title, buildTime: build.buildTime, ...(build.commit ? { commit: build.commit } : {}), documents };
+}

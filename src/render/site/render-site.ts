@@ -1,0 +1,99 @@
+import path from 'node:path';
+import { markdownToHtml } from '../html/markdown-to-html.js';
+import { heatMapSvg, levelColour } from '../html/heat-map.js';
+import type { Publication, PublishedDocument } from '../publication.js';
+import type { SiteTemplates } from './templates.js';
+
+export interface SiteOptions {
+  toolVersion: string;
+  /** Whether PDFs are built too (pages then link to them). */
+  pdf: boolean;
+  /** The distributable manual's file name, when built. */
+  manualPdf?: string;
+  /** "Today", for overdue reviews in the register. */
+  asOf: string;
+}
+
+/** Where links from a document lead on the site: other documents to their pages; anything else is not published. */
+function linkResolver(doc: PublishedDocument, byPath: Map<string, PublishedDocument>) {
+  return (href: string): string | undefined => {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//')) return undefined; // external: the sanitiser decides
+    if (href.startsWith('#')) return href;
+    const [rawPath = '', anchor] = href.split('#', 2);
+    let target: PublishedDocument | undefined;
+    try {
+      const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(doc.source.path), decodeURIComponent(rawPath.replace(/\?.*$/, ''))));
+      target = byPath.get(resolved);
+    } catch {
+      target = undefined;
+    }
+    // A file that is not a published document is not on the site: the link is dropped (its text stays).
+    if (!target) return '';
+    return anchor ? `${target.page}#${anchor}` : target.page;
+  };
+}
+
+/** The pages of the site, by file name. Pure: the caller writes them. */
+export function renderSite(publication: Publication, templates: SiteTemplates, options: SiteOptions): Map<string, string> {
+  const files = new Map<string, string>();
+  const byPath = new Map(publication.documents.map((d) => [d.source.path, d]));
+  const byId = new Map(publication.documents.map((d) => [d.id, d]));
+  const common = {
+    organization: publication.organization,
+    publicationTitle: publication.title,
+    buildTime: publication.buildTime,
+    commit: publication.commit?.slice(0, 7),
+    toolVersion: options.toolVersion,
+    css: templates.css,
+  };
+  const nav = (current?: string) => publication.documents.map((d) => ({ id: d.id, page: d.page, current: d.id === current }));
+  const withPdf = (d: PublishedDocument) => ({ ...d, pdfLink: options.pdf, reviewOverdue: d.nextReview !== undefined && d.nextReview < options.asOf });
+  const page = (pageTitle: string, content: string, current?: string) =>
+    templates.pages.layout({ ...common, pageTitle, content, nav: nav(current), isRegister: current === undefined });
+
+  files.set('index.html', page('Document register', templates.pages.register({ ...common, documents: publication.documents.map(withPdf), manualPdf: options.manualPdf })));
+  for (const doc of publication.documents) {
+    let body: string;
+    if (doc.soa) {
+      const themes = doc.soa.themes.map((theme) => ({
+        ...theme,
+        controls: theme.controls.map((c) => ({ ...c, documentLinks: c.documents.map((id) => ({ id, page: byId.get(id)?.page })) })),
+      }));
+      body = templates.pages.soa({ soa: { ...doc.soa, themes } });
+    } else if (doc.risks) {
+      const view = doc.risks;
+      const map = (title: string, counts: number[][]) => heatMapSvg({ title, likelihood: view.likelihood, impact: view.impact, levels: view.levels, counts, cellLevels: view.cellLevels });
+      body = templates.pages.risks({
+        risks: { ...view, risks: view.risks.map((r) => ({ ...r, inherentColour: r.inherent ? levelColour(r.inherent.level) : '', residualColour: r.residual ? levelColour(r.residual.level) : '' })) },
+        inherentMap: map('Inherent risk', view.inherent),
+        residualMap: map('Residual risk', view.residual),
+      });
+    } else {
+      body = doc.source.text && doc.source.format === 'markdown' ? markdownToHtml(bodyOf(doc.source.text), linkResolver(doc, byPath)) : '';
+    }
+    files.set(doc.page, page(doc.title, templates.pages.document({ doc: withPdf(doc), body }), doc.id));
+  }
+  return files;
+}
+
+/**
+ * The Markdown body as readers see it: without front matter (shown as the metadata panel), its first
+ * heading (the page title) or its version history (shown under document control).
+ */
+export function bodyOf(text: string): string {
+  let lines = text.split('\n');
+  if (lines[0] !== undefined && /^---[ \t]*$/.test(lines[0])) {
+    const close = lines.findIndex((line, i) => i > 0 && /^(?:---|\.\.\.)[ \t]*$/.test(line));
+    if (close !== -1) lines = lines.slice(close + 1);
+  }
+  const firstContent = lines.findIndex((line) => line.trim() !== '');
+  if (firstContent !== -1 && /^#\s/.test(lines[firstContent] ?? '')) lines.splice(firstContent, 1);
+  const history = lines.findIndex((line) => /^#{1,6}\s+(version history|document history|revision history|version control)\s*:?\s*$/i.test(line));
+  if (history !== -1) {
+    const level = (/^(#+)/.exec(lines[history] ?? '')?.[1] ?? '#').length;
+    let end = lines.findIndex((line, i) => i > history && new RegExp(`^#{1,${level}}\\s`).test(line));
+    if (end === -1) end = lines.length;
+    lines.splice(history, end - history);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,43 @@
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+
+/** The templates shipped with the package. */
+export const PACKAGE_TEMPLATES = fileURLToPath(new URL('../../../templates/site/', import.meta.url));
+
+const PAGES = ['layout', 'register', 'document', 'soa', 'risks'] as const;
+const PARTIALS = ['metadata', 'approval', 'control'] as const;
+export type PageTemplate = (typeof PAGES)[number];
+
+export interface SiteTemplates {
+  pages: Record<PageTemplate, Handlebars.TemplateDelegate>;
+  css: string;
+}
+
+export class TemplateError extends Error {}
+
+/**
+ * Loads the site templates: each from the configured folder when it has it, else from the package.
+ * Templates come only from files (never from document text); the folder must be inside the documents
+ * root; the Handlebars instance is private, with prototype access off (its default).
+ */
+export function loadTemplates(root: string, configured: string | undefined): SiteTemplates {
+  let custom: string | undefined;
+  if (configured !== undefined) {
+    const resolved = path.resolve(root, configured);
+    const real = existsSync(resolved) ? realpathSync(resolved) : undefined;
+    const relative = real ? path.relative(realpathSync(root), real) : '..';
+    if (!real || relative.startsWith('..') || path.isAbsolute(relative)) throw new TemplateError(`publish.templates ${configured} must be a folder inside the documents folder`);
+    custom = real;
+  }
+  const read = (file: string) => {
+    const own = custom ? path.join(custom, file) : undefined;
+    return readFileSync(own && existsSync(own) ? own : path.join(PACKAGE_TEMPLATES, file), 'utf8');
+  };
+  const handlebars = Handlebars.create();
+  handlebars.registerHelper('join', (list: unknown) => (Array.isArray(list) ? list.join(', ') : ''));
+  for (const partial of PARTIALS) handlebars.registerPartial(partial, read(`partials/${partial}.hbs`));
+  const pages = Object.fromEntries(PAGES.map((name) => [name, handlebars.compile(read(`${name}.hbs`))])) as Record<PageTemplate, Handlebars.TemplateDelegate>;
+  return { pages, css: read('site.css') };
+}
