@@ -10,7 +10,7 @@ import { visit } from 'unist-util-visit';
 
 /**
  * What may reach a page: GitHub's sanitisation schema, with links limited to http, https and mailto
- * (no javascript:, data: or file:), images only from the page's own folder, and heading ids kept as
+ * (no javascript:, data: or file:), no image sources at all, and heading ids kept as
  * written: the pages run no script, so there is nothing for a clobbered id to attack, and anchors
  * must match the ids for links between documents to work without JavaScript.
  */
@@ -18,7 +18,7 @@ const schema: SanitizeSchema = {
   ...defaultSchema,
   clobberPrefix: '',
   clobber: [],
-  protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'], src: [], cite: ['http', 'https'] },
+  protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'], cite: ['http', 'https'] },
 };
 
 /** Rewrites a link to a controlled document (by its path) to that document's page. */
@@ -28,8 +28,13 @@ export type LinkResolver = (href: string) => string | undefined;
 function rewriteLinks(resolve: LinkResolver) {
   return (tree: HastRoot) => {
     visit(tree, 'element', (node: Element) => {
-      if (node.tagName !== 'a' && node.tagName !== 'img') return;
-      const attribute = node.tagName === 'a' ? 'href' : 'src';
+      if (node.tagName === 'img') {
+        // The site is self-contained: no image is fetched from anywhere (a tracker, or a file that is not copied).
+        delete node.properties['src'];
+        return;
+      }
+      if (node.tagName !== 'a') return;
+      const attribute = 'href';
       const value = node.properties?.[attribute];
       if (typeof value !== 'string') return;
       const rewritten = resolve(value);

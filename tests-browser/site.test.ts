@@ -1,0 +1,117 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../tests/helpers/cli.js';
+
+/** Debian's Chromium, started as the env entry says: headless, no sandbox (root), no background traffic. */
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const SCREENSHOTS = path.resolve('test-results/browser');
+
+describe('the built site in Chromium', () => {
+  let browser: Browser;
+  let out: string;
+  let siteUrl: string;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    out = path.join(mkdtempSync(path.join(tmpdir(), 'isms-browser-')), 'site');
+    const build = await runCli(['build', '--html', '--out', out], path.resolve('.'));
+    expect(build.code, build.stderr).toBe(0);
+    siteUrl = pathToFileURL(out).href + '/';
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    rmSync(path.dirname(out), { recursive: true, force: true });
+  });
+
+  /** A page that records console errors, script errors and every request that leaves the site (and blocks it). */
+  async function open(file: string, options: { javaScript?: boolean } = {}): Promise<Page> {
+    const context = await browser.newContext({ javaScriptEnabled: options.javaScript ?? true, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error on ${file}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`script error on ${file}: ${error.message}`));
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith(siteUrl)) return route.continue();
+      problems.push(`request left the site from ${file}: ${url}`);
+      return route.abort();
+    });
+    await page.goto(siteUrl + file);
+    return page;
+  }
+
+  it('shows the document register with every document, approval and PDF link', async () => {
+    const page = await open('index.html');
+    const rows = page.locator('table.register tbody tr');
+    expect(await rows.count()).toBe(5);
+    expect(await rows.first().locator('td').first().innerText()).toBe('ISMS-MAN');
+    expect(await page.locator('table.register').innerText()).toContain('S. Lindqvist, Executive leadership, 2019-01-01');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'register.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('opens a document page from the register, with its approval, body and version history', async () => {
+    const page = await open('index.html');
+    await page.getByRole('link', { name: 'Information Security Management System Manual' }).click();
+    expect(page.url()).toBe(siteUrl + 'ISMS-MAN.html');
+    expect(await page.locator('h1').innerText()).toBe('Information Security Management System Manual');
+    expect(await page.locator('.approval').innerText()).toContain('Approved by S. Lindqvist, Executive leadership, on 2019-01-01.');
+    expect(await page.locator('h2', { hasText: 'Scope' }).count()).toBe(1);
+    const history = page.locator('#document-control ~ table').first();
+    expect(await history.locator('tbody tr').count()).toBe(3);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'manual.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('follows a link between documents to the right heading', async () => {
+    const page = await open('DOC-A5.html');
+    await page.locator('a[href="ISMS-MAN.html#scope"]').first().click();
+    expect(page.url()).toBe(siteUrl + 'ISMS-MAN.html#scope');
+    expect(await page.locator('#scope').innerText()).toBe('Scope');
+    await page.context().close();
+  });
+
+  it('shows the SoA by theme and the risk heat maps, readable without JavaScript', async () => {
+    const soa = await open('DOC-SOA.html', { javaScript: false });
+    expect(await soa.locator('h2').allInnerTexts()).toEqual(expect.arrayContaining(['Organizational controls', 'People controls', 'Physical controls', 'Technological controls']));
+    await soa.screenshot({ path: path.join(SCREENSHOTS, 'soa.png') });
+    await soa.context().close();
+    const risks = await open('DOC-RR.html', { javaScript: false });
+    expect(await risks.locator('svg.heat-map').count()).toBe(2);
+    expect(await risks.locator('svg.heat-map title').first().textContent()).toMatch(/^Inherent risk: 17 risks by likelihood and impact$/);
+    await risks.screenshot({ path: path.join(SCREENSHOTS, 'risks.png'), fullPage: true });
+    await risks.context().close();
+  });
+
+  it('prints without the navigation', async () => {
+    const page = await open('ISMS-MAN.html');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('header.site nav').isVisible()).toBe(false);
+    await page.context().close();
+  });
+
+  it('made no request outside the site and logged no error', () => {
+    expect(problems).toEqual([]);
+  });
+
+  it('would notice a page that does make a request outside the site (the guard itself works)', async () => {
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(path.join(out, 'leaky.html'), '<!doctype html><title>leak</title><img src="https://tracker.invalid/pixel.gif">');
+    const before = problems.length;
+    const page = await open('leaky.html');
+    await page.waitForTimeout(200);
+    expect(problems.slice(before)).toContain('request left the site from leaky.html: https://tracker.invalid/pixel.gif');
+    problems.length = before;
+    await page.context().close();
+  });
+});
