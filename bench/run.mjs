@@ -19,6 +19,7 @@ const SIZES = [
 const CASES = [
   { name: 'validate --no-git', args: (asOf) => ['validate', '--no-git', '--as-of', asOf] },
   { name: 'validate (git)', args: (asOf) => ['validate', '--as-of', asOf] },
+  { name: 'build --html', args: () => ['build', '--html', '--out', '_bench-site'] },
 ];
 
 function run(cwd, args) {

@@ -108,9 +108,8 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
   const pages = [...files.keys()].filter((f) => f.endsWith('.html')).length;
   const pdfs = [...files.keys()].filter((f) => f.endsWith('.pdf')).length;
   const drafts = publication.documents.filter((d) => !d.validlyApproved).map((d) => d.id);
-  io.stdout.write(
-    `Built ${pages} pages and ${pdfs} PDFs${pdfs > 0 ? ` (manual: ${manualFileName(publication)})` : ''} into ${displayPath(io.cwd, out)}/ at ${publication.buildTime}${commit ? ` from ${commit.slice(0, 7)}` : ''}\n`,
-  );
+  const made = [pages > 0 ? `${pages} pages` : '', pdfs > 0 ? `${pdfs} PDFs (manual: ${manualFileName(publication)})` : ''].filter(Boolean).join(' and ');
+  io.stdout.write(`Built ${made} into ${displayPath(io.cwd, out)}/ at ${publication.buildTime}${commit ? ` from ${commit.slice(0, 7)}` : ''}\n`);
   if (drafts.length > 0) io.stderr.write(`isms: published as DRAFT (not validly approved): ${drafts.join(', ')}\n`);
   if (!release && summary.errors > 0) io.stderr.write(`isms: ${messages.builtWithErrors(summary.errors)}\n`);
   return EXIT.ok;

@@ -104,6 +104,24 @@ describe('isms build', () => {
     expect(pages.some((text) => text.includes('Document control Version history'))).toBe(true);
   });
 
+  it('reports progress per output on stderr when it is a terminal, and nothing more on stdout', async () => {
+    const target = path.join(mkdtempSync(path.join(tmpdir(), 'isms-tty-')), 'site');
+    temporary.push(path.dirname(target));
+    let stderr = '';
+    let stdout = '';
+    const { main } = await import('../../src/cli/main.js');
+    const code = await main(['build', '--out', target], {
+      stdout: { write: (t: string) => (stdout += t), isTTY: true },
+      stderr: { write: (t: string) => (stderr += t), isTTY: true },
+      cwd: repo.dir,
+      env: {},
+    });
+    expect(code).toBe(0);
+    expect(stderr).toContain('[1/4] site');
+    expect(stderr).toContain('[4/4] test-org-isms-manual.pdf');
+    expect(stdout.trim().split('\n')).toHaveLength(1);
+  });
+
   it('repeats a table header row on the next page', async () => {
     const long = new TestRepo();
     temporary.push(long.dir);
