@@ -1,6 +1,7 @@
 import { describeCommit } from '../git/log-parser.js';
 import { approvalRevision, baselineOf, contentAuthorsBefore } from '../git/model.js';
-import { readable, type Rule } from './rule.js';
+import { forEachEvidence } from './git-evidence-helpers.js';
+import type { Rule } from './rule.js';
 
 const SIGNATURE_WORDS: Record<string, string> = {
   B: 'a bad signature',
@@ -19,27 +20,24 @@ export const gitApproval: Rule = {
   description: 'approval not made by a commit of a member of the approving role; self-approval; unsigned when signatures are required',
   defaultSeverity: 'error',
   check(context) {
-    const git = context.git;
-    if (!git) return;
     const { config } = context;
-    for (const doc of readable(context)) {
-      const evidence = git.document(doc);
-      const approval = evidence?.working.approval;
-      if (!evidence || doc.meta.status !== 'approved' || !approval?.by) continue;
+    forEachEvidence(context, (doc, evidence, git) => {
+      const approval = evidence.working.approval;
+      if (doc.meta.status !== 'approved' || !approval?.by) return;
       const at = doc.map.keyAt('/approval');
       const revision = approvalRevision(evidence, approval);
       if (!revision) {
         context.report(doc, at, 'this approval is not committed yet: the approver commits it (isms approve), so that git proves who approved');
-        continue;
+        return;
       }
-      if (revision === baselineOf(evidence)) continue; // imported with the document's first commit and trusted
+      if (revision === baselineOf(evidence)) return; // imported with the document's first commit and trusted
       const { commit } = revision;
       const role = config.roles[approval.by];
       const member = role?.members.find((m) => sameEmail(m.email, commit.authorEmail));
       if (!member) {
         const members = role?.members.map((m) => `${m.name} <${m.email}>`).join(', ') || 'none listed';
         context.report(doc, at, `the approval was committed in ${describeCommit(commit)}, by someone who is not a member of role "${approval.by}" (members: ${members})`);
-        continue;
+        return;
       }
       if (approval.name !== undefined && approval.name !== member.name) {
         context.report(doc, doc.map.valueAt('/approval/name'), `the approval names ${approval.name} but was committed by ${member.name} in ${describeCommit(commit)}`);
@@ -58,6 +56,6 @@ export const gitApproval: Rule = {
           context.report(doc, at, `the approval commit ${describeCommit(commit)} is signed by ${signature.signer}, not by its author`);
         }
       }
-    }
+    });
   },
 };

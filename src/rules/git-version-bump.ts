@@ -1,19 +1,15 @@
 import { describeCommit } from '../git/log-parser.js';
 import { firstContentChangeAfter, revisionAddingRow } from '../git/model.js';
 import { compareVersions, parseVersion } from '../text/version.js';
-import { rowRange } from './git-rows.js';
-import { readable, type Rule } from './rule.js';
+import { forEachEvidence, rowRange } from './git-evidence-helpers.js';
+import type { Rule } from './rule.js';
 
 export const gitVersionBump: Rule = {
   id: 'git-version-bump',
   description: 'content changed since the newest version row was committed, without a new row',
   defaultSeverity: 'error',
   check(context) {
-    const git = context.git;
-    if (!git) return;
-    for (const doc of readable(context)) {
-      const evidence = git.document(doc);
-      if (!evidence) continue;
+    forEachEvidence(context, (doc, evidence, git) => {
       const { working } = evidence;
       if (git.baseRef !== undefined && evidence.base && evidence.base.fingerprint !== working.fingerprint) {
         const now = working.version ? parseVersion(working.version) : undefined;
@@ -23,12 +19,12 @@ export const gitVersionBump: Rule = {
         }
       }
       const newest = working.rows.at(-1);
-      if (!newest) continue;
+      if (!newest) return;
       const added = revisionAddingRow(evidence, newest.version);
-      if (!added || added.facts.fingerprint === working.fingerprint) continue;
+      if (!added || added.facts.fingerprint === working.fingerprint) return;
       const changed = firstContentChangeAfter(evidence, evidence.revisions.indexOf(added), added.facts.fingerprint);
       const where = changed ? `in commit ${describeCommit(changed.commit)}` : 'in uncommitted changes';
       context.report(doc, rowRange(doc, newest.version), `content changed ${where} after version ${newest.version} was recorded in ${describeCommit(added.commit)}, without a new version history row`);
-    }
+    });
   },
 };

@@ -1,20 +1,16 @@
 import { describeCommit } from '../git/log-parser.js';
 import { baselineOf, revisionAddingRow } from '../git/model.js';
 import { daysBetween, isIsoDate } from '../text/dates.js';
-import { rowRange } from './git-rows.js';
-import { readable, type Rule } from './rule.js';
+import { forEachEvidence, rowRange } from './git-evidence-helpers.js';
+import type { Rule } from './rule.js';
 
 export const gitVersionDate: Rule = {
   id: 'git-version-date',
   description: 'a row dated after the commit that added it, or backdated beyond `max_backdate_days`',
   defaultSeverity: 'error',
   check(context) {
-    const git = context.git;
-    if (!git) return;
     const maxDays = context.config.git.maxBackdateDays;
-    for (const doc of readable(context)) {
-      const evidence = git.document(doc);
-      if (!evidence) continue;
+    forEachEvidence(context, (doc, evidence) => {
       const baseline = baselineOf(evidence);
       for (const row of evidence.working.rows) {
         if (!isIsoDate(row.date)) continue;
@@ -29,6 +25,6 @@ export const gitVersionDate: Rule = {
           context.report(doc, at, `version ${row.version} is dated ${row.date} but was added ${daysBetween(row.date, authored)} days later in ${describeCommit(added.commit)}; rows may be backdated by ${maxDays} days at most (git.max_backdate_days)`);
         }
       }
-    }
+    });
   },
 };
