@@ -109,6 +109,18 @@ describe('isms validate', () => {
     expect(JSON.parse(readFileSync(file, 'utf8')).version).toBe('2.1.0');
   });
 
+  it.each([
+    ['stylish', (out: string) => expect(out).toContain('✖ 10 problems')],
+    ['json', (out: string) => expect(JSON.parse(out).summary.errors).toBe(10)],
+    ['sarif', (out: string) => expect(JSON.parse(out).runs[0].results).toHaveLength(10)],
+    ['junit', (out: string) => expect(out.match(/<failure /g)).toHaveLength(4)],
+    ['github', (out: string) => expect(out.trim().split('\n').filter((l) => l.startsWith('::error file='))).toHaveLength(10)],
+  ])('reports the broken fixture in %s and exits 1', async (format, check) => {
+    const run = await runCli(['validate', '--no-git', '--format', format], fixture('broken'));
+    expect(run.code).toBe(1);
+    check(run.stdout);
+  });
+
   it('exits 2 for an unknown format, a bad --as-of and a bad --max-warnings', async () => {
     expect(await runCli(['validate', '--format', 'xml'], fixture('clean'))).toMatchObject({ code: 2, stderr: 'isms: unknown format "xml": use one of stylish, json, sarif, junit, github\n' });
     expect(await runCli(['validate', '--as-of', '11/28/18'], fixture('clean'))).toMatchObject({ code: 2, stderr: 'isms: --as-of takes a date YYYY-MM-DD, not "11/28/18"\n' });
