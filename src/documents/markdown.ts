@@ -1,12 +1,7 @@
 import GithubSlugger from 'github-slugger';
-import type { Heading, Root, RootContent, Table } from 'mdast';
-import { toString } from 'mdast-util-to-string';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import { gfmTable } from 'micromark-extension-gfm-table';
-import { visit } from 'unist-util-visit';
+import MarkdownIt from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
 import type { Range } from '../diagnostics/diagnostic.js';
-import { LineIndex } from '../text/line-index.js';
 
 export interface MarkdownHeading {
   depth: number;
@@ -48,79 +43,190 @@ export interface MarkdownModel {
   blocks: Array<{ kind: 'heading'; heading: MarkdownHeading } | { kind: 'table'; table: MarkdownTable }>;
 }
 
-/**
- * CommonMark with GFM tables: what validation reads (headings, links, tables, text). The other GFM
- * extensions (autolink literals, footnotes, strikethrough, task lists) change nothing it checks and
- * cost more than twice the parse time; the renderer uses full GFM.
- */
-const parse = (text: string): Root => fromMarkdown(text, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
-
 /** `DOC A5`, `DOC SoA`, `DOC-A5`: the seed's convention for naming a controlled document. */
 const MENTION = /\bDOC[ -]([A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)\b/g;
 
-type Positioned = { position?: { start: { offset?: number; line: number; column: number }; end: { offset?: number; line: number; column: number } } };
-
-function rangeOf(node: Positioned): Range {
-  const p = node.position;
-  if (!p) return { line: 1, column: 1, endLine: 1, endColumn: 1 };
-  return { line: p.start.line, column: p.start.column, endLine: p.end.line, endColumn: p.end.column };
+interface SourceSpan {
+  start: number;
+  end: number;
 }
 
-function tableOf(node: Table): MarkdownTable {
-  const [head, ...body] = node.children;
-  const cellsOf = (row: typeof head) =>
-    (row?.children ?? []).map((cell) => {
-      // Point at the cell's text, not at the pipe that opens it.
-      const first = cell.children[0];
-      const last = cell.children.at(-1);
-      const at = first && last ? { ...rangeOf(first), endLine: rangeOf(last).endLine, endColumn: rangeOf(last).endColumn } : rangeOf(cell);
-      return { text: toString(cell).trim(), at };
+/**
+ * CommonMark with GFM tables, as validation reads it (headings, links, tables, text); the renderer
+ * uses remark with full GFM. markdown-it is about nine times faster here; it gives block lines but no
+ * inline offsets, so the inline rules that matter (links, images, autolinks, code spans) are wrapped
+ * to record where in the inline source each match starts and ends. Every link is kept, whatever its
+ * scheme: validation must see `file:` links to refuse them (markdown-it would drop them as unsafe).
+ */
+function createParser(): MarkdownIt {
+  const md = new MarkdownIt('commonmark', { html: false }).enable('table');
+  md.validateLink = () => true;
+  const produces: Record<string, string> = { link: 'link_open', image: 'image', autolink: 'link_open', backticks: 'code_inline' };
+  for (const name of Object.keys(produces)) {
+    const rule = (md.inline.ruler as unknown as { __rules__: Array<{ name: string; fn: (state: never, silent: boolean) => boolean }> }).__rules__.find((r) => r.name === name);
+    if (!rule) continue;
+    const original = rule.fn;
+    md.inline.ruler.at(name, (state, silent) => {
+      const start = state.pos;
+      const first = state.tokens.length;
+      const matched = original(state as never, silent);
+      // Pending text is flushed as a token first, so look for the token this rule makes.
+      const token = state.tokens.slice(first).find((t) => t.type === produces[name]);
+      if (matched && !silent && token) token.meta = { ...(token.meta as object | null), span: { start, end: state.pos } satisfies SourceSpan };
+      return matched;
     });
-  return {
-    header: cellsOf(head),
-    rows: body.map((row) => ({ cells: cellsOf(row), at: rangeOf(row) })),
-    at: rangeOf(node),
+  }
+  return md;
+}
+
+const parser = createParser();
+
+const spanOf = (token: Token): SourceSpan | undefined => (token.meta as { span?: SourceSpan } | null)?.span;
+
+/** Plain text of inline tokens, as readers see it (no markup, no image text): for slugs and table cells. */
+function plainText(children: readonly Token[] | null): string {
+  let text = '';
+  for (const child of children ?? []) {
+    if (child.type === 'text' || child.type === 'code_inline') text += child.content;
+    else if (child.type === 'softbreak') text += '\n';
+  }
+  return text;
+}
+
+/** Maps offsets in an inline token's source to file positions, line by line. */
+type Locate = (offset: number) => { line: number; column: number };
+
+function lineLocator(lines: readonly string[], firstLine: number, content: string, skip?: RegExp): Locate {
+  const contentLines = content.split('\n');
+  const starts: number[] = [];
+  let offset = 0;
+  const columns = contentLines.map((contentLine, i) => {
+    starts.push(offset);
+    offset += contentLine.length + 1;
+    const source = lines[firstLine + i] ?? '';
+    const from = i === 0 && skip ? (skip.exec(source)?.[0].length ?? 0) : 0;
+    const trimmed = contentLine.trimEnd();
+    const sourceTrimmed = source.trimEnd();
+    if (trimmed !== '' && sourceTrimmed.endsWith(trimmed) && sourceTrimmed.length - trimmed.length >= from) return sourceTrimmed.length - trimmed.length;
+    const found = source.indexOf(trimmed, from);
+    return found === -1 ? from : found;
+  });
+  return (at: number) => {
+    let i = starts.length - 1;
+    while (i > 0 && (starts[i] ?? 0) > at) i--;
+    return { line: firstLine + i + 1, column: (columns[i] ?? 0) + at - (starts[i] ?? 0) + 1 };
   };
+}
+
+function rangeFrom(locate: Locate, start: number, end: number): Range {
+  const from = locate(start);
+  const to = locate(end);
+  return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+}
+
+function lineRange(lines: readonly string[], first: number, last: number, column = 1): Range {
+  return { line: first + 1, column, endLine: last + 1, endColumn: (lines[last] ?? '').length + 1 };
+}
+
+/** Cells of a table row line: where each cell's text starts and ends (unescaped pipes split cells, as in GFM). */
+function cellSpans(line: string): SourceSpan[] {
+  const spans: SourceSpan[] = [];
+  let start = 0;
+  const bars: number[] = [];
+  for (let i = 0; i < line.length; i++) {
+    if (line[i] === '\\') i++;
+    else if (line[i] === '|') bars.push(i);
+  }
+  const edges = [-1, ...bars, line.length];
+  for (let i = 0; i < edges.length - 1; i++) {
+    start = edges[i]! + 1;
+    const end = edges[i + 1]!;
+    const text = line.slice(start, end);
+    if (i === 0 && text.trim() === '' && bars[0] !== undefined) continue; // the leading pipe
+    if (i === edges.length - 2 && text.trim() === '') continue; // the trailing pipe
+    const lead = text.length - text.trimStart().length;
+    spans.push({ start: start + lead, end: start + text.trimEnd().length });
+  }
+  return spans;
 }
 
 /** Parses a Markdown body (front matter already blanked, so positions are file positions). */
 export function parseMarkdown(text: string): MarkdownModel {
-  const tree = parse(text);
+  const tokens = parser.parse(text, {});
+  const lines = text.split('\n');
   const slugger = new GithubSlugger();
-  const lines = new LineIndex(text);
   const model: MarkdownModel = { headings: [], links: [], mentions: [], blocks: [] };
 
-  const headingOf = (node: Heading): MarkdownHeading => {
-    const headingText = toString(node).trim();
-    return { depth: node.depth, text: headingText, slug: slugger.slug(headingText), at: rangeOf(node) };
-  };
-
-  for (const block of tree.children as RootContent[]) {
-    if (block.type === 'heading') {
-      const heading = headingOf(block);
-      model.headings.push(heading);
-      model.blocks.push({ kind: 'heading', heading });
-    } else if (block.type === 'table') {
-      model.blocks.push({ kind: 'table', table: tableOf(block) });
-    }
-  }
-  visit(tree, (node, _index, parent) => {
-    if (node.type === 'heading' && parent !== tree) model.headings.push(headingOf(node));
-    if (node.type === 'link' || node.type === 'definition' || node.type === 'image') {
-      model.links.push({ url: node.url, at: rangeOf(node) });
-    }
-    if (node.type === 'text' && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
-      const start = node.position.start.offset;
-      const source = text.slice(start, node.position.end.offset);
-      for (const match of source.matchAll(MENTION)) {
-        const offset = start + (match.index ?? 0);
-        model.mentions.push({
-          text: match[0],
-          id: `DOC-${(match[1] ?? '').toUpperCase()}`,
-          at: lines.range(offset, offset + match[0].length),
-        });
+  const scanInline = (inline: Token, locate: Locate) => {
+    const excluded: SourceSpan[] = [];
+    for (const child of inline.children ?? []) {
+      const span = spanOf(child);
+      if (child.type === 'link_open' || child.type === 'image') {
+        const url = child.attrGet(child.type === 'image' ? 'src' : 'href') ?? '';
+        if (span) {
+          model.links.push({ url, at: rangeFrom(locate, span.start, span.end) });
+          // Mentions count in a link's text, not in its destination or in an image.
+          const source = inline.content.slice(span.start, span.end);
+          const labelEnd = child.type === 'image' || child.markup === 'autolink' ? 0 : source.search(/\]\s*[([]/);
+          excluded.push({ start: span.start + Math.max(0, labelEnd), end: span.end });
+        } else {
+          model.links.push({ url, at: rangeFrom(locate, 0, 0) });
+        }
+      } else if (child.type === 'code_inline' && span) {
+        excluded.push(span);
       }
     }
-  });
+    for (const match of inline.content.matchAll(MENTION)) {
+      const start = match.index ?? 0;
+      if (excluded.some((span) => start >= span.start && start < span.end)) continue;
+      model.mentions.push({ text: match[0], id: `DOC-${(match[1] ?? '').toUpperCase()}`, at: rangeFrom(locate, start, start + match[0].length) });
+    }
+  };
+
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.type === 'heading_open' && token.map) {
+      const inline = tokens[i + 1]!;
+      const first = token.map[0];
+      const source = lines[first] ?? '';
+      const column = token.markup.startsWith('#') ? source.indexOf('#') + 1 : source.length - source.trimStart().length + 1;
+      const headingText = plainText(inline.children).trim();
+      const heading: MarkdownHeading = { depth: Number(token.tag.slice(1)), text: headingText, slug: slugger.slug(headingText), at: lineRange(lines, first, token.map[1] - 1, column) };
+      model.headings.push(heading);
+      if (token.level === 0) model.blocks.push({ kind: 'heading', heading });
+      scanInline(inline, lineLocator(lines, first, inline.content, token.markup.startsWith('#') ? /^[\s>]*#+[ \t]*/ : undefined));
+    } else if (token.type === 'table_open' && token.map) {
+      const table: MarkdownTable = { header: [], rows: [], at: lineRange(lines, token.map[0], token.map[1] - 1) };
+      let row: { cells: MarkdownTableCell[]; at: Range } | undefined;
+      let spans: SourceSpan[] = [];
+      let rowLine = 0;
+      let inHead = false;
+      for (i++; i < tokens.length && tokens[i]!.type !== 'table_close'; i++) {
+        const cell = tokens[i]!;
+        if (cell.type === 'thead_open') inHead = true;
+        else if (cell.type === 'thead_close') inHead = false;
+        else if (cell.type === 'tr_open' && cell.map) {
+          rowLine = cell.map[0];
+          const line = lines[rowLine] ?? '';
+          spans = cellSpans(line);
+          row = { cells: [], at: lineRange(lines, rowLine, rowLine, line.length - line.trimStart().length + 1) };
+        } else if (cell.type === 'inline' && row) {
+          const index = row.cells.length;
+          const span = spans[index] ?? { start: 0, end: 0 };
+          const at = { line: rowLine + 1, column: span.start + 1, endLine: rowLine + 1, endColumn: span.end + 1 };
+          row.cells.push({ text: plainText(cell.children).trim(), at });
+          const base = span.start;
+          scanInline(cell, (offset) => ({ line: rowLine + 1, column: base + offset + 1 }));
+        } else if (cell.type === 'tr_close' && row) {
+          if (inHead) table.header = row.cells;
+          else table.rows.push(row);
+          row = undefined;
+        }
+      }
+      if (token.level === 0) model.blocks.push({ kind: 'table', table });
+    } else if (token.type === 'inline' && token.map) {
+      scanInline(token, lineLocator(lines, token.map[0], token.content));
+    }
+  }
   return model;
 }
