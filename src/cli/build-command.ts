@@ -66,9 +66,8 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
   const time = await buildTime(io, config.root, release && git.status.kind === 'ok');
   const asOf = release ? time.toISOString().slice(0, 10) : todayIso();
 
+  const result = check(workspace, { asOf, rules: RULES, git });
   // Under --release, documents that differ from HEAD are an error, not a warning.
-  const rules = RULES;
-  const result = check(workspace, { asOf, rules, git });
   const diagnostics = release ? result.diagnostics.map((d) => (d.rule === 'git-uncommitted' ? { ...d, severity: 'error' as const } : d)) : result.diagnostics;
   const summary = summarize({ ...result, diagnostics });
   if (release) {
