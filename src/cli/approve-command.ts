@@ -1,6 +1,6 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { approversFor } from '../config/config.js';
+import { approversFor, memberWithEmail, sameEmail } from '../config/config.js';
 import { toPosix } from '../documents/discover.js';
 import { planApproval } from '../edit/plan-edits.js';
 import { fileForm, inForm } from '../edit/text-edits.js';
@@ -15,8 +15,6 @@ import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
 import { openWorkspace } from './open-workspace.js';
 import { writeFileAtomically } from './write-output.js';
-
-const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /**
  * Records the git user's approval of a document and commits it, so that the commit author proves
@@ -35,8 +33,8 @@ export async function approveCommand(name: string, options: { sign?: boolean; co
   const identity = gitIdentity(config.root);
   if (!identity) throw new UsageError(messages.noGitIdentity());
   const allowed = approversFor(config, type);
-  const role = allowed.find((id) => config.roles[id]?.members.some((m) => sameEmail(m.email, identity.email)));
-  const member = role ? config.roles[role]!.members.find((m) => sameEmail(m.email, identity.email))! : undefined;
+  const role = allowed.find((id) => memberWithEmail(config, id, identity.email));
+  const member = role ? memberWithEmail(config, role, identity.email) : undefined;
   if (!role || !member) throw new UsageError(messages.notAnApprover(identity.email, type, allowed));
 
   const git = await buildEvidence(workspace);

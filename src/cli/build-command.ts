@@ -9,6 +9,7 @@ import { loadTemplates, TemplateError } from '../render/site/templates.js';
 import { summarize } from '../reporters/report.js';
 import { RULES } from '../rules/index.js';
 import { todayIso } from '../text/dates.js';
+import { isInside } from '../text/paths.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
 import { gitEvidence, openWorkspace } from './open-workspace.js';
@@ -23,11 +24,6 @@ export interface BuildCommandOptions {
   release?: boolean;
 }
 
-function inside(parent: string, child: string): boolean {
-  const relative = path.relative(parent, child);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
-
 /** Files under the documents folder that differ from HEAD (tracked or not), the output folder aside. */
 async function dirtyFiles(root: string, out: string): Promise<string[]> {
   const result = await runGit(root, ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', '.']);
@@ -38,7 +34,7 @@ async function dirtyFiles(root: string, out: string): Promise<string[]> {
     .split('\0')
     .filter((entry) => entry.length > 3)
     .map((entry) => path.join(toplevel, entry.slice(3)))
-    .filter((file) => !inside(out, file));
+    .filter((file) => !isInside(out, file));
 }
 
 /** Build time: SOURCE_DATE_EPOCH when set; under --release the commit's time; else now. */
@@ -59,7 +55,7 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
   const workspace = await openWorkspace(io, options.config);
   const { config } = workspace;
   const out = path.resolve(io.cwd, options.out ?? path.join(config.root, '_site'));
-  if (inside(out, config.root)) throw new UsageError(messages.outContainsDocuments(displayPath(io.cwd, out)));
+  if (isInside(out, config.root)) throw new UsageError(messages.outContainsDocuments(displayPath(io.cwd, out)));
   if (!replaceable(out)) throw new UsageError(messages.outNotABuild(displayPath(io.cwd, out)));
   const release = options.release === true;
   const git: GitEvidence = await gitEvidence(workspace, undefined);

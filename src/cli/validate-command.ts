@@ -5,6 +5,7 @@ import { FORMAT_NAMES, REPORTERS } from '../reporters/index.js';
 import { summarize } from '../reporters/report.js';
 import { RULES } from '../rules/index.js';
 import { isIsoDate, todayIso } from '../text/dates.js';
+import { isInside } from '../text/paths.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
 import { gitEvidence, openWorkspace } from './open-workspace.js';
@@ -36,13 +37,13 @@ export async function validateCommand(paths: string[], options: ValidateOptions,
   const git = options.git === false ? undefined : await gitEvidence(workspace, options.base);
   const targets = paths.map((p) => path.resolve(io.cwd, p));
   for (const target of targets) {
-    const covers = workspace.documents.some((doc) => isWithin(target, doc.absolutePath));
+    const covers = workspace.documents.some((doc) => isInside(target, doc.absolutePath));
     if (!covers) throw new UsageError(messages.noDocumentAt(displayPath(io.cwd, target)));
   }
   const result = check(workspace, {
     asOf: options.asOf ?? todayIso(),
     rules: RULES,
-    include: targets.length === 0 ? undefined : (doc) => targets.some((target) => isWithin(target, doc.absolutePath)),
+    include: targets.length === 0 ? undefined : (doc) => targets.some((target) => isInside(target, doc.absolutePath)),
     git,
   });
 
@@ -70,9 +71,4 @@ export async function validateCommand(paths: string[], options: ValidateOptions,
     return EXIT.findings;
   }
   return EXIT.ok;
-}
-
-function isWithin(target: string, file: string): boolean {
-  const relative = path.relative(target, file);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }

@@ -56,3 +56,13 @@ export const DEFAULT_CLASSIFICATIONS = ['public', 'internal', 'confidential', 'r
 export function approversFor(config: Config, type: string): string[] {
   return config.approvers[type] ?? config.approvers['*'] ?? [];
 }
+
+/** Git identities compare by email, case-insensitively. */
+export function sameEmail(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+/** The member of a role with this email, if any. */
+export function memberWithEmail(config: Config, role: string, email: string): RoleMember | undefined {
+  return config.roles[role]?.members.find((member) => sameEmail(member.email, email));
+}

@@ -2,6 +2,7 @@ import { lstat, readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { CONFIG_NAME } from '../config/find-config.js';
+import { isInside } from '../text/paths.js';
 import type { DocumentLocation } from './load-document.js';
 
 /** Folders that never hold controlled documents: VCS data, dependencies, tool output. */
@@ -23,11 +24,6 @@ export function toPosix(p: string): string {
 /** The path that output shows: relative to the current folder, POSIX. */
 export function displayPath(cwd: string, absolute: string): string {
   return toPosix(path.relative(cwd, absolute)) || '.';
-}
-
-function inside(root: string, target: string): boolean {
-  const relative = path.relative(root, target);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
 /**
@@ -70,7 +66,7 @@ export async function discoverDocuments(options: DiscoverOptions): Promise<Disco
         const target = await realpath(absolute).catch(() => undefined);
         if (target === undefined) {
           location.escapesRoot = '(a missing file)';
-        } else if (!inside(realRoot, target)) {
+        } else if (!isInside(realRoot, target)) {
           location.escapesRoot = target;
         } else if (!(await lstat(target)).isFile()) {
           continue;

@@ -40,8 +40,13 @@ function normaliseHeading(text: string): string {
   return text.trim().replace(/[:.]$/, '').replace(/\s+/g, ' ').toLowerCase();
 }
 
+/** Whether a heading's text names the version history ("Version history", "Document History:", ...). */
+export function isHistoryHeading(text: string): boolean {
+  return HISTORY_HEADINGS.includes(normaliseHeading(text));
+}
+
 export function markdownHistory(model: MarkdownModel, fallback: Range): VersionHistory {
-  const index = model.blocks.findIndex((b) => b.kind === 'heading' && HISTORY_HEADINGS.includes(normaliseHeading(b.heading.text)));
+  const index = model.blocks.findIndex((b) => b.kind === 'heading' && isHistoryHeading(b.heading.text));
   const headingBlock = model.blocks[index];
   if (index === -1 || !headingBlock || headingBlock.kind !== 'heading') {
     return {

@@ -8,6 +8,7 @@ import type { DocumentEvidence, GitEvidence, RepositoryStatus, Revision, Signatu
 import { LOG_FORMAT, parseLog, type Change, type Commit } from './log-parser.js';
 import { approvalRevision } from './model.js';
 import { revisionFacts, type RevisionFacts } from './revision-facts.js';
+import { isInside } from '../text/paths.js';
 import { runGit } from './run-git.js';
 
 export class GitRefError extends Error {}
@@ -57,8 +58,8 @@ async function listTree(toplevel: string, commit: string, folder: string): Promi
 
 function repoPathOf(toplevel: string, doc: SourceDocument): string | undefined {
   try {
-    const relative = path.relative(realpathSync(toplevel), realpathSync(doc.absolutePath));
-    return relative.startsWith('..') || path.isAbsolute(relative) ? undefined : toPosix(relative);
+    const [top, file] = [realpathSync(toplevel), realpathSync(doc.absolutePath)];
+    return isInside(top, file) ? toPosix(path.relative(top, file)) : undefined;
   } catch {
     return undefined;
   }
@@ -186,8 +187,7 @@ async function verifySignatures(toplevel: string, root: string, allowedSigners: 
   const result = new Map<string, SignatureCheck>();
   if (hashes.length === 0) return result;
   const signersFile = path.resolve(root, allowedSigners);
-  const relative = path.relative(root, signersFile);
-  const extraConfig = relative.startsWith('..') || path.isAbsolute(relative) ? [] : ['-c', `gpg.ssh.allowedSignersFile=${signersFile}`];
+  const extraConfig = isInside(root, signersFile) ? ['-c', `gpg.ssh.allowedSignersFile=${signersFile}`] : [];
   const output = await runGit(toplevel, ['log', '--no-walk=unsorted', '--format=%H%x1f%G?%x1f%GS', '--end-of-options', ...hashes, '--'], { extraConfig });
   for (const line of output.stdout.toString('utf8').split('\n')) {
     const [hash, status, signer] = line.split('\x1f');

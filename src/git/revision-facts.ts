@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { parse } from 'yaml';
-import { HISTORY_HEADINGS, isRecord } from '../documents/version-history.js';
+import { isHistoryHeading, isRecord } from '../documents/version-history.js';
 
 export interface HistoryRow {
   version: string;
@@ -103,8 +103,7 @@ function markdownHistory(lines: readonly string[]): { start: number; end: number
     if (!heading) continue;
     const level = heading[1]!.length;
     if (start === -1) {
-      const name = clean(heading[2] ?? '').replace(/[:.]$/, '').toLowerCase();
-      if (HISTORY_HEADINGS.includes(name)) {
+      if (isHistoryHeading(heading[2] ?? '')) {
         start = i;
         depth = level;
       }

@@ -7,8 +7,8 @@ import { isRecord } from '../documents/version-history.js';
 import type { Workspace } from '../documents/workspace.js';
 import type { GitEvidence } from '../git/evidence.js';
 import { approvalRevision, baselineOf } from '../git/model.js';
-import { rate, type Rating } from '../risk/method.js';
-import { addMonths, isIsoDate } from '../text/dates.js';
+import { rate, ratingsOf, type Rating } from '../risk/method.js';
+import { reviewSchedule } from '../documents/review.js';
 
 const ID = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$/;
 /** Findings that make an approval invalid: such a document is published as a DRAFT. */
@@ -151,10 +151,8 @@ function riskView(doc: SourceDocument, config: Config): RiskView | undefined {
   const list = Array.isArray(doc.data?.['risks']) ? (doc.data['risks'] as unknown[]) : [];
   for (const item of list) {
     if (!isRecord(item)) continue;
-    const inherent = rate(method, item['likelihood'], item['impact']);
+    const { inherent, residual } = ratingsOf(method, item);
     const treatment = text(item['treatment']);
-    const residualData = item['residual'];
-    const residual = isRecord(residualData) ? rate(method, residualData['likelihood'], residualData['impact']) : treatment === 'retain' ? inherent : undefined;
     if (inherent) view.inherent[inherent.likelihood - 1]![inherent.impact - 1]!++;
     if (residual && treatment !== 'avoid') view.residual[residual.likelihood - 1]![residual.impact - 1]!++;
     const acceptance = isRecord(item['acceptance']) ? item['acceptance'] : undefined;
@@ -195,7 +193,7 @@ export function buildPublication(workspace: Workspace, diagnostics: readonly Dia
         approval.commit = { hash: c.hash, short: c.hash.slice(0, 7), author: c.authorName, email: c.authorEmail, date: c.authorDate.slice(0, 10), baseline: revision === baselineOf(evidence) };
       }
     }
-    const reviewBasis = meta.review?.last ?? (approved ? meta.approval?.date : undefined);
+    const nextReview = reviewSchedule(meta, config)?.due;
     const record = isRecord(doc.data) ? doc.data : {};
     documents.push({
       source: doc,
@@ -209,7 +207,7 @@ export function buildPublication(workspace: Workspace, diagnostics: readonly Dia
       version: meta.version ?? '',
       ...(approval ? { approval } : {}),
       validlyApproved: Boolean(approved) && !invalidApproval.has(doc.file),
-      ...(reviewBasis && isIsoDate(reviewBasis) && meta.status !== 'retired' ? { nextReview: addMonths(reviewBasis, meta.review?.intervalMonths ?? config.reviewIntervalMonths) } : {}),
+      ...(nextReview ? { nextReview } : {}),
       history: (doc.history?.rows ?? []).map(({ version, date, author, details }) => ({ version, date, author, details })),
       distribution: (Array.isArray(record['distribution']) ? record['distribution'] : []).filter(isRecord).map((d) => ({ to: text(d['to']), audience: text(d['audience']) })),
       ...(meta.type === 'soa' ? { soa: soaView(doc, config) } : {}),

@@ -1,4 +1,5 @@
 import type { RiskMethod } from '../config/config.js';
+import { isRecord } from '../documents/version-history.js';
 
 export interface Rating {
   likelihood: number;
@@ -38,4 +39,12 @@ export function acceptableLevel(method: RiskMethod): number {
 
 export function describeRating(rating: Rating): string {
   return `${rating.levelName} (${rating.likelihood}x${rating.impact}=${rating.score})`;
+}
+
+/** A risk's inherent rating and its residual one: a `retain` risk without a residual keeps its inherent rating. */
+export function ratingsOf(method: RiskMethod, risk: Record<string, unknown>): { inherent?: Rating; residual?: Rating; residualGiven: boolean } {
+  const inherent = rate(method, risk['likelihood'], risk['impact']);
+  const residual = risk['residual'];
+  if (isRecord(residual)) return { inherent, residual: rate(method, residual['likelihood'], residual['impact']), residualGiven: true };
+  return { inherent, residual: risk['treatment'] === 'retain' ? inherent : undefined, residualGiven: false };
 }

@@ -1,3 +1,4 @@
+import { memberWithEmail, sameEmail } from '../config/config.js';
 import { describeCommit } from '../git/log-parser.js';
 import { approvalRevision, baselineOf, contentAuthorsBefore } from '../git/model.js';
 import { forEachEvidence } from './git-evidence-helpers.js';
@@ -12,8 +13,6 @@ const SIGNATURE_WORDS: Record<string, string> = {
   E: 'a signature that cannot be checked (key not in allowed_signers or the keyring)',
   N: 'no signature',
 };
-
-const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 export const gitApproval: Rule = {
   id: 'git-approval',
@@ -33,7 +32,7 @@ export const gitApproval: Rule = {
       if (revision === baselineOf(evidence)) return; // imported with the document's first commit and trusted
       const { commit } = revision;
       const role = config.roles[approval.by];
-      const member = role?.members.find((m) => sameEmail(m.email, commit.authorEmail));
+      const member = memberWithEmail(config, approval.by, commit.authorEmail);
       if (!member) {
         const members = role?.members.map((m) => `${m.name} <${m.email}>`).join(', ') || 'none listed';
         context.report(doc, at, `the approval was committed in ${describeCommit(commit)}, by someone who is not a member of role "${approval.by}" (members: ${members})`);

@@ -1,9 +1,8 @@
 import { isRecord } from '../documents/version-history.js';
-import { acceptableLevel, describeRating } from '../risk/method.js';
+import { acceptableLevel, describeRating, ratingsOf } from '../risk/method.js';
 import { isIsoDate } from '../text/dates.js';
 import { label, registerDocuments, riskEntries, text } from './entries.js';
 import type { Rule } from './rule.js';
-import { ratingsOf } from './risk-ratings.js';
 
 const NEEDS_ACCEPTANCE = new Set(['modify', 'share', 'retain']);
 
@@ -30,7 +29,7 @@ export const riskAcceptance: Rule = {
         }
         const by = typeof acceptance['by'] === 'string' ? acceptance['by'] : undefined;
         const owner = text(entry, 'owner');
-        const residual = method ? ratingsOf(method, entry).residual : undefined;
+        const residual = method ? ratingsOf(method, entry.data).residual : undefined;
         const escalate = method && residual ? residual.level > acceptableLevel(method) : false;
         const byAt = doc.map.valueAt(`${entry.pointer}/acceptance/by`);
         if (method && escalate && by !== method.escalation) {

@@ -1,7 +1,6 @@
-import { compareRatings, describeRating } from '../risk/method.js';
+import { compareRatings, describeRating, ratingsOf } from '../risk/method.js';
 import { label, registerDocuments, riskEntries } from './entries.js';
 import type { Rule } from './rule.js';
-import { ratingsOf } from './risk-ratings.js';
 
 export const riskTreatment: Rule = {
   id: 'risk-treatment',
@@ -22,7 +21,7 @@ export const riskTreatment: Rule = {
           context.report(doc, at, `${name} is treated by ${treatment} without a residual rating: add residual { likelihood, impact }`);
         }
         if (!method) continue;
-        const { inherent, residual, residualGiven } = ratingsOf(method, entry);
+        const { inherent, residual, residualGiven } = ratingsOf(method, entry.data);
         if (treatment === 'retain' && residualGiven && inherent && residual && compareRatings(method, residual, inherent) !== 0) {
           context.report(doc, doc.map.keyAt(`${entry.pointer}/residual`), `${name} is retained, so its residual is its inherent rating ${describeRating(inherent)}, not ${describeRating(residual)}: remove the residual or change the treatment`);
         } else if (inherent && residual && compareRatings(method, residual, inherent) > 0) {

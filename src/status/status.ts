@@ -5,8 +5,9 @@ import type { SourceDocument } from '../documents/document.js';
 import { isRecord } from '../documents/version-history.js';
 import type { Workspace } from '../documents/workspace.js';
 import type { Summary } from '../reporters/report.js';
-import { rate, type Rating } from '../risk/method.js';
-import { addMonths, daysBetween, isIsoDate } from '../text/dates.js';
+import { ratingsOf } from '../risk/method.js';
+import { daysBetween, isIsoDate } from '../text/dates.js';
+import { reviewSchedule } from '../documents/review.js';
 
 export interface DocumentStatus {
   id: string | null;
@@ -64,8 +65,7 @@ const EXPIRY_WINDOW_DAYS = 90;
 function documentStatus(doc: SourceDocument, config: Config, asOf: string): DocumentStatus {
   const meta = doc.meta;
   const approved = meta.status === 'approved' && meta.approval?.by && meta.approval.name && meta.approval.date;
-  const reviewBasis = meta.review?.last ?? (approved ? meta.approval?.date : undefined);
-  const nextReview = reviewBasis && isIsoDate(reviewBasis) && meta.status !== 'retired' ? addMonths(reviewBasis, meta.review?.intervalMonths ?? config.reviewIntervalMonths) : null;
+  const nextReview = reviewSchedule(meta, config)?.due ?? null;
   return {
     id: meta.id ?? null,
     title: meta.title ?? null,
@@ -125,13 +125,10 @@ function riskStatus(doc: SourceDocument, config: Config, asOf: string): RiskStat
   for (const risk of risks) {
     if (!isRecord(risk)) continue;
     status.total++;
-    const inherent = rate(method, risk['likelihood'], risk['impact']);
+    const { inherent, residual } = ratingsOf(method, risk);
     if (inherent) status.inherent[inherent.levelName] = (status.inherent[inherent.levelName] ?? 0) + 1;
     const treatment = risk['treatment'];
     if (treatment === 'modify' || treatment === 'retain' || treatment === 'avoid' || treatment === 'share') status.treatments[treatment]++;
-    let residual: Rating | undefined;
-    if (isRecord(risk['residual'])) residual = rate(method, risk['residual']['likelihood'], risk['residual']['impact']);
-    else if (treatment === 'retain') residual = inherent;
     if (residual && treatment !== 'avoid') status.residual[residual.levelName] = (status.residual[residual.levelName] ?? 0) + 1;
     const acceptance = risk['acceptance'];
     if (isRecord(acceptance) && typeof acceptance['expires'] === 'string' && isIsoDate(acceptance['expires'])) {

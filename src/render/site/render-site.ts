@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { splitFrontMatter } from '../../documents/front-matter.js';
+import { isHistoryHeading } from '../../documents/version-history.js';
 import { markdownToHtml } from '../html/markdown-to-html.js';
 import { heatMapSvg, levelColour } from '../html/heat-map.js';
 import type { Publication, PublishedDocument } from '../publication.js';
@@ -81,14 +83,14 @@ export function renderSite(publication: Publication, templates: SiteTemplates, o
  * heading (the page title) or its version history (shown under document control).
  */
 export function bodyOf(text: string): string {
-  let lines = text.split('\n');
-  if (lines[0] !== undefined && /^---[ \t]*$/.test(lines[0])) {
-    const close = lines.findIndex((line, i) => i > 0 && /^(?:---|\.\.\.)[ \t]*$/.test(line));
-    if (close !== -1) lines = lines.slice(close + 1);
-  }
+  const split = splitFrontMatter(text);
+  const lines = (split.kind === 'yaml' ? split.bodyText : text).split('\n');
   const firstContent = lines.findIndex((line) => line.trim() !== '');
   if (firstContent !== -1 && /^#\s/.test(lines[firstContent] ?? '')) lines.splice(firstContent, 1);
-  const history = lines.findIndex((line) => /^#{1,6}\s+(version history|document history|revision history|version control)\s*:?\s*$/i.test(line));
+  const history = lines.findIndex((line) => {
+    const heading = /^#{1,6}\s+(.*?)\s*$/.exec(line);
+    return heading !== null && isHistoryHeading(heading[1] ?? '');
+  });
   if (history !== -1) {
     const level = (/^(#+)/.exec(lines[history] ?? '')?.[1] ?? '#').length;
     let end = lines.findIndex((line, i) => i > history && new RegExp(`^#{1,${level}}\\s`).test(line));

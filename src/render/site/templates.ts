@@ -2,6 +2,7 @@ import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import { isInside } from '../../text/paths.js';
 
 /** The templates shipped with the package. */
 export const PACKAGE_TEMPLATES = fileURLToPath(new URL('../../../templates/site/', import.meta.url));
@@ -27,8 +28,7 @@ export function loadTemplates(root: string, configured: string | undefined): Sit
   if (configured !== undefined) {
     const resolved = path.resolve(root, configured);
     const real = existsSync(resolved) ? realpathSync(resolved) : undefined;
-    const relative = real ? path.relative(realpathSync(root), real) : '..';
-    if (!real || relative.startsWith('..') || path.isAbsolute(relative)) throw new TemplateError(`publish.templates ${configured} must be a folder inside the documents folder`);
+    if (!real || !isInside(realpathSync(root), real)) throw new TemplateError(`publish.templates ${configured} must be a folder inside the documents folder`);
     custom = real;
   }
   const read = (file: string) => {
