@@ -1,20 +1,18 @@
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { displayPath } from '../documents/discover.js';
 import { planInit } from '../scaffold/init.js';
 import { todayIso } from '../text/dates.js';
-import { gitEnvironment } from '../git/run-git.js';
-import { gitIdentity } from './git-identity.js';
+import { ensureRepository, gitIdentity } from '../git/identity.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
 import { writeNewFiles } from './write-files.js';
 
-export function initCommand(dir: string | undefined, options: { organization: string; standard: string }, io: CliIo): ExitCode {
+export async function initCommand(dir: string | undefined, options: { organization: string; standard: string }, io: CliIo): Promise<ExitCode> {
   if (options.standard !== 'iso27001-2022' && options.standard !== 'iso27001-2013') {
     throw new UsageError(messages.badStandard(options.standard));
   }
   const root = path.resolve(io.cwd, dir ?? 'isms-docs');
-  const person = gitIdentity(io.cwd);
+  const person = await gitIdentity(io.cwd);
   const files = planInit({ organization: options.organization, standard: options.standard, date: todayIso(), person });
   try {
     writeNewFiles(root, files);
@@ -23,7 +21,7 @@ export function initCommand(dir: string | undefined, options: { organization: st
     if (existing) throw new UsageError(messages.wouldOverwrite(existing.map((file) => displayPath(io.cwd, file))));
     throw new UsageError(messages.cannotWrite(displayPath(io.cwd, root), (error as Error).message));
   }
-  const createdRepository = ensureRepository(root);
+  const createdRepository = await ensureRepository(root);
   const where = displayPath(io.cwd, root);
   io.stdout.write(
     [
@@ -39,20 +37,4 @@ export function initCommand(dir: string | undefined, options: { organization: st
     ].join('\n'),
   );
   return EXIT.ok;
-}
-
-/** `git init` in the folder unless it is inside a work tree already; true when a repository was made. */
-function ensureRepository(root: string): boolean {
-  const git = (args: string[]) => execFileSync('git', args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], timeout: 10_000, env: gitEnvironment() });
-  try {
-    git(['rev-parse', '--is-inside-work-tree']);
-    return false;
-  } catch {
-    try {
-      git(['init', '-q']);
-      return true;
-    } catch {
-      return false; // no git here: validate will say so (git-history) and suggest --no-git
-    }
-  }
 }

@@ -2,10 +2,12 @@ import { Command, CommanderError, Option } from 'commander';
 import { FORMAT_NAMES } from '../reporters/index.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
+import { acceptCommand } from './accept-command.js';
 import { approveCommand } from './approve-command.js';
 import { buildCommand, type BuildCommandOptions } from './build-command.js';
 import { initCommand } from './init-command.js';
 import { newCommand } from './new-command.js';
+import { reviewCommand } from './review-command.js';
 import { rulesCommand } from './rules-command.js';
 import { soaMigrateCommand } from './soa-migrate-command.js';
 import { statusCommand } from './status-command.js';
@@ -49,7 +51,7 @@ function program(io: CliIo, done: (code: ExitCode) => void): Command {
     .option('--organization <name>', 'the organisation', 'Example Organization')
     .option('--standard <id>', 'iso27001-2022 or iso27001-2013', 'iso27001-2022')
     .exitOverride()
-    .action((dir: string, options: { organization: string; standard: string }) => done(initCommand(dir, options, io)));
+    .action(async (dir: string, options: { organization: string; standard: string }) => done(await initCommand(dir, options, io)));
 
   root
     .command('new')
@@ -68,7 +70,7 @@ function program(io: CliIo, done: (code: ExitCode) => void): Command {
     .argument('<file>', 'the 2013 SoA (YAML)')
     .option('-o, --out <file>', 'write the 2022 SoA here (default: standard output)')
     .exitOverride()
-    .action((file: string, options: { out?: string }) => done(soaMigrateCommand(file, options, io)));
+    .action(async (file: string, options: { out?: string }) => done(await soaMigrateCommand(file, options, io)));
 
   root
     .command('version')
@@ -89,6 +91,25 @@ function program(io: CliIo, done: (code: ExitCode) => void): Command {
     .option('-c, --config <file>', 'isms.config.yaml to use')
     .exitOverride()
     .action(async (doc: string, options: { sign?: boolean; config?: string }) => done(await approveCommand(doc, options, io)));
+
+  root
+    .command('review')
+    .description("record the git user's review of an approved document (review.last) and commit it")
+    .argument('<doc>', 'the document (path or id)')
+    .option('--sign', 'sign the review commit (git commit -S)')
+    .option('-c, --config <file>', 'isms.config.yaml to use')
+    .exitOverride()
+    .action(async (doc: string, options: { sign?: boolean; config?: string }) => done(await reviewCommand(doc, options, io)));
+
+  root
+    .command('accept')
+    .description("record the git user's acceptance of a risk's residual risk and commit it")
+    .argument('<risk-id>', 'the risk, like R-001')
+    .option('--expires <date>', 'when the acceptance ends (YYYY-MM-DD; default: a year from today)')
+    .option('--sign', 'sign the acceptance commit (git commit -S)')
+    .option('-c, --config <file>', 'isms.config.yaml to use')
+    .exitOverride()
+    .action(async (risk: string, options: { expires?: string; sign?: boolean; config?: string }) => done(await acceptCommand(risk, options, io)));
 
   root
     .command('build')

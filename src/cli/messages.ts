@@ -26,12 +26,19 @@ export const messages = {
   noVersionToFollow: (file: string) => `${file} has no MAJOR.MINOR version to follow; fix it first (isms validate)`,
   cannotApproveUnreadable: (file: string) => `${file} cannot be read; run isms validate`,
   versionNotRecorded: (file: string) => `${file}: the version is not the newest version history row; record it first (isms version)`,
-  noGitIdentity: () => 'git has no user.name and user.email here: approvals are proven by the commit author, so set them first',
+  noGitIdentity: () =>
+    'git has no author identity here (GIT_AUTHOR_NAME and GIT_AUTHOR_EMAIL, or user.name and user.email): sign-offs are proven by the commit author, so set them first',
   notAnApprover: (email: string, type: string, roles: readonly string[]) =>
     `${email} is not a member of a role that approves a ${type} (${roles.length > 0 ? roles.join(', ') : 'none configured'}; see roles and approvers in isms.config.yaml)`,
-  approveNeedsHistory: (kind: string) => `approvals are recorded as git commits, but the git history is not usable here (${kind}); run isms validate`,
-  approveUncommittedDocument: (file: string) => `${file} is not committed: commit it first, so that git can attribute its approval`,
-  approveModifiedDocument: (file: string) => `${file} has uncommitted changes: commit or discard them first, so the approval covers what git holds`,
+  signOffNeedsHistory: (act: string, kind: string) => `${act}s are recorded as git commits, but the git history is not usable here (${kind}); run isms validate`,
+  signOffUncommittedDocument: (act: string, file: string) => `${file} is not committed: commit it first, so that git can attribute its ${act}`,
+  signOffModifiedDocument: (act: string, file: string) => `${file} has uncommitted changes: commit or discard them first, so the ${act} covers what git holds`,
+  notAReviewer: (email: string, roles: readonly string[]) =>
+    `${email} is not a member of the owner role or of a role that approves this document (${roles.length > 0 ? roles.join(', ') : 'none configured'}; see roles and approvers in isms.config.yaml)`,
+  reviewNeedsApproval: (file: string, status: string) => `${file} is ${status}: a review confirms an approved document still fits; approve it first (isms approve)`,
+  noSuchRisk: (id: string) => `no risk register holds a risk with id ${id}`,
+  riskNeedsNoAcceptance: (id: string) => `risk ${id} is avoided: there is no residual risk to accept`,
+  notAnAcceptor: (email: string, id: string, role: string) => `${email} is not a member of role "${role}", which accepts the residual risk of ${id} (see roles in isms.config.yaml)`,
   selfApproval: (name: string, commit: string) => `${name} wrote content being approved (${commit}); another member of an approving role must approve (or set git.allow_self_approval)`,
   commitFailed: (reason: string) => `the approval could not be committed, and the file was restored: ${reason}`,
   outContainsDocuments: (out: string) => `--out ${out} would replace the documents themselves; choose a folder for the output only`,

@@ -3,7 +3,7 @@ import { DOCUMENT_TYPES } from '../config/config.js';
 import { displayPath } from '../documents/discover.js';
 import { defaultPath, newDocumentFile } from '../scaffold/documents.js';
 import { todayIso } from '../text/dates.js';
-import { authorName } from './git-identity.js';
+import { authorName } from '../git/identity.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
 import { openWorkspace } from './open-workspace.js';
@@ -28,7 +28,7 @@ export async function newCommand(type: string, id: string, options: { title?: st
       title,
       type,
       owner,
-      author: authorName(io.cwd),
+      author: await authorName(io.cwd),
       date: todayIso(),
       standard: type === 'soa' || type === 'risk-register' ? config.standard : undefined,
       requiredSections: config.requiredSections[type],

@@ -26,7 +26,7 @@ export async function openWorkspace(io: CliIo, configOption: string | undefined)
 /** The git evidence of a workspace; a bad --base is a usage error. */
 export async function gitEvidence(workspace: Workspace, base: string | undefined): Promise<GitEvidence> {
   try {
-    return await buildEvidence(workspace, base === undefined ? {} : { base });
+    return await buildEvidence(workspace, { knownRules: RULE_IDS, ...(base === undefined ? {} : { base }) });
   } catch (error) {
     if (error instanceof GitRefError) throw new UsageError(error.message);
     throw error;

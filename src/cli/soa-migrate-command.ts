@@ -4,12 +4,12 @@ import { displayPath } from '../documents/discover.js';
 import { parseDocument } from '../documents/load-document.js';
 import { migrateSoa } from '../scaffold/soa-migration.js';
 import { todayIso } from '../text/dates.js';
-import { authorName } from './git-identity.js';
+import { authorName } from '../git/identity.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
 import { writeFileAtomically } from './write-output.js';
 
-export function soaMigrateCommand(file: string, options: { out?: string }, io: CliIo): ExitCode {
+export async function soaMigrateCommand(file: string, options: { out?: string }, io: CliIo): Promise<ExitCode> {
   const absolute = path.resolve(io.cwd, file);
   const shown = displayPath(io.cwd, absolute);
   let bytes: Uint8Array;
@@ -25,7 +25,7 @@ export function soaMigrateCommand(file: string, options: { out?: string }, io: C
   if (doc.meta.type !== 'soa') throw new UsageError(messages.migrateNotSoa(shown));
   if (doc.meta.standard !== 'iso27001-2013') throw new UsageError(messages.migrateNot2013(shown, doc.meta.standard));
 
-  const result = migrateSoa(doc.data, { date: todayIso(), author: authorName(io.cwd) });
+  const result = migrateSoa(doc.data, { date: todayIso(), author: await authorName(io.cwd) });
   const summary = [
     `Migrated ${shown} to ISO/IEC 27001:2022: ${result.carried} controls carried over, ${result.merged} merged from several 2013 controls.`,
     ...(result.conflicts.length > 0 ? [`Conflicting 2013 decisions to confirm: ${result.conflicts.join(', ')}.`] : []),

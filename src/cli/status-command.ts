@@ -16,7 +16,7 @@ export async function statusCommand(options: { config?: string; format: string; 
   const workspace = await openWorkspace(io, options.config);
   const git = options.git === false ? undefined : await gitEvidence(workspace, undefined);
   const validation = summarize(check(workspace, { asOf, rules: RULES, git }));
-  const report = buildStatus(workspace, asOf, validation);
+  const report = buildStatus(workspace, asOf, validation, git);
   io.stdout.write(options.format === 'json' ? JSON.stringify({ tool: { name: 'isms', version: TOOL_VERSION }, ...report }, null, 2) + '\n' : statusTable(report));
   return EXIT.ok;
 }

@@ -2,7 +2,7 @@ import { nextVersion, planNewVersion } from '../edit/plan-edits.js';
 import { fileForm, inForm } from '../edit/text-edits.js';
 import { isIsoDate, todayIso } from '../text/dates.js';
 import { findDocument } from './find-document.js';
-import { authorName } from './git-identity.js';
+import { authorName } from '../git/identity.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
 import { openWorkspace } from './open-workspace.js';
@@ -16,7 +16,7 @@ export async function versionCommand(name: string, options: { details: string; m
   const doc = findDocument(workspace, name, io.cwd);
   const version = nextVersion(doc, options.major === true);
   if (!version) throw new UsageError(messages.noVersionToFollow(doc.file));
-  const author = authorName(workspace.config.root);
+  const author = await authorName(workspace.config.root);
   const planned = planNewVersion(doc, { version, date, author, details: options.details.trim() });
   if (!planned.ok) throw new UsageError(planned.message);
   writeFileAtomically(doc.absolutePath, inForm(planned.text, fileForm(doc.absolutePath)));

@@ -45,6 +45,10 @@ export interface Config {
     allowedSigners: string;
     allowSelfApproval: boolean;
     maxBackdateDays: number;
+    /** The adoption commit (hash or tag) as written; undefined: the first commit of the documents' history. */
+    baseline: string | undefined;
+    /** Roles whose members may change the configuration and the allowed-signers file. */
+    configApprovers: string[];
   };
   rules: Record<string, RuleSetting>;
   publish: { title: string; order: string[]; templates: string | undefined };

@@ -56,7 +56,7 @@ interface RawConfig {
   review_interval_months?: number;
   required_sections?: Record<string, string[]>;
   risk?: RiskMethod;
-  git?: { signed_approvals?: boolean; allowed_signers?: string; allow_self_approval?: boolean; max_backdate_days?: number };
+  git?: { signed_approvals?: boolean; allowed_signers?: string; allow_self_approval?: boolean; max_backdate_days?: number; baseline?: string; config_approvers?: string[] };
   rules?: Record<string, RuleSetting>;
   publish?: { title?: string; order?: string[]; templates?: string };
 }
@@ -73,6 +73,9 @@ function referenceProblems(raw: RawConfig, map: SourceMap, knownRules: readonly 
       if (!roles.includes(role)) unknownRole(role, childPointer(childPointer('/approvers', type), index));
     });
   }
+  (raw.git?.config_approvers ?? []).forEach((role, index) => {
+    if (!roles.includes(role)) unknownRole(role, `/git/config_approvers/${index}`);
+  });
   for (const rule of Object.keys(raw.rules ?? {})) {
     if (!knownRules.includes(rule)) {
       const suggestion = closest(rule, knownRules);
@@ -132,6 +135,9 @@ function toConfig(raw: RawConfig, file: string): Config {
       allowedSigners: raw.git?.allowed_signers ?? '.isms/allowed_signers',
       allowSelfApproval: raw.git?.allow_self_approval ?? false,
       maxBackdateDays: raw.git?.max_backdate_days ?? 30,
+      baseline: raw.git?.baseline,
+      // Default: whoever approves the manual governs the rules the manual sets up.
+      configApprovers: raw.git?.config_approvers ?? raw.approvers?.['manual'] ?? raw.approvers?.['*'] ?? [],
     },
     rules: raw.rules ?? {},
     publish: { title: raw.publish?.title ?? `${raw.organization} ISMS`, order: raw.publish?.order ?? [], templates: raw.publish?.templates },

@@ -100,3 +100,35 @@ export function planApproval(doc: SourceDocument, approval: { by: string; name: 
   }
   return { ok: true, text: applyEdits(doc.text, edits) };
 }
+
+/** Sets `review.last` to the date: the value when there is one, else a new `review` block after `status`. */
+export function planReview(doc: SourceDocument, date: string): Planned {
+  if (!usable(doc)) return { ok: false, message: `${doc.file} cannot be read; run isms validate` };
+  const edit = editor(doc);
+  const last = doc.map.get('/review/last');
+  if (last) return { ok: true, text: applyEdits(doc.text, [edit.replace(last.value, date)]) };
+  if (doc.map.get('/review')) return { ok: false, message: `${doc.file}: "review" has no "last" to update; add "last: ${date}" to it by hand` };
+  const statusEntry = doc.map.get('/status');
+  if (!statusEntry) return { ok: false, message: `${doc.file} has no status` };
+  const anchor = doc.map.get('/approval') ?? statusEntry;
+  return { ok: true, text: applyEdits(doc.text, [edit.afterLine(anchor.value.endLine, `review:\n  last: ${date}`)]) };
+}
+
+/** Writes a risk's acceptance (replacing the one it has), in the style the risk already uses. */
+export function planAcceptance(doc: SourceDocument, riskPointer: string, acceptance: { by: string; date: string; expires: string }): Planned {
+  if (!usable(doc)) return { ok: false, message: `${doc.file} cannot be read; run isms validate` };
+  const edit = editor(doc);
+  const flow = `{ by: ${acceptance.by}, date: ${acceptance.date}, expires: ${acceptance.expires} }`;
+  const existing = doc.map.get(`${riskPointer}/acceptance`);
+  if (existing?.key) {
+    if (existing.raw.startsWith('{')) return { ok: true, text: applyEdits(doc.text, [edit.replace(existing.value, flow)]) };
+    const indent = ' '.repeat(existing.key.column - 1);
+    const block = `acceptance:\n${indent}  by: ${acceptance.by}\n${indent}  date: ${acceptance.date}\n${indent}  expires: ${acceptance.expires}`;
+    return { ok: true, text: applyEdits(doc.text, [edit.replace({ ...existing.key, endLine: existing.value.endLine, endColumn: existing.value.endColumn }, block)]) };
+  }
+  const risk = doc.map.get(riskPointer);
+  const id = doc.map.get(`${riskPointer}/id`);
+  if (!risk || !id?.key || risk.raw.startsWith('{')) return { ok: false, message: `risk at ${riskPointer} is a one-line {flow} map without an acceptance: add "acceptance: ${flow}" by hand` };
+  const indent = ' '.repeat(id.key.column - 1);
+  return { ok: true, text: applyEdits(doc.text, [edit.afterLine(risk.value.endLine, `${indent}acceptance: ${flow}`)]) };
+}

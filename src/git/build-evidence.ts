@@ -1,15 +1,18 @@
-import { realpathSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
+import type { Config } from '../config/config.js';
+import { parseConfig } from '../config/load-config.js';
 import type { SourceDocument } from '../documents/document.js';
 import type { Workspace } from '../documents/workspace.js';
 import { toPosix } from '../documents/discover.js';
-import { BlobReader } from './cat-file.js';
-import type { DocumentEvidence, GitEvidence, RepositoryStatus, Revision, SignatureCheck } from './evidence.js';
-import { LOG_FORMAT, parseLog, type Change, type Commit } from './log-parser.js';
-import { approvalRevision } from './model.js';
-import { revisionFacts, type RevisionFacts } from './revision-facts.js';
 import { isInside } from '../text/paths.js';
+import { BlobReader } from './cat-file.js';
+import type { Baseline, ConfigChange, ConfigState, DocumentEvidence, GitEvidence, OversizedRevision, RepositoryStatus, Revision } from './evidence.js';
+import { describeCommit, LOG_FORMAT, parseLog, type Change, type Commit } from './log-parser.js';
+import { acceptanceProof, approvalProof, reviewProof } from './model.js';
+import { revisionFacts, type RevisionFacts } from './revision-facts.js';
 import { runGit } from './run-git.js';
+import { verifySignatures } from './signatures.js';
 
 export class GitRefError extends Error {}
 
@@ -36,11 +39,16 @@ async function inspect(cwd: string): Promise<{ status: RepositoryStatus; topleve
   return { status: { kind: 'ok' }, toplevel };
 }
 
-/** Checks a user-given ref and returns its commit (`rev-parse --verify --end-of-options`, SAFETY.md item 2). */
-async function resolveRef(toplevel: string, ref: string): Promise<string> {
+/** A user-given ref's commit, or undefined (`rev-parse --verify --end-of-options`, SAFETY.md item 2). */
+async function commitOf(toplevel: string, ref: string): Promise<string | undefined> {
   const result = await runGit(toplevel, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
-  if (result.code !== 0) throw new GitRefError(`--base ${ref} is not a commit of this repository (fetch it first, e.g. git fetch origin main)`);
-  return result.stdout.toString('utf8').trim();
+  return result.code === 0 ? result.stdout.toString('utf8').trim() : undefined;
+}
+
+async function resolveRef(toplevel: string, ref: string): Promise<string> {
+  const commit = await commitOf(toplevel, ref);
+  if (!commit) throw new GitRefError(`--base ${ref} is not a commit of this repository (fetch it first, e.g. git fetch origin main)`);
+  return commit;
 }
 
 async function listTree(toplevel: string, commit: string, folder: string): Promise<Map<string, string>> {
@@ -56,44 +64,96 @@ async function listTree(toplevel: string, commit: string, folder: string): Promi
   return entries;
 }
 
-function repoPathOf(toplevel: string, doc: SourceDocument): string | undefined {
+function repoPathOf(top: string, file: string): string | undefined {
   try {
-    const [top, file] = [realpathSync(toplevel), realpathSync(doc.absolutePath)];
-    return isInside(top, file) ? toPosix(path.relative(top, file)) : undefined;
+    const real = realpathSync(file);
+    return isInside(top, real) ? toPosix(path.relative(top, real)) : undefined;
   } catch {
     return undefined;
   }
 }
 
+/** A path under the repository as a lexical path (the file may not exist in the working tree). */
+function lexicalRepoPath(top: string, root: string, relative: string): string | undefined {
+  const absolute = path.resolve(root, relative);
+  return isInside(top, absolute) ? toPosix(path.relative(top, absolute)) : undefined;
+}
+
+/**
+ * The baseline: `git.baseline` (hash or tag) when configured, else the first commit of the documents'
+ * history. Imported are the baseline and the commits it holds (its ancestors), never a date.
+ */
+async function resolveBaseline(toplevel: string, folder: string, configured: string | undefined, commits: readonly Commit[]): Promise<{ baseline: Baseline; imported: Set<string> }> {
+  if (configured === undefined) {
+    const first = commits[0];
+    return { baseline: { commit: first, configured }, imported: new Set(first ? [first.hash] : []) };
+  }
+  const hash = await commitOf(toplevel, configured);
+  const byHash = new Map(commits.map((c) => [c.hash, c]));
+  if (!hash) return { baseline: { commit: undefined, configured, problem: `git.baseline "${configured}" is not a commit of this repository, so nothing is imported and every sign-off must be proven` }, imported: new Set() };
+  const outside = await runGit(toplevel, ['log', '--format=%H', '-n', '1', '--end-of-options', hash, '^HEAD', '--']);
+  if (outside.stdout.toString('utf8').trim() !== '') {
+    return { baseline: { commit: undefined, configured, problem: `git.baseline "${configured}" (${hash.slice(0, 7)}) is not in the history of HEAD, so nothing is imported and every sign-off must be proven` }, imported: new Set() };
+  }
+  const held = await runGit(toplevel, ['log', '--format=%H', '--end-of-options', hash, '--', folder]);
+  const imported = new Set(held.stdout.toString('utf8').split('\n').filter(Boolean));
+  const commit = byHash.get(hash) ?? [...commits].reverse().find((c) => imported.has(c.hash)) ?? { hash, parents: [], authorName: '', authorEmail: '', authorDate: '', committerName: '', committerEmail: '', committerDate: '' };
+  return { baseline: { commit, configured }, imported };
+}
+
 export interface EvidenceOptions {
   base?: string;
+  /** Rule ids a configuration may name (configurations read from history are validated like the current one). */
+  knownRules?: readonly string[];
 }
 
 /**
  * Builds the git evidence of a workspace in one `git log` pass over the documents folder and one
- * `git cat-file --batch` process for every old revision. Renames are followed (-M); history is every
- * commit reachable from HEAD in topological order, merges diffed against their first parent, so a
- * change made on a branch is attributed to the branch commit that made it, and a change made in a
- * merge itself (a conflict resolution) to the merge.
+ * `git cat-file --batch` process for every old revision and every past configuration. Renames are
+ * followed (-M); history is every commit reachable from HEAD in topological order, merges diffed
+ * against their first parent, so a change made on a branch is attributed to the branch commit that
+ * made it (a merge that took a document whole from the branch is marked as carrying it), and a
+ * change made in a merge itself (a conflict resolution) to the merge.
  */
 export async function buildEvidence(workspace: Workspace, options: EvidenceOptions = {}): Promise<GitEvidence> {
-  const { status, toplevel } = await inspect(workspace.config.root);
-  const none = (s: RepositoryStatus): GitEvidence => ({ status: s, document: () => undefined, signature: () => undefined });
+  const { config } = workspace;
+  const { status, toplevel } = await inspect(config.root);
+  const none = (s: RepositoryStatus): GitEvidence => ({
+    status: s,
+    document: () => undefined,
+    configBefore: () => ({ kind: 'missing' }),
+    configAt: () => ({ kind: 'missing' }),
+    configChanges: [],
+    uncommittedConfig: [],
+    oversized: [],
+    signature: () => undefined,
+  });
   if (status.kind !== 'ok' || !toplevel) {
     if (options.base !== undefined && status.kind === 'no-commits') throw new GitRefError(`--base ${options.base}: the repository has no commits yet`);
     return none(status);
   }
-  const folder = toPosix(path.relative(realpathSync(toplevel), realpathSync(workspace.config.root))) || '.';
+  const top = realpathSync(toplevel);
+  const folder = toPosix(path.relative(top, realpathSync(config.root))) || '.';
   const baseCommit = options.base === undefined ? undefined : await resolveRef(toplevel, options.base);
 
   const log = await runGit(toplevel, ['log', '-z', '--raw', '--no-abbrev', '-M', '--topo-order', '--reverse', '--diff-merges=first-parent', `--format=${LOG_FORMAT}`, '--end-of-options', 'HEAD', '--', folder]);
   if (log.code !== 0) return none({ kind: 'error', message: log.stderr.trim().split('\n')[0] ?? 'git log failed' });
   const commits = parseLog(log.stdout);
+  const { baseline, imported } = await resolveBaseline(toplevel, folder, config.git.baseline, commits.map((c) => c.commit));
 
-  // Index the changes by path, and the renames by their new path.
+  const configPath = repoPathOf(top, config.file);
+  const signersPathOf = (c: Config) => lexicalRepoPath(top, config.root, c.git.allowedSigners);
+  const governed = new Set([configPath, signersPathOf(config)].filter((p): p is string => p !== undefined));
+  /** Governed files are named relative to the documents root, as the configuration names them. */
+  const rootRelative = (repoPath: string) => (folder === '.' ? repoPath : path.posix.relative(folder, repoPath));
+
+  // Index the changes by path, and the renames by their new path; collect changes to governed files.
   const changesByPath = new Map<string, Array<{ commit: Commit; change: Change }>>();
   const renamedFrom = new Map<string, Set<string>>();
+  const governedChanges: Array<{ commit: Commit; paths: string[] }> = [];
   for (const { commit, changes } of commits) {
+    const touched = changes.flatMap((change) => [change.path, change.from ?? '']).filter((p) => governed.has(p));
+    if (touched.length > 0) governedChanges.push({ commit, paths: [...new Set(touched)].map(rootRelative) });
     for (const change of changes) {
       if (change.status === 'D' || ZERO.test(change.blob)) continue;
       const list = changesByPath.get(change.path) ?? [];
@@ -107,34 +167,88 @@ export async function buildEvidence(workspace: Workspace, options: EvidenceOptio
     }
   }
   const order = new Map(commits.map(({ commit }, index) => [commit.hash, index]));
-  const [headTree, baseTree] = await Promise.all([listTree(toplevel, 'HEAD', folder), baseCommit ? listTree(toplevel, baseCommit, folder) : Promise.resolve(undefined)]);
-
   const reader = new BlobReader(toplevel);
-  const factsByBlob = new Map<string, Promise<RevisionFacts | undefined>>();
-  const textByBlob = new Map<string, Promise<string | undefined>>();
-  const readText = (blob: string) => {
-    let pending = textByBlob.get(blob);
-    if (!pending) {
-      pending = reader.read(blob).then((bytes) => bytes?.toString('utf8'));
-      textByBlob.set(blob, pending);
-    }
-    return pending;
-  };
-  const factsOf = (blob: string, format: SourceDocument['format']) => {
-    let pending = factsByBlob.get(blob);
-    if (!pending) {
-      pending = readText(blob).then((text) => (text === undefined ? undefined : revisionFacts(text, format)));
-      factsByBlob.set(blob, pending);
-    }
-    return pending;
-  };
-
-  const evidence = new Map<SourceDocument, DocumentEvidence>();
   try {
+    const oversized: OversizedRevision[] = [];
+    const textByBlob = new Map<string, Promise<string | { tooLarge: number }>>();
+    const readText = (blob: string) => {
+      let pending = textByBlob.get(blob);
+      if (!pending) {
+        pending = reader.readObject(blob).then((read) => (read.kind === 'ok' ? read.bytes.toString('utf8') : read.kind === 'too-large' ? { tooLarge: read.size } : { tooLarge: 0 }));
+        textByBlob.set(blob, pending);
+      }
+      return pending;
+    };
+    const configs = new Map<string, Promise<ConfigState>>();
+    const before = new Map<string, ConfigState>();
+    const at = new Map<string, ConfigState>();
+    const signatures = new Map<string, { status: string; signer: string }>();
+    const knownRules = options.knownRules ?? Object.keys(config.rules);
+    /** The configuration in `rev` (a commit, or `<commit>^` for its first parent), parsed once per blob. */
+    const configIn = async (rev: string): Promise<{ state: ConfigState; blob?: string }> => {
+      if (!configPath) return { state: { kind: 'missing' } };
+      const read = await reader.readAt(rev, configPath);
+      if (read.kind === 'missing') return { state: { kind: 'missing' } };
+      if (read.kind === 'too-large') return { state: { kind: 'too-large', size: read.size } };
+      let pending = configs.get(read.id);
+      if (!pending) {
+        const parsed = parseConfig(read.bytes, config.file, knownRules);
+        pending = Promise.resolve<ConfigState>(parsed.ok ? { kind: 'ok', config: parsed.config } : { kind: 'broken', message: parsed.problems[0]?.message ?? 'invalid' });
+        configs.set(read.id, pending);
+      }
+      return { state: await pending, blob: read.id };
+    };
+
+    // The newest commit that set git.baseline to what it says now must come after the baseline;
+    // otherwise the setting could name its own commit (a moved tag) and import itself: then nothing is imported.
+    await Promise.all(
+      governedChanges.map(async ({ commit }) => {
+        at.set(commit.hash, (await configIn(commit.hash)).state);
+        before.set(commit.hash, (await configIn(`${commit.hash}^`)).state);
+      }),
+    );
+    if (baseline.configured !== undefined && baseline.commit) {
+      for (const { commit } of [...governedChanges].reverse()) {
+        const after = at.get(commit.hash);
+        const prior = before.get(commit.hash);
+        if (after?.kind === 'ok' && after.config.git.baseline === baseline.configured && !(prior?.kind === 'ok' && prior.config.git.baseline === baseline.configured)) {
+          baseline.setIn = commit;
+          break;
+        }
+      }
+      if (baseline.setIn && imported.has(baseline.setIn.hash)) {
+        baseline.problem = `git.baseline "${baseline.configured}" names a commit that is not before the change that set it (${describeCommit(baseline.setIn)}): name a commit before that change. Until then nothing is imported and every sign-off must be proven`;
+        baseline.commit = undefined;
+        imported.clear();
+      }
+    }
+
+    const [headTree, baseTree] = await Promise.all([listTree(toplevel, 'HEAD', folder), baseCommit ? listTree(toplevel, baseCommit, folder) : Promise.resolve(undefined)]);
+
+    const factsByBlob = new Map<string, Promise<RevisionFacts | undefined>>();
+    const factsOf = (blob: string, format: SourceDocument['format']) => {
+      let pending = factsByBlob.get(blob);
+      if (!pending) {
+        pending = readText(blob).then((text) => (typeof text === 'string' ? revisionFacts(text, format) : undefined));
+        factsByBlob.set(blob, pending);
+      }
+      return pending;
+    };
+    /** A merge that took the document whole from one of its other parents carries that parent's change. */
+    const carriedBy = async (commit: Commit, change: Change): Promise<boolean> => {
+      if (commit.parents.length < 2) return false;
+      for (const parent of commit.parents.slice(1)) {
+        const read = await reader.readAt(parent, change.path);
+        if (read.kind !== 'missing' && read.id === change.blob) return true;
+      }
+      return false;
+    };
+
+    const evidence = new Map<SourceDocument, DocumentEvidence>();
     await Promise.all(
       workspace.documents.map(async (doc) => {
         if (doc.text === undefined) return;
-        const repoPath = repoPathOf(toplevel, doc);
+        const repoPath = repoPathOf(top, doc.absolutePath);
         if (!repoPath) return;
         // Every name the document had: its path, and the paths it was renamed from, transitively.
         const names = new Set([repoPath]);
@@ -143,15 +257,23 @@ export async function buildEvidence(workspace: Workspace, options: EvidenceOptio
         const revisions: Revision[] = [];
         for (const { commit, change } of touches) {
           const facts = await factsOf(change.blob, doc.format);
-          if (facts) revisions.push({ commit, path: change.path, facts });
+          if (!facts) {
+            const text = await readText(change.blob);
+            if (typeof text !== 'string' && text.tooLarge > 0) oversized.push({ commit, path: change.path, size: text.tooLarge });
+            continue;
+          }
+          const previous = ZERO.test(change.oldBlob) || change.oldBlob === '' ? undefined : await factsOf(change.oldBlob, doc.format);
+          revisions.push({ commit, path: change.path, facts, before: previous, imported: imported.has(commit.hash), carried: await carriedBy(commit, change) });
         }
         const headBlob = headTree.get(repoPath);
         let uncommitted: DocumentEvidence['uncommitted'] = 'untracked';
+        let head: RevisionFacts | undefined;
         if (headBlob) {
           const headText = await readText(headBlob);
-          uncommitted = headText !== undefined && headText.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n') === doc.text ? 'clean' : 'modified';
+          head = await factsOf(headBlob, doc.format);
+          uncommitted = typeof headText === 'string' && headText.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n') === doc.text ? 'clean' : 'modified';
         }
-        const entry: DocumentEvidence = { revisions, working: revisionFacts(doc.text, doc.format), uncommitted };
+        const entry: DocumentEvidence = { revisions, head, working: revisionFacts(doc.text, doc.format), uncommitted };
         if (baseTree) {
           const basePath = [...names].find((name) => baseTree.has(name));
           entry.base = basePath ? ((await factsOf(baseTree.get(basePath)!, doc.format)) ?? null) : null;
@@ -159,39 +281,77 @@ export async function buildEvidence(workspace: Workspace, options: EvidenceOptio
         evidence.set(doc, entry);
       }),
     );
+
+    // The sign-offs the rules judge, each by the configuration in its parent (DESIGN section 4).
+    const judged = new Map<string, Commit>();
+    const importedApprovals: Commit[] = [];
+    for (const entry of evidence.values()) {
+      const approval = approvalProof(entry);
+      if (approval?.kind === 'committed') (approval.revision.imported ? importedApprovals.push(approval.revision.commit) : judged.set(approval.revision.commit.hash, approval.revision.commit));
+      const review = reviewProof(entry);
+      if (review?.kind === 'committed' && !review.revision.imported) judged.set(review.revision.commit.hash, review.revision.commit);
+      for (const riskId of entry.working.risks?.keys() ?? []) {
+        const acceptance = acceptanceProof(entry, riskId);
+        if (acceptance?.kind === 'committed' && !acceptance.revision.imported) judged.set(acceptance.revision.commit.hash, acceptance.revision.commit);
+      }
+    }
+    const configChanges: ConfigChange[] = governedChanges.filter(({ commit }) => !imported.has(commit.hash)).map(({ commit, paths }) => ({ commit, paths }));
+    for (const { commit } of configChanges) judged.set(commit.hash, commit);
+
+    const signersBlob = new Map<string, string | undefined>();
+    await Promise.all(
+      [...judged.values()].map(async (commit) => {
+        const state = before.get(commit.hash) ?? (await configIn(`${commit.hash}^`)).state;
+        before.set(commit.hash, state);
+        if (state.kind === 'ok' && state.config.git.signedApprovals) {
+          const signers = signersPathOf(state.config);
+          const read = signers ? await reader.readAt(`${commit.hash}^`, signers) : { kind: 'missing' as const };
+          signersBlob.set(commit.hash, read.kind === 'ok' ? read.id : undefined);
+        }
+      }),
+    );
+    await Promise.all(
+      importedApprovals.map(async (commit) => {
+        if (!at.has(commit.hash)) at.set(commit.hash, (await configIn(commit.hash)).state);
+      }),
+    );
+
+    // Signatures are checked against the allowed-signers file as it stood before each sign-off.
+    const bySigners = new Map<string, string[]>();
+    for (const [hash, blob] of signersBlob) bySigners.set(blob ?? '', [...(bySigners.get(blob ?? '') ?? []), hash]);
+    for (const [blob, hashes] of bySigners) {
+      const bytes = blob === '' ? Buffer.alloc(0) : ((await reader.read(blob)) ?? Buffer.alloc(0));
+      for (const [hash, check] of await verifySignatures(toplevel, bytes, hashes)) signatures.set(hash, check);
+    }
+
+    const uncommittedConfig: string[] = [];
+    for (const repoPath of governed) {
+      const absolute = path.join(top, repoPath);
+      let working: Buffer | undefined;
+      try {
+        working = readFileSync(absolute);
+      } catch {
+        working = undefined;
+      }
+      const blob = headTree.get(repoPath);
+      const committed = blob ? await reader.read(blob) : undefined;
+      const same = working === undefined ? committed === undefined : committed !== undefined && committed.equals(working);
+      if (!same) uncommittedConfig.push(rootRelative(repoPath));
+    }
+
+    return {
+      status,
+      ...(options.base !== undefined ? { baseRef: options.base } : {}),
+      baseline,
+      document: (doc) => evidence.get(doc),
+      configBefore: (hash) => before.get(hash) ?? { kind: 'missing' },
+      configAt: (hash) => at.get(hash) ?? { kind: 'missing' },
+      configChanges,
+      uncommittedConfig,
+      oversized,
+      signature: (hash) => signatures.get(hash),
+    };
   } finally {
     reader.close();
   }
-
-  const signatures = new Map<string, SignatureCheck>();
-  if (workspace.config.git.signedApprovals) {
-    const hashes = new Set<string>();
-    for (const [doc, entry] of evidence) {
-      if (doc.meta.status !== 'approved') continue;
-      const revision = approvalRevision(entry, entry.working.approval);
-      if (revision) hashes.add(revision.commit.hash);
-    }
-    for (const [hash, check] of await verifySignatures(toplevel, workspace.config.root, workspace.config.git.allowedSigners, [...hashes])) signatures.set(hash, check);
-  }
-
-  return {
-    status,
-    ...(options.base !== undefined ? { baseRef: options.base } : {}),
-    document: (doc) => evidence.get(doc),
-    signature: (hash) => signatures.get(hash),
-  };
-}
-
-/** `git log --no-walk --format=%G?` for the given commits, SSH signatures checked against allowed_signers. */
-async function verifySignatures(toplevel: string, root: string, allowedSigners: string, hashes: string[]): Promise<Map<string, SignatureCheck>> {
-  const result = new Map<string, SignatureCheck>();
-  if (hashes.length === 0) return result;
-  const signersFile = path.resolve(root, allowedSigners);
-  const extraConfig = isInside(root, signersFile) ? ['-c', `gpg.ssh.allowedSignersFile=${signersFile}`] : [];
-  const output = await runGit(toplevel, ['log', '--no-walk=unsorted', '--format=%H%x1f%G?%x1f%GS', '--end-of-options', ...hashes, '--'], { extraConfig });
-  for (const line of output.stdout.toString('utf8').split('\n')) {
-    const [hash, status, signer] = line.split('\x1f');
-    if (hash && status) result.set(hash, { status, signer: signer ?? '' });
-  }
-  return result;
 }

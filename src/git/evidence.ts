@@ -1,3 +1,4 @@
+import type { Config } from '../config/config.js';
 import type { SourceDocument } from '../documents/document.js';
 import type { Commit } from './log-parser.js';
 import type { RevisionFacts } from './revision-facts.js';
@@ -16,19 +17,64 @@ export interface Revision {
   commit: Commit;
   path: string;
   facts: RevisionFacts;
+  /** The document in the commit's first parent; undefined when it was not there (a new document). */
+  before: RevisionFacts | undefined;
+  /** Part of the imported history (the baseline and what it holds): trusted, not proven. */
+  imported: boolean;
+  /** A merge that took this state whole from another parent: the branch commit made the change, not the merge. */
+  carried: boolean;
 }
 
-/** A verified signature of an approval commit (`git log --format=%G?`). */
+/** A verified signature of a sign-off commit (`git log --format=%G?%GS`). */
 export interface SignatureCheck {
   /** git's %G? letter: G good, B bad, U good with unknown validity, X/Y expired, R revoked, E cannot check, N none. */
   status: string;
+  /** %GS: the signer (the allowed_signers principal of an SSH key, the user id of a GPG key). */
   signer: string;
+}
+
+/** The configuration as it stood at some commit, read from git objects. */
+export type ConfigState =
+  | { kind: 'ok'; config: Config }
+  /** No configuration file at that commit. */
+  | { kind: 'missing' }
+  /** A configuration that did not validate then: it proves nobody's authority. */
+  | { kind: 'broken'; message: string }
+  /** Over the size cap: not read. */
+  | { kind: 'too-large'; size: number };
+
+/** A commit after the baseline that changed the configuration or the allowed-signers file. */
+export interface ConfigChange {
+  commit: Commit;
+  /** The governed files it changed, relative to the documents root. */
+  paths: string[];
+}
+
+/** Where proof starts: the adoption commit and how it was chosen. */
+export interface Baseline {
+  /** The baseline commit; undefined when `git.baseline` names nothing usable (then nothing is imported). */
+  commit: Commit | undefined;
+  /** `git.baseline` as written; undefined: the first commit of the documents' history. */
+  configured: string | undefined;
+  /** Why the configured baseline cannot be used, when it cannot. */
+  problem?: string;
+  /** The commit that set the current `git.baseline`, when it is committed. */
+  setIn?: Commit;
+}
+
+/** A revision of a file that is larger than a document may be: it was not read. */
+export interface OversizedRevision {
+  commit: Commit;
+  path: string;
+  size: number;
 }
 
 /** Everything git says of one document. */
 export interface DocumentEvidence {
   /** Committed states reachable from HEAD, oldest first (topological order); empty when never committed. */
   revisions: Revision[];
+  /** The document as HEAD has it; undefined when HEAD does not have it. */
+  head: RevisionFacts | undefined;
   /** The working tree's text, read the same way as the revisions. */
   working: RevisionFacts;
   /** How the working tree differs from HEAD. */
@@ -42,7 +88,18 @@ export interface GitEvidence {
   status: RepositoryStatus;
   /** `--base` as given, when given. */
   baseRef?: string;
+  baseline?: Baseline;
   document(doc: SourceDocument): DocumentEvidence | undefined;
-  /** Signature checks of commits, when `signed_approvals` asked for them. */
+  /** The configuration in the first parent of a sign-off commit: what judges it (DESIGN section 4). */
+  configBefore(hash: string): ConfigState;
+  /** The configuration in a commit itself (for approvals imported with the baseline). */
+  configAt(hash: string): ConfigState;
+  /** Changes to the configuration and the allowed-signers file after the baseline, oldest first. */
+  configChanges: ConfigChange[];
+  /** The governed files (configuration, allowed signers) that differ from HEAD in the working tree, relative to the documents root. */
+  uncommittedConfig: string[];
+  /** Revisions too large to read. */
+  oversized: OversizedRevision[];
+  /** Signature checks of sign-off commits whose configuration required signatures. */
   signature(hash: string): SignatureCheck | undefined;
 }

@@ -5,6 +5,8 @@ export interface Commit {
   authorName: string;
   authorEmail: string;
   authorDate: string;
+  committerName: string;
+  committerEmail: string;
   committerDate: string;
 }
 
@@ -16,9 +18,11 @@ export interface Change {
   path: string;
   /** The blob after the change (all zeros for deletions). */
   blob: string;
+  /** The blob before the change, in the first parent (all zeros when the file is new). */
+  oldBlob: string;
 }
 
-export const LOG_FORMAT = '%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%aI%x1f%cI';
+export const LOG_FORMAT = '%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%aI%x1f%cn%x1f%ce%x1f%cI';
 
 /** Parses `git log -z --raw --no-abbrev --format=LOG_FORMAT`. */
 export function parseLog(output: Buffer): Array<{ commit: Commit; changes: Change[] }> {
@@ -28,21 +32,22 @@ export function parseLog(output: Buffer): Array<{ commit: Commit; changes: Chang
     if (record === '') continue;
     const headerEnd = record.indexOf('\0');
     const header = headerEnd === -1 ? record : record.slice(0, headerEnd);
-    const [hash = '', parents = '', authorName = '', authorEmail = '', authorDate = '', committerDate = ''] = header.split('\x1f');
-    const commit: Commit = { hash, parents: parents.split(' ').filter(Boolean), authorName, authorEmail, authorDate, committerDate };
+    const [hash = '', parents = '', authorName = '', authorEmail = '', authorDate = '', committerName = '', committerEmail = '', committerDate = ''] = header.split('\x1f');
+    const commit: Commit = { hash, parents: parents.split(' ').filter(Boolean), authorName, authorEmail, authorDate, committerName, committerEmail, committerDate };
     const changes: Change[] = [];
     const tokens = headerEnd === -1 ? [] : record.slice(headerEnd + 1).replace(/^\n/, '').split('\0');
     for (let i = 0; i < tokens.length; i++) {
       const meta = tokens[i] ?? '';
       if (!meta.startsWith(':')) continue;
       const fields = meta.slice(1).split(' ');
+      const oldBlob = fields[2] ?? '';
       const blob = fields[3] ?? '';
       const code = (fields[4] ?? '').charAt(0) as Change['status'];
       if (code === 'R' || code === 'C') {
-        changes.push({ status: code, from: tokens[i + 1] ?? '', path: tokens[i + 2] ?? '', blob });
+        changes.push({ status: code, from: tokens[i + 1] ?? '', path: tokens[i + 2] ?? '', blob, oldBlob });
         i += 2;
       } else {
-        changes.push({ status: code, path: tokens[i + 1] ?? '', blob });
+        changes.push({ status: code, path: tokens[i + 1] ?? '', blob, oldBlob });
         i += 1;
       }
     }

@@ -1,19 +1,12 @@
-import type { DocumentEvidence, Revision } from './evidence.js';
+import { sameEmail, type Config, type RoleMember } from '../config/config.js';
+import type { DocumentEvidence, GitEvidence, Revision } from './evidence.js';
+import { describeCommit, type Commit } from './log-parser.js';
+import { daysBetween } from '../text/dates.js';
 import { sameApproval, sameRow, type HistoryRow, type RevisionFacts } from './revision-facts.js';
-
-/** The first commit that contains the document: rows and approval there are imported and trusted. */
-export function baselineOf(evidence: DocumentEvidence): Revision | undefined {
-  return evidence.revisions[0];
-}
 
 /** The oldest revision whose history has a row of this version (undefined: not committed yet). */
 export function revisionAddingRow(evidence: DocumentEvidence, version: string): Revision | undefined {
   return evidence.revisions.find((revision) => revision.facts.rows.some((row) => row.version === version));
-}
-
-/** The oldest revision that is approved with exactly this approval (undefined: not committed yet). */
-export function approvalRevision(evidence: DocumentEvidence, approval: RevisionFacts['approval']): Revision | undefined {
-  return evidence.revisions.find((revision) => revision.facts.status === 'approved' && sameApproval(revision.facts.approval, approval));
 }
 
 /** The first revision after `index` whose content differs from `fingerprint`. */
@@ -21,22 +14,160 @@ export function firstContentChangeAfter(evidence: DocumentEvidence, index: numbe
   return evidence.revisions.slice(index + 1).find((revision) => revision.facts.fingerprint !== fingerprint);
 }
 
+/** Whether a revision changed the content (a new document is all new content). */
+export function changesContent(revision: Revision): boolean {
+  return !revision.carried && (revision.before === undefined || revision.before.fingerprint !== revision.facts.fingerprint);
+}
+
 /**
- * The revisions that brought the content being approved: the baseline when nothing was approved
- * before, and every revision since the previous approved content whose content differs from its
- * predecessor.
+ * Whether a revision is an approval: the document became `approved` in it (its parent had another
+ * status, another version or another approval, or no such document). Approving again on the same
+ * day with an identical block is a new approval, because the parent was `in-review`.
  */
-export function contentAuthorsBefore(evidence: DocumentEvidence, approvalIndex: number): Revision[] {
-  const revisions = evidence.revisions.slice(0, approvalIndex + 1);
+export function isApproval(revision: Revision): boolean {
+  const { before, facts } = revision;
+  if (revision.carried || facts.status !== 'approved') return false;
+  return before === undefined || before.status !== 'approved' || before.version !== facts.version || !sameApproval(before.approval, facts.approval);
+}
+
+/** How the working tree's approval stands with git. */
+export type ApprovalProof =
+  /** HEAD does not hold this approval: nobody committed it. */
+  | { kind: 'uncommitted' }
+  /** The newest commit in which the document became approved. */
+  | { kind: 'committed'; revision: Revision; index: number };
+
+/** The proof of the approval the working tree claims; undefined when it claims none. */
+export function approvalProof(evidence: DocumentEvidence): ApprovalProof | undefined {
+  const { working, head } = evidence;
+  if (working.status !== 'approved') return undefined;
+  if (!head || head.status !== 'approved' || head.version !== working.version || !sameApproval(head.approval, working.approval)) return { kind: 'uncommitted' };
+  const revisions = evidence.revisions;
+  for (let index = revisions.length - 1; index >= 0; index--) {
+    if (isApproval(revisions[index]!)) return { kind: 'committed', revision: revisions[index]!, index };
+  }
+  return { kind: 'uncommitted' };
+}
+
+/** Everyone who made a commit: its author and its committer (a committer can pass off their work under another author's name). */
+export function makersOf(commit: Commit): string[] {
+  return sameEmail(commit.authorEmail, commit.committerEmail) ? [commit.authorEmail] : [commit.authorEmail, commit.committerEmail];
+}
+
+/**
+ * The revisions that brought the content an approval covers: every content change after the
+ * previous approval (imported ones included) up to and including the approval itself. With
+ * `index` equal to the number of revisions, the content waiting for an approval.
+ */
+export function contentChangesBefore(evidence: DocumentEvidence, index: number): Revision[] {
   let since = 0;
-  for (let i = approvalIndex - 1; i >= 0; i--) {
-    const facts = revisions[i]!.facts;
-    if (facts.status === 'approved' && facts.approval && revisions.slice(i + 1).some((r) => r.facts.fingerprint !== facts.fingerprint)) {
+  for (let i = Math.min(index, evidence.revisions.length) - 1; i >= 0; i--) {
+    if (isApproval(evidence.revisions[i]!)) {
       since = i + 1;
       break;
     }
   }
-  return revisions.filter((revision, i) => i >= since && (i === 0 || revision.facts.fingerprint !== revisions[i - 1]!.facts.fingerprint));
+  return evidence.revisions.slice(since, index + 1).filter(changesContent);
+}
+
+/** The content change among `changes` made (authored or committed) by this email, if any: self-approval. */
+export function ownChange(changes: readonly Revision[], email: string): Revision | undefined {
+  return changes.find((revision) => makersOf(revision.commit).some((maker) => sameEmail(maker, email)));
+}
+
+/** The newest revision (not carried by a merge) where `changed(before, after)` holds and `after` satisfies `current`. */
+export function newestChange(evidence: DocumentEvidence, changed: (before: RevisionFacts | undefined, after: RevisionFacts) => boolean): { revision: Revision; index: number } | undefined {
+  for (let index = evidence.revisions.length - 1; index >= 0; index--) {
+    const revision = evidence.revisions[index]!;
+    if (!revision.carried && changed(revision.before, revision.facts)) return { revision, index };
+  }
+  return undefined;
+}
+
+/** The commit that recorded the working tree's review, or why there is none to judge. */
+export function reviewProof(evidence: DocumentEvidence): { kind: 'uncommitted' } | { kind: 'committed'; revision: Revision } | undefined {
+  const review = evidence.working.review;
+  if (!review) return undefined;
+  if (evidence.head?.review?.block !== review.block) return { kind: 'uncommitted' };
+  const found = newestChange(evidence, (before, after) => after.review?.block === review.block && before?.review?.block !== review.block);
+  return found ? { kind: 'committed', revision: found.revision } : { kind: 'uncommitted' };
+}
+
+/** The commit that recorded a risk's current acceptance, and the first later change of what it covers. */
+export function acceptanceProof(evidence: DocumentEvidence, riskId: string): { kind: 'uncommitted' } | { kind: 'committed'; revision: Revision; staleIn: Revision | 'working' | undefined } | undefined {
+  const current = evidence.working.risks?.get(riskId);
+  if (!current?.acceptance) return undefined;
+  if (evidence.head?.risks?.get(riskId)?.acceptance !== current.acceptance) return { kind: 'uncommitted' };
+  const found = newestChange(evidence, (before, after) => after.risks?.get(riskId)?.acceptance === current.acceptance && before?.risks?.get(riskId)?.acceptance !== current.acceptance);
+  if (!found) return { kind: 'uncommitted' };
+  const basis = found.revision.facts.risks?.get(riskId)?.basis;
+  const later = evidence.revisions.slice(found.index + 1).find((revision) => revision.facts.risks?.get(riskId)?.basis !== basis);
+  const staleIn = later ?? (current.basis !== basis ? 'working' : undefined);
+  return { kind: 'committed', revision: found.revision, staleIn };
+}
+
+const SIGNATURE_WORDS: Record<string, string> = {
+  B: 'a bad signature',
+  U: 'a signature by a key it does not trust (not in the allowed-signers file, or an untrusted GPG key)',
+  X: 'a good signature that has expired',
+  Y: 'a good signature by an expired key',
+  R: 'a good signature by a revoked key',
+  E: 'a signature that cannot be checked (key not in the allowed-signers file or the keyring)',
+  N: 'no signature',
+};
+
+/** The email in a signer's name: an SSH principal is one; a GPG user id holds one in angle brackets. */
+function signerEmail(signer: string): string {
+  return /<([^<>]+)>\s*$/.exec(signer)?.[1] ?? signer;
+}
+
+/** A sign-off judged: the member who made it and the configuration that judged it, or what is wrong. */
+export type SignOff = { ok: true; member: RoleMember; role: string; config: Config } | { ok: false; message: string };
+
+/**
+ * Judges a sign-off commit (approval, review, acceptance, configuration change) by the configuration
+ * as it stood in its first parent: its author must be a member of one of `roles(config)`, and when
+ * that configuration requires signatures, the commit must carry a good signature by that same member.
+ * `what` names the act in messages ("the approval").
+ */
+export function judgeSignOff(git: GitEvidence, commit: Commit, roles: (config: Config) => readonly string[], what: string): SignOff {
+  const state = git.configBefore(commit.hash);
+  const described = describeCommit(commit);
+  if (state.kind !== 'ok') {
+    const why = state.kind === 'missing' ? 'there was no isms.config.yaml before it' : state.kind === 'broken' ? `the isms.config.yaml before it was not valid (${state.message})` : 'the isms.config.yaml before it is too large to read';
+    return { ok: false, message: `${what} in ${described} cannot be proven: ${why}, so no role could authorise it. If this commit predates the adoption of isms, set git.baseline to the adoption commit` };
+  }
+  const { config } = state;
+  const allowed = roles(config);
+  for (const role of allowed) {
+    const member = config.roles[role]?.members.find((m) => sameEmail(m.email, commit.authorEmail));
+    if (!member) continue;
+    if (config.git.signedApprovals) {
+      const signature = git.signature(commit.hash);
+      if (!signature || signature.status !== 'G') {
+        return { ok: false, message: `${what} in ${described} has ${SIGNATURE_WORDS[signature?.status ?? 'N'] ?? `signature status ${signature?.status}`}; git.signed_approvals requires a good signature by ${member.name}` };
+      }
+      if (!sameEmail(signerEmail(signature.signer), commit.authorEmail)) {
+        return { ok: false, message: `${what} in ${described} is signed with the key of ${signature.signer || 'an unnamed signer'}, not of its author ${member.name}: a member's key never signs for another` };
+      }
+    }
+    return { ok: true, member, role, config };
+  }
+  const members = allowed.flatMap((role) => config.roles[role]?.members.map((m) => `${m.name} <${m.email}>`) ?? []);
+  const who = allowed.length === 0 ? 'no role was allowed to make it' : `it needs a member of ${allowed.map((r) => `"${r}"`).join(' or ')} (${members.join(', ') || 'none listed'})`;
+  const stranger = !Object.values(config.roles).some((role) => role.members.some((m) => sameEmail(m.email, commit.authorEmail)));
+  const hint = stranger ? ` (its author holds no role at all: if this commit imported history from before the organisation adopted isms, set git.baseline to the last such commit)` : '';
+  return { ok: false, message: `${what} was committed in ${described}, by someone who was not allowed to: ${who}, as configured before that commit${hint}` };
+}
+
+/** Dates a sign-off may carry: not after its commit, and not earlier than `max_backdate_days` before it. */
+export function signOffDateProblem(date: string, commit: Commit, maxDays: number): string | undefined {
+  const committed = commit.committerDate.slice(0, 10);
+  const authored = commit.authorDate.slice(0, 10);
+  if (date > committed || date > authored) return `is dated ${date}, after the commit that made it: ${describeCommit(commit)}, committed ${committed}`;
+  const days = daysBetween(date, authored);
+  if (days > maxDays) return `is dated ${date} but was committed ${days} days later in ${describeCommit(commit)}; sign-offs may be backdated by ${maxDays} days at most (git.max_backdate_days)`;
+  return undefined;
 }
 
 /**
@@ -59,4 +190,24 @@ export function rewrittenRows(evidence: DocumentEvidence): Array<{ row: HistoryR
     result.push({ row, now, changedIn });
   }
   return result;
+}
+
+/** How an approval stands, as registers and publications show it. */
+export interface ApprovalEvidence {
+  /** `commit`: proven by the commit that made it; `baseline`: imported with the baseline; `uncommitted`: nobody committed it. */
+  proof: 'commit' | 'baseline' | 'uncommitted';
+  commit?: Commit;
+  /** Whether the configuration that judged it required a signature (false: the author field is all that names the approver). */
+  signed: boolean;
+}
+
+/** The evidence of a document's current approval; undefined when it claims none or git has nothing on it. */
+export function approvalEvidence(git: GitEvidence, evidence: DocumentEvidence | undefined): ApprovalEvidence | undefined {
+  const proof = evidence ? approvalProof(evidence) : undefined;
+  if (!proof) return undefined;
+  if (proof.kind === 'uncommitted') return { proof: 'uncommitted', signed: false };
+  const { commit, imported } = proof.revision;
+  if (imported) return { proof: 'baseline', commit, signed: false };
+  const state = git.configBefore(commit.hash);
+  return { proof: 'commit', commit, signed: state.kind === 'ok' && state.config.git.signedApprovals && git.signature(commit.hash)?.status === 'G' };
 }

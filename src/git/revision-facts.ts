@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { parse } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parse, parseDocument } from 'yaml';
 import { isHistoryHeading, isRecord } from '../documents/version-history.js';
 
 export interface HistoryRow {
@@ -9,15 +9,33 @@ export interface HistoryRow {
   details: string;
 }
 
+/** A risk of a register as a sign-off sees it: who accepted it, and what was accepted. */
+export interface RiskFacts {
+  /** The acceptance as written (canonical JSON), undefined when there is none. */
+  acceptance?: string;
+  by?: string;
+  date?: string;
+  expires?: string;
+  /** Canonical JSON of what an acceptance covers: ratings, treatment, controls, residual. */
+  basis: string;
+}
+
 /** What git evidence needs to know of one revision of a document. */
 export interface RevisionFacts {
-  /** sha256 of the content, ignoring the version history and the keys version, status, approval, review. */
+  /** sha256 of the content, ignoring the version history, the keys version, status, approval, review and every risk's acceptance. */
   fingerprint: string;
   version?: string;
   status?: string;
   approval?: { by?: string; name?: string; date?: string };
+  /** The review block (canonical JSON) and its date, when there is one. */
+  review?: { block: string; last?: string };
+  /** Risks of a register by id (first of a duplicated id). */
+  risks?: Map<string, RiskFacts>;
   rows: HistoryRow[];
 }
+
+/** What an acceptance covers: a change of any of these makes it stale (DESIGN section 4). */
+const ACCEPTED_FIELDS = ['likelihood', 'impact', 'treatment', 'controls', 'residual'];
 
 /** Keys whose change is administration, not content (DESIGN section 4). */
 const ADMIN_KEYS = new Set(['version', 'status', 'approval', 'review', 'versions']);
@@ -55,6 +73,12 @@ function readYamlBlocks(lines: readonly string[]): { kept: string[]; facts: Omit
   const facts: Omit<RevisionFacts, 'fingerprint' | 'rows'> = {};
   let versions: unknown;
   for (const block of topLevelBlocks(lines)) {
+    if (block.key === 'risks') {
+      const risks = readRisks(block.lines.join('\n'));
+      kept.push(risks.content);
+      if (risks.risks) facts.risks = risks.risks;
+      continue;
+    }
     if (block.key === undefined || !ADMIN_KEYS.has(block.key)) {
       kept.push(...block.lines);
       continue;
@@ -64,8 +88,71 @@ function readYamlBlocks(lines: readonly string[]): { kept: string[]; facts: Omit
     else if (block.key === 'status') facts.status = text(value);
     else if (block.key === 'approval' && isRecord(value)) facts.approval = { by: text(value['by']), name: text(value['name']), date: text(value['date']) };
     else if (block.key === 'versions') versions = value;
+    else if (block.key === 'review' && value !== undefined) facts.review = { block: canonical(value), ...(isRecord(value) && text(value['last']) !== undefined ? { last: text(value['last'])! } : {}) };
   }
   return { kept, facts, versions };
+}
+
+/** JSON with sorted keys: two equal values give one text, whatever their order or style in YAML. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (isRecord(v) && !Array.isArray(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v)) ?? 'null';
+}
+
+/**
+ * The `risks` block of a register: each risk's acceptance and what it covers, and the block's text
+ * with every acceptance cut out (the content the fingerprint covers). A block that does not parse
+ * is all content, with no risks read.
+ */
+function readRisks(source: string): { content: string; risks?: Map<string, RiskFacts> } {
+  if (!source.includes('acceptance') && !source.includes('likelihood')) return { content: source };
+  let doc;
+  try {
+    doc = parseDocument(source, { schema: 'core', merge: false, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+  } catch {
+    return { content: source };
+  }
+  if (doc.errors.length > 0 || !isMap(doc.contents)) return { content: source };
+  const list = doc.contents.items.find((pair) => isScalar(pair.key) && pair.key.value === 'risks')?.value;
+  if (!isSeq(list)) return { content: source };
+  let values: unknown;
+  try {
+    values = (doc.toJS({ maxAliasCount: 0 }) as Record<string, unknown>)['risks'];
+  } catch {
+    return { content: source };
+  }
+  if (!Array.isArray(values) || values.length !== list.items.length) return { content: source };
+  const risks = new Map<string, RiskFacts>();
+  const cuts: Array<[number, number]> = [];
+  for (const [index, item] of list.items.entries()) {
+    const value: unknown = values[index];
+    if (!isMap(item) || !isRecord(value)) continue;
+    const acceptancePair = item.items.find((pair) => isPair(pair) && isScalar(pair.key) && pair.key.value === 'acceptance');
+    const start = acceptancePair && isScalar(acceptancePair.key) ? acceptancePair.key.range?.[0] : undefined;
+    const end = acceptancePair?.value?.range?.[1] ?? (acceptancePair && isScalar(acceptancePair.key) ? acceptancePair.key.range?.[1] : undefined);
+    if (start !== undefined && end !== undefined) cuts.push([start, end]);
+    const id = text(value['id']);
+    if (id === undefined || risks.has(id)) continue;
+    const acceptance = value['acceptance'];
+    const basis = canonical(Object.fromEntries(ACCEPTED_FIELDS.map((field) => [field, value[field] ?? null])));
+    const facts: RiskFacts = { basis };
+    if (acceptance !== undefined) {
+      facts.acceptance = canonical(acceptance);
+      if (isRecord(acceptance)) {
+        for (const key of ['by', 'date', 'expires'] as const) {
+          const field = text(acceptance[key]);
+          if (field !== undefined) facts[key] = field;
+        }
+      }
+    }
+    risks.set(id, facts);
+  }
+  let content = '';
+  let from = 0;
+  for (const [start, end] of cuts.sort((a, b) => a[0] - b[0])) {
+    content += source.slice(from, start);
+    from = Math.max(from, end);
+  }
+  return { content: content + source.slice(from), risks };
 }
 
 function yamlRows(versions: unknown): HistoryRow[] {

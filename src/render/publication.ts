@@ -6,7 +6,7 @@ import type { SourceDocument } from '../documents/document.js';
 import { isRecord } from '../documents/version-history.js';
 import type { Workspace } from '../documents/workspace.js';
 import type { GitEvidence } from '../git/evidence.js';
-import { approvalRevision, baselineOf } from '../git/model.js';
+import { approvalEvidence } from '../git/model.js';
 import { rate, ratingsOf, type Rating } from '../risk/method.js';
 import { reviewSchedule } from '../documents/review.js';
 
@@ -20,7 +20,7 @@ export interface PublishedApproval {
   roleTitle: string;
   date: string;
   /** The commit that proves it, when git evidence was available. */
-  commit?: { hash: string; short: string; author: string; email: string; date: string; baseline: boolean };
+  commit?: { hash: string; short: string; author: string; email: string; date: string; proof: 'commit' | 'baseline'; signed: boolean; sentence: string };
 }
 
 export interface SoaRow {
@@ -172,6 +172,12 @@ function riskView(doc: SourceDocument, config: Config): RiskView | undefined {
   return view;
 }
 
+/** What proves an approval, in one sentence for the site and the PDFs. */
+function proofSentence(c: { short: string; author: string; email: string; date: string; proof: 'commit' | 'baseline'; signed: boolean }): string {
+  if (c.proof === 'baseline') return `Imported with the baseline: recorded in commit ${c.short} by ${c.author} <${c.email}> on ${c.date}, before approvals were proven from git.`;
+  return `Proven by commit ${c.short}, made by ${c.author} <${c.email}> on ${c.date}${c.signed ? ', signed by the approver' : ' (unsigned approval: the commit author field names the approver)'}.`;
+}
+
 /** Everything the site and the PDFs show, worked out once. No I/O. */
 export function buildPublication(workspace: Workspace, diagnostics: readonly Diagnostic[], git: GitEvidence | undefined, build: { buildTime: string; commit?: string }): Publication {
   const { config } = workspace;
@@ -186,11 +192,11 @@ export function buildPublication(workspace: Workspace, diagnostics: readonly Dia
     let approval: PublishedApproval | undefined;
     if (approved) {
       approval = { name: meta.approval!.name!, role: meta.approval!.by!, roleTitle: config.roles[meta.approval!.by!]?.title ?? meta.approval!.by!, date: meta.approval!.date! };
-      const evidence = git?.document(doc);
-      const revision = evidence ? approvalRevision(evidence, evidence.working.approval) : undefined;
-      if (evidence && revision) {
-        const c = revision.commit;
-        approval.commit = { hash: c.hash, short: c.hash.slice(0, 7), author: c.authorName, email: c.authorEmail, date: c.authorDate.slice(0, 10), baseline: revision === baselineOf(evidence) };
+      const found = git ? approvalEvidence(git, git.document(doc)) : undefined;
+      if (found?.commit && found.proof !== 'uncommitted') {
+        const c = found.commit;
+        const commit = { hash: c.hash, short: c.hash.slice(0, 7), author: c.authorName, email: c.authorEmail, date: c.authorDate.slice(0, 10), proof: found.proof, signed: found.signed };
+        approval.commit = { ...commit, sentence: proofSentence(commit) };
       }
     }
     const nextReview = reviewSchedule(meta, config)?.due;

@@ -1,4 +1,4 @@
-import type { RiskMethod } from '../config/config.js';
+import type { Config, RiskMethod } from '../config/config.js';
 import { isRecord } from '../documents/version-history.js';
 
 export interface Rating {
@@ -47,4 +47,16 @@ export function ratingsOf(method: RiskMethod, risk: Record<string, unknown>): { 
   const residual = risk['residual'];
   if (isRecord(residual)) return { inherent, residual: rate(method, residual['likelihood'], residual['impact']), residualGiven: true };
   return { inherent, residual: risk['treatment'] === 'retain' ? inherent : undefined, residualGiven: false };
+}
+
+/** Whether a risk's residual rating is above the level its owner may accept (so the escalation role accepts it). */
+export function needsEscalation(method: RiskMethod, risk: Record<string, unknown>): boolean {
+  const residual = ratingsOf(method, risk).residual;
+  return residual !== undefined && residual.level > acceptableLevel(method);
+}
+
+/** The role that accepts a risk's residual risk: the escalation role above the acceptable level, else the risk owner. */
+export function acceptingRole(config: Config, risk: Record<string, unknown>): string | undefined {
+  if (config.risk && needsEscalation(config.risk, risk)) return config.risk.escalation;
+  return typeof risk['owner'] === 'string' ? risk['owner'] : undefined;
 }

@@ -1,13 +1,28 @@
-import { approversFor } from '../config/config.js';
+import { approversFor, type Config } from '../config/config.js';
+import type { SourceDocument } from '../documents/document.js';
+import { approvalProof } from '../git/model.js';
 import { isIsoDate } from '../text/dates.js';
-import { readable, type Rule } from './rule.js';
+import { readable, type Rule, type RuleContext } from './rule.js';
+
+/**
+ * The configuration an approval is judged by: with git, the one in the parent of the approval commit
+ * (or, for an approval imported with the baseline, the one in that commit), so that later changes to
+ * roles neither void past approvals nor make new ones; without git or proof, the current one.
+ */
+function judgingConfig(context: RuleContext, doc: SourceDocument): Config {
+  const evidence = context.git?.document(doc);
+  const proof = evidence ? approvalProof(evidence) : undefined;
+  if (!context.git || proof?.kind !== 'committed') return context.config;
+  const hash = proof.revision.commit.hash;
+  const state = proof.revision.imported ? context.git.configAt(hash) : context.git.configBefore(hash);
+  return state.kind === 'ok' ? state.config : context.config;
+}
 
 export const approvalMissing: Rule = {
   id: 'approval-missing',
   description: '`approved` without approval, approver role not allowed for the type, approval older than the newest version',
   defaultSeverity: 'error',
   check(context) {
-    const { config } = context;
     for (const doc of readable(context)) {
       if (doc.meta.status !== 'approved') continue;
       const approval = doc.meta.approval;
@@ -17,6 +32,7 @@ export const approvalMissing: Rule = {
       }
       const { by, name, date } = approval;
       const type = doc.meta.type;
+      const config = judgingConfig(context, doc);
       if (by && type && config.roles[by]) {
         const allowed = approversFor(config, type);
         if (!allowed.includes(by)) {

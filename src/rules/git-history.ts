@@ -1,6 +1,6 @@
+import { START_OF_FILE as START } from '../diagnostics/diagnostic.js';
+import { describeCommit } from '../git/log-parser.js';
 import type { Rule } from './rule.js';
-
-const START = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
 export const gitHistory: Rule = {
   id: 'git-history',
@@ -24,6 +24,9 @@ export const gitHistory: Rule = {
         break;
       default:
         break;
+    }
+    for (const { commit, path, size } of context.git?.oversized ?? []) {
+      context.reportFile(file, START, `${path} in commit ${describeCommit(commit)} is ${size} bytes, more than the 1 MiB a document may have: that revision was not read, so nothing it says is proven`);
     }
   },
 };

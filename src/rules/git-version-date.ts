@@ -1,5 +1,5 @@
 import { describeCommit } from '../git/log-parser.js';
-import { baselineOf, revisionAddingRow } from '../git/model.js';
+import { revisionAddingRow } from '../git/model.js';
 import { daysBetween, isIsoDate } from '../text/dates.js';
 import { forEachEvidence, rowRange } from './git-evidence-helpers.js';
 import type { Rule } from './rule.js';
@@ -11,11 +11,10 @@ export const gitVersionDate: Rule = {
   check(context) {
     const maxDays = context.config.git.maxBackdateDays;
     forEachEvidence(context, (doc, evidence) => {
-      const baseline = baselineOf(evidence);
       for (const row of evidence.working.rows) {
         if (!isIsoDate(row.date)) continue;
         const added = revisionAddingRow(evidence, row.version);
-        if (!added || added === baseline) continue; // not committed yet, or imported with the baseline
+        if (!added || added.imported) continue; // not committed yet, or imported with the baseline
         const committed = added.commit.committerDate.slice(0, 10);
         const authored = added.commit.authorDate.slice(0, 10);
         const at = rowRange(doc, row.version, 'date');

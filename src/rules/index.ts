@@ -4,8 +4,11 @@ import { classificationLeak } from './classification-leak.js';
 import { duplicateId } from './duplicate-id.js';
 import { gitApproval } from './git-approval.js';
 import { gitApprovalStale } from './git-approval-stale.js';
+import { gitConfigChange } from './git-config-change.js';
 import { gitHistory } from './git-history.js';
 import { gitHistoryRewrite } from './git-history-rewrite.js';
+import { gitReview } from './git-review.js';
+import { gitRiskAcceptance } from './git-risk-acceptance.js';
 import { gitUncommitted } from './git-uncommitted.js';
 import { gitVersionBump } from './git-version-bump.js';
 import { gitVersionDate } from './git-version-date.js';
@@ -58,6 +61,9 @@ export const RULES: readonly Rule[] = [
   gitApproval,
   gitApprovalStale,
   gitUncommitted,
+  gitConfigChange,
+  gitReview,
+  gitRiskAcceptance,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((rule) => rule.id);

@@ -1,5 +1,5 @@
 import { isRecord } from '../documents/version-history.js';
-import { acceptableLevel, describeRating, ratingsOf } from '../risk/method.js';
+import { describeRating, needsEscalation, ratingsOf } from '../risk/method.js';
 import { isIsoDate } from '../text/dates.js';
 import { label, registerDocuments, riskEntries, text } from './entries.js';
 import type { Rule } from './rule.js';
@@ -30,7 +30,7 @@ export const riskAcceptance: Rule = {
         const by = typeof acceptance['by'] === 'string' ? acceptance['by'] : undefined;
         const owner = text(entry, 'owner');
         const residual = method ? ratingsOf(method, entry.data).residual : undefined;
-        const escalate = method && residual ? residual.level > acceptableLevel(method) : false;
+        const escalate = method ? needsEscalation(method, entry.data) : false;
         const byAt = doc.map.valueAt(`${entry.pointer}/acceptance/by`);
         if (method && escalate && by !== method.escalation) {
           context.report(doc, byAt, `${name} has a residual rating ${describeRating(residual!)} above the acceptable level (${method.acceptable}): it must be accepted by ${method.escalation}, not ${by ?? 'nobody'}`);

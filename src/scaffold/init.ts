@@ -45,7 +45,8 @@ function config(options: InitOptions): string {
       acceptable: 'medium',
       escalation: 'ceo',
     },
-    git: { signed_approvals: false, allowed_signers: '.isms/allowed_signers', allow_self_approval: false, max_backdate_days: 30 },
+    // The CISO (whoever runs init) governs the configuration until top management takes it over.
+    git: { signed_approvals: false, allowed_signers: '.isms/allowed_signers', allow_self_approval: false, max_backdate_days: 30, config_approvers: ['ciso'] },
     rules: {},
     publish: { title: `${options.organization} ISMS Manual`, order: ['ISMS-MAN', 'DOC-A5', 'DOC-SOA', 'DOC-RM', 'DOC-RR'] },
   };
@@ -53,6 +54,8 @@ function config(options: InitOptions): string {
     '# isms configuration: see the README of isms for every key.',
     '# Add the people who hold each role as members ({ name, email } as in their git commits):',
     '# approvals are proven by commits of those members.',
+    '# The first commit is the baseline; every change after it is proven, this file included:',
+    '# git.config_approvers (the CISO for now) may change it. Hand it to top management later.',
   ].join('\n');
   return `${head}\n${stringify(value, { lineWidth: 0 })}`;
 }

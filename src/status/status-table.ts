@@ -7,6 +7,13 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
+function proofCell(proof: StatusReport['documents'][number]['approvalProof']): string {
+  if (!proof) return '';
+  if (proof.proof === 'uncommitted') return 'not committed';
+  if (proof.proof === 'baseline') return `imported ${proof.commit ?? ''}`.trim();
+  return `${proof.commit ?? ''} ${proof.signed ? 'signed' : 'unsigned'}`.trim();
+}
+
 function reviewCell(daysLeft: number | null): string {
   if (daysLeft === null) return '';
   if (daysLeft < 0) return `${-daysLeft} days overdue`;
@@ -18,7 +25,7 @@ export function statusTable(report: StatusReport): string {
   const out: string[] = [`${report.organization} ISMS, as of ${report.asOf}`, ''];
   out.push(
     table(
-      ['ID', 'Title', 'Type', 'Owner', 'Version', 'Status', 'Approved by', 'Approved on', 'Next review', 'Due'],
+      ['ID', 'Title', 'Type', 'Owner', 'Version', 'Status', 'Approved by', 'Approved on', 'Proof', 'Next review', 'Due'],
       report.documents.map((d) => [
         d.id ?? '(unreadable)',
         d.title ?? d.file,
@@ -28,6 +35,7 @@ export function statusTable(report: StatusReport): string {
         d.status ?? '',
         d.approvedBy ? `${d.approvedBy.name} (${d.approvedBy.role})` : '',
         d.approvedOn ?? '',
+        proofCell(d.approvalProof),
         d.nextReview ?? '',
         reviewCell(d.daysLeft),
       ]),

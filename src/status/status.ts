@@ -4,6 +4,8 @@ import type { Config } from '../config/config.js';
 import type { SourceDocument } from '../documents/document.js';
 import { isRecord } from '../documents/version-history.js';
 import type { Workspace } from '../documents/workspace.js';
+import type { GitEvidence } from '../git/evidence.js';
+import { approvalEvidence } from '../git/model.js';
 import type { Summary } from '../reporters/report.js';
 import { ratingsOf } from '../risk/method.js';
 import { daysBetween, isIsoDate } from '../text/dates.js';
@@ -18,6 +20,11 @@ export interface DocumentStatus {
   status: string | null;
   approvedBy: { role: string; name: string } | null;
   approvedOn: string | null;
+  /**
+   * What proves the approval (with git): `commit`, the commit that made it; `baseline`, imported with
+   * the baseline; `uncommitted`, nothing yet. `signed` says whether a signature was required and good.
+   */
+  approvalProof: { proof: 'commit' | 'baseline' | 'uncommitted'; commit: string | null; signed: boolean } | null;
   nextReview: string | null;
   /** Days until the next review; negative when overdue. */
   daysLeft: number | null;
@@ -62,8 +69,9 @@ export interface StatusReport {
 
 const EXPIRY_WINDOW_DAYS = 90;
 
-function documentStatus(doc: SourceDocument, config: Config, asOf: string): DocumentStatus {
+function documentStatus(doc: SourceDocument, config: Config, asOf: string, git: GitEvidence | undefined): DocumentStatus {
   const meta = doc.meta;
+  const proof = git ? approvalEvidence(git, git.document(doc)) : undefined;
   const approved = meta.status === 'approved' && meta.approval?.by && meta.approval.name && meta.approval.date;
   const nextReview = reviewSchedule(meta, config)?.due ?? null;
   return {
@@ -75,6 +83,7 @@ function documentStatus(doc: SourceDocument, config: Config, asOf: string): Docu
     status: meta.status ?? null,
     approvedBy: approved ? { role: meta.approval!.by!, name: meta.approval!.name! } : null,
     approvedOn: approved ? meta.approval!.date! : null,
+    approvalProof: proof ? { proof: proof.proof, commit: proof.commit?.hash.slice(0, 7) ?? null, signed: proof.signed } : null,
     nextReview,
     daysLeft: nextReview ? daysBetween(asOf, nextReview) : null,
     file: doc.file,
@@ -143,9 +152,9 @@ function riskStatus(doc: SourceDocument, config: Config, asOf: string): RiskStat
 }
 
 /** The register of documents, the SoA summary and the risk summary, as of a date. No I/O. */
-export function buildStatus(workspace: Workspace, asOf: string, validation: Summary): StatusReport {
+export function buildStatus(workspace: Workspace, asOf: string, validation: Summary, git?: GitEvidence): StatusReport {
   const { config } = workspace;
-  const documents = workspace.documents.map((doc) => documentStatus(doc, config, asOf));
+  const documents = workspace.documents.map((doc) => documentStatus(doc, config, asOf, git));
   documents.sort((a, b) => (a.id ?? '\uffff').localeCompare(b.id ?? '\uffff') || a.file.localeCompare(b.file));
   const readable = workspace.documents.filter((d) => d.data !== undefined);
   return {

@@ -19,6 +19,7 @@ describe('isms status', () => {
       status: 'approved',
       approvedBy: { role: 'executive', name: 'S. Lindqvist' },
       approvedOn: '2019-01-01',
+      approvalProof: null,
       nextReview: '2027-09-30',
       daysLeft: 307,
       file: 'isms-docs/manual.md',

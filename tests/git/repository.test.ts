@@ -106,13 +106,13 @@ describe('signed approvals', () => {
     const { repo } = signedRepo();
     repo.write('policy.md', policy(APPROVED)).commit('Approve 1.0', CEO, '2026-01-10');
     const { diagnostics } = await findings(repo.dir);
-    expect(diagnostics).toEqual([expect.objectContaining({ rule: 'git-approval', message: expect.stringMatching(/^the approval commit [0-9a-f]{7} \(R\. Adeyemi <ceo@example\.com>, 2026-01-10\) has no signature; git\.signed_approvals requires/) })]);
+    expect(diagnostics).toEqual([expect.objectContaining({ rule: 'git-approval', message: expect.stringMatching(/^the approval in [0-9a-f]{7} \(R\. Adeyemi <ceo@example\.com>, 2026-01-10\) has no signature; git\.signed_approvals requires a good signature by R\. Adeyemi$/) })]);
   });
 
   it('reports an approval commit signed with a key that allowed_signers does not list', async () => {
     const { repo, strangerKey } = signedRepo();
     repo.write('policy.md', policy(APPROVED)).commit('Approve 1.0', CEO, '2026-01-10', { sign: strangerKey });
     const { diagnostics } = await findings(repo.dir);
-    expect(diagnostics).toEqual([expect.objectContaining({ rule: 'git-approval', message: expect.stringContaining('has a signature by a key it does not trust (not in git.allowed_signers') })]);
+    expect(diagnostics).toEqual([expect.objectContaining({ rule: 'git-approval', message: expect.stringContaining('has a signature by a key it does not trust (not in the allowed-signers file') })]);
   });
 });

@@ -66,7 +66,7 @@ describe('isms build', () => {
     const page = readFileSync(path.join(out, 'DOC-A5.html'), 'utf8');
     const hash = repo.git(['rev-parse', '--short=7', 'HEAD']).trim();
     expect(page).toContain('Approved by R. Adeyemi, Chief Executive Officer, on 2026-01-10.');
-    expect(page).toContain(`Approval commit ${hash} by R. Adeyemi &lt;ceo@example.com&gt; on 2026-01-10.`);
+    expect(page).toContain(`Proven by commit ${hash}, made by R. Adeyemi &lt;ceo@example.com&gt; on 2026-01-10 (unsigned approval: the commit author field names the approver).`);
     expect(page).toContain('<a href="DOC-P1.html#policy-statement">procedure</a>');
     const draft = readFileSync(path.join(out, 'DOC-P1.html'), 'utf8');
     expect(draft).toContain('DRAFT: this document is not validly approved');

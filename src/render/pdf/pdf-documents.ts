@@ -66,7 +66,7 @@ function approvalText(doc: PublishedDocument): PdfContent {
   if (!doc.approval) return { text: 'Not approved.', style: 'p' };
   const { approval } = doc;
   const parts: PdfContent[] = [{ text: `Approved by ${approval.name}, ${approval.roleTitle}, on ${approval.date}.`, style: 'p' }];
-  if (approval.commit) parts.push({ text: `${approval.commit.baseline ? "Recorded with the document's first commit" : 'Approval commit'} ${approval.commit.short} by ${approval.commit.author} <${approval.commit.email}> on ${approval.commit.date}.`, style: 'small' });
+  if (approval.commit) parts.push({ text: approval.commit.sentence, style: 'small' });
   if (!doc.validlyApproved) parts.push({ text: 'This approval is not valid (see isms validate): the document is published as a DRAFT.', style: 'draft' });
   return { stack: parts };
 }

@@ -1,0 +1,23 @@
+import path from 'node:path';
+import { judgeSignOff } from '../git/model.js';
+import { START_OF_FILE } from '../diagnostics/diagnostic.js';
+import type { Rule } from './rule.js';
+
+export const gitConfigChange: Rule = {
+  id: 'git-config-change',
+  description: 'the configuration or allowed-signers file changed by someone outside `git.config_approvers`',
+  defaultSeverity: 'error',
+  check(context) {
+    const git = context.git;
+    if (!git || git.status.kind !== 'ok') return;
+    const configName = path.posix.basename(context.configFile);
+    const shown = (file: string) => (file === configName ? context.configFile : path.posix.join(path.posix.dirname(context.configFile), file));
+    if (git.baseline?.problem) context.reportFile(context.configFile, START_OF_FILE, git.baseline.problem);
+    for (const change of git.configChanges) {
+      const files = change.paths.join(' and ');
+      const signOff = judgeSignOff(git, change.commit, (config) => config.git.configApprovers, `the change to ${files}`);
+      if (signOff.ok) continue;
+      for (const file of change.paths) context.reportFile(shown(file), START_OF_FILE, `${signOff.message}. The configuration governs itself: only git.config_approvers may change it or the allowed-signers file`);
+    }
+  },
+};
