@@ -46,11 +46,31 @@ describe('revision facts', () => {
 
   it('reads versions of a YAML document and fingerprints the rest', () => {
     const facts = revisionFacts(register, 'yaml');
-    expect(facts.rows.map((r) => r.version)).toEqual(['0.1', '1.0']);
-    expect(facts.approval).toEqual({ by: 'ciso', name: 'M. Woolard', date: '2026-10-05' });
+    expect(facts.rows.map((r) => r.version)).toEqual(['0.1', '1.0', '1.1']);
+    expect(facts.approval).toEqual({ by: 'ciso', name: 'M. Woolard', date: '2026-12-01' });
     const changedRisk = register.replace('likelihood: 4\n    impact: 5', 'likelihood: 3\n    impact: 5');
     expect(revisionFacts(changedRisk, 'yaml').fingerprint).not.toBe(facts.fingerprint);
-    const newRow = register.replace('details: Treatments accepted by the risk owners }', 'details: Treatments accepted by the risk owners }\n  - { version: "1.1", date: 2026-11-01, author: M. Woolard, details: x }');
+    const newRow = register.replace('details: Treatments accepted by the risk owners }', 'details: Treatments accepted by the risk owners }\n  - { version: "1.0.1", date: 2026-11-01, author: M. Woolard, details: x }');
     expect(revisionFacts(newRow, 'yaml').fingerprint).toBe(facts.fingerprint);
+  });
+
+  it('leaves risk acceptances out of the fingerprint, and reads each with what it covers', () => {
+    const facts = revisionFacts(register, 'yaml');
+    expect(facts.risks?.size).toBe(17);
+    expect(facts.risks?.get('R-004')).toEqual({
+      basis: '{"controls":["6.3","5.17","8.5","8.23"],"impact":4,"likelihood":4,"residual":{"impact":3,"likelihood":1},"treatment":"modify"}',
+      acceptance: '{"by":"ism","date":"2026-12-01","expires":"2027-11-30"}',
+      by: 'ism',
+      date: '2026-12-01',
+      expires: '2027-11-30',
+    });
+    const extended = revisionFacts(register.replace('acceptance: { by: ism, date: 2026-12-01, expires: 2027-11-30 }', 'acceptance: { by: ism, date: 2026-12-01, expires: 2029-11-30 }'), 'yaml');
+    expect(extended.fingerprint).toBe(facts.fingerprint);
+    expect(extended.risks?.get('R-004')?.expires).toBe('2029-11-30');
+    const blockStyle = revisionFacts(register.replace('acceptance: { by: ism, date: 2026-12-01, expires: 2027-11-30 }', 'acceptance:\n      by: ism\n      date: 2026-12-01\n      expires: 2027-11-30'), 'yaml');
+    expect(blockStyle.fingerprint).toBe(facts.fingerprint);
+    // Text next to an acceptance is content.
+    const smuggled = revisionFacts(register.replace('acceptance: { by: ism, date: 2026-12-01, expires: 2027-11-30 }', 'acceptance: { by: ism, date: 2026-12-01, expires: 2027-11-30 }\n    treatment_note: accepted forever'), 'yaml');
+    expect(smuggled.fingerprint).not.toBe(facts.fingerprint);
   });
 });

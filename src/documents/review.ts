@@ -3,7 +3,7 @@ import { addMonths, isIsoDate } from '../text/dates.js';
 import type { Metadata } from './document.js';
 
 export interface ReviewSchedule {
-  /** The date counted from: the last review, else the approval of an approved document. */
+  /** The date counted from: the later of the last review and the approval of an approved document (approving a version reviews it). */
   last: string;
   fromReview: boolean;
   intervalMonths: number;
@@ -13,9 +13,11 @@ export interface ReviewSchedule {
 /** When a document is next due for review; undefined when retired or when nothing dates it. */
 export function reviewSchedule(meta: Metadata, config: Config): ReviewSchedule | undefined {
   if (meta.status === 'retired') return undefined;
-  const fromReview = meta.review?.last !== undefined;
-  const last = meta.review?.last ?? (meta.status === 'approved' ? meta.approval?.date : undefined);
-  if (!last || !isIsoDate(last)) return undefined;
+  const reviewed = meta.review?.last !== undefined && isIsoDate(meta.review.last) ? meta.review.last : undefined;
+  const approved = meta.status === 'approved' && meta.approval?.date !== undefined && isIsoDate(meta.approval.date) ? meta.approval.date : undefined;
+  const last = reviewed !== undefined && (approved === undefined || reviewed >= approved) ? reviewed : approved;
+  if (!last) return undefined;
+  const fromReview = last === reviewed;
   const intervalMonths = meta.review?.intervalMonths ?? config.reviewIntervalMonths;
   return { last, fromReview, intervalMonths, due: addMonths(last, intervalMonths) };
 }

@@ -129,7 +129,12 @@ function readRisks(source: string): { content: string; risks?: Map<string, RiskF
     const acceptancePair = item.items.find((pair) => isPair(pair) && isScalar(pair.key) && pair.key.value === 'acceptance');
     const start = acceptancePair && isScalar(acceptancePair.key) ? acceptancePair.key.range?.[0] : undefined;
     const end = acceptancePair?.value?.range?.[1] ?? (acceptancePair && isScalar(acceptancePair.key) ? acceptancePair.key.range?.[1] : undefined);
-    if (start !== undefined && end !== undefined) cuts.push([start, end]);
+    if (start !== undefined && end !== undefined) {
+      // A block map's range runs through its line break: cut to its last character, as a flow map's.
+      let last = end;
+      while (last > start && /\s/.test(source.charAt(last - 1))) last--;
+      cuts.push([start, last]);
+    }
     const id = text(value['id']);
     if (id === undefined || risks.has(id)) continue;
     const acceptance = value['acceptance'];
