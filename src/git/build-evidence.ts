@@ -5,6 +5,7 @@ import type { Workspace } from '../documents/workspace.js';
 import { toPosix } from '../documents/discover.js';
 import { BlobReader } from './cat-file.js';
 import type { DocumentEvidence, GitEvidence, RepositoryStatus, Revision, SignatureCheck } from './evidence.js';
+import { listTree, type TreeFile } from './list-tree.js';
 import { LOG_FORMAT, parseLog, type Change, type Commit } from './log-parser.js';
 import { approvalRevision } from './model.js';
 import { revisionFacts, type RevisionFacts } from './revision-facts.js';
@@ -41,19 +42,6 @@ async function resolveRef(toplevel: string, ref: string): Promise<string> {
   const result = await runGit(toplevel, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
   if (result.code !== 0) throw new GitRefError(`--base ${ref} is not a commit of this repository (fetch it first, e.g. git fetch origin main)`);
   return result.stdout.toString('utf8').trim();
-}
-
-async function listTree(toplevel: string, commit: string, folder: string): Promise<Map<string, string>> {
-  const result = await runGit(toplevel, ['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', commit, '--', folder]);
-  const entries = new Map<string, string>();
-  if (result.code !== 0) return entries;
-  for (const record of result.stdout.toString('utf8').split('\0')) {
-    const tab = record.indexOf('\t');
-    if (tab === -1) continue;
-    const [, type, blob] = record.slice(0, tab).split(' ');
-    if (type === 'blob' && blob) entries.set(record.slice(tab + 1), blob);
-  }
-  return entries;
 }
 
 function repoPathOf(toplevel: string, doc: SourceDocument): string | undefined {
@@ -107,7 +95,8 @@ export async function buildEvidence(workspace: Workspace, options: EvidenceOptio
     }
   }
   const order = new Map(commits.map(({ commit }, index) => [commit.hash, index]));
-  const [headTree, baseTree] = await Promise.all([listTree(toplevel, 'HEAD', folder), baseCommit ? listTree(toplevel, baseCommit, folder) : Promise.resolve(undefined)]);
+  const treeOf = async (commit: string) => (await listTree(toplevel, commit, folder)) ?? new Map<string, TreeFile>();
+  const [headTree, baseTree] = await Promise.all([treeOf('HEAD'), baseCommit ? treeOf(baseCommit) : Promise.resolve(undefined)]);
 
   const reader = new BlobReader(toplevel);
   const factsByBlob = new Map<string, Promise<RevisionFacts | undefined>>();
@@ -145,7 +134,7 @@ export async function buildEvidence(workspace: Workspace, options: EvidenceOptio
           const facts = await factsOf(change.blob, doc.format);
           if (facts) revisions.push({ commit, path: change.path, facts });
         }
-        const headBlob = headTree.get(repoPath);
+        const headBlob = headTree.get(repoPath)?.blob;
         let uncommitted: DocumentEvidence['uncommitted'] = 'untracked';
         if (headBlob) {
           const headText = await readText(headBlob);
@@ -154,7 +143,7 @@ export async function buildEvidence(workspace: Workspace, options: EvidenceOptio
         const entry: DocumentEvidence = { revisions, working: revisionFacts(doc.text, doc.format), uncommitted };
         if (baseTree) {
           const basePath = [...names].find((name) => baseTree.has(name));
-          entry.base = basePath ? ((await factsOf(baseTree.get(basePath)!, doc.format)) ?? null) : null;
+          entry.base = basePath ? ((await factsOf(baseTree.get(basePath)!.blob, doc.format)) ?? null) : null;
         }
         evidence.set(doc, entry);
       }),
