@@ -3,6 +3,7 @@ import { displayPath } from '../documents/discover.js';
 import { check } from '../engine/check.js';
 import type { GitEvidence } from '../git/evidence.js';
 import { runGit } from '../git/run-git.js';
+import { workingChanges } from '../git/working-changes.js';
 import { buildOutputs, manualFileName } from '../render/build-outputs.js';
 import { buildPublication } from '../render/publication.js';
 import { loadTemplates, TemplateError } from '../render/site/templates.js';
@@ -22,19 +23,6 @@ export interface BuildCommandOptions {
   html?: boolean;
   pdf?: boolean;
   release?: boolean;
-}
-
-/** Files under the documents folder that differ from HEAD (tracked or not), the output folder aside. */
-async function dirtyFiles(root: string, out: string): Promise<string[]> {
-  const result = await runGit(root, ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', '.']);
-  if (result.code !== 0) return ['(git status failed)'];
-  const toplevel = (await runGit(root, ['rev-parse', '--show-toplevel'])).stdout.toString('utf8').trim();
-  return result.stdout
-    .toString('utf8')
-    .split('\0')
-    .filter((entry) => entry.length > 3)
-    .map((entry) => path.join(toplevel, entry.slice(3)))
-    .filter((file) => !isInside(out, file));
 }
 
 /** Build time: SOURCE_DATE_EPOCH when set; under --release the commit's time; else now. */
@@ -68,9 +56,11 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
   const summary = summarize({ ...result, diagnostics });
   if (release) {
     if (git.status.kind !== 'ok') throw new UsageError(messages.releaseNeedsGit(git.status.kind));
-    const dirty = await dirtyFiles(config.root, out);
+    const changes = await workingChanges(config.root, { exclude: [out] });
+    if (!changes.ok) throw new UsageError(messages.releaseNeedsGit(changes.message));
+    const dirty = [...changes.modified, ...changes.untracked, ...changes.deleted].sort().map((file) => displayPath(io.cwd, path.join(changes.toplevel, file)));
     if (dirty.length > 0 || summary.errors > 0) {
-      io.stderr.write(`isms: ${messages.releaseRefused(summary.errors, dirty.map((file) => displayPath(io.cwd, file)))}\n`);
+      io.stderr.write(`isms: ${messages.releaseRefused(summary.errors, dirty)}\n`);
       return EXIT.findings;
     }
   }

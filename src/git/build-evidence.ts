@@ -5,6 +5,7 @@ import { parseConfig } from '../config/load-config.js';
 import type { SourceDocument } from '../documents/document.js';
 import type { Workspace } from '../documents/workspace.js';
 import { toPosix } from '../documents/discover.js';
+import { listTree, type TreeFile } from './list-tree.js';
 import { isInside } from '../text/paths.js';
 import { BlobReader } from './cat-file.js';
 import type { Baseline, ConfigChange, ConfigState, DocumentEvidence, GitEvidence, OversizedRevision, RepositoryStatus, Revision } from './evidence.js';
@@ -49,19 +50,6 @@ async function resolveRef(toplevel: string, ref: string): Promise<string> {
   const commit = await commitOf(toplevel, ref);
   if (!commit) throw new GitRefError(`--base ${ref} is not a commit of this repository (fetch it first, e.g. git fetch origin main)`);
   return commit;
-}
-
-async function listTree(toplevel: string, commit: string, folder: string): Promise<Map<string, string>> {
-  const result = await runGit(toplevel, ['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', commit, '--', folder]);
-  const entries = new Map<string, string>();
-  if (result.code !== 0) return entries;
-  for (const record of result.stdout.toString('utf8').split('\0')) {
-    const tab = record.indexOf('\t');
-    if (tab === -1) continue;
-    const [, type, blob] = record.slice(0, tab).split(' ');
-    if (type === 'blob' && blob) entries.set(record.slice(tab + 1), blob);
-  }
-  return entries;
 }
 
 function repoPathOf(top: string, file: string): string | undefined {
@@ -167,6 +155,7 @@ export async function buildEvidence(workspace: Workspace, options: EvidenceOptio
     }
   }
   const order = new Map(commits.map(({ commit }, index) => [commit.hash, index]));
+  const treeOf = async (commit: string) => new Map([...((await listTree(toplevel, commit, folder)) ?? new Map<string, TreeFile>())].map(([file, entry]) => [file, entry.blob]));
   const reader = new BlobReader(toplevel);
   try {
     const oversized: OversizedRevision[] = [];
@@ -223,7 +212,7 @@ export async function buildEvidence(workspace: Workspace, options: EvidenceOptio
       }
     }
 
-    const [headTree, baseTree] = await Promise.all([listTree(toplevel, 'HEAD', folder), baseCommit ? listTree(toplevel, baseCommit, folder) : Promise.resolve(undefined)]);
+    const [headTree, baseTree] = await Promise.all([treeOf('HEAD'), baseCommit ? treeOf(baseCommit) : Promise.resolve(undefined)]);
 
     const factsByBlob = new Map<string, Promise<RevisionFacts | undefined>>();
     const factsOf = (blob: string, format: SourceDocument['format']) => {
@@ -335,7 +324,9 @@ export async function buildEvidence(workspace: Workspace, options: EvidenceOptio
       }
       const blob = headTree.get(repoPath);
       const committed = blob ? await reader.read(blob) : undefined;
-      const same = working === undefined ? committed === undefined : committed !== undefined && committed.equals(working);
+      // Line endings normalised, as for documents: a core.autocrlf checkout is not a change.
+      const text = (bytes: Buffer) => bytes.toString('utf8').replace(/\r\n?/g, '\n');
+      const same = working === undefined ? committed === undefined : committed !== undefined && text(committed) === text(working);
       if (!same) uncommittedConfig.push(rootRelative(repoPath));
     }
 

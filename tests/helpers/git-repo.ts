@@ -27,9 +27,9 @@ approvers:
 export class TestRepo {
   readonly dir: string;
 
-  constructor() {
+  constructor(options: { objectFormat?: 'sha1' | 'sha256' } = {}) {
     this.dir = mkdtempSync(path.join(tmpdir(), 'isms-git-'));
-    this.git(['init', '-q', '-b', 'main']);
+    this.git(['init', '-q', '-b', 'main', `--object-format=${options.objectFormat ?? 'sha1'}`]);
     this.git(['config', 'user.name', 'Default User']);
     this.git(['config', 'user.email', 'default@example.com']);
     this.git(['config', 'commit.gpgsign', 'false']);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -167,6 +167,66 @@ describe('isms build --release', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^isms: release refused: nothing was written\.\n {2}\d+ validation errors \(run isms validate\)\n {2}not committed: policy\.md\n$/);
     expect(existsSync(out)).toBe(false);
+  }, 60_000);
+
+  it('runs no clean or smudge filter, fsmonitor or hook of the repository while checking the tree', async () => {
+    const repo = publishedRepo();
+    cleanup.push(repo.dir);
+    repo.write('.gitattributes', '* filter=evil\n').commit('Attributes', WRITER, '2026-01-11');
+    const sentinel = path.join(repo.dir, '..', `${path.basename(repo.dir)}-ran`);
+    cleanup.push(sentinel);
+    const touch = `touch '${sentinel}'`;
+    repo.git(['config', 'filter.evil.clean', `${touch}; cat`]);
+    repo.git(['config', 'filter.evil.smudge', `${touch}; cat`]);
+    repo.git(['config', 'core.fsmonitor', touch]);
+    // New times on unchanged files make git status hash them again, through the clean filter.
+    for (const file of ['policy.md', 'procedure.md', 'isms.config.yaml', '.gitattributes', '.gitignore']) utimesSync(path.join(repo.dir, file), new Date(), new Date(Date.now() + 60_000));
+    const run = await runCli(['build', '--release', '--html', '--out', outDir()], repo.dir);
+    expect(run.stderr).not.toContain('release refused');
+    expect(existsSync(sentinel)).toBe(false);
+    expect(run.code).toBe(0);
+  }, 60_000);
+
+  it('takes a core.autocrlf checkout with CRLF files as clean', async () => {
+    const repo = publishedRepo();
+    cleanup.push(repo.dir);
+    repo.git(['config', 'core.autocrlf', 'true']);
+    for (const file of ['policy.md', 'procedure.md', 'isms.config.yaml']) rmSync(path.join(repo.dir, file));
+    repo.git(['checkout', '--', '.']);
+    expect(readFileSync(path.join(repo.dir, 'policy.md'), 'utf8')).toContain('\r\n');
+    const run = await runCli(['build', '--release', '--html', '--out', outDir()], repo.dir);
+    expect(run.stderr).toBe('isms: published as DRAFT (not validly approved): DOC-P1\n');
+    expect(run.code).toBe(0);
+  }, 60_000);
+
+  it.each([
+    ['a modified document', 'policy.md', (repo: TestRepo) => repo.write('policy.md', readFileSync(path.join(repo.dir, 'policy.md'), 'utf8').replace('We protect', 'We guard'))],
+    ['an untracked document', 'annex/extra.md', (repo: TestRepo) => repo.write('annex/extra.md', '# Notes\n')],
+    ['a deleted tracked file', 'annex/logo.svg', (repo: TestRepo) => rmSync(path.join(repo.dir, 'annex/logo.svg'))],
+    ['a new file staged but not committed', 'annex/staged.txt', (repo: TestRepo) => repo.write('annex/staged.txt', 'x\n').git(['add', 'annex/staged.txt'])],
+  ])('refuses %s, naming it, and writes nothing', async (_, file, change) => {
+    const repo = publishedRepo();
+    cleanup.push(repo.dir);
+    repo.write('annex/logo.svg', '<svg/>\n').commit('Logo', WRITER, '2026-01-11');
+    change(repo);
+    const out = outDir();
+    const run = await runCli(['build', '--release', '--out', out], repo.dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(new RegExp(`^isms: release refused: nothing was written\\.\\n[\\s\\S]*  not committed: ${file.replace('.', '\\.')}\\n$`));
+    expect(existsSync(out)).toBe(false);
+  }, 60_000);
+
+  it('ignores files in the output folder, and gitignored files', async () => {
+    const repo = publishedRepo();
+    cleanup.push(repo.dir);
+    repo.write('.gitignore', '_site/\n*.tmp\n').commit('Ignore scratch files', WRITER, '2026-01-11');
+    const out = path.join(repo.dir, 'published');
+    expect((await runCli(['build', '--html', '--out', out], repo.dir)).code).toBe(0);
+    repo.write('_site/stale.html', 'old').write('annex/notes.tmp', 'scratch');
+    const run = await runCli(['build', '--release', '--html', '--out', out], repo.dir);
+    expect(run.stderr).not.toContain('release refused');
+    expect(run.code).toBe(0);
+    expect(readdirSync(out)).toContain('manifest.json');
   }, 60_000);
 });
 
