@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { revisionFacts } from '../src/git/revision-facts.js';
+import { policyWithBody } from './helpers/git-repo.js';
+import { CONTENT, EDITED, HISTORY_VARIANTS, historyTable } from './helpers/history-variants.js';
 
 const manual = readFileSync('isms-docs/manual.md', 'utf8');
 const register = readFileSync('isms-docs/risk/register.yaml', 'utf8');
@@ -43,6 +45,31 @@ describe('revision facts', () => {
     const text = '---\nid: X\n---\n\n```\n## Version history\n| Version | Date | Author | Details |\n```\n\n## Version history\n\n| Version | Date | Author | Details |\n|---|---|---|---|\n| 0.1 | 2026-01-01 | A \\| B | x |\n';
     expect(revisionFacts(text, 'markdown').rows).toEqual([{ version: '0.1', date: '2026-01-01', author: 'A | B', details: 'x' }]);
   });
+
+  it('versions the fingerprint of Markdown and YAML documents', () => {
+    expect(revisionFacts(manual, 'markdown').fingerprint).toMatch(/^sha256-v2:[0-9a-f]{64}$/);
+    expect(revisionFacts(register, 'yaml').fingerprint).toMatch(/^sha256-v2:[0-9a-f]{64}$/);
+  });
+
+  it('keeps the text, other tables and the heading of the history section in the fingerprint', () => {
+    const doc = (note: string, other: string, heading = '## Version history') =>
+      `---\nid: X\n---\n\n# X\n\n${heading}\n\n${note}\n\n| Version | Date | Author | Details |\n|---|---|---|---|\n| 0.1 | 2026-01-01 | A | x |\n\n| Approver | Signature |\n|---|---|\n| ${other} | on file |\n`;
+    const base = revisionFacts(doc('Kept for ten years.', 'CEO'), 'markdown').fingerprint;
+    expect(revisionFacts(doc('Kept for a year.', 'CEO'), 'markdown').fingerprint).not.toBe(base);
+    expect(revisionFacts(doc('Kept for ten years.', 'Anyone'), 'markdown').fingerprint).not.toBe(base);
+    expect(revisionFacts(doc('Kept for ten years.', 'CEO', '## Document history'), 'markdown').fingerprint).not.toBe(base);
+  });
+
+  for (const variant of HISTORY_VARIANTS) {
+    it(`counts a change of content as one and a new row as none: ${variant.name}`, () => {
+      const rows = ['| 0.1 | 2026-01-05 | P. Writer | First draft |'];
+      const newRow = [...rows, '| 1.0 | 2026-01-10 | P. Writer | First published |'];
+      const facts = revisionFacts(policyWithBody(variant.body(historyTable(rows), CONTENT)), 'markdown');
+      expect(facts.rows.map((r) => r.version)).toEqual(['0.1']);
+      expect(revisionFacts(policyWithBody(variant.body(historyTable(rows), EDITED)), 'markdown').fingerprint).not.toBe(facts.fingerprint);
+      expect(revisionFacts(policyWithBody(variant.body(historyTable(newRow), CONTENT)), 'markdown').fingerprint).toBe(facts.fingerprint);
+    });
+  }
 
   it('reads versions of a YAML document and fingerprints the rest', () => {
     const facts = revisionFacts(register, 'yaml');

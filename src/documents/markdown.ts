@@ -1,7 +1,8 @@
 import GithubSlugger from 'github-slugger';
-import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import type { Range } from '../diagnostics/diagnostic.js';
+import { findHistorySectionIn, type HistorySection } from './history-section.js';
+import { parser, plainText, type SourceSpan } from './markdown-parser.js';
 
 export interface MarkdownHeading {
   depth: number;
@@ -41,57 +42,14 @@ export interface MarkdownModel {
   mentions: DocumentMention[];
   /** Top-level blocks in order, so a table can be found "under a heading". */
   blocks: Array<{ kind: 'heading'; heading: MarkdownHeading } | { kind: 'table'; table: MarkdownTable }>;
+  /** Where the version history heading and table are (0-based lines), as every reader of the history finds them. */
+  history: HistorySection | undefined;
 }
 
 /** `DOC A5`, `DOC SoA`, `DOC-A5`: the seed's convention for naming a controlled document. */
 const MENTION = /\bDOC[ -]([A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)\b/g;
 
-interface SourceSpan {
-  start: number;
-  end: number;
-}
-
-/**
- * CommonMark with GFM tables, as validation reads it (headings, links, tables, text); the renderer
- * uses remark with full GFM. markdown-it is about nine times faster here; it gives block lines but no
- * inline offsets, so the inline rules that matter (links, images, autolinks, code spans) are wrapped
- * to record where in the inline source each match starts and ends. Every link is kept, whatever its
- * scheme: validation must see `file:` links to refuse them (markdown-it would drop them as unsafe).
- */
-function createParser(): MarkdownIt {
-  const md = new MarkdownIt('commonmark', { html: false }).enable('table');
-  md.validateLink = () => true;
-  const produces: Record<string, string> = { link: 'link_open', image: 'image', autolink: 'link_open', backticks: 'code_inline' };
-  for (const name of Object.keys(produces)) {
-    const rule = (md.inline.ruler as unknown as { __rules__: Array<{ name: string; fn: (state: never, silent: boolean) => boolean }> }).__rules__.find((r) => r.name === name);
-    if (!rule) continue;
-    const original = rule.fn;
-    md.inline.ruler.at(name, (state, silent) => {
-      const start = state.pos;
-      const first = state.tokens.length;
-      const matched = original(state as never, silent);
-      // Pending text is flushed as a token first, so look for the token this rule makes.
-      const token = state.tokens.slice(first).find((t) => t.type === produces[name]);
-      if (matched && !silent && token) token.meta = { ...(token.meta as object | null), span: { start, end: state.pos } satisfies SourceSpan };
-      return matched;
-    });
-  }
-  return md;
-}
-
-const parser = createParser();
-
 const spanOf = (token: Token): SourceSpan | undefined => (token.meta as { span?: SourceSpan } | null)?.span;
-
-/** Plain text of inline tokens, as readers see it (no markup, no image text): for slugs and table cells. */
-function plainText(children: readonly Token[] | null): string {
-  let text = '';
-  for (const child of children ?? []) {
-    if (child.type === 'text' || child.type === 'code_inline') text += child.content;
-    else if (child.type === 'softbreak') text += '\n';
-  }
-  return text;
-}
 
 /** Maps offsets in an inline token's source to file positions, line by line. */
 type Locate = (offset: number) => { line: number; column: number };
@@ -155,7 +113,7 @@ export function parseMarkdown(text: string): MarkdownModel {
   const tokens = parser.parse(text, {});
   const lines = text.split('\n');
   const slugger = new GithubSlugger();
-  const model: MarkdownModel = { headings: [], links: [], mentions: [], blocks: [] };
+  const model: MarkdownModel = { headings: [], links: [], mentions: [], blocks: [], history: findHistorySectionIn(tokens) };
 
   const scanInline = (inline: Token, locate: Locate) => {
     const excluded: SourceSpan[] = [];

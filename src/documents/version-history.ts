@@ -29,7 +29,8 @@ export interface VersionHistory {
   table?: { at: Range; columns: Array<keyof VersionRow['cells'] | null> };
 }
 
-const COLUMN_NAMES: Record<keyof VersionRow['cells'], string[]> = {
+/** Accepted header names of each history column, lower case (DESIGN 1.2). */
+export const COLUMN_NAMES: Record<keyof VersionRow['cells'], string[]> = {
   version: ['version'],
   date: ['date'],
   author: ['author(s)', 'author', 'authors'],
@@ -46,9 +47,10 @@ export function isHistoryHeading(text: string): boolean {
 }
 
 export function markdownHistory(model: MarkdownModel, fallback: Range): VersionHistory {
-  const index = model.blocks.findIndex((b) => b.kind === 'heading' && isHistoryHeading(b.heading.text));
-  const headingBlock = model.blocks[index];
-  if (index === -1 || !headingBlock || headingBlock.kind !== 'heading') {
+  // The history-section reader chose the heading and the table; here they get positions and cells.
+  const section = model.history;
+  const heading = section && model.headings.find((h) => h.at.line === section.heading.start + 1);
+  if (!section || !heading) {
     return {
       found: false,
       rows: [],
@@ -56,15 +58,9 @@ export function markdownHistory(model: MarkdownModel, fallback: Range): VersionH
       problems: [{ message: 'no version history: add a "Version history" heading with a table Version | Date | Author(s) | Details', at: fallback }],
     };
   }
-  const heading = headingBlock.heading;
-  let table;
-  for (const block of model.blocks.slice(index + 1)) {
-    if (block.kind === 'heading' && block.heading.depth <= heading.depth) break;
-    if (block.kind === 'table') {
-      table = block.table;
-      break;
-    }
-  }
+  const tableLine = section.table && section.table.start + 1;
+  const tableBlock = model.blocks.find((b) => b.kind === 'table' && b.table.at.line === tableLine);
+  const table = tableBlock?.kind === 'table' ? tableBlock.table : undefined;
   if (!table) {
     return {
       found: false,

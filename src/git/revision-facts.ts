@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isMap, isPair, isScalar, isSeq, parse, parseDocument } from 'yaml';
-import { isHistoryHeading, isRecord } from '../documents/version-history.js';
+import { findHistorySection } from '../documents/history-section.js';
+import { COLUMN_NAMES, isRecord } from '../documents/version-history.js';
 
 export interface HistoryRow {
   version: string;
@@ -22,7 +23,7 @@ export interface RiskFacts {
 
 /** What git evidence needs to know of one revision of a document. */
 export interface RevisionFacts {
-  /** sha256 of the content, ignoring the version history, the keys version, status, approval, review and every risk's acceptance. */
+  /** `sha256-v2:` and the sha256 of the content: all but the version history rows, the keys version, status, approval, review and every risk's acceptance. */
   fingerprint: string;
   version?: string;
   status?: string;
@@ -40,8 +41,8 @@ const ACCEPTED_FIELDS = ['likelihood', 'impact', 'treatment', 'controls', 'resid
 /** Keys whose change is administration, not content (DESIGN section 4). */
 const ADMIN_KEYS = new Set(['version', 'status', 'approval', 'review', 'versions']);
 const TOP_LEVEL_KEY = /^([A-Za-z_$][\w$-]*)\s*:/;
-const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+/** Names what is hashed: a fingerprint of another version never equals one of this version. */
+const FINGERPRINT_VERSION = 'sha256-v2:';
 
 /** Top-level entries of a YAML text by line: a key line and the indented (or `- `) lines under it. */
 function topLevelBlocks(lines: readonly string[]): Array<{ key: string | undefined; lines: string[] }> {
@@ -175,50 +176,21 @@ function splitRow(line: string): string[] {
   return trimmed.split(/(?<!\\)\|/).map((cell) => clean(cell.replace(/\\\|/g, '|')));
 }
 
-/** The version history section of a Markdown body: its line range and its table rows. */
-function markdownHistory(lines: readonly string[]): { start: number; end: number; rows: HistoryRow[] } | undefined {
-  let fence: string | undefined;
-  let start = -1;
-  let depth = 0;
-  let end = lines.length;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? '';
-    const fenceMatch = FENCE.exec(line);
-    if (fenceMatch) {
-      const marker = fenceMatch[1]!;
-      if (fence === undefined) fence = marker;
-      else if (marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
-      continue;
-    }
-    if (fence !== undefined) continue;
-    const heading = HEADING.exec(line);
-    if (!heading) continue;
-    const level = heading[1]!.length;
-    if (start === -1) {
-      if (isHistoryHeading(heading[2] ?? '')) {
-        start = i;
-        depth = level;
-      }
-    } else if (level <= depth) {
-      end = i;
-      break;
-    }
-  }
-  if (start === -1) return undefined;
-  const table = lines.slice(start + 1, end).filter((line) => /^\s*\|/.test(line));
-  const [header, , ...body] = table;
-  if (!header) return { start, end, rows: [] };
+/** The rows of a history table given as its lines: header, delimiter, rows. */
+function tableRows(table: readonly string[]): HistoryRow[] {
+  const [header = '', , ...body] = table;
   const columns = splitRow(header).map((cell) => cell.toLowerCase());
-  const index = (names: string[]) => columns.findIndex((c) => names.includes(c));
-  const at = { version: index(['version']), date: index(['date']), author: index(['author(s)', 'author', 'authors']), details: index(['details', 'description']) };
-  const rows = body.map((line) => {
+  const at = Object.fromEntries(Object.entries(COLUMN_NAMES).map(([name, accepted]) => [name, columns.findIndex((c) => accepted.includes(c))])) as Record<keyof HistoryRow, number>;
+  return body.map((line) => {
     const cells = splitRow(line);
     return { version: cells[at.version] ?? '', date: cells[at.date] ?? '', author: cells[at.author] ?? '', details: cells[at.details] ?? '' };
   });
-  return { start, end, rows };
 }
 
-/** The facts of one revision's text. Pure and cheap: no Markdown parser, YAML parsed only in small blocks. */
+/**
+ * The facts of one revision's text. Pure and cheap: Markdown is read at block level only (to find the
+ * history table), YAML parsed only in small blocks.
+ */
 export function revisionFacts(raw: string, format: 'markdown' | 'yaml'): RevisionFacts {
   const normalised = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const lines = normalised.split('\n');
@@ -226,7 +198,7 @@ export function revisionFacts(raw: string, format: 'markdown' | 'yaml'): Revisio
   if (format === 'yaml') {
     const { kept, facts, versions } = readYamlBlocks(lines);
     hash.update(kept.join('\n'));
-    return { ...facts, rows: yamlRows(versions), fingerprint: hash.digest('hex') };
+    return { ...facts, rows: yamlRows(versions), fingerprint: FINGERPRINT_VERSION + hash.digest('hex') };
   }
   let bodyStart = 0;
   let facts: Omit<RevisionFacts, 'fingerprint' | 'rows'> = {};
@@ -241,9 +213,10 @@ export function revisionFacts(raw: string, format: 'markdown' | 'yaml'): Revisio
   }
   hash.update('\n\0\n');
   const body = lines.slice(bodyStart);
-  const history = markdownHistory(body);
-  hash.update((history ? [...body.slice(0, history.start), ...body.slice(history.end)] : body).join('\n'));
-  return { ...facts, rows: history?.rows ?? [], fingerprint: hash.digest('hex') };
+  // Only the history table is administration: the heading and the rest of its section are content.
+  const table = findHistorySection(body)?.table;
+  hash.update((table ? [...body.slice(0, table.start), ...body.slice(table.end)] : body).join('\n'));
+  return { ...facts, rows: table ? tableRows(body.slice(table.start, table.end)) : [], fingerprint: FINGERPRINT_VERSION + hash.digest('hex') };
 }
 
 export function sameRow(a: HistoryRow, b: HistoryRow): boolean {

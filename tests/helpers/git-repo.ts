@@ -92,17 +92,8 @@ export interface PolicyOptions {
 /** A policy document whose parts each test changes. */
 export function policy(options: PolicyOptions = {}): string {
   const rows = options.rows ?? ['| 0.1 | 2026-01-05 | P. Writer | First draft |'];
-  return `---
-id: DOC-A5
-title: Information Security Policy
-type: policy
-owner: ciso
-classification: internal
-status: ${options.status ?? 'draft'}
-version: "${options.version ?? '0.1'}"
-${options.approval ? `approval: ${options.approval}\n` : ''}---
-
-# Information Security Policy
+  return policyWithBody(
+    `# Information Security Policy
 
 ## Policy statement
 
@@ -113,5 +104,22 @@ ${options.body ?? 'We protect information.'}
 | Version | Date | Author(s) | Details |
 |---|---|---|---|
 ${rows.join('\n')}
-`;
+`,
+    options,
+  );
+}
+
+/** The policy's front matter (from `options`; `body` and `rows` are not used) followed by `markdown`. */
+export function policyWithBody(markdown: string, options: PolicyOptions = {}): string {
+  return `---
+id: DOC-A5
+title: Information Security Policy
+type: policy
+owner: ciso
+classification: internal
+status: ${options.status ?? 'draft'}
+version: "${options.version ?? '0.1'}"
+${options.approval ? `approval: ${options.approval}\n` : ''}---
+
+${markdown}`;
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { splitFrontMatter } from '../../documents/front-matter.js';
-import { isHistoryHeading } from '../../documents/version-history.js';
+import { findHistorySection } from '../../documents/history-section.js';
 import { markdownToHtml } from '../html/markdown-to-html.js';
 import { heatMapSvg, levelColour } from '../html/heat-map.js';
 import type { Publication, PublishedDocument } from '../publication.js';
@@ -80,22 +80,19 @@ export function renderSite(publication: Publication, templates: SiteTemplates, o
 
 /**
  * The Markdown body as readers see it: without front matter (shown as the metadata panel), its first
- * heading (the page title) or its version history (shown under document control).
+ * heading (the page title), or the version history heading and table (shown under document control).
+ * Any other text of the history section stays. Left-out lines become blank lines, so what surrounds
+ * them reads as it did (no lazy continuation into a quote or a list).
  */
 export function bodyOf(text: string): string {
   const split = splitFrontMatter(text);
   const lines = (split.kind === 'yaml' ? split.bodyText : text).split('\n');
+  const left = new Set<number>();
   const firstContent = lines.findIndex((line) => line.trim() !== '');
-  if (firstContent !== -1 && /^#\s/.test(lines[firstContent] ?? '')) lines.splice(firstContent, 1);
-  const history = lines.findIndex((line) => {
-    const heading = /^#{1,6}\s+(.*?)\s*$/.exec(line);
-    return heading !== null && isHistoryHeading(heading[1] ?? '');
-  });
-  if (history !== -1) {
-    const level = (/^(#+)/.exec(lines[history] ?? '')?.[1] ?? '#').length;
-    let end = lines.findIndex((line, i) => i > history && new RegExp(`^#{1,${level}}\\s`).test(line));
-    if (end === -1) end = lines.length;
-    lines.splice(history, end - history);
+  if (firstContent !== -1 && /^#\s/.test(lines[firstContent] ?? '')) left.add(firstContent);
+  const history = findHistorySection(lines);
+  for (const span of [history?.heading, history?.table]) {
+    for (let i = span?.start ?? 0; i < (span?.end ?? 0); i++) left.add(i);
   }
-  return lines.join('\n');
+  return lines.map((line, i) => (left.has(i) ? '' : line)).join('\n');
 }

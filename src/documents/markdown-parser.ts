@@ -1,0 +1,50 @@
+import MarkdownIt from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
+
+export interface SourceSpan {
+  start: number;
+  end: number;
+}
+
+/**
+ * CommonMark with GFM tables, as validation reads it (headings, links, tables, text); the renderer
+ * uses remark with full GFM. markdown-it is about nine times faster here; it gives block lines but no
+ * inline offsets, so the inline rules that matter (links, images, autolinks, code spans) are wrapped
+ * to record where in the inline source each match starts and ends. Every link is kept, whatever its
+ * scheme: validation must see `file:` links to refuse them (markdown-it would drop them as unsafe).
+ * Raw HTML is recognised as HTML (never rendered: that is for the site to refuse) so that what sits
+ * in an HTML block or comment is no heading, table or link here either, as on the site.
+ */
+function createParser(): MarkdownIt {
+  const md = new MarkdownIt('commonmark', { html: true }).enable('table');
+  md.validateLink = () => true;
+  const produces: Record<string, string> = { link: 'link_open', image: 'image', autolink: 'link_open', backticks: 'code_inline' };
+  for (const name of Object.keys(produces)) {
+    const rule = (md.inline.ruler as unknown as { __rules__: Array<{ name: string; fn: (state: never, silent: boolean) => boolean }> }).__rules__.find((r) => r.name === name);
+    if (!rule) continue;
+    const original = rule.fn;
+    md.inline.ruler.at(name, (state, silent) => {
+      const start = state.pos;
+      const first = state.tokens.length;
+      const matched = original(state as never, silent);
+      // Pending text is flushed as a token first, so look for the token this rule makes.
+      const token = state.tokens.slice(first).find((t) => t.type === produces[name]);
+      if (matched && !silent && token) token.meta = { ...(token.meta as object | null), span: { start, end: state.pos } satisfies SourceSpan };
+      return matched;
+    });
+  }
+  return md;
+}
+
+/** The one Markdown parser of validation and of the version-history reader. */
+export const parser = createParser();
+
+/** Plain text of inline tokens, as readers see it (no markup, no image text): for slugs, table cells and heading names. */
+export function plainText(children: readonly Token[] | null): string {
+  let text = '';
+  for (const child of children ?? []) {
+    if (child.type === 'text' || child.type === 'code_inline') text += child.content;
+    else if (child.type === 'softbreak') text += '\n';
+  }
+  return text;
+}
