@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { isMap, isPair, isScalar, isSeq, parse, parseDocument } from 'yaml';
+import { parse } from 'yaml';
 import { findHistorySection } from '../documents/history-section.js';
 import { COLUMN_NAMES, isRecord } from '../documents/version-history.js';
 
@@ -100,65 +100,40 @@ function canonical(value: unknown): string {
 }
 
 /**
- * The `risks` block of a register: each risk's acceptance and what it covers, and the block's text
- * with every acceptance cut out (the content the fingerprint covers). A block that does not parse
- * is all content, with no risks read.
+ * The `risks` block of a register: each risk's acceptance and what it covers, and the content the
+ * fingerprint covers: the risks as data (canonical JSON) without their acceptances, so that adding,
+ * changing or removing an acceptance in any style leaves it unchanged and every other change shows.
+ * A block that does not parse is all content, as written, with no risks read.
  */
 function readRisks(source: string): { content: string; risks?: Map<string, RiskFacts> } {
-  if (!source.includes('acceptance') && !source.includes('likelihood')) return { content: source };
-  let doc;
-  try {
-    doc = parseDocument(source, { schema: 'core', merge: false, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
-  } catch {
-    return { content: source };
-  }
-  if (doc.errors.length > 0 || !isMap(doc.contents)) return { content: source };
-  const list = doc.contents.items.find((pair) => isScalar(pair.key) && pair.key.value === 'risks')?.value;
-  if (!isSeq(list)) return { content: source };
   let values: unknown;
   try {
-    values = (doc.toJS({ maxAliasCount: 0 }) as Record<string, unknown>)['risks'];
+    values = (parse(source, { schema: 'core', merge: false, uniqueKeys: false, maxAliasCount: 0, prettyErrors: false }) as Record<string, unknown> | null)?.['risks'];
   } catch {
     return { content: source };
   }
-  if (!Array.isArray(values) || values.length !== list.items.length) return { content: source };
+  if (!Array.isArray(values)) return { content: source };
   const risks = new Map<string, RiskFacts>();
-  const cuts: Array<[number, number]> = [];
-  for (const [index, item] of list.items.entries()) {
-    const value: unknown = values[index];
-    if (!isMap(item) || !isRecord(value)) continue;
-    const acceptancePair = item.items.find((pair) => isPair(pair) && isScalar(pair.key) && pair.key.value === 'acceptance');
-    const start = acceptancePair && isScalar(acceptancePair.key) ? acceptancePair.key.range?.[0] : undefined;
-    const end = acceptancePair?.value?.range?.[1] ?? (acceptancePair && isScalar(acceptancePair.key) ? acceptancePair.key.range?.[1] : undefined);
-    if (start !== undefined && end !== undefined) {
-      // A block map's range runs through its line break: cut to its last character, as a flow map's.
-      let last = end;
-      while (last > start && /\s/.test(source.charAt(last - 1))) last--;
-      cuts.push([start, last]);
-    }
+  const content = values.map((value: unknown) => {
+    if (!isRecord(value)) return value;
+    const { acceptance, ...rest } = value;
     const id = text(value['id']);
-    if (id === undefined || risks.has(id)) continue;
-    const acceptance = value['acceptance'];
-    const basis = canonical(Object.fromEntries(ACCEPTED_FIELDS.map((field) => [field, value[field] ?? null])));
-    const facts: RiskFacts = { basis };
-    if (acceptance !== undefined) {
-      facts.acceptance = canonical(acceptance);
-      if (isRecord(acceptance)) {
-        for (const key of ['by', 'date', 'expires'] as const) {
-          const field = text(acceptance[key]);
-          if (field !== undefined) facts[key] = field;
+    if (id !== undefined && !risks.has(id)) {
+      const facts: RiskFacts = { basis: canonical(Object.fromEntries(ACCEPTED_FIELDS.map((field) => [field, value[field] ?? null]))) };
+      if (acceptance !== undefined) {
+        facts.acceptance = canonical(acceptance);
+        if (isRecord(acceptance)) {
+          for (const key of ['by', 'date', 'expires'] as const) {
+            const field = text(acceptance[key]);
+            if (field !== undefined) facts[key] = field;
+          }
         }
       }
+      risks.set(id, facts);
     }
-    risks.set(id, facts);
-  }
-  let content = '';
-  let from = 0;
-  for (const [start, end] of cuts.sort((a, b) => a[0] - b[0])) {
-    content += source.slice(from, start);
-    from = Math.max(from, end);
-  }
-  return { content: content + source.slice(from), risks };
+    return rest;
+  });
+  return { content: `risks: ${canonical(content)}`, risks };
 }
 
 function yamlRows(versions: unknown): HistoryRow[] {

@@ -8,14 +8,16 @@ import { readable, type Rule, type RuleContext } from './rule.js';
  * The configuration an approval is judged by: with git, the one in the parent of the approval commit
  * (or, for an approval imported with the baseline, the one in that commit), so that later changes to
  * roles neither void past approvals nor make new ones; without git or proof, the current one.
+ * `proven`: a commit after the baseline made it, so whether its approver was a member is git-approval's
+ * to say (one defect, one diagnostic).
  */
-function judgingConfig(context: RuleContext, doc: SourceDocument): Config {
+function judging(context: RuleContext, doc: SourceDocument): { config: Config; proven: boolean } {
   const evidence = context.git?.document(doc);
   const proof = evidence ? approvalProof(evidence) : undefined;
-  if (!context.git || proof?.kind !== 'committed') return context.config;
+  if (!context.git || proof?.kind !== 'committed') return { config: context.config, proven: false };
   const hash = proof.revision.commit.hash;
   const state = proof.revision.imported ? context.git.configAt(hash) : context.git.configBefore(hash);
-  return state.kind === 'ok' ? state.config : context.config;
+  return { config: state.kind === 'ok' ? state.config : context.config, proven: !proof.revision.imported };
 }
 
 export const approvalMissing: Rule = {
@@ -32,13 +34,13 @@ export const approvalMissing: Rule = {
       }
       const { by, name, date } = approval;
       const type = doc.meta.type;
-      const config = judgingConfig(context, doc);
+      const { config, proven } = judging(context, doc);
       if (by && type && config.roles[by]) {
         const allowed = approversFor(config, type);
         if (!allowed.includes(by)) {
           const who = allowed.length > 0 ? `approvers for a ${type}: ${allowed.join(', ')}` : `no role approves a ${type}: add it to "approvers" in isms.config.yaml`;
           context.report(doc, doc.map.valueAt('/approval/by'), `role "${by}" may not approve a ${type} (${who})`);
-        } else if (name) {
+        } else if (name && !proven) {
           const members = config.roles[by]?.members ?? [];
           if (!members.some((member) => member.name === name)) {
             const list = members.length > 0 ? members.map((m) => m.name).join(', ') : 'none listed';

@@ -85,6 +85,8 @@ export interface PolicyOptions {
   status?: string;
   version?: string;
   approval?: string;
+  /** The review block, as YAML flow (`{ last: 2026-03-01 }`). */
+  review?: string;
   body?: string;
   rows?: string[];
 }
@@ -119,7 +121,7 @@ owner: ciso
 classification: internal
 status: ${options.status ?? 'draft'}
 version: "${options.version ?? '0.1'}"
-${options.approval ? `approval: ${options.approval}\n` : ''}---
+${options.approval ? `approval: ${options.approval}\n` : ''}${options.review ? `review: ${options.review}\n` : ''}---
 
 ${markdown}`;
 }

@@ -1,0 +1,374 @@
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { todayIso } from '../../src/text/dates.js';
+import { runCli } from '../helpers/cli.js';
+import { CEO, CISO, OUTSIDER, policy, REPO_CONFIG, TestRepo, WRITER, type Person } from '../helpers/git-repo.js';
+
+const ROW_01 = '| 0.1 | 2026-01-05 | P. Writer | First draft |';
+const ROW_10 = '| 1.0 | 2026-01-10 | P. Writer | First published |';
+const IN_REVIEW_10 = { status: 'in-review', version: '1.0', rows: [ROW_01, ROW_10] };
+const APPROVED_10 = { status: 'approved', version: '1.0', approval: '{ by: ceo, name: R. Adeyemi, date: 2026-01-10 }', rows: [ROW_01, ROW_10] };
+
+const RISK_METHOD = `risk:
+  likelihood: [Rare, Unlikely, Possible, Likely, Almost certain]
+  impact: [Negligible, Minor, Moderate, Major, Severe]
+  scoring: multiply
+  levels: [{ name: low, max: 4 }, { name: medium, max: 9 }, { name: high, max: 15 }, { name: critical, max: 25 }]
+  acceptable: medium
+  escalation: ceo
+`;
+
+/** A register of one risk owned by the writer's role, retained: its owner accepts it. */
+function register(options: { likelihood?: number; acceptance?: string } = {}): string {
+  return `id: DOC-RR
+title: Risk register
+type: risk-register
+standard: iso27001-2022
+owner: ciso
+classification: confidential
+status: draft
+version: "0.1"
+versions:
+  - { version: "0.1", date: 2026-01-05, author: P. Writer, details: First assessment }
+risks:
+  - id: R-001
+    title: Laptop stolen from a car
+    owner: writer
+    cia: [confidentiality]
+    likelihood: ${options.likelihood ?? 2}
+    impact: 2
+    treatment: retain
+${options.acceptance ? `    acceptance: ${options.acceptance}\n` : ''}    next_review: 2027-12-01
+`;
+}
+
+interface Finding {
+  rule: string;
+  line: number;
+  message: string;
+  file: string;
+}
+
+async function validate(repo: TestRepo, asOf = '2026-06-01'): Promise<{ code: number; findings: Finding[] }> {
+  const run = await runCli(['validate', '--format', 'json', '--as-of', asOf], repo.dir);
+  if (run.code === 2) throw new Error(run.stderr);
+  return { code: run.code, findings: JSON.parse(run.stdout).diagnostics };
+}
+const rulesOf = (findings: Finding[]) => findings.map((f) => f.rule);
+const short = (hash: string) => hash.slice(0, 7);
+
+/** Runs a command as `person`: git takes the identity from GIT_AUTHOR_* and GIT_COMMITTER_*, as in CI. */
+async function as(person: Person, args: string[], repo: TestRepo) {
+  const keys = ['GIT_AUTHOR_NAME', 'GIT_AUTHOR_EMAIL', 'GIT_COMMITTER_NAME', 'GIT_COMMITTER_EMAIL'] as const;
+  const saved = keys.map((key) => process.env[key]);
+  Object.assign(process.env, { GIT_AUTHOR_NAME: person.name, GIT_AUTHOR_EMAIL: person.email, GIT_COMMITTER_NAME: person.name, GIT_COMMITTER_EMAIL: person.email });
+  try {
+    return await runCli(args, repo.dir);
+  } finally {
+    keys.forEach((key, i) => (saved[i] === undefined ? delete process.env[key] : (process.env[key] = saved[i])));
+  }
+}
+
+describe('the chain of trust, as a CISO works', () => {
+  const repos: TestRepo[] = [];
+  afterEach(() => repos.splice(0).forEach((repo) => repo.remove()));
+
+  it('stays clean at each step: draft, version, approval by another member, edit, version, approval again the same day, review', async () => {
+    const today = todayIso();
+    const repo = new TestRepo();
+    repos.push(repo);
+    repo.write('isms.config.yaml', REPO_CONFIG).write('policy.md', policy()).commit('Draft the policy', WRITER, '2026-01-05');
+    const clean = async () => expect(await validate(repo, today)).toEqual({ code: 0, findings: [] });
+
+    expect((await as(WRITER, ['version', 'DOC-A5', '--major', '--details', 'First published'], repo)).code).toBe(0);
+    repo.commit('1.0 for review', WRITER, today);
+    await clean();
+    const first = await as(CEO, ['approve', 'DOC-A5'], repo);
+    expect(first).toMatchObject({ code: 0, stderr: '' });
+    expect(first.stdout).toMatch(new RegExp(`^Approved DOC-A5 version 1\\.0 as R\\. Adeyemi \\(ceo\\) on ${today}: commit [0-9a-f]{7}\\n$`));
+    expect(repo.git(['log', '-1', '--format=%an <%ae> / %cn <%ce>'])).toBe('R. Adeyemi <ceo@example.com> / R. Adeyemi <ceo@example.com>\n');
+    await clean();
+
+    repo.write('policy.md', readFileSync(path.join(repo.dir, 'policy.md'), 'utf8').replace('We protect information.', 'We protect client information.'));
+    expect((await as(WRITER, ['version', 'DOC-A5', '--details', 'Scope narrowed to client information'], repo)).code).toBe(0);
+    repo.commit('1.1 for review', WRITER, today);
+    await clean();
+    // The same approver, the same day: the approval block is identical to the last one.
+    const before = readFileSync(path.join(repo.dir, 'policy.md'), 'utf8').match(/approval:[\s\S]*?date: \S+/)?.[0];
+    expect((await as(CEO, ['approve', 'DOC-A5'], repo)).code).toBe(0);
+    expect(readFileSync(path.join(repo.dir, 'policy.md'), 'utf8').match(/approval:[\s\S]*?date: \S+/)?.[0]).toBe(before);
+    await clean();
+
+    expect((await as(CISO, ['review', 'DOC-A5'], repo)).stdout).toMatch(/^Reviewed DOC-A5 version 1\.1 as M\. Woolard \(ciso\)/);
+    expect(readFileSync(path.join(repo.dir, 'policy.md'), 'utf8')).toContain(`review:\n  last: ${today}`);
+    await clean();
+  });
+
+  it('accepts a risk, reports the acceptance stale when the risk is re-rated, and is clean once the owner accepts again', async () => {
+    const today = todayIso();
+    const repo = new TestRepo();
+    repos.push(repo);
+    repo.write('isms.config.yaml', REPO_CONFIG + RISK_METHOD).write('register.yaml', register()).commit('Assess', WRITER, '2026-01-05');
+    expect(await as(CISO, ['accept', 'R-001'], repo)).toMatchObject({ code: 2, stderr: 'isms: ciso@example.com is not a member of role "writer", which accepts the residual risk of R-001 (see roles in isms.config.yaml)\n' });
+    const accepted = await as(WRITER, ['accept', 'R-001', '--expires', '2027-06-30'], repo);
+    expect(accepted.stdout).toMatch(new RegExp(`^Accepted risk R-001 as P\\. Writer \\(writer\\) on ${today}, until 2027-06-30: commit [0-9a-f]{7}\\n$`));
+    expect(readFileSync(path.join(repo.dir, 'register.yaml'), 'utf8')).toContain(`    next_review: 2027-12-01\n    acceptance: { by: writer, date: ${today}, expires: 2027-06-30 }\n`);
+    expect(await validate(repo, today)).toEqual({ code: 0, findings: [] });
+
+    repo.write('register.yaml', register({ likelihood: 3, acceptance: `{ by: writer, date: ${today}, expires: 2027-06-30 }` }).replace('version: "0.1"', 'version: "0.2"').replace('details: First assessment }', `details: First assessment }\n  - { version: "0.2", date: ${today}, author: M. Woolard, details: Re-rated }`));
+    const rerated = repo.commit('Re-rate R-001', CISO, today);
+    const stale = (await validate(repo, today)).findings;
+    expect(stale).toEqual([expect.objectContaining({ rule: 'git-risk-acceptance', line: 20, message: expect.stringMatching(new RegExp(`^risk R-001 changed in commit ${short(rerated)} \\(M\\. Woolard <ciso@example\\.com>, ${today}\\) \\(its ratings, treatment, controls or residual\\) after it was accepted in [0-9a-f]{7} \\(P\\. Writer .*the risk owner accepts it again with isms accept R-001$`)) })]);
+    expect((await as(WRITER, ['accept', 'R-001'], repo)).code).toBe(0);
+    expect(await validate(repo, today)).toEqual({ code: 0, findings: [] });
+  });
+
+  it('takes the identity from user.name and user.email when the environment names nobody', async () => {
+    const repo = new TestRepo();
+    repos.push(repo);
+    repo.write('isms.config.yaml', REPO_CONFIG).write('policy.md', policy(IN_REVIEW_10)).commit('1.0 for review', WRITER, '2026-01-10');
+    repo.git(['config', 'user.name', CEO.name]);
+    repo.git(['config', 'user.email', CEO.email]);
+    const run = spawnIsms(['approve', 'DOC-A5'], repo.dir, {});
+    expect(run).toContain('as R. Adeyemi (ceo)');
+    expect(repo.git(['log', '-1', '--format=%ae'])).toBe(`${CEO.email}\n`);
+  });
+
+  it('refuses to approve, review or accept when git names nobody', () => {
+    const repo = new TestRepo();
+    repos.push(repo);
+    repo.write('isms.config.yaml', REPO_CONFIG).write('policy.md', policy(IN_REVIEW_10)).commit('1.0 for review', WRITER, '2026-01-10');
+    repo.git(['config', '--unset', 'user.name']);
+    repo.git(['config', '--unset', 'user.email']);
+    expect(() => spawnIsms(['approve', 'DOC-A5'], repo.dir, { GIT_AUTHOR_NAME: '', GIT_AUTHOR_EMAIL: '' })).toThrow(/git has no author identity here \(GIT_AUTHOR_NAME and GIT_AUTHOR_EMAIL, or user\.name and user\.email\)/);
+  });
+});
+
+/** The built CLI as a child process, with no global git configuration and the given environment. */
+function spawnIsms(args: string[], cwd: string, env: Record<string, string>): string {
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('GIT_')));
+  return execFileSync(process.execPath, [path.resolve('bin/isms.js'), ...args], { cwd, encoding: 'utf8', env: { ...clean, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+describe('forged sign-offs, each caught at its line and naming its commit', () => {
+  const repos: TestRepo[] = [];
+  afterEach(() => repos.splice(0).forEach((repo) => repo.remove()));
+  const track = (repo: TestRepo) => (repos.push(repo), repo);
+
+  /** A repository adopted on 2026-01-01 (the baseline: its first commit), then drafted by the writer. */
+  function adopted(config = REPO_CONFIG): TestRepo {
+    const repo = track(new TestRepo());
+    repo.write('isms.config.yaml', config).commit('Adopt isms', CISO, '2026-01-01');
+    return repo;
+  }
+
+  it('reports a new document committed already approved in the CEO name by someone else', async () => {
+    const repo = adopted();
+    const forged = repo.write('policy.md', policy(APPROVED_10)).commit('Add the approved policy', WRITER, '2026-01-10');
+    const { code, findings } = await validate(repo);
+    expect(code).toBe(1);
+    expect(findings).toEqual([
+      expect.objectContaining({ rule: 'git-approval', file: 'policy.md', line: 9, message: `the approval was committed in ${short(forged)} (P. Writer <writer@example.com>, 2026-01-10), by someone who was not allowed to: it needs a member of "ceo" (R. Adeyemi <ceo@example.com>), as configured before that commit` }),
+    ]);
+  });
+
+  it('trusts what the baseline holds, and proves what comes after it', async () => {
+    const repo = track(new TestRepo());
+    repo.write('isms.config.yaml', REPO_CONFIG).write('policy.md', policy(APPROVED_10)).commit('Import the ISMS', OUTSIDER, '2026-01-10');
+    expect((await validate(repo)).findings).toEqual([]);
+    repo.write('policy.md', policy({ ...APPROVED_10, rows: [ROW_01, ROW_10, '| 1.1 | 2026-02-01 | E. Vil | More |'], version: '1.1', approval: '{ by: ceo, name: R. Adeyemi, date: 2026-02-01 }', body: 'More.' }));
+    repo.commit('Import more of it', OUTSIDER, '2026-02-01');
+    expect(rulesOf((await validate(repo)).findings)).toEqual(['git-approval']);
+    // Declared part of the imported history by a configuration approver, it is trusted.
+    const imported = repo.git(['rev-parse', 'HEAD']).trim();
+    repo.write('isms.config.yaml', `${REPO_CONFIG}git:\n  baseline: ${imported}\n`).commit('Baseline: the end of the import', CISO, '2026-02-02');
+    expect((await validate(repo)).findings).toEqual([]);
+  });
+
+  it('reports a baseline moved forward by someone outside the configuration approvers, and imports nothing then', async () => {
+    const repo = adopted();
+    repo.write('policy.md', policy(APPROVED_10)).commit('Forged approval', WRITER, '2026-01-10');
+    const moved = repo.git(['rev-parse', 'HEAD']).trim();
+    const change = repo.write('isms.config.yaml', `${REPO_CONFIG}git:\n  baseline: ${moved}\n`).commit('Move the baseline', WRITER, '2026-01-11');
+    const { findings } = await validate(repo);
+    expect(findings).toEqual([
+      expect.objectContaining({ rule: 'git-config-change', file: 'isms.config.yaml', line: 1, message: expect.stringMatching(new RegExp(`^the change to isms\\.config\\.yaml was committed in ${short(change)} \\(P\\. Writer <writer@example\\.com>, 2026-01-11\\), by someone who was not allowed to: it needs a member of "ciso" \\(M\\. Woolard <ciso@example\\.com>\\), as configured before that commit\\. The configuration governs itself`)) }),
+    ]);
+  });
+
+  it('reports a baseline that names a commit at or after the change that set it, and imports nothing', async () => {
+    const repo = adopted();
+    repo.write('isms.config.yaml', `${REPO_CONFIG}git:\n  baseline: adoption\n`).write('policy.md', policy(APPROVED_10)).commit('Baseline by tag, and a forged approval', CISO, '2026-01-10');
+    repo.git(['tag', 'adoption']);
+    const { findings } = await validate(repo);
+    // Nothing imported: the adoption commit itself now needs a configuration before it, and has none.
+    expect(findings.map((f) => `${f.rule} ${f.file}`)).toEqual(['git-config-change isms.config.yaml', 'git-config-change isms.config.yaml', 'git-approval policy.md']);
+    expect(findings.map((f) => f.message)).toEqual([
+      expect.stringMatching(/^git\.baseline "adoption" names a commit that is not before the change that set it \([0-9a-f]{7} \(M\. Woolard/),
+      expect.stringMatching(/^the change to isms\.config\.yaml in [0-9a-f]{7} \(M\. Woolard <ciso@example\.com>, 2026-01-01\) cannot be proven: there was no isms\.config\.yaml before it/),
+      expect.stringMatching(/^the approval was committed in [0-9a-f]{7} \(M\. Woolard <ciso@example\.com>, 2026-01-10\), by someone who was not allowed to/),
+    ]);
+  });
+
+  it('reports self-promotion in the configuration, and an approval it was meant to enable', async () => {
+    const repo = adopted();
+    repo.write('policy.md', policy(IN_REVIEW_10)).commit('1.0 for review', WRITER, '2026-01-10');
+    const promoted = REPO_CONFIG.replace('members: [{ name: R. Adeyemi, email: ceo@example.com }]', 'members: [{ name: R. Adeyemi, email: ceo@example.com }, { name: E. Vil, email: evil@example.net }]');
+    const change = repo.write('isms.config.yaml', promoted).write('policy.md', policy({ ...APPROVED_10, approval: '{ by: ceo, name: E. Vil, date: 2026-01-10 }' })).commit('Approve', OUTSIDER, '2026-01-10');
+    const { findings } = await validate(repo);
+    expect(findings.map((f) => `${f.rule} ${f.file}:${f.line}`)).toEqual(['git-config-change isms.config.yaml:1', 'git-approval policy.md:9']);
+    expect(findings[1]!.message).toContain(`the approval was committed in ${short(change)} (E. Vil <evil@example.net>, 2026-01-10), by someone who was not allowed to`);
+  });
+
+  it('reports self-approval switched on by someone outside the configuration approvers', async () => {
+    const repo = adopted();
+    const change = repo.write('isms.config.yaml', `${REPO_CONFIG}git:\n  allow_self_approval: true\n`).commit('Allow self-approval', CEO, '2026-01-03');
+    repo.write('policy.md', policy()).commit('Draft', CEO, '2026-01-05');
+    repo.write('policy.md', policy(APPROVED_10)).commit('Approve my own', CEO, '2026-01-10');
+    const { findings } = await validate(repo);
+    expect(findings).toEqual([expect.objectContaining({ rule: 'git-config-change', message: expect.stringContaining(`committed in ${short(change)} (R. Adeyemi <ceo@example.com>, 2026-01-03)`) })]);
+  });
+
+  it('judges membership in time: an approval made before a member left stays valid, one made after is an error', async () => {
+    const repo = adopted();
+    repo.write('policy.md', policy(IN_REVIEW_10)).commit('1.0 for review', WRITER, '2026-01-10');
+    repo.write('policy.md', policy(APPROVED_10)).commit('Approve 1.0', CEO, '2026-01-10');
+    const successor = REPO_CONFIG.replace('members: [{ name: R. Adeyemi, email: ceo@example.com }]', 'members: [{ name: J. Next, email: next@example.com }]');
+    repo.write('isms.config.yaml', successor).commit('R. Adeyemi hands over to J. Next', CISO, '2026-02-01');
+    expect((await validate(repo)).findings).toEqual([]);
+
+    const rows = [ROW_01, ROW_10, '| 1.1 | 2026-02-05 | P. Writer | Clarified |'];
+    repo.write('policy.md', policy({ status: 'in-review', version: '1.1', rows, body: 'Clarified.', approval: '{ by: ceo, name: R. Adeyemi, date: 2026-01-10 }' })).commit('1.1', WRITER, '2026-02-05');
+    const late = repo.write('policy.md', policy({ status: 'approved', version: '1.1', rows, body: 'Clarified.', approval: '{ by: ceo, name: R. Adeyemi, date: 2026-02-06 }' })).commit('Approve 1.1', CEO, '2026-02-06');
+    const { findings } = await validate(repo);
+    expect(findings.map((f) => `${f.rule} ${f.line}`)).toEqual(['git-approval 9']);
+    expect(findings[0]!.message).toBe(`the approval was committed in ${short(late)} (R. Adeyemi <ceo@example.com>, 2026-02-06), by someone who was not allowed to: it needs a member of "ceo" (J. Next <next@example.com>), as configured before that commit (its author holds no role at all: if this commit imported history from before the organisation adopted isms, set git.baseline to the last such commit)`);
+  });
+
+  it('reports a review and an acceptance recorded by someone who holds neither role', async () => {
+    const repo = adopted(REPO_CONFIG + RISK_METHOD);
+    repo.write('policy.md', policy(IN_REVIEW_10)).commit('1.0 for review', WRITER, '2026-01-10');
+    repo.write('policy.md', policy(APPROVED_10)).commit('Approve 1.0', CEO, '2026-01-10');
+    repo.write('register.yaml', register()).commit('Assess', WRITER, '2026-01-12');
+    const review = repo.write('policy.md', policy({ ...APPROVED_10, review: '{ last: 2026-05-01 }' })).commit('Reviewed, says I', OUTSIDER, '2026-05-01');
+    const acceptance = repo.write('register.yaml', register({ acceptance: '{ by: writer, date: 2026-05-01, expires: 2027-05-01 }' })).commit('Accepted, says I', OUTSIDER, '2026-05-01');
+    const { findings } = await validate(repo);
+    expect(findings.map((f) => `${f.rule} ${f.file}:${f.line}`)).toEqual(['git-review policy.md:10', 'git-risk-acceptance register.yaml:19']);
+    expect(findings[0]!.message).toMatch(new RegExp(`^the review was committed in ${short(review)} \\(E\\. Vil <evil@example\\.net>, 2026-05-01\\), by someone who was not allowed to: it needs a member of "ciso" or "ceo"`));
+    expect(findings[1]!.message).toMatch(new RegExp(`^the acceptance of risk R-001 was committed in ${short(acceptance)} \\(E\\. Vil <evil@example\\.net>, 2026-05-01\\), by someone who was not allowed to: it needs a member of "writer"`));
+  });
+
+  it('reports a review dated in the future, which would silence review-overdue forever', async () => {
+    const repo = adopted();
+    repo.write('policy.md', policy(IN_REVIEW_10)).commit('1.0 for review', WRITER, '2026-01-10');
+    repo.write('policy.md', policy({ ...APPROVED_10, review: '{ last: 2099-01-01 }' })).commit('Approve 1.0', CEO, '2026-01-10');
+    const { findings } = await validate(repo);
+    expect(findings).toEqual([expect.objectContaining({ rule: 'git-review', line: 10, message: 'the review is dated 2099-01-01, in the future (today is 2026-06-01): a review is recorded when it happens, with isms review DOC-A5' })]);
+  });
+
+  it('reports an approval dated after its commit, and one backdated beyond max_backdate_days', async () => {
+    const repo = adopted();
+    repo.write('policy.md', policy(IN_REVIEW_10)).commit('1.0 for review', WRITER, '2026-01-10');
+    const late = repo.write('policy.md', policy({ ...APPROVED_10, approval: '{ by: ceo, name: R. Adeyemi, date: 2026-01-10 }' })).commit('Approve 1.0', CEO, '2026-03-01');
+    expect((await validate(repo)).findings).toEqual([
+      expect.objectContaining({ rule: 'git-approval', line: 9, message: `the approval is dated 2026-01-10 but was committed 50 days later in ${short(late)} (R. Adeyemi <ceo@example.com>, 2026-03-01); sign-offs may be backdated by 30 days at most (git.max_backdate_days)` }),
+    ]);
+  });
+
+  it('says an approval in the working tree is not committed yet', async () => {
+    const repo = adopted();
+    repo.write('policy.md', policy(IN_REVIEW_10)).commit('1.0 for review', WRITER, '2026-01-10');
+    repo.write('policy.md', policy(APPROVED_10));
+    const { findings } = await validate(repo);
+    expect(findings.filter((f) => f.rule === 'git-approval').map((f) => f.message)).toEqual(['this approval is not committed yet: the approver records it with isms approve DOC-A5, so that git proves who approved']);
+  });
+
+  it('counts a content commit passed off under another author as made by its committer too', async () => {
+    const repo = adopted(REPO_CONFIG.replace('"*": [ciso]', '"*": [ciso]\n  manual: [ciso]'));
+    repo.write('isms.config.yaml', REPO_CONFIG.replace('policy: [ceo]', 'policy: [ciso]')).commit('The CISO approves policies', CISO, '2026-01-02');
+    repo.write('policy.md', policy(IN_REVIEW_10));
+    repo.git(['add', '-A']);
+    repo.git(['commit', '-q', '-m', 'Written by the intern, says the author field'], { GIT_AUTHOR_NAME: 'Pat Intern', GIT_AUTHOR_EMAIL: 'pat@example.com', GIT_AUTHOR_DATE: '2026-01-10T10:00:00Z', GIT_COMMITTER_NAME: CISO.name, GIT_COMMITTER_EMAIL: CISO.email, GIT_COMMITTER_DATE: '2026-01-10T10:00:00Z' });
+    repo.write('policy.md', policy({ ...APPROVED_10, approval: '{ by: ciso, name: M. Woolard, date: 2026-01-10 }' })).commit('Approve', CISO, '2026-01-10');
+    const { findings } = await validate(repo);
+    expect(findings).toEqual([expect.objectContaining({ rule: 'git-approval', message: expect.stringMatching(/^M\. Woolard approved content they made \([0-9a-f]{7} \(Pat Intern <pat@example\.com>, 2026-01-10\)\)/) })]);
+  });
+});
+
+describe('signatures bound to the member', () => {
+  const cleanup: string[] = [];
+  afterEach(() => cleanup.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+  function keyPair(dir: string, name: string): { key: string; publicKey: string } {
+    const key = path.join(dir, name);
+    execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', name, '-f', key]);
+    chmodSync(key, 0o600);
+    return { key, publicKey: readFileSync(`${key}.pub`, 'utf8').trim() };
+  }
+
+  function signedRepo() {
+    const keys = mkdtempSync(path.join(tmpdir(), 'isms-keys-'));
+    cleanup.push(keys);
+    const [ceo, ciso, writer] = [keyPair(keys, 'ceo'), keyPair(keys, 'ciso'), keyPair(keys, 'writer')];
+    const repo = new TestRepo();
+    cleanup.push(repo.dir);
+    mkdirSync(path.join(repo.dir, '.isms'));
+    const signers = `${CEO.email} namespaces="git" ${ceo.publicKey}\n${CISO.email} namespaces="git" ${ciso.publicKey}\n`;
+    repo.write('.isms/allowed_signers', signers);
+    repo.write('isms.config.yaml', `${REPO_CONFIG}git:\n  signed_approvals: true\n`).commit('Adopt isms, signed', CISO, '2026-01-01');
+    repo.write('policy.md', policy(IN_REVIEW_10)).commit('1.0 for review', WRITER, '2026-01-10');
+    return { repo, keys: { ceo: ceo.key, ciso: ciso.key, writer: writer.key, writerPublic: writer.publicKey }, signers };
+  }
+
+  it('reports an approval authored as the CEO but signed with the key of another member', async () => {
+    const { repo, keys } = signedRepo();
+    const forged = repo.write('policy.md', policy(APPROVED_10)).commit('Approve 1.0', CEO, '2026-01-10', { sign: keys.ciso });
+    const { findings } = await validate(repo);
+    expect(findings).toEqual([expect.objectContaining({ rule: 'git-approval', line: 9, message: `the approval in ${short(forged)} (R. Adeyemi <ceo@example.com>, 2026-01-10) is signed with the key of ciso@example.com, not of its author R. Adeyemi: a member's key never signs for another` })]);
+  });
+
+  it('reports the allowed-signers file edited by a non-approver to vouch for their own key', async () => {
+    const { repo, keys, signers } = signedRepo();
+    const edit = repo.write('.isms/allowed_signers', `${signers}${CEO.email} namespaces="git" ${keys.writerPublic}\n`).commit('Add a key', WRITER, '2026-01-08', { sign: keys.writer });
+    repo.write('policy.md', policy(APPROVED_10)).commit('Approve 1.0', CEO, '2026-01-10', { sign: keys.writer });
+    const { findings } = await validate(repo);
+    // The approval verifies against the tampered file; the tampering itself fails the run.
+    expect(findings.map((f) => `${f.rule} ${f.file}`)).toEqual(['git-config-change .isms/allowed_signers']);
+    expect(findings[0]!.message).toContain(`the change to .isms/allowed_signers was committed in ${short(edit)} (P. Writer <writer@example.com>, 2026-01-08), by someone who was not allowed to`);
+  });
+
+  it('requires signatures only for sign-offs made after signing was switched on', async () => {
+    const repo = new TestRepo();
+    cleanup.push(repo.dir);
+    const keys = mkdtempSync(path.join(tmpdir(), 'isms-keys-'));
+    cleanup.push(keys);
+    const ceo = keyPair(keys, 'ceo');
+    repo.write('isms.config.yaml', REPO_CONFIG).commit('Adopt isms', CISO, '2026-01-01');
+    repo.write('policy.md', policy(IN_REVIEW_10)).commit('1.0 for review', WRITER, '2026-01-10');
+    repo.write('policy.md', policy(APPROVED_10)).commit('Approve 1.0, unsigned', CEO, '2026-01-10');
+    mkdirSync(path.join(repo.dir, '.isms'));
+    repo.write('.isms/allowed_signers', `${CEO.email} namespaces="git" ${ceo.publicKey}\n`).write('isms.config.yaml', `${REPO_CONFIG}git:\n  signed_approvals: true\n`).commit('Switch signing on', CISO, '2026-02-01');
+    expect((await validate(repo)).findings).toEqual([]);
+    const rows = [ROW_01, ROW_10, '| 1.1 | 2026-02-05 | P. Writer | Clarified |'];
+    repo.write('policy.md', policy({ status: 'in-review', version: '1.1', rows, body: 'Clarified.' })).commit('1.1', WRITER, '2026-02-05');
+    repo.write('policy.md', policy({ status: 'approved', version: '1.1', rows, body: 'Clarified.', approval: '{ by: ceo, name: R. Adeyemi, date: 2026-02-06 }' })).commit('Approve 1.1, unsigned', CEO, '2026-02-06');
+    expect(rulesOf((await validate(repo)).findings)).toEqual(['git-approval']);
+    repo.git(['reset', '-q', '--hard', 'HEAD~1']);
+    repo.write('policy.md', policy({ status: 'approved', version: '1.1', rows, body: 'Clarified.', approval: '{ by: ceo, name: R. Adeyemi, date: 2026-02-06 }' })).commit('Approve 1.1, signed', CEO, '2026-02-06', { sign: ceo.key });
+    expect((await validate(repo)).findings).toEqual([]);
+  });
+
+  it('never runs a signature program configured in the repository', async () => {
+    const { repo, keys } = signedRepo();
+    const marker = path.join(repo.dir, '..', `${path.basename(repo.dir)}-program-ran`);
+    cleanup.push(marker);
+    repo.write('policy.md', policy(APPROVED_10)).commit('Approve 1.0', CEO, '2026-01-10', { sign: keys.writer });
+    repo.git(['config', 'gpg.ssh.program', `/bin/sh -c 'touch ${marker}; exit 0'`]);
+    const { findings } = await validate(repo);
+    expect(rulesOf(findings)).toEqual(['git-approval']);
+    expect(() => readFileSync(marker)).toThrow();
+  });
+});
