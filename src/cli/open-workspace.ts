@@ -1,9 +1,10 @@
-import { findConfig } from '../config/find-config.js';
-import { loadConfig } from '../config/load-config.js';
+import { configCandidates, findConfig } from '../config/find-config.js';
+import { loadConfig, parseConfig } from '../config/load-config.js';
 import { displayPath } from '../documents/discover.js';
 import { loadWorkspace, type Workspace } from '../documents/workspace.js';
 import type { GitEvidence } from '../git/evidence.js';
 import { buildEvidence, GitRefError } from '../git/build-evidence.js';
+import { readAtRef } from '../git/read-at-ref.js';
 import { RULE_IDS } from '../rules/index.js';
 import { UsageError, type CliIo } from './io.js';
 import { messages } from './messages.js';
@@ -23,10 +24,30 @@ export async function openWorkspace(io: CliIo, configOption: string | undefined)
   return loadWorkspace(loaded.config, io.cwd);
 }
 
+/**
+ * For a pull request (`--base`): the configuration as the base has it, as GitHub reads CODEOWNERS
+ * from the base branch, so that the changes being judged cannot rewrite the rules that judge them.
+ * Found where the base has it (the same candidates as `findConfig`); when the base has none, or an
+ * invalid one, the working configuration is used and `baseConfigProblem` says why.
+ */
+export async function openWorkspaceAtBase(io: CliIo, configOption: string | undefined, base: string): Promise<{ workspace: Workspace; baseConfigProblem?: string }> {
+  let problem = `no isms.config.yaml at ${base}: the pull request brings its own configuration, which nothing at the base governs`;
+  for (const candidate of configCandidates(io.cwd, configOption)) {
+    const read = await readAtRef(candidate, base);
+    if (read.kind === 'bad-ref') throw new UsageError(`--base ${base} is not a commit of this repository (fetch it first, e.g. git fetch origin main)`);
+    if (read.kind !== 'ok') continue;
+    const parsed = parseConfig(read.bytes, candidate, RULE_IDS);
+    if (parsed.ok) return { workspace: await loadWorkspace(parsed.config, io.cwd) };
+    problem = `the isms.config.yaml at ${base} is not valid (${parsed.problems[0]?.message ?? 'invalid'}), so the pull request's own configuration was used`;
+    break;
+  }
+  return { workspace: await openWorkspace(io, configOption), baseConfigProblem: problem };
+}
+
 /** The git evidence of a workspace; a bad --base is a usage error. */
-export async function gitEvidence(workspace: Workspace, base: string | undefined): Promise<GitEvidence> {
+export async function gitEvidence(workspace: Workspace, base: string | undefined, baseConfigProblem?: string): Promise<GitEvidence> {
   try {
-    return await buildEvidence(workspace, { knownRules: RULE_IDS, ...(base === undefined ? {} : { base }) });
+    return await buildEvidence(workspace, { knownRules: RULE_IDS, ...(base === undefined ? {} : { base }), ...(baseConfigProblem ? { baseConfigProblem } : {}) });
   } catch (error) {
     if (error instanceof GitRefError) throw new UsageError(error.message);
     throw error;

@@ -8,7 +8,7 @@ import { isIsoDate, todayIso } from '../text/dates.js';
 import { isInside } from '../text/paths.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
-import { gitEvidence, openWorkspace } from './open-workspace.js';
+import { gitEvidence, openWorkspace, openWorkspaceAtBase } from './open-workspace.js';
 import { TOOL_VERSION } from './tool-version.js';
 import { writeFileAtomically } from './write-output.js';
 
@@ -33,8 +33,8 @@ export async function validateCommand(paths: string[], options: ValidateOptions,
   }
 
   if (options.git === false && options.base !== undefined) throw new UsageError(messages.baseWithoutGit());
-  const workspace = await openWorkspace(io, options.config);
-  const git = options.git === false ? undefined : await gitEvidence(workspace, options.base);
+  const { workspace, baseConfigProblem } = options.base !== undefined ? await openWorkspaceAtBase(io, options.config, options.base) : { workspace: await openWorkspace(io, options.config), baseConfigProblem: undefined };
+  const git = options.git === false ? undefined : await gitEvidence(workspace, options.base, baseConfigProblem);
   const targets = paths.map((p) => path.resolve(io.cwd, p));
   for (const target of targets) {
     const covers = workspace.documents.some((doc) => isInside(target, doc.absolutePath));

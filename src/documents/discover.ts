@@ -27,6 +27,18 @@ export function displayPath(cwd: string, absolute: string): string {
 }
 
 /**
+ * Whether a path (POSIX, relative to the documents root) names a controlled document under these
+ * `ignore` globs, by the rules of `discoverDocuments`: for files that are not on disk (at a base commit).
+ */
+export function isControlledPath(relative: string, ignore: readonly string[]): boolean {
+  const segments = relative.split('/');
+  const name = segments.pop() ?? '';
+  if (segments.some((folder) => folder.startsWith('.') || SKIPPED_FOLDERS.has(folder))) return false;
+  if (!DOCUMENT_FILE.test(name) || relative === CONFIG_NAME) return false;
+  return !picomatch([...ignore], { dot: true })(relative);
+}
+
+/**
  * Every controlled document under the root, sorted: `*.md`, `*.yaml`, `*.yml`, except the configuration,
  * the `ignore` globs, dot-folders and the output folder. Symlinked folders are not followed; a symlinked
  * file is read only when it resolves inside the root (otherwise it is listed with `escapesRoot`).

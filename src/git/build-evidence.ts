@@ -4,7 +4,7 @@ import type { Config } from '../config/config.js';
 import { parseConfig } from '../config/load-config.js';
 import type { SourceDocument } from '../documents/document.js';
 import type { Workspace } from '../documents/workspace.js';
-import { toPosix } from '../documents/discover.js';
+import { isControlledPath, toPosix } from '../documents/discover.js';
 import { listTree, type TreeFile } from './list-tree.js';
 import { isInside } from '../text/paths.js';
 import { BlobReader } from './cat-file.js';
@@ -93,6 +93,8 @@ export interface EvidenceOptions {
   base?: string;
   /** Rule ids a configuration may name (configurations read from history are validated like the current one). */
   knownRules?: readonly string[];
+  /** Why the configuration could not be read from `base`, when it could not (reported under git-config-change). */
+  baseConfigProblem?: string;
 }
 
 /**
@@ -113,6 +115,7 @@ export async function buildEvidence(workspace: Workspace, options: EvidenceOptio
     configAt: () => ({ kind: 'missing' }),
     configChanges: [],
     uncommittedConfig: [],
+    uncheckedAtBase: [],
     oversized: [],
     signature: () => undefined,
   });
@@ -234,6 +237,7 @@ export async function buildEvidence(workspace: Workspace, options: EvidenceOptio
     };
 
     const evidence = new Map<SourceDocument, DocumentEvidence>();
+    const checkedNames = new Set<string>();
     await Promise.all(
       workspace.documents.map(async (doc) => {
         if (doc.text === undefined) return;
@@ -242,6 +246,7 @@ export async function buildEvidence(workspace: Workspace, options: EvidenceOptio
         // Every name the document had: its path, and the paths it was renamed from, transitively.
         const names = new Set([repoPath]);
         for (const name of names) for (const from of renamedFrom.get(name) ?? []) names.add(from);
+        for (const name of names) checkedNames.add(name);
         const touches = [...names].flatMap((name) => changesByPath.get(name) ?? []).sort((a, b) => order.get(a.commit.hash)! - order.get(b.commit.hash)!);
         const revisions: Revision[] = [];
         for (const { commit, change } of touches) {
@@ -330,9 +335,14 @@ export async function buildEvidence(workspace: Workspace, options: EvidenceOptio
       if (!same) uncommittedConfig.push(rootRelative(repoPath));
     }
 
+    // A pull request must not take a document out of the checks (ignored, moved out, shadowed, deleted).
+    const uncheckedAtBase = baseTree ? [...baseTree.keys()].map(rootRelative).filter((file) => isControlledPath(file, config.ignore) && !checkedNames.has(folder === '.' ? file : `${folder}/${file}`)) : [];
+
     return {
       status,
       ...(options.base !== undefined ? { baseRef: options.base } : {}),
+      ...(options.baseConfigProblem ? { baseConfigProblem: options.baseConfigProblem } : {}),
+      uncheckedAtBase,
       baseline,
       document: (doc) => evidence.get(doc),
       configBefore: (hash) => before.get(hash) ?? { kind: 'missing' },

@@ -98,6 +98,10 @@ export interface GitEvidence {
   configChanges: ConfigChange[];
   /** The governed files (configuration, allowed signers) that differ from HEAD in the working tree, relative to the documents root. */
   uncommittedConfig: string[];
+  /** With `--base`, why the configuration could not be read from the base (then the working one judged). */
+  baseConfigProblem?: string;
+  /** With `--base`, controlled documents of the base (relative to the documents root) that this run no longer checks. */
+  uncheckedAtBase: string[];
   /** Revisions too large to read. */
   oversized: OversizedRevision[];
   /** Signature checks of sign-off commits whose configuration required signatures. */

@@ -13,6 +13,10 @@ export const gitConfigChange: Rule = {
     const configName = path.posix.basename(context.configFile);
     const shown = (file: string) => (file === configName ? context.configFile : path.posix.join(path.posix.dirname(context.configFile), file));
     if (git.baseline?.problem) context.reportFile(context.configFile, START_OF_FILE, git.baseline.problem);
+    if (git.baseConfigProblem) context.reportFile(context.configFile, START_OF_FILE, git.baseConfigProblem);
+    for (const file of git.uncheckedAtBase) {
+      context.reportFile(shown(file), START_OF_FILE, `${file} is a controlled document at ${git.baseRef ?? 'the base'} and is no longer checked (deleted, moved out of the documents folder, ignored or shadowed by another configuration): retire it (status: retired) instead, or have a configuration approver make the change`);
+    }
     for (const change of git.configChanges) {
       const files = change.paths.join(' and ');
       const signOff = judgeSignOff(git, change.commit, (config) => config.git.configApprovers, `the change to ${files}`);

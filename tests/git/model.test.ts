@@ -85,6 +85,7 @@ describe('git rules over an in-memory history', () => {
       configAt: () => ({ kind: 'missing' }),
       configChanges: [],
       uncommittedConfig: [],
+      uncheckedAtBase: [],
       oversized: [],
       signature: () => undefined,
     };
