@@ -372,3 +372,20 @@ describe('signatures bound to the member', () => {
     expect(() => readFileSync(marker)).toThrow();
   });
 });
+
+describe('history read within the same caps as the working tree', () => {
+  it('does not read a revision larger than a document may be, and names its commit', async () => {
+    const repo = new TestRepo();
+    try {
+      repo.write('isms.config.yaml', REPO_CONFIG).write('policy.md', policy()).commit('Draft', WRITER, '2026-01-05');
+      const huge = repo.write('policy.md', policy({ body: 'x'.repeat(3 * 1024 * 1024) })).commit('Paste a dump', WRITER, '2026-01-06');
+      repo.write('policy.md', policy()).commit('Take it out again', WRITER, '2026-01-07');
+      const { findings } = await validate(repo);
+      expect(findings).toEqual([
+        expect.objectContaining({ rule: 'git-history', file: 'isms.config.yaml', line: 1, message: expect.stringMatching(new RegExp(`^policy\\.md in commit ${short(huge)} \\(P\\. Writer <writer@example\\.com>, 2026-01-06\\) is 3146\\d{3} bytes, more than the 1 MiB a document may have: that revision was not read`)) }),
+      ]);
+    } finally {
+      repo.remove();
+    }
+  });
+});
