@@ -267,7 +267,9 @@ export async function buildEvidence(workspace: Workspace, options: EvidenceOptio
           head = await factsOf(headBlob, doc.format);
           uncommitted = typeof headText === 'string' && headText.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n') === doc.text ? 'clean' : 'modified';
         }
-        const entry: DocumentEvidence = { revisions, head, working: revisionFacts(doc.text, doc.format), uncommitted };
+        // A clean document is what HEAD holds: its facts are HEAD's, read once per blob.
+        const working = uncommitted === 'clean' && head ? head : revisionFacts(doc.text, doc.format);
+        const entry: DocumentEvidence = { revisions, head, working, uncommitted };
         if (baseTree) {
           const basePath = [...names].find((name) => baseTree.has(name));
           entry.base = basePath ? ((await factsOf(baseTree.get(basePath)!, doc.format)) ?? null) : null;

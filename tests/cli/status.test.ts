@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, runCli } from '../helpers/cli.js';
@@ -59,5 +60,18 @@ describe('isms status', () => {
 
   it('exits 2 on a broken configuration', async () => {
     expect((await runCli(['status'], fixture('broken-config'))).code).toBe(2);
+  });
+});
+
+describe('isms status with git', () => {
+  it('shows per document who approved it, in which commit, and whether that is proven or imported with the baseline', async () => {
+    const status = JSON.parse((await runCli(['status', '--format', 'json', '--as-of', '2026-12-01'], ROOT)).stdout);
+    const byId = Object.fromEntries(status.documents.map((d: { id: string }) => [d.id, d]));
+    const approvalOf = (id: string) => execFileSync('git', ['log', '-1', '--format=%h', '--abbrev=7', `--grep=^Approve ${id} version`, '--', 'isms-docs'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    expect(byId['DOC-A5']).toMatchObject({ approvedBy: { role: 'ceo', name: 'R. Adeyemi' }, approvalProof: { proof: 'commit', commit: approvalOf('DOC-A5'), signed: false } });
+    expect(byId['ISMS-MAN']).toMatchObject({ approvedBy: { role: 'executive', name: 'S. Lindqvist' }, approvalProof: { proof: 'baseline', signed: false } });
+    const table = (await runCli(['status', '--as-of', '2026-12-01'], ROOT)).stdout;
+    expect(table).toMatch(new RegExp(`DOC-A5 .* R\\. Adeyemi \\(ceo\\) +2026-12-01 +${approvalOf('DOC-A5')} unsigned`));
+    expect(table).toMatch(/ISMS-MAN .* S\. Lindqvist \(executive\) +2019-01-01 +imported [0-9a-f]{7}/);
   });
 });
