@@ -42,9 +42,11 @@ export function approvalProof(evidence: DocumentEvidence): ApprovalProof | undef
   const { working, head } = evidence;
   if (working.status !== 'approved') return undefined;
   if (!head || head.status !== 'approved' || head.version !== working.version || !sameApproval(head.approval, working.approval)) return { kind: 'uncommitted' };
+  // The newest approval of exactly what HEAD claims (a merge may bring in an older one from a branch).
   const revisions = evidence.revisions;
   for (let index = revisions.length - 1; index >= 0; index--) {
-    if (isApproval(revisions[index]!)) return { kind: 'committed', revision: revisions[index]!, index };
+    const { facts } = revisions[index]!;
+    if (isApproval(revisions[index]!) && facts.version === head.version && sameApproval(facts.approval, head.approval)) return { kind: 'committed', revision: revisions[index]!, index };
   }
   return { kind: 'uncommitted' };
 }

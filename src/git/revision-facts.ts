@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { parse } from 'yaml';
+import { splitFrontMatter } from '../documents/front-matter.js';
 import { findHistorySection } from '../documents/history-section.js';
 import { COLUMN_NAMES, isRecord } from '../documents/version-history.js';
 
@@ -40,59 +41,13 @@ const ACCEPTED_FIELDS = ['likelihood', 'impact', 'treatment', 'controls', 'resid
 
 /** Keys whose change is administration, not content (DESIGN section 4). */
 const ADMIN_KEYS = new Set(['version', 'status', 'approval', 'review', 'versions']);
-const TOP_LEVEL_KEY = /^([A-Za-z_$][\w$-]*)\s*:/;
 /** Names what is hashed: a fingerprint of another version never equals one of this version. */
 const FINGERPRINT_VERSION = 'sha256-v2:';
 
-/** Top-level entries of a YAML text by line: a key line and the indented (or `- `) lines under it. */
-function topLevelBlocks(lines: readonly string[]): Array<{ key: string | undefined; lines: string[] }> {
-  const blocks: Array<{ key: string | undefined; lines: string[] }> = [];
-  for (const line of lines) {
-    const key = TOP_LEVEL_KEY.exec(line)?.[1];
-    const continues = line === '' || /^[ \t]/.test(line) || line.startsWith('-') || line.startsWith('#');
-    if (key !== undefined || blocks.length === 0 || !continues) blocks.push({ key, lines: [line] });
-    else blocks[blocks.length - 1]!.lines.push(line);
-  }
-  return blocks;
-}
-
-function parseBlock(lines: readonly string[]): unknown {
-  try {
-    const value = parse(lines.join('\n'), { schema: 'core', merge: false, uniqueKeys: false, maxAliasCount: 0, prettyErrors: false }) as unknown;
-    return isRecord(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined);
 const clean = (value: string) => value.trim().replace(/\s+/g, ' ');
-
-/** Reads metadata blocks: returns the kept (content) lines and the administrative values. */
-function readYamlBlocks(lines: readonly string[]): { kept: string[]; facts: Omit<RevisionFacts, 'fingerprint' | 'rows'>; versions: unknown } {
-  const kept: string[] = [];
-  const facts: Omit<RevisionFacts, 'fingerprint' | 'rows'> = {};
-  let versions: unknown;
-  for (const block of topLevelBlocks(lines)) {
-    if (block.key === 'risks') {
-      const risks = readRisks(block.lines.join('\n'));
-      kept.push(risks.content);
-      if (risks.risks) facts.risks = risks.risks;
-      continue;
-    }
-    if (block.key === undefined || !ADMIN_KEYS.has(block.key)) {
-      kept.push(...block.lines);
-      continue;
-    }
-    const value = (parseBlock(block.lines) as Record<string, unknown> | undefined)?.[block.key];
-    if (block.key === 'version') facts.version = text(value);
-    else if (block.key === 'status') facts.status = text(value);
-    else if (block.key === 'approval' && isRecord(value)) facts.approval = { by: text(value['by']), name: text(value['name']), date: text(value['date']) };
-    else if (block.key === 'versions') versions = value;
-    else if (block.key === 'review' && value !== undefined) facts.review = { block: canonical(value), ...(isRecord(value) && text(value['last']) !== undefined ? { last: text(value['last'])! } : {}) };
-  }
-  return { kept, facts, versions };
-}
+/** A key of a parsed map, never one inherited through its prototype. */
+const own = (record: Record<string, unknown>, key: string): unknown => (Object.hasOwn(record, key) ? record[key] : undefined);
 
 /** JSON with sorted keys: two equal values give one text, whatever their order or style in YAML. */
 function canonical(value: unknown): string {
@@ -100,40 +55,77 @@ function canonical(value: unknown): string {
 }
 
 /**
- * The `risks` block of a register: each risk's acceptance and what it covers, and the content the
- * fingerprint covers: the risks as data (canonical JSON) without their acceptances, so that adding,
- * changing or removing an acceptance in any style leaves it unchanged and every other change shows.
- * A block that does not parse is all content, as written, with no risks read.
+ * YAML as the loader reads it (1.2 core schema, no merge keys, no aliases), or undefined when it does
+ * not parse: then the text as written is the content, and it claims nothing (no status, no approval).
  */
-function readRisks(source: string): { content: string; risks?: Map<string, RiskFacts> } {
-  let values: unknown;
+function parseYaml(source: string): { value: unknown } | undefined {
   try {
-    values = (parse(source, { schema: 'core', merge: false, uniqueKeys: false, maxAliasCount: 0, prettyErrors: false }) as Record<string, unknown> | null)?.['risks'];
+    return { value: parse(source, { schema: 'core', merge: false, uniqueKeys: false, maxAliasCount: 0, prettyErrors: false }) as unknown };
   } catch {
-    return { content: source };
+    return undefined;
   }
-  if (!Array.isArray(values)) return { content: source };
-  const risks = new Map<string, RiskFacts>();
-  const content = values.map((value: unknown) => {
+}
+
+/**
+ * The metadata of one revision, read from the parsed data (so that any spelling of a key, quoted,
+ * explicit or in a flow map, is the key it means), and the content: everything but the administrative
+ * keys and each risk's acceptance, as canonical JSON.
+ */
+function readMetadata(value: unknown): { facts: Omit<RevisionFacts, 'fingerprint' | 'rows'>; content: string; versions: unknown } {
+  if (!isRecord(value)) return { facts: {}, content: canonical(value), versions: undefined };
+  const facts: Omit<RevisionFacts, 'fingerprint' | 'rows'> = {};
+  const version = text(own(value, 'version'));
+  const status = text(own(value, 'status'));
+  const approval = own(value, 'approval');
+  const review = own(value, 'review');
+  if (version !== undefined) facts.version = version;
+  if (status !== undefined) facts.status = status;
+  if (isRecord(approval)) facts.approval = { by: text(own(approval, 'by')), name: text(own(approval, 'name')), date: text(own(approval, 'date')) };
+  if (review !== undefined) facts.review = { block: canonical(review), ...(isRecord(review) && text(own(review, 'last')) !== undefined ? { last: text(own(review, 'last'))! } : {}) };
+  const content: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    if (ADMIN_KEYS.has(key)) continue;
+    if (key === 'risks' && Array.isArray(value[key])) {
+      const risks = readRisks(value[key] as unknown[]);
+      facts.risks = risks.facts;
+      content[key] = risks.content;
+    } else {
+      content[key] = value[key];
+    }
+  }
+  return { facts, content: canonical(content), versions: own(value, 'versions') };
+}
+
+/**
+ * The risks of a register: each risk's acceptance and what it covers, and the risks without their
+ * acceptances (the content), so that adding, changing or removing an acceptance leaves the content as
+ * it was and every other change shows. Risks that share an id share one entry holding all of them.
+ */
+function readRisks(values: readonly unknown[]): { facts: Map<string, RiskFacts>; content: unknown[] } {
+  const facts = new Map<string, RiskFacts>();
+  const content = values.map((value) => {
     if (!isRecord(value)) return value;
-    const { acceptance, ...rest } = value;
-    const id = text(value['id']);
-    if (id !== undefined && !risks.has(id)) {
-      const facts: RiskFacts = { basis: canonical(Object.fromEntries(ACCEPTED_FIELDS.map((field) => [field, value[field] ?? null]))) };
-      if (acceptance !== undefined) {
-        facts.acceptance = canonical(acceptance);
-        if (isRecord(acceptance)) {
-          for (const key of ['by', 'date', 'expires'] as const) {
-            const field = text(acceptance[key]);
-            if (field !== undefined) facts[key] = field;
-          }
+    const rest = Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'acceptance'));
+    const id = text(own(value, 'id'));
+    if (id === undefined) return rest;
+    const acceptance = own(value, 'acceptance');
+    const entry: RiskFacts = { basis: canonical(Object.fromEntries(ACCEPTED_FIELDS.map((field) => [field, own(value, field) ?? null]))) };
+    if (acceptance !== undefined) {
+      entry.acceptance = canonical(acceptance);
+      if (isRecord(acceptance)) {
+        for (const key of ['by', 'date', 'expires'] as const) {
+          const field = text(own(acceptance, key));
+          if (field !== undefined) entry[key] = field;
         }
       }
-      risks.set(id, facts);
     }
+    const earlier = facts.get(id);
+    // A duplicated id (duplicate-id reports it) is one entry: a change to any of its risks shows.
+    if (earlier) facts.set(id, { ...earlier, basis: `${earlier.basis}|${entry.basis}`, acceptance: `${earlier.acceptance ?? ''}|${entry.acceptance ?? ''}` });
+    else facts.set(id, entry);
     return rest;
   });
-  return { content: `risks: ${canonical(content)}`, risks };
+  return { facts, content };
 }
 
 function yamlRows(versions: unknown): HistoryRow[] {
@@ -163,35 +155,37 @@ function tableRows(table: readonly string[]): HistoryRow[] {
 }
 
 /**
- * The facts of one revision's text. Pure and cheap: Markdown is read at block level only (to find the
- * history table), YAML parsed only in small blocks.
+ * The facts of one revision's text. Pure: Markdown is read at block level only (to find the history
+ * table); the metadata is parsed as the loader parses it.
  */
 export function revisionFacts(raw: string, format: 'markdown' | 'yaml'): RevisionFacts {
   const normalised = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const lines = normalised.split('\n');
   const hash = createHash('sha256');
   if (format === 'yaml') {
-    const { kept, facts, versions } = readYamlBlocks(lines);
-    hash.update(kept.join('\n'));
+    const parsed = parseYaml(normalised);
+    if (!parsed) return { rows: [], fingerprint: FINGERPRINT_VERSION + hash.update(`raw\0${normalised}`).digest('hex') };
+    const { facts, content, versions } = readMetadata(parsed.value);
+    hash.update(content);
     return { ...facts, rows: yamlRows(versions), fingerprint: FINGERPRINT_VERSION + hash.digest('hex') };
   }
-  let bodyStart = 0;
+  const split = splitFrontMatter(normalised);
   let facts: Omit<RevisionFacts, 'fingerprint' | 'rows'> = {};
-  if (lines[0] !== undefined && /^---[ \t]*$/.test(lines[0])) {
-    const close = lines.findIndex((line, i) => i > 0 && /^(?:---|\.\.\.)[ \t]*$/.test(line));
-    if (close !== -1) {
-      const read = readYamlBlocks(lines.slice(1, close));
-      facts = read.facts;
-      hash.update(read.kept.join('\n'));
-      bodyStart = close + 1;
-    }
+  let lines = normalised.split('\n');
+  if (split.kind === 'error') return { rows: [], fingerprint: FINGERPRINT_VERSION + hash.update(`raw\0${normalised}`).digest('hex') };
+  if (split.kind === 'yaml') {
+    const parsed = parseYaml(split.yamlText);
+    if (!parsed) return { rows: [], fingerprint: FINGERPRINT_VERSION + hash.update(`raw\0${normalised}`).digest('hex') };
+    const read = readMetadata(parsed.value);
+    facts = read.facts;
+    hash.update(read.content);
+    // The body as it follows the front matter (the splitter blanks the metadata lines; they are not body).
+    lines = split.bodyText.split('\n').slice(split.endLine);
   }
   hash.update('\n\0\n');
-  const body = lines.slice(bodyStart);
   // Only the history table is administration: the heading and the rest of its section are content.
-  const table = findHistorySection(body)?.table;
-  hash.update((table ? [...body.slice(0, table.start), ...body.slice(table.end)] : body).join('\n'));
-  return { ...facts, rows: table ? tableRows(body.slice(table.start, table.end)) : [], fingerprint: FINGERPRINT_VERSION + hash.digest('hex') };
+  const table = findHistorySection(lines)?.table;
+  hash.update((table ? [...lines.slice(0, table.start), ...lines.slice(table.end)] : lines).join('\n'));
+  return { ...facts, rows: table ? tableRows(lines.slice(table.start, table.end)) : [], fingerprint: FINGERPRINT_VERSION + hash.digest('hex') };
 }
 
 export function sameRow(a: HistoryRow, b: HistoryRow): boolean {

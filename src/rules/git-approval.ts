@@ -13,7 +13,11 @@ export const gitApproval: Rule = {
       if (doc.meta.status !== 'approved' || !approval?.by) return;
       const at = doc.map.keyAt('/approval');
       const proof = approvalProof(evidence);
-      if (!proof) return;
+      if (!proof) {
+        // The loader reads an approval that git's reading of the same text does not: never trust it.
+        context.report(doc, at, 'this approval cannot be proven: git does not read the document as approved; write status and approval as plain keys of the metadata');
+        return;
+      }
       if (proof.kind === 'uncommitted') {
         context.report(doc, at, `this approval is not committed yet: the approver records it with isms approve ${doc.meta.id ?? doc.file}, so that git proves who approved`);
         return;

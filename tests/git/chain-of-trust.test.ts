@@ -389,3 +389,31 @@ describe('history read within the same caps as the working tree', () => {
     }
   });
 });
+
+describe('metadata read as the loader reads it', () => {
+  const repos: TestRepo[] = [];
+  afterEach(() => repos.splice(0).forEach((repo) => repo.remove()));
+
+  it.each([
+    ['a quoted key', (text: string) => text.replace('status: approved', '"status": approved')],
+    ['an explicit key', (text: string) => text.replace('status: approved', '? status\n: approved')],
+    ['front matter indented by one space', (text: string) => text.replace(/^---\n([\s\S]*?)\n---\n/, (_, yaml: string) => `---\n${yaml.split('\n').map((line) => ` ${line}`).join('\n')}\n---\n`)],
+    ['front matter as one flow map', (text: string) => text.replace(/^---\n([\s\S]*?)\n---\n/, '---\n{ id: DOC-A5, title: Information Security Policy, type: policy, owner: ciso, classification: internal, status: approved, version: "1.0", approval: { by: ceo, name: R. Adeyemi, date: 2026-01-10 } }\n---\n')],
+  ])('catches a forged approval written with %s', async (_, spell) => {
+    const repo = new TestRepo();
+    repos.push(repo);
+    repo.write('isms.config.yaml', REPO_CONFIG).commit('Adopt isms', CISO, '2026-01-01');
+    repo.write('policy.md', spell(policy(APPROVED_10))).commit('Add the approved policy', WRITER, '2026-01-10');
+    const { findings } = await validate(repo);
+    expect(findings.filter((f) => f.rule === 'git-approval').map((f) => f.message)).toEqual([expect.stringMatching(/^the approval was committed in [0-9a-f]{7} \(P\. Writer <writer@example\.com>, 2026-01-10\), by someone who was not allowed to/)]);
+  });
+
+  it('catches a forged acceptance under a quoted risks key', async () => {
+    const repo = new TestRepo();
+    repos.push(repo);
+    repo.write('isms.config.yaml', REPO_CONFIG + RISK_METHOD).write('register.yaml', register().replace('\nrisks:', '\n"risks":')).commit('Assess', CISO, '2026-01-05');
+    repo.write('register.yaml', register({ acceptance: '{ by: writer, date: 2026-05-01, expires: 2027-05-01 }' }).replace('\nrisks:', '\n"risks":')).commit('Accepted, says I', OUTSIDER, '2026-05-01');
+    const { findings } = await validate(repo);
+    expect(findings.map((f) => f.rule)).toEqual(['git-risk-acceptance']);
+  });
+});
