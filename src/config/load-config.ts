@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Problem } from '../documents/problem.js';
 import { childPointer, type SourceMap } from '../documents/source-map.js';
@@ -19,6 +19,10 @@ export function loadConfig(file: string, knownRules: readonly string[]): ConfigR
   const absolute = path.resolve(file);
   let bytes: Uint8Array;
   try {
+    // A link could put the rules outside what git governs (another file, another folder).
+    if (lstatSync(absolute).isSymbolicLink()) {
+      return { ok: false, file: absolute, problems: [{ message: 'the configuration is a symbolic link: it must be a file in the documents folder, so that its history governs it', at: { line: 1, column: 1, endLine: 1, endColumn: 1 } }] };
+    }
     bytes = readFileSync(absolute);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message;
@@ -76,6 +80,18 @@ function referenceProblems(raw: RawConfig, map: SourceMap, knownRules: readonly 
   (raw.git?.config_approvers ?? []).forEach((role, index) => {
     if (!roles.includes(role)) unknownRole(role, `/git/config_approvers/${index}`);
   });
+  const signers = raw.git?.allowed_signers;
+  if (signers !== undefined && (path.isAbsolute(signers) || path.posix.normalize(signers.replace(/\\/g, '/')).split('/')[0] === '..')) {
+    problems.push({ message: `git.allowed_signers "${signers}" leaves the documents folder: keep it inside, where git.config_approvers govern it (for example .isms/allowed_signers)`, at: map.valueAt('/git/allowed_signers') });
+  }
+  const baseline = raw.git?.baseline;
+  if (baseline !== undefined && /^[0-9a-fA-F]{7,39}$/.test(baseline)) {
+    problems.push({ message: `git.baseline "${baseline}" is an abbreviated hash, which a branch or tag of the same name would shadow: write the full commit hash (git rev-parse ${baseline})`, at: map.valueAt('/git/baseline') });
+  }
+  const locked = raw.rules?.['git-config-change'];
+  if (locked !== undefined && locked !== 'error') {
+    problems.push({ message: 'git-config-change cannot be turned off or down: it proves the configuration itself, so a configuration that weakened it could approve its own change', at: map.valueAt('/rules/git-config-change') });
+  }
   for (const rule of Object.keys(raw.rules ?? {})) {
     if (!knownRules.includes(rule)) {
       const suggestion = closest(rule, knownRules);

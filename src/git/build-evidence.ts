@@ -10,7 +10,7 @@ import { isInside } from '../text/paths.js';
 import { BlobReader } from './cat-file.js';
 import type { Baseline, ConfigChange, ConfigState, DocumentEvidence, GitEvidence, OversizedRevision, RepositoryStatus, Revision } from './evidence.js';
 import { describeCommit, LOG_FORMAT, parseLog, type Change, type Commit } from './log-parser.js';
-import { acceptanceProof, approvalProof, reviewProof } from './model.js';
+import { approvalProof, signOffsOf } from './model.js';
 import { revisionFacts, type RevisionFacts } from './revision-facts.js';
 import { runGit } from './run-git.js';
 import { verifySignatures } from './signatures.js';
@@ -132,8 +132,10 @@ export async function buildEvidence(workspace: Workspace, options: EvidenceOptio
   const commits = parseLog(log.stdout);
   const { baseline, imported } = await resolveBaseline(toplevel, folder, config.git.baseline, commits.map((c) => c.commit));
 
-  const configPath = repoPathOf(top, config.file);
-  const signersPathOf = (c: Config) => lexicalRepoPath(top, config.root, c.git.allowedSigners);
+  // Governed files by the paths they have in the documents folder, never where a link leads.
+  const realRoot = realpathSync(config.root);
+  const configPath = lexicalRepoPath(top, realRoot, path.basename(config.file));
+  const signersPathOf = (c: Config) => lexicalRepoPath(top, realRoot, c.git.allowedSigners);
   const governed = new Set([configPath, signersPathOf(config)].filter((p): p is string => p !== undefined));
   /** Governed files are named relative to the documents root, as the configuration names them. */
   const rootRelative = (repoPath: string) => (folder === '.' ? repoPath : path.posix.relative(folder, repoPath));
@@ -208,7 +210,11 @@ export async function buildEvidence(workspace: Workspace, options: EvidenceOptio
           break;
         }
       }
-      if (baseline.setIn && imported.has(baseline.setIn.hash)) {
+      // The baseline must be history the commit that named it already had: an ancestor of its parent.
+      const parent = baseline.setIn?.parents[0];
+      const named = baseline.commit.hash;
+      const namedBefore = parent ? (await runGit(toplevel, ['log', '--format=%H', '-n', '1', '--end-of-options', named, `^${parent}`, '--'])).stdout.toString('utf8').trim() === '' : false;
+      if (baseline.setIn && (imported.has(baseline.setIn.hash) || !namedBefore)) {
         baseline.problem = `git.baseline "${baseline.configured}" names a commit that is not before the change that set it (${describeCommit(baseline.setIn)}): name a commit before that change. Until then nothing is imported and every sign-off must be proven`;
         baseline.commit = undefined;
         imported.clear();
@@ -282,14 +288,9 @@ export async function buildEvidence(workspace: Workspace, options: EvidenceOptio
     const judged = new Map<string, Commit>();
     const importedApprovals: Commit[] = [];
     for (const entry of evidence.values()) {
+      for (const revision of signOffsOf(entry)) judged.set(revision.commit.hash, revision.commit);
       const approval = approvalProof(entry);
-      if (approval?.kind === 'committed') (approval.revision.imported ? importedApprovals.push(approval.revision.commit) : judged.set(approval.revision.commit.hash, approval.revision.commit));
-      const review = reviewProof(entry);
-      if (review?.kind === 'committed' && !review.revision.imported) judged.set(review.revision.commit.hash, review.revision.commit);
-      for (const riskId of entry.working.risks?.keys() ?? []) {
-        const acceptance = acceptanceProof(entry, riskId);
-        if (acceptance?.kind === 'committed' && !acceptance.revision.imported) judged.set(acceptance.revision.commit.hash, acceptance.revision.commit);
-      }
+      if (approval?.kind === 'committed' && approval.revision.imported) importedApprovals.push(approval.revision.commit);
     }
     const configChanges: ConfigChange[] = governedChanges.filter(({ commit }) => !imported.has(commit.hash)).map(({ commit, paths }) => ({ commit, paths }));
     for (const { commit } of configChanges) judged.set(commit.hash, commit);

@@ -86,6 +86,30 @@ export function newestChange(evidence: DocumentEvidence, changed: (before: Revis
   return undefined;
 }
 
+/** The commit that retired the document, when the working tree says it is retired. */
+export function retirementProof(evidence: DocumentEvidence): { revision: Revision } | undefined {
+  if (evidence.working.status !== 'retired') return undefined;
+  return newestChange(evidence, (before, after) => after.status === 'retired' && before?.status !== 'retired');
+}
+
+/**
+ * Every sign-off commit the git rules judge for a document (approval, retirement, review, each
+ * acceptance) that is not imported: the evidence reads the configuration before each of them.
+ */
+export function signOffsOf(evidence: DocumentEvidence): Revision[] {
+  const found: Array<Revision | undefined> = [];
+  const approval = approvalProof(evidence);
+  if (approval?.kind === 'committed') found.push(approval.revision);
+  found.push(retirementProof(evidence)?.revision);
+  const review = reviewProof(evidence);
+  if (review?.kind === 'committed') found.push(review.revision);
+  for (const riskId of evidence.working.risks?.keys() ?? []) {
+    const acceptance = acceptanceProof(evidence, riskId);
+    if (acceptance?.kind === 'committed') found.push(acceptance.revision);
+  }
+  return found.filter((revision): revision is Revision => revision !== undefined && !revision.imported);
+}
+
 /** The commit that recorded the working tree's review, or why there is none to judge. */
 export function reviewProof(evidence: DocumentEvidence): { kind: 'uncommitted' } | { kind: 'committed'; revision: Revision } | undefined {
   const review = evidence.working.review;

@@ -1,14 +1,25 @@
 import { describeCommit } from '../git/log-parser.js';
-import { approvalProof, contentChangesBefore, judgeSignOff, ownChange, signOffDateProblem } from '../git/model.js';
+import { approversFor } from '../config/config.js';
+import { approvalProof, contentChangesBefore, judgeSignOff, ownChange, retirementProof, signOffDateProblem } from '../git/model.js';
 import { forEachEvidence } from './git-evidence-helpers.js';
 import type { Rule } from './rule.js';
 
 export const gitApproval: Rule = {
   id: 'git-approval',
-  description: 'approval not made by a commit of a member of the approving role; self-approval; unsigned when signatures are required',
+  description: 'approval (or retirement) not made by a commit of a member of the approving role; self-approval; unsigned when signatures are required',
   defaultSeverity: 'error',
   check(context) {
     forEachEvidence(context, (doc, evidence, git) => {
+      const type = doc.meta.type;
+      if (doc.meta.status === 'retired' && type) {
+        // Withdrawing a document takes the same authority as approving it.
+        const retired = retirementProof(evidence);
+        if (retired && !retired.revision.imported) {
+          const signOff = judgeSignOff(git, retired.revision.commit, (config) => approversFor(config, type), 'the retirement');
+          if (!signOff.ok) context.report(doc, doc.map.valueAt('/status'), signOff.message);
+        }
+        return;
+      }
       const approval = evidence.working.approval;
       if (doc.meta.status !== 'approved' || !approval?.by) return;
       const at = doc.map.keyAt('/approval');

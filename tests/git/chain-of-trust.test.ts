@@ -417,3 +417,74 @@ describe('metadata read as the loader reads it', () => {
     expect(findings.map((f) => f.rule)).toEqual(['git-risk-acceptance']);
   });
 });
+
+describe('rules that cannot be bent by the configuration they judge', () => {
+  const repos: TestRepo[] = [];
+  afterEach(() => repos.splice(0).forEach((repo) => repo.remove()));
+  const repo = () => {
+    const made = new TestRepo();
+    repos.push(made);
+    return made;
+  };
+
+  it.each([
+    ['git-config-change turned off', `${REPO_CONFIG}rules: { git-config-change: off }\n`, 'git-config-change cannot be turned off or down'],
+    ['an allowed-signers file outside the documents folder', `${REPO_CONFIG}git:\n  allowed_signers: ../.github/allowed_signers\n`, 'git.allowed_signers "../.github/allowed_signers" leaves the documents folder'],
+    ['an abbreviated baseline hash', `${REPO_CONFIG}git:\n  baseline: "8840340"\n`, 'git.baseline "8840340" is an abbreviated hash'],
+  ])('refuses a configuration with %s', async (_, config, message) => {
+    const made = repo();
+    made.write('isms.config.yaml', config).commit('Adopt', CISO, '2026-01-01');
+    const run = await runCli(['validate'], made.dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+  });
+
+  it('refuses a configuration that is a symbolic link', async () => {
+    const made = repo();
+    made.write('evil.yaml', REPO_CONFIG).commit('Adopt', CISO, '2026-01-01');
+    execFileSync('ln', ['-s', 'evil.yaml', 'isms.config.yaml'], { cwd: made.dir });
+    const run = await runCli(['validate'], made.dir);
+    expect(run).toMatchObject({ code: 2 });
+    expect(run.stderr).toContain('the configuration is a symbolic link');
+  });
+
+  it('imports nothing when a tag baseline is moved to a commit the change that named it did not have', async () => {
+    const made = repo();
+    made.write('isms.config.yaml', REPO_CONFIG).commit('Adopt', CISO, '2026-01-01');
+    made.git(['tag', 'adoption']);
+    made.write('isms.config.yaml', `${REPO_CONFIG}git:\n  baseline: adoption\n`).commit('Baseline: the adoption tag', CISO, '2026-01-02');
+    expect((await validate(made)).findings).toEqual([]);
+    made.git(['checkout', '-q', '-b', 'side', 'adoption']);
+    made.write('policy.md', policy(APPROVED_10)).commit('Forged approval', WRITER, '2026-01-10');
+    made.git(['tag', '-f', 'adoption']);
+    made.git(['checkout', '-q', 'main']);
+    made.git(['merge', '-q', '--no-ff', 'side', '-m', 'Merge side'], { GIT_AUTHOR_NAME: WRITER.name, GIT_AUTHOR_EMAIL: WRITER.email, GIT_COMMITTER_NAME: WRITER.name, GIT_COMMITTER_EMAIL: WRITER.email, GIT_AUTHOR_DATE: '2026-01-11T10:00:00Z', GIT_COMMITTER_DATE: '2026-01-11T10:00:00Z' });
+    const rules = (await validate(made)).findings.map((f) => f.rule);
+    expect(rules).toContain('git-approval');
+    expect(rules[0]).toBe('git-config-change');
+  });
+
+  it('reports two risks with one id, which would share one acceptance', async () => {
+    const made = repo();
+    const twice = register({ acceptance: '{ by: writer, date: 2026-01-05, expires: 2027-01-05 }' }).replace(/risks:\n([\s\S]*)$/, (_, risk: string) => `risks:\n${risk}${risk}`);
+    made.write('isms.config.yaml', REPO_CONFIG + RISK_METHOD).write('register.yaml', twice).commit('Assess', WRITER, '2026-01-05');
+    const { findings } = await validate(made);
+    expect(findings).toEqual([expect.objectContaining({ rule: 'duplicate-id', line: 21, message: 'risk id "R-001" is already used at line 12' })]);
+  });
+
+  it('reports an approved document retired by someone who may not approve it', async () => {
+    const made = repo();
+    made.write('isms.config.yaml', REPO_CONFIG).commit('Adopt', CISO, '2026-01-01');
+    made.write('policy.md', policy(IN_REVIEW_10)).commit('1.0 for review', WRITER, '2026-01-10');
+    made.write('policy.md', policy(APPROVED_10)).commit('Approve 1.0', CEO, '2026-01-10');
+    const retired = made.write('policy.md', policy({ ...APPROVED_10, status: 'retired' })).commit('Withdraw it', WRITER, '2026-02-01');
+    expect((await validate(made)).findings).toEqual([expect.objectContaining({ rule: 'git-approval', line: 7, message: expect.stringMatching(new RegExp(`^the retirement was committed in ${short(retired)} \\(P\\. Writer`)) })]);
+  });
+
+  it('reports a version history column that would hold text outside the content', async () => {
+    const made = repo();
+    const extra = policy().replace('| Version | Date | Author(s) | Details |\n|---|---|---|---|\n| 0.1 | 2026-01-05 | P. Writer | First draft |', '| Version | Date | Author(s) | Details | Note |\n|---|---|---|---|---|\n| 0.1 | 2026-01-05 | P. Writer | First draft | Staff may share passwords |');
+    made.write('isms.config.yaml', REPO_CONFIG).write('policy.md', extra).commit('Draft', WRITER, '2026-01-05');
+    expect((await validate(made)).findings).toEqual([expect.objectContaining({ rule: 'version-table', message: expect.stringMatching(/^version history column "Note" is not Version, Date, Author\(s\) or Details/) })]);
+  });
+});
