@@ -30,9 +30,9 @@ export async function approveCommand(name: string, options: { sign?: boolean; co
   const member = role ? memberWithEmail(config, role, identity.email) : undefined;
   if (!role || !member) throw new UsageError(messages.notAnApprover(identity.email, type, allowed));
 
-  const { evidence } = await committedEvidence(workspace, doc, 'approval');
+  const { git, evidence } = await committedEvidence(workspace, doc, 'approval');
   if (!config.git.allowSelfApproval) {
-    const own = ownChange(contentChangesBefore(evidence, evidence.revisions.length), identity.email);
+    const own = ownChange(contentChangesBefore(evidence, evidence.revisions.length, git.graph), identity.email);
     if (own) throw new UsageError(messages.selfApproval(member.name, describeCommit(own.commit)));
   }
 

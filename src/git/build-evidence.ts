@@ -9,7 +9,8 @@ import { listTree, type TreeFile } from './list-tree.js';
 import { isInside } from '../text/paths.js';
 import { BlobReader } from './cat-file.js';
 import type { Baseline, ConfigChange, ConfigState, DocumentEvidence, GitEvidence, OversizedRevision, RepositoryStatus, Revision } from './evidence.js';
-import { describeCommit, LOG_FORMAT, parseLog, type Change, type Commit } from './log-parser.js';
+import { CommitGraph } from './commit-graph.js';
+import { commitFromObject, describeCommit, LOG_FORMAT, parseLog, type Change, type Commit } from './log-parser.js';
 import { approvalProof, signOffsOf } from './model.js';
 import { revisionFacts, type RevisionFacts } from './revision-facts.js';
 import { runGit } from './run-git.js';
@@ -118,6 +119,7 @@ export async function buildEvidence(workspace: Workspace, options: EvidenceOptio
     uncheckedAtBase: [],
     oversized: [],
     signature: () => undefined,
+    datedBeforeParent: () => false,
   });
   if (status.kind !== 'ok' || !toplevel) {
     if (options.base !== undefined && status.kind === 'no-commits') throw new GitRefError(`--base ${options.base}: the repository has no commits yet`);
@@ -146,7 +148,8 @@ export async function buildEvidence(workspace: Workspace, options: EvidenceOptio
   const governedChanges: Array<{ commit: Commit; paths: string[] }> = [];
   for (const { commit, changes } of commits) {
     const touched = changes.flatMap((change) => [change.path, change.from ?? '']).filter((p) => governed.has(p));
-    if (touched.length > 0) governedChanges.push({ commit, paths: [...new Set(touched)].map(rootRelative) });
+    // Merges are judged below, against every parent: taking a side's file whole is not a change.
+    if (touched.length > 0 && commit.parents.length < 2) governedChanges.push({ commit, paths: [...new Set(touched)].map(rootRelative) });
     for (const change of changes) {
       if (change.status === 'D' || ZERO.test(change.blob)) continue;
       const list = changesByPath.get(change.path) ?? [];
@@ -193,12 +196,49 @@ export async function buildEvidence(workspace: Workspace, options: EvidenceOptio
       return { state: await pending, blob: read.id };
     };
 
+    // Which commit holds which: one listing of every commit reachable from HEAD and its parents.
+    const listing = (await runGit(toplevel, ['log', '--topo-order', '--format=%H %P', '--end-of-options', 'HEAD', '--'])).stdout.toString('utf8');
+    const graph = new CommitGraph(listing.slice(0, listing.indexOf(' ')), listing); // --topo-order: HEAD first
+
+    // A merge changes a governed file when it writes something no parent had (a conflict resolution),
+    // or when it keeps one side's file and drops the other side's change to it (say, `git merge -s
+    // ours` over a change that removed a member): that changes the rules as surely as an edit.
+    /** A merge that dropped a side's change is judged by the rules of that side, not by those it kept. */
+    const droppedSide = new Map<string, string>();
+    for (const { hash, parents } of graph.merges()) {
+      const dropped: string[] = [];
+      for (const governedPath of governed) {
+        const idAt = async (rev: string) => {
+          const read = await reader.readAt(rev, governedPath);
+          return read.kind === 'missing' ? '' : read.id;
+        };
+        const [merged, ...sides] = await Promise.all([hash, ...parents].map(idAt));
+        if (sides.every((side) => side === merged)) continue;
+        if (!sides.includes(merged!)) {
+          dropped.push(rootRelative(governedPath));
+          continue;
+        }
+        const base = await runGit(toplevel, ['merge-base', '--octopus', '--end-of-options', ...parents]);
+        const atBase = base.code === 0 ? await idAt(base.stdout.toString('utf8').trim()) : '';
+        const lost = sides.findIndex((side) => side !== atBase && side !== merged);
+        if (lost !== -1) {
+          dropped.push(rootRelative(governedPath));
+          droppedSide.set(hash, parents[lost]!);
+        }
+      }
+      if (dropped.length === 0) continue;
+      const object = await reader.readObject(hash);
+      const commit = commitFromObject(hash, object.kind === 'ok' ? object.bytes.toString('utf8') : '');
+      governedChanges.push({ commit, paths: dropped });
+    }
+
     // The newest commit that set git.baseline to what it says now must come after the baseline;
     // otherwise the setting could name its own commit (a moved tag) and import itself: then nothing is imported.
     await Promise.all(
       governedChanges.map(async ({ commit }) => {
         at.set(commit.hash, (await configIn(commit.hash)).state);
-        before.set(commit.hash, (await configIn(`${commit.hash}^`)).state);
+        const side = droppedSide.get(commit.hash);
+        before.set(commit.hash, (await configIn(side ?? `${commit.hash}^`)).state);
       }),
     );
     if (baseline.configured !== undefined && baseline.commit) {
@@ -313,6 +353,20 @@ export async function buildEvidence(workspace: Workspace, options: EvidenceOptio
       }),
     );
 
+    // git checks a signature at the committer date, which the committer types: a signed sign-off
+    // dated before one of its parents could bring a retired key back to life.
+    const backdated = new Set<string>();
+    await Promise.all(
+      [...signersBlob.keys()].map(async (hash) => {
+        const commit = judged.get(hash);
+        for (const parent of commit?.parents ?? []) {
+          const object = await reader.readObject(parent);
+          const parentDate = commitFromObject(parent, object.kind === 'ok' ? object.bytes.toString('utf8') : '').committerDate;
+          if (commit && Date.parse(commit.committerDate) < Date.parse(parentDate)) backdated.add(hash);
+        }
+      }),
+    );
+
     // Signatures are checked against the allowed-signers file as it stood before each sign-off.
     const bySigners = new Map<string, string[]>();
     for (const [hash, blob] of signersBlob) bySigners.set(blob ?? '', [...(bySigners.get(blob ?? '') ?? []), hash]);
@@ -347,6 +401,7 @@ export async function buildEvidence(workspace: Workspace, options: EvidenceOptio
       ...(options.baseConfigProblem ? { baseConfigProblem: options.baseConfigProblem } : {}),
       uncheckedAtBase,
       baseline,
+      graph,
       document: (doc) => evidence.get(doc),
       configBefore: (hash) => before.get(hash) ?? { kind: 'missing' },
       configAt: (hash) => at.get(hash) ?? { kind: 'missing' },
@@ -354,6 +409,7 @@ export async function buildEvidence(workspace: Workspace, options: EvidenceOptio
       uncommittedConfig,
       oversized,
       signature: (hash) => signatures.get(hash),
+      datedBeforeParent: (hash) => backdated.has(hash),
     };
   } finally {
     reader.close();

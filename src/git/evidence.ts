@@ -1,5 +1,6 @@
 import type { Config } from '../config/config.js';
 import type { SourceDocument } from '../documents/document.js';
+import type { CommitGraph } from './commit-graph.js';
 import type { Commit } from './log-parser.js';
 import type { RevisionFacts } from './revision-facts.js';
 
@@ -104,6 +105,10 @@ export interface GitEvidence {
   uncheckedAtBase: string[];
   /** Revisions too large to read. */
   oversized: OversizedRevision[];
+  /** Which commit is an ancestor of which (undefined in unit tests: the order of revisions stands in). */
+  graph?: CommitGraph;
   /** Signature checks of sign-off commits whose configuration required signatures. */
   signature(hash: string): SignatureCheck | undefined;
+  /** Whether a signed sign-off is dated before one of its parents (its signature was checked at a date of its own choosing). */
+  datedBeforeParent(hash: string): boolean;
 }

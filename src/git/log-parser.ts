@@ -64,3 +64,19 @@ export function shortHash(commit: Commit): string {
 export function describeCommit(commit: Commit): string {
   return `${shortHash(commit)} (${commit.authorName} <${commit.authorEmail}>, ${commit.authorDate.slice(0, 10)})`;
 }
+
+/** A commit read from its object (`git cat-file`), for commits the path-limited log does not list. */
+export function commitFromObject(hash: string, object: string): Commit {
+  const header = object.slice(0, object.indexOf('\n\n') === -1 ? object.length : object.indexOf('\n\n'));
+  const person = (role: 'author' | 'committer') => {
+    const match = new RegExp(`^${role} (.*) <([^<>]*)> (\\d+) ([+-]\\d{2})(\\d{2})$`, 'm').exec(header);
+    if (!match) return { name: '', email: '', date: '' };
+    const offset = (match[4]!.startsWith('-') ? -1 : 1) * (Math.abs(Number(match[4])) * 60 + Number(match[5]));
+    const local = new Date((Number(match[3]) + offset * 60) * 1000).toISOString().slice(0, 19);
+    return { name: match[1]!, email: match[2]!, date: `${local}${match[4]}:${match[5]}` };
+  };
+  const author = person('author');
+  const committer = person('committer');
+  const parents = [...header.matchAll(/^parent ([0-9a-f]+)$/gm)].map((m) => m[1]!);
+  return { hash, parents, authorName: author.name, authorEmail: author.email, authorDate: author.date, committerName: committer.name, committerEmail: committer.email, committerDate: committer.date };
+}

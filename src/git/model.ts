@@ -1,4 +1,5 @@
 import { sameEmail, type Config, type RoleMember } from '../config/config.js';
+import type { CommitGraph } from './commit-graph.js';
 import type { DocumentEvidence, GitEvidence, Revision } from './evidence.js';
 import { describeCommit, type Commit } from './log-parser.js';
 import { daysBetween } from '../text/dates.js';
@@ -57,19 +58,28 @@ export function makersOf(commit: Commit): string[] {
 }
 
 /**
- * The revisions that brought the content an approval covers: every content change after the
- * previous approval (imported ones included) up to and including the approval itself. With
- * `index` equal to the number of revisions, the content waiting for an approval.
+ * The revisions that brought the content an approval covers: every content change it holds (its
+ * ancestors) that no earlier approval it holds had already covered. With `index` equal to the number
+ * of revisions, the content waiting for an approval (HEAD's). Ancestry comes from the commit graph;
+ * without one (unit tests), from the order of the revisions.
  */
-export function contentChangesBefore(evidence: DocumentEvidence, index: number): Revision[] {
+export function contentChangesBefore(evidence: DocumentEvidence, index: number, graph?: CommitGraph): Revision[] {
+  const { revisions } = evidence;
+  if (graph) {
+    const target = revisions[index]?.commit.hash ?? graph.head;
+    const held = graph.ancestors([target]);
+    const earlier = revisions.filter((revision, i) => i !== index && revision.commit.hash !== target && isApproval(revision) && held.has(revision.commit.hash));
+    const covered = graph.ancestors(earlier.map((revision) => revision.commit.hash));
+    return revisions.filter((revision, i) => i <= index && changesContent(revision) && held.has(revision.commit.hash) && !covered.has(revision.commit.hash));
+  }
   let since = 0;
-  for (let i = Math.min(index, evidence.revisions.length) - 1; i >= 0; i--) {
-    if (isApproval(evidence.revisions[i]!)) {
+  for (let i = Math.min(index, revisions.length) - 1; i >= 0; i--) {
+    if (isApproval(revisions[i]!)) {
       since = i + 1;
       break;
     }
   }
-  return evidence.revisions.slice(since, index + 1).filter(changesContent);
+  return revisions.slice(since, index + 1).filter(changesContent);
 }
 
 /** The content change among `changes` made (authored or committed) by this email, if any: self-approval. */
@@ -172,6 +182,9 @@ export function judgeSignOff(git: GitEvidence, commit: Commit, roles: (config: C
       const signature = git.signature(commit.hash);
       if (!signature || signature.status !== 'G') {
         return { ok: false, message: `${what} in ${described} has ${SIGNATURE_WORDS[signature?.status ?? 'N'] ?? `signature status ${signature?.status}`}; git.signed_approvals requires a good signature by ${member.name}` };
+      }
+      if (git.datedBeforeParent(commit.hash)) {
+        return { ok: false, message: `${what} in ${described} is dated before its parent commit: git checks a signature at the date its committer chose, so a signed sign-off must not be dated earlier than the history it follows` };
       }
       if (!sameEmail(signerEmail(signature.signer), commit.authorEmail)) {
         return { ok: false, message: `${what} in ${described} is signed with the key of ${signature.signer || 'an unnamed signer'}, not of its author ${member.name}: a member's key never signs for another` };

@@ -52,7 +52,7 @@ export const gitApproval: Rule = {
         if (problem) context.report(doc, doc.map.valueAt('/approval/date'), `the approval ${problem}`);
       }
       if (!config.git.allowSelfApproval) {
-        const own = ownChange(contentChangesBefore(evidence, index), commit.authorEmail);
+        const own = ownChange(contentChangesBefore(evidence, index, git.graph), commit.authorEmail);
         if (own) {
           context.report(doc, at, `${member.name} approved content they made (${describeCommit(own.commit)}): another member of an approving role must approve, or set git.allow_self_approval`);
         }

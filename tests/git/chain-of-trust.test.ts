@@ -361,6 +361,28 @@ describe('signatures bound to the member', () => {
     expect((await validate(repo)).findings).toEqual([]);
   });
 
+  it('reports a signed sign-off dated before its parent, which would revive a retired key', async () => {
+    const keys = mkdtempSync(path.join(tmpdir(), 'isms-keys-'));
+    cleanup.push(keys);
+    const [leaked, current, ciso] = [keyPair(keys, 'ceo-old'), keyPair(keys, 'ceo-new'), keyPair(keys, 'ciso')];
+    const repo = new TestRepo();
+    cleanup.push(repo.dir);
+    mkdirSync(path.join(repo.dir, '.isms'));
+    const cisoLine = `${CISO.email} namespaces="git" ${ciso.publicKey}\n`;
+    repo.write('.isms/allowed_signers', `${cisoLine}${CEO.email} namespaces="git" ${leaked.publicKey}\n`);
+    repo.write('isms.config.yaml', `${REPO_CONFIG}git:\n  signed_approvals: true\n`).commit('Adopt isms, signed', CISO, '2026-01-01');
+    const retiredKey = `${CEO.email} namespaces="git",valid-before="20260228" ${leaked.publicKey}\n`;
+    repo.write('.isms/allowed_signers', `${cisoLine}${retiredKey}${CEO.email} namespaces="git" ${current.publicKey}\n`).commit('Retire the leaked CEO key', CISO, '2026-03-01', { sign: ciso.key });
+    const rows = ['| 0.1 | 2026-02-10 | P. Writer | First draft |', '| 1.0 | 2026-02-19 | P. Writer | First published |'];
+    repo.write('policy.md', policy({ ...IN_REVIEW_10, rows })).commit('1.0 for review', WRITER, '2026-03-02');
+    const approved = { ...APPROVED_10, rows, approval: '{ by: ceo, name: R. Adeyemi, date: 2026-02-20 }' };
+    const backdated = repo.write('policy.md', policy(approved)).commit('Approve 1.0', CEO, '2026-02-20', { sign: leaked.key });
+    expect((await validate(repo)).findings).toEqual([expect.objectContaining({ rule: 'git-approval', message: `the approval in ${short(backdated)} (R. Adeyemi <ceo@example.com>, 2026-02-20) is dated before its parent commit: git checks a signature at the date its committer chose, so a signed sign-off must not be dated earlier than the history it follows` })]);
+    repo.git(['reset', '-q', '--hard', 'HEAD~1']);
+    repo.write('policy.md', policy({ ...approved, approval: '{ by: ceo, name: R. Adeyemi, date: 2026-03-03 }' })).commit('Approve 1.0', CEO, '2026-03-03', { sign: current.key });
+    expect((await validate(repo)).findings).toEqual([]);
+  });
+
   it('never runs a signature program configured in the repository', async () => {
     const { repo, keys } = signedRepo();
     const marker = path.join(repo.dir, '..', `${path.basename(repo.dir)}-program-ran`);
@@ -486,5 +508,54 @@ describe('rules that cannot be bent by the configuration they judge', () => {
     const extra = policy().replace('| Version | Date | Author(s) | Details |\n|---|---|---|---|\n| 0.1 | 2026-01-05 | P. Writer | First draft |', '| Version | Date | Author(s) | Details | Note |\n|---|---|---|---|---|\n| 0.1 | 2026-01-05 | P. Writer | First draft | Staff may share passwords |');
     made.write('isms.config.yaml', REPO_CONFIG).write('policy.md', extra).commit('Draft', WRITER, '2026-01-05');
     expect((await validate(made)).findings).toEqual([expect.objectContaining({ rule: 'version-table', message: expect.stringMatching(/^version history column "Note" is not Version, Date, Author\(s\) or Details/) })]);
+  });
+});
+
+describe('history that merges try to hide', () => {
+  const repos: TestRepo[] = [];
+  afterEach(() => repos.splice(0).forEach((repo) => repo.remove()));
+  const as_ = (who: Person, date: string) => ({ GIT_AUTHOR_NAME: who.name, GIT_AUTHOR_EMAIL: who.email, GIT_COMMITTER_NAME: who.name, GIT_COMMITTER_EMAIL: who.email, GIT_AUTHOR_DATE: `${date}T10:00:00Z`, GIT_COMMITTER_DATE: `${date}T10:00:00Z` });
+
+  it('reports a merge that drops a change to the configuration (git merge -s ours), judged by the rules it dropped', async () => {
+    const repo = new TestRepo();
+    repos.push(repo);
+    const acting = REPO_CONFIG.replace('members: [{ name: R. Adeyemi, email: ceo@example.com }]', 'members: [{ name: R. Adeyemi, email: ceo@example.com }, { name: E. Vil, email: evil@example.net }]');
+    repo.write('isms.config.yaml', acting).commit('Adopt', CISO, '2026-01-01');
+    repo.git(['branch', 'old']);
+    repo.write('isms.config.yaml', REPO_CONFIG).commit('E. Vil leaves the CEO role', CISO, '2026-02-01');
+    repo.git(['checkout', '-q', 'old']);
+    repo.git(['merge', '-q', '-s', 'ours', 'main', '-m', "Merge branch 'main'"], as_(OUTSIDER, '2026-02-03'));
+    const merge = repo.git(['rev-parse', 'HEAD']).trim();
+    repo.git(['checkout', '-q', 'main']);
+    repo.git(['merge', '-q', '--ff-only', 'old']);
+    const { findings } = await validate(repo);
+    expect(findings).toEqual([expect.objectContaining({ rule: 'git-config-change', message: expect.stringMatching(new RegExp(`^the change to isms\\.config\\.yaml was committed in ${short(merge)} \\(E\\. Vil <evil@example\\.net>, 2026-02-03\\), by someone who was not allowed to`)) })]);
+  });
+
+  it('accepts an ordinary merge of the main branch, with its configuration change, into a working branch', async () => {
+    const repo = new TestRepo();
+    repos.push(repo);
+    repo.write('isms.config.yaml', REPO_CONFIG).write('policy.md', policy()).commit('Adopt', CISO, '2026-01-01');
+    repo.git(['checkout', '-q', '-b', 'work']);
+    repo.write('policy.md', policy({ version: '0.2', rows: ['| 0.1 | 2026-01-05 | P. Writer | First draft |', '| 0.2 | 2026-02-02 | P. Writer | More |'], body: 'More.' })).commit('0.2', WRITER, '2026-02-02');
+    repo.git(['checkout', '-q', 'main']);
+    repo.write('isms.config.yaml', `${REPO_CONFIG}review_interval_months: 6\n`).commit('Review twice a year', CISO, '2026-02-01');
+    repo.git(['checkout', '-q', 'work']);
+    repo.git(['merge', '-q', '--no-ff', 'main', '-m', 'Update from main'], as_(WRITER, '2026-02-03'));
+    expect((await validate(repo)).findings).toEqual([]);
+  });
+
+  it('counts the content an approver wrote even when a parallel branch lists an older approval after it', async () => {
+    const repo = new TestRepo();
+    repos.push(repo);
+    const row11 = '| 1.1 | 2026-01-20 | R. Adeyemi | Exceptions for executives |';
+    repo.write('isms.config.yaml', REPO_CONFIG).write('policy.md', policy(IN_REVIEW_10)).commit('1.0 for review', WRITER, '2026-01-10');
+    repo.git(['checkout', '-q', '-b', 'approve-10']);
+    repo.write('policy.md', policy(APPROVED_10)).commit('Approve 1.0', CEO, '2026-01-12');
+    repo.git(['checkout', '-q', 'main']);
+    const own = repo.write('policy.md', policy({ status: 'in-review', version: '1.1', rows: [ROW_01, ROW_10, row11], body: 'We protect information, except for executives.' })).commit('1.1 for review', CEO, '2026-01-20');
+    repo.git(['merge', '-q', '-s', 'ours', 'approve-10', '-m', 'Merge approval of 1.0'], as_(CEO, '2026-01-21'));
+    repo.write('policy.md', policy({ status: 'approved', version: '1.1', rows: [ROW_01, ROW_10, row11], body: 'We protect information, except for executives.', approval: '{ by: ceo, name: R. Adeyemi, date: 2026-01-21 }' })).commit('Approve 1.1', CEO, '2026-01-21');
+    expect((await validate(repo)).findings).toEqual([expect.objectContaining({ rule: 'git-approval', message: expect.stringMatching(new RegExp(`^R\\. Adeyemi approved content they made \\(${short(own)} `)) })]);
   });
 });

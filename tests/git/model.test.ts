@@ -88,6 +88,7 @@ describe('git rules over an in-memory history', () => {
       uncheckedAtBase: [],
       oversized: [],
       signature: () => undefined,
+      datedBeforeParent: () => false,
     };
     const { diagnostics } = check(workspace, { asOf: '2026-06-01', rules: [gitApprovalStale], git });
     expect(diagnostics.map((d) => d.message)).toEqual([
