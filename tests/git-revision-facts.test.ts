@@ -101,3 +101,17 @@ describe('revision facts', () => {
     expect(smuggled.fingerprint).not.toBe(facts.fingerprint);
   });
 });
+
+describe('the fingerprint of metadata as data', () => {
+  const doc = (value: string) => `---\nid: X\ntitle: ${value}\nstatus: draft\n---\n\n# X\n`;
+  it('tells apart values that JSON would write alike', () => {
+    const fingerprints = ['null', '.inf', '-.inf', '.nan', '"Infinity"'].map((value) => revisionFacts(doc(value), 'markdown').fingerprint);
+    expect(new Set(fingerprints).size).toBe(5);
+  });
+
+  it('reads any spelling of a key as the key it means', () => {
+    const plain = revisionFacts('---\nid: X\nstatus: approved\n---\n', 'markdown');
+    expect(revisionFacts('---\nid: X\n"status": approved\n---\n', 'markdown')).toMatchObject({ status: 'approved', fingerprint: plain.fingerprint });
+    expect(revisionFacts('---\n{ id: X, status: approved }\n---\n', 'markdown')).toMatchObject({ status: 'approved', fingerprint: plain.fingerprint });
+  });
+});

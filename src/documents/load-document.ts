@@ -70,7 +70,8 @@ function parseMarkdownDocument(doc: SourceDocument, text: string): void {
   }
   if (split.kind === 'yaml') {
     body = split.bodyText;
-    const source = parseYamlSource(split.yamlText);
+    // The splitter blanks the body in yamlText to keep file positions; the trailing blank lines mean nothing.
+    const source = parseYamlSource(split.yamlText.trimEnd());
     doc.parseProblems.push(...source.problems);
     // The fallback position of the metadata is the opening delimiter.
     doc.map = source.map.withFallback({ line: 1, column: 1, endLine: 1, endColumn: 4 });

@@ -15,6 +15,12 @@ export class CommitGraph {
     }
   }
 
+  /** Whether history is one line (no merge): then the order of a listing is the order of ancestry. */
+  get linear(): boolean {
+    for (const parents of this.parents.values()) if (parents.length > 1) return false;
+    return true;
+  }
+
   parentsOf(hash: string): readonly string[] {
     return this.parents.get(hash) ?? [];
   }

@@ -65,7 +65,7 @@ export function makersOf(commit: Commit): string[] {
  */
 export function contentChangesBefore(evidence: DocumentEvidence, index: number, graph?: CommitGraph): Revision[] {
   const { revisions } = evidence;
-  if (graph) {
+  if (graph && !graph.linear) {
     const target = revisions[index]?.commit.hash ?? graph.head;
     const held = graph.ancestors([target]);
     const earlier = revisions.filter((revision, i) => i !== index && revision.commit.hash !== target && isApproval(revision) && held.has(revision.commit.hash));

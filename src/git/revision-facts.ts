@@ -51,7 +51,13 @@ const own = (record: Record<string, unknown>, key: string): unknown => (Object.h
 
 /** JSON with sorted keys: two equal values give one text, whatever their order or style in YAML. */
 function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (isRecord(v) && !Array.isArray(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v)) ?? 'null';
+  return (
+    JSON.stringify(value, (_key, v: unknown) => {
+      // JSON would write .inf, -.inf and .nan as null, the same as null itself.
+      if (typeof v === 'number' && !Number.isFinite(v)) return { $number: String(v) };
+      return isRecord(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v;
+    }) ?? 'null'
+  );
 }
 
 /**
@@ -173,7 +179,8 @@ export function revisionFacts(raw: string, format: 'markdown' | 'yaml'): Revisio
   let lines = normalised.split('\n');
   if (split.kind === 'error') return { rows: [], fingerprint: FINGERPRINT_VERSION + hash.update(`raw\0${normalised}`).digest('hex') };
   if (split.kind === 'yaml') {
-    const parsed = parseYaml(split.yamlText);
+    // The splitter blanks the body in yamlText (to keep file positions): those blank lines mean nothing.
+    const parsed = parseYaml(split.yamlText.trimEnd());
     if (!parsed) return { rows: [], fingerprint: FINGERPRINT_VERSION + hash.update(`raw\0${normalised}`).digest('hex') };
     const read = readMetadata(parsed.value);
     facts = read.facts;
