@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -61,7 +61,7 @@ const rulesOf = (findings: Finding[]) => findings.map((f) => f.rule);
 const short = (hash: string) => hash.slice(0, 7);
 
 /** Runs a command as `person`: git takes the identity from GIT_AUTHOR_* and GIT_COMMITTER_*, as in CI. */
-async function as(person: Person, args: string[], repo: TestRepo) {
+async function as(person: Person, args: string[], repo: Pick<TestRepo, 'dir'>) {
   const keys = ['GIT_AUTHOR_NAME', 'GIT_AUTHOR_EMAIL', 'GIT_COMMITTER_NAME', 'GIT_COMMITTER_EMAIL'] as const;
   const saved = keys.map((key) => process.env[key]);
   Object.assign(process.env, { GIT_AUTHOR_NAME: person.name, GIT_AUTHOR_EMAIL: person.email, GIT_COMMITTER_NAME: person.name, GIT_COMMITTER_EMAIL: person.email });
@@ -276,6 +276,13 @@ describe('forged sign-offs, each caught at its line and naming its commit', () =
     expect((await validate(repo)).findings).toEqual([
       expect.objectContaining({ rule: 'git-approval', line: 9, message: `the approval is dated 2026-01-10 but was committed 50 days later in ${short(late)} (R. Adeyemi <ceo@example.com>, 2026-03-01); sign-offs may be backdated by 30 days at most (git.max_backdate_days)` }),
     ]);
+  });
+
+  it('reports an approval dated after the commit that made it', async () => {
+    const repo = adopted();
+    repo.write('policy.md', policy(IN_REVIEW_10)).commit('1.0 for review', WRITER, '2026-01-10');
+    const early = repo.write('policy.md', policy({ ...APPROVED_10, approval: '{ by: ceo, name: R. Adeyemi, date: 2026-01-20 }' })).commit('Approve 1.0', CEO, '2026-01-12');
+    expect((await validate(repo)).findings).toEqual([expect.objectContaining({ rule: 'git-approval', line: 9, message: `the approval is dated 2026-01-20, after the commit that made it: ${short(early)} (R. Adeyemi <ceo@example.com>, 2026-01-12), committed 2026-01-12` })]);
   });
 
   it('says an approval in the working tree is not committed yet', async () => {
@@ -557,5 +564,35 @@ describe('history that merges try to hide', () => {
     repo.git(['merge', '-q', '-s', 'ours', 'approve-10', '-m', 'Merge approval of 1.0'], as_(CEO, '2026-01-21'));
     repo.write('policy.md', policy({ status: 'approved', version: '1.1', rows: [ROW_01, ROW_10, row11], body: 'We protect information, except for executives.', approval: '{ by: ceo, name: R. Adeyemi, date: 2026-01-21 }' })).commit('Approve 1.1', CEO, '2026-01-21');
     expect((await validate(repo)).findings).toEqual([expect.objectContaining({ rule: 'git-approval', message: expect.stringMatching(new RegExp(`^R\\. Adeyemi approved content they made \\(${short(own)} `)) })]);
+  });
+});
+
+describe('adopting isms', () => {
+  it('lets whoever ran isms init fill in the roles after the first commit, and nobody else', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'isms-adopt-'));
+    const today = todayIso();
+    try {
+      expect((await as(CISO, ['init', '--organization', 'Acme'], { dir })).code).toBe(0);
+      const docs = path.join(dir, 'isms-docs');
+      const git = (who: Person, ...args: string[]) =>
+        execFileSync('git', args, { cwd: docs, env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_AUTHOR_NAME: who.name, GIT_AUTHOR_EMAIL: who.email, GIT_COMMITTER_NAME: who.name, GIT_COMMITTER_EMAIL: who.email } });
+      const config = readFileSync(path.join(docs, 'isms.config.yaml'), 'utf8');
+      expect(config).toContain('config_approvers:\n    - ciso');
+      git(CISO, 'add', '-A');
+      git(CISO, 'commit', '-q', '-m', 'isms init');
+      const filled = config.replace('ceo:\n    title: Chief Executive Officer\n    members: []', `ceo:\n    title: Chief Executive Officer\n    members:\n      - { name: ${CEO.name}, email: ${CEO.email} }`);
+      expect(filled).not.toBe(config);
+      writeFileSync(path.join(docs, 'isms.config.yaml'), filled);
+      git(CISO, 'commit', '-q', '-am', 'Roles: the CEO');
+      const clean = await runCli(['validate', '--format', 'json', '--as-of', today], dir);
+      expect(clean.stderr).toBe('');
+      expect(JSON.parse(clean.stdout).diagnostics).toEqual([]);
+      writeFileSync(path.join(docs, 'isms.config.yaml'), filled.replace(`{ name: ${CEO.name}, email: ${CEO.email} }`, `{ name: ${CEO.name}, email: ${CEO.email} }\n      - { name: ${OUTSIDER.name}, email: ${OUTSIDER.email} }`));
+      git(OUTSIDER, 'commit', '-q', '-am', 'Me too');
+      const caught = await runCli(['validate', '--format', 'json', '--as-of', today], dir);
+      expect(JSON.parse(caught.stdout).diagnostics.map((d: { rule: string }) => d.rule)).toEqual(['git-config-change']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
