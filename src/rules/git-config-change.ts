@@ -1,5 +1,5 @@
-import path from 'node:path';
 import { judgeSignOff } from '../git/model.js';
+import { shownFromRoot } from './git-evidence-helpers.js';
 import { START_OF_FILE } from '../diagnostics/diagnostic.js';
 import type { Rule } from './rule.js';
 
@@ -10,8 +10,7 @@ export const gitConfigChange: Rule = {
   check(context) {
     const git = context.git;
     if (!git || git.status.kind !== 'ok') return;
-    const configName = path.posix.basename(context.configFile);
-    const shown = (file: string) => (file === configName ? context.configFile : path.posix.join(path.posix.dirname(context.configFile), file));
+    const shown = (file: string) => shownFromRoot(context, file);
     if (git.baseline?.problem) context.reportFile(context.configFile, START_OF_FILE, git.baseline.problem);
     if (git.baseConfigProblem) context.reportFile(context.configFile, START_OF_FILE, git.baseConfigProblem);
     for (const file of git.uncheckedAtBase) {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Range } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../documents/document.js';
 import type { DocumentEvidence, GitEvidence } from '../git/evidence.js';
@@ -18,4 +19,9 @@ export function rowRange(doc: SourceDocument, version: string, cell?: 'version' 
   const row = doc.history?.rows.find((r) => r.version === version);
   if (!row) return doc.history?.at ?? doc.map.fallback;
   return cell ? row.cells[cell] : row.at;
+}
+
+/** A file named relative to the documents root (as git evidence names governed files), as output shows it. */
+export function shownFromRoot(context: RuleContext, file: string): string {
+  return file === path.posix.basename(context.configFile) ? context.configFile : path.posix.join(path.posix.dirname(context.configFile), file);
 }

@@ -1,5 +1,5 @@
-import path from 'node:path';
 import { START_OF_FILE } from '../diagnostics/diagnostic.js';
+import { shownFromRoot } from './git-evidence-helpers.js';
 import { readable, type Rule } from './rule.js';
 
 export const gitUncommitted: Rule = {
@@ -17,8 +17,7 @@ export const gitUncommitted: Rule = {
       else if (state === 'untracked') context.report(doc, { line: 1, column: 1, endLine: 1, endColumn: 1 }, 'is not committed: git has no history of it yet');
     }
     for (const file of git.uncommittedConfig) {
-      const shown = file === path.posix.basename(context.configFile) ? context.configFile : path.posix.join(path.posix.dirname(context.configFile), file);
-      context.reportFile(shown, START_OF_FILE, 'has changes that are not committed: sign-offs are judged by the configuration git holds, not by this one');
+      context.reportFile(shownFromRoot(context, file), START_OF_FILE, 'has changes that are not committed: sign-offs are judged by the configuration git holds, not by this one');
     }
   },
 };

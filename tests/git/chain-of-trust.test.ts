@@ -5,21 +5,14 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { todayIso } from '../../src/text/dates.js';
 import { runCli } from '../helpers/cli.js';
-import { CEO, CISO, OUTSIDER, policy, REPO_CONFIG, TestRepo, WRITER, type Person } from '../helpers/git-repo.js';
+import { RISK_METHOD } from '../helpers/domain.js';
+import { CEO, CISO, keyPair, OUTSIDER, policy, REPO_CONFIG, TestRepo, WRITER, type Person } from '../helpers/git-repo.js';
 
 const ROW_01 = '| 0.1 | 2026-01-05 | P. Writer | First draft |';
 const ROW_10 = '| 1.0 | 2026-01-10 | P. Writer | First published |';
 const IN_REVIEW_10 = { status: 'in-review', version: '1.0', rows: [ROW_01, ROW_10] };
 const APPROVED_10 = { status: 'approved', version: '1.0', approval: '{ by: ceo, name: R. Adeyemi, date: 2026-01-10 }', rows: [ROW_01, ROW_10] };
 
-const RISK_METHOD = `risk:
-  likelihood: [Rare, Unlikely, Possible, Likely, Almost certain]
-  impact: [Negligible, Minor, Moderate, Major, Severe]
-  scoring: multiply
-  levels: [{ name: low, max: 4 }, { name: medium, max: 9 }, { name: high, max: 15 }, { name: critical, max: 25 }]
-  acceptable: medium
-  escalation: ceo
-`;
 
 /** A register of one risk owned by the writer's role, retained: its owner accepts it. */
 function register(options: { likelihood?: number; acceptance?: string } = {}): string {
@@ -309,12 +302,6 @@ describe('signatures bound to the member', () => {
   const cleanup: string[] = [];
   afterEach(() => cleanup.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-  function keyPair(dir: string, name: string): { key: string; publicKey: string } {
-    const key = path.join(dir, name);
-    execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', name, '-f', key]);
-    chmodSync(key, 0o600);
-    return { key, publicKey: readFileSync(`${key}.pub`, 'utf8').trim() };
-  }
 
   function signedRepo() {
     const keys = mkdtempSync(path.join(tmpdir(), 'isms-keys-'));

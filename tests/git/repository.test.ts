@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { CEO, policy, REPO_CONFIG, TestRepo, WRITER } from '../helpers/git-repo.js';
+import { CEO, keyPair, policy, REPO_CONFIG, TestRepo, WRITER } from '../helpers/git-repo.js';
 
 const ROWS = ['| 0.1 | 2026-01-05 | P. Writer | First draft |', '| 1.0 | 2026-01-10 | P. Writer | First published |'];
 const APPROVED = { status: 'approved', version: '1.0', approval: '{ by: ceo, name: R. Adeyemi, date: 2026-01-10 }', rows: ROWS };
@@ -75,12 +75,6 @@ describe('signed approvals', () => {
   const cleanup: string[] = [];
   afterEach(() => cleanup.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-  function keyPair(dir: string, name: string): { key: string; publicKey: string } {
-    const key = path.join(dir, name);
-    execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', name, '-f', key]);
-    chmodSync(key, 0o600);
-    return { key, publicKey: readFileSync(`${key}.pub`, 'utf8').trim() };
-  }
 
   function signedRepo(): { repo: TestRepo; ceoKey: string; strangerKey: string } {
     const keys = mkdtempSync(path.join(tmpdir(), 'isms-keys-'));

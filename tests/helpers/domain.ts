@@ -1,7 +1,8 @@
 import { catalogOf } from '../../src/catalog/catalog.js';
 import { BASE_CONFIG } from './workspace.js';
 
-export const RISK_CONFIG = `${BASE_CONFIG}risk:
+/** The risk method of the examples (5x5, multiply), as a `risk:` block of a configuration. */
+export const RISK_METHOD = `risk:
   likelihood: [Rare, Unlikely, Possible, Likely, Almost certain]
   impact: [Negligible, Minor, Moderate, Major, Severe]
   scoring: multiply
@@ -9,6 +10,8 @@ export const RISK_CONFIG = `${BASE_CONFIG}risk:
   acceptable: medium
   escalation: ceo
 `;
+
+export const RISK_CONFIG = `${BASE_CONFIG}${RISK_METHOD}`;
 
 const HEADER = (type: string, standard: string, listKey: string) => `id: ${type === 'soa' ? 'DOC-SOA' : 'DOC-RR'}
 title: Test

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -124,4 +124,12 @@ version: "${options.version ?? '0.1'}"
 ${options.approval ? `approval: ${options.approval}\n` : ''}${options.review ? `review: ${options.review}\n` : ''}---
 
 ${markdown}`;
+}
+
+/** An SSH signing key made with ssh-keygen in `dir`: the private key file and the public key line. */
+export function keyPair(dir: string, name: string): { key: string; publicKey: string } {
+  const key = path.join(dir, name);
+  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', name, '-f', key]);
+  chmodSync(key, 0o600);
+  return { key, publicKey: readFileSync(`${key}.pub`, 'utf8').trim() };
 }
