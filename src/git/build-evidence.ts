@@ -8,7 +8,7 @@ import { isControlledPath, toPosix } from '../documents/discover.js';
 import { listTree, type TreeFile } from './list-tree.js';
 import { isInside } from '../text/paths.js';
 import { BlobReader } from './cat-file.js';
-import type { Baseline, ConfigChange, ConfigState, DocumentEvidence, GitEvidence, OversizedRevision, RepositoryStatus, Revision } from './evidence.js';
+import { noEvidence, type Baseline, type ConfigChange, type ConfigState, type DocumentEvidence, type GitEvidence, type OversizedRevision, type RepositoryStatus, type Revision } from './evidence.js';
 import { CommitGraph } from './commit-graph.js';
 import { commitFromObject, describeCommit, LOG_FORMAT, parseLog, type Change, type Commit } from './log-parser.js';
 import { approvalProof, signOffsOf } from './model.js';
@@ -109,18 +109,7 @@ export interface EvidenceOptions {
 export async function buildEvidence(workspace: Workspace, options: EvidenceOptions = {}): Promise<GitEvidence> {
   const { config } = workspace;
   const { status, toplevel } = await inspect(config.root);
-  const none = (s: RepositoryStatus): GitEvidence => ({
-    status: s,
-    document: () => undefined,
-    configBefore: () => ({ kind: 'missing' }),
-    configAt: () => ({ kind: 'missing' }),
-    configChanges: [],
-    uncommittedConfig: [],
-    uncheckedAtBase: [],
-    oversized: [],
-    signature: () => undefined,
-    datedBeforeParent: () => false,
-  });
+  const none = noEvidence;
   if (status.kind !== 'ok' || !toplevel) {
     if (options.base !== undefined && status.kind === 'no-commits') throw new GitRefError(`--base ${options.base}: the repository has no commits yet`);
     return none(status);

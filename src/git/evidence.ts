@@ -112,3 +112,19 @@ export interface GitEvidence {
   /** Whether a signed sign-off is dated before one of its parents (its signature was checked at a date of its own choosing). */
   datedBeforeParent(hash: string): boolean;
 }
+
+/** Evidence of nothing (no repository, no history): every question answered with "none". */
+export function noEvidence(status: RepositoryStatus): GitEvidence {
+  return {
+    status,
+    document: () => undefined,
+    configBefore: () => ({ kind: 'missing' }),
+    configAt: () => ({ kind: 'missing' }),
+    configChanges: [],
+    uncommittedConfig: [],
+    uncheckedAtBase: [],
+    oversized: [],
+    signature: () => undefined,
+    datedBeforeParent: () => false,
+  };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/engine/check.js';
-import type { DocumentEvidence, GitEvidence, Revision } from '../../src/git/evidence.js';
+import { noEvidence, type DocumentEvidence, type GitEvidence, type Revision } from '../../src/git/evidence.js';
 import type { Commit } from '../../src/git/log-parser.js';
 import { acceptanceProof, approvalProof, contentChangesBefore, isApproval, ownChange, rewrittenRows } from '../../src/git/model.js';
 import type { RevisionFacts } from '../../src/git/revision-facts.js';
@@ -78,18 +78,7 @@ describe('git rules over an in-memory history', () => {
     const doc = workspace.documents[0]!;
     const approved = (fingerprint: string) => facts(fingerprint, { status: 'approved', approval: APPROVAL });
     const evidence = evidenceOf(history(['w@x', facts('OLD')], ['ceo@x', approved('OLD')], ['w@x', approved('NEW')]));
-    const git: GitEvidence = {
-      status: { kind: 'ok' },
-      document: (d) => (d === doc ? evidence : undefined),
-      configBefore: () => ({ kind: 'missing' }),
-      configAt: () => ({ kind: 'missing' }),
-      configChanges: [],
-      uncommittedConfig: [],
-      uncheckedAtBase: [],
-      oversized: [],
-      signature: () => undefined,
-      datedBeforeParent: () => false,
-    };
+    const git: GitEvidence = { ...noEvidence({ kind: 'ok' }), document: (d) => (d === doc ? evidence : undefined) };
     const { diagnostics } = check(workspace, { asOf: '2026-06-01', rules: [gitApprovalStale], git });
     expect(diagnostics.map((d) => d.message)).toEqual([
       'content changed in commit aaaaaaa (w <w@x>, 2026-01-03) after it was approved in aaaaaaa (ceo <ceo@x>, 2026-01-02): the approval does not cover it. Record a version (isms version DOC-A5 --details "..."), commit it, and have it approved again: isms approve DOC-A5 by R. Adeyemi (ceo)',
