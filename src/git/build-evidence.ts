@@ -151,7 +151,6 @@ export async function buildEvidence(workspace: Workspace, options: EvidenceOptio
       }
     }
   }
-  const order = new Map(commits.map(({ commit }, index) => [commit.hash, index]));
   const treeOf = async (commit: string) => new Map([...((await listTree(toplevel, commit, folder)) ?? new Map<string, TreeFile>())].map(([file, entry]) => [file, entry.blob]));
   const reader = new BlobReader(toplevel);
   try {
@@ -189,36 +188,36 @@ export async function buildEvidence(workspace: Workspace, options: EvidenceOptio
     const listing = (await runGit(toplevel, ['log', '--topo-order', '--format=%H %P', '--end-of-options', 'HEAD', '--'])).stdout.toString('utf8');
     const graph = new CommitGraph(listing.slice(0, listing.indexOf(' ')), listing); // --topo-order: HEAD first
 
-    // A merge changes a governed file when it writes something no parent had (a conflict resolution),
-    // or when it keeps one side's file and drops the other side's change to it (say, `git merge -s
-    // ours` over a change that removed a member): that changes the rules as surely as an edit.
-    /** A merge that dropped a side's change is judged by the rules of that side, not by those it kept. */
-    const droppedSide = new Map<string, string>();
-    for (const { hash, parents } of graph.merges()) {
-      const dropped: string[] = [];
-      for (const governedPath of governed) {
-        const idAt = async (rev: string) => {
-          const read = await reader.readAt(rev, governedPath);
-          return read.kind === 'missing' ? '' : read.id;
-        };
-        const [merged, ...sides] = await Promise.all([hash, ...parents].map(idAt));
-        if (sides.every((side) => side === merged)) continue;
-        if (!sides.includes(merged!)) {
-          dropped.push(rootRelative(governedPath));
-          continue;
-        }
-        const base = await runGit(toplevel, ['merge-base', '--octopus', '--end-of-options', ...parents]);
-        const atBase = base.code === 0 ? await idAt(base.stdout.toString('utf8').trim()) : '';
-        const lost = sides.findIndex((side) => side !== atBase && side !== merged);
-        if (lost !== -1) {
-          dropped.push(rootRelative(governedPath));
-          droppedSide.set(hash, parents[lost]!);
-        }
+    // What each merge did to each file of the folder, judged against every parent and their merge base:
+    // it carried a side's change (it took the file whole from the one side that changed it), or it made
+    // a change of its own: wrote something no parent had (a conflict resolution), or kept one side's
+    // file and dropped the other side's change (`git merge -s ours` over a retirement or a removed
+    // member). The default log hides such merges and the side they dropped; --full-history shows them.
+    const mergeLog = await runGit(toplevel, ['log', '-z', '--raw', '--no-abbrev', '--full-history', '--merges', '--diff-merges=separate', `--format=${LOG_FORMAT}`, '--end-of-options', 'HEAD', '--', folder]);
+    /** Per merge and path: whether the merge made the change, and the side whose state it replaced. */
+    const mergeVerdicts = new Map<string, { made: boolean; result: string; replaced: string; commit: Commit; path: string }>();
+    const bases = new Map<string, string | undefined>();
+    const idAt = async (rev: string, file: string) => {
+      const read = await reader.readAt(rev, file);
+      return read.kind === 'missing' ? '' : read.id;
+    };
+    for (const { commit, changes } of parseLog(mergeLog.stdout)) {
+      for (const change of changes) {
+        const key = `${commit.hash}\0${change.path}`;
+        if (mergeVerdicts.has(key)) continue;
+        const [result, ...sides] = await Promise.all([commit.hash, ...commit.parents].map((rev) => idAt(rev, change.path)));
+        if (!bases.has(commit.hash)) bases.set(commit.hash, graph.mergeBase(commit.parents));
+        const base = bases.get(commit.hash);
+        const atBase = base ? await idAt(base, change.path) : undefined;
+        const taken = sides.indexOf(result!);
+        // Carried: the result is one side's, and every other side kept the base's (or the same) file.
+        const carried = taken !== -1 && atBase !== undefined && sides.every((side, i) => i === taken || side === atBase || side === result);
+        const replacedIndex = taken === 0 ? Math.max(0, sides.findIndex((side) => side !== result)) : 0;
+        mergeVerdicts.set(key, { made: !carried, result: result!, replaced: sides[replacedIndex] ?? '', commit, path: change.path });
       }
-      if (dropped.length === 0) continue;
-      const object = await reader.readObject(hash);
-      const commit = commitFromObject(hash, object.kind === 'ok' ? object.bytes.toString('utf8') : '');
-      governedChanges.push({ commit, paths: dropped });
+    }
+    for (const verdict of mergeVerdicts.values()) {
+      if (verdict.made && governed.has(verdict.path)) governedChanges.push({ commit: verdict.commit, paths: [rootRelative(verdict.path)] });
     }
 
     // The newest commit that set git.baseline to what it says now must come after the baseline;
@@ -226,8 +225,7 @@ export async function buildEvidence(workspace: Workspace, options: EvidenceOptio
     await Promise.all(
       governedChanges.map(async ({ commit }) => {
         at.set(commit.hash, (await configIn(commit.hash)).state);
-        const side = droppedSide.get(commit.hash);
-        before.set(commit.hash, (await configIn(side ?? `${commit.hash}^`)).state);
+        before.set(commit.hash, (await configIn(`${commit.hash}^`)).state);
       }),
     );
     if (baseline.configured !== undefined && baseline.commit) {
@@ -261,16 +259,6 @@ export async function buildEvidence(workspace: Workspace, options: EvidenceOptio
       }
       return pending;
     };
-    /** A merge that took the document whole from one of its other parents carries that parent's change. */
-    const carriedBy = async (commit: Commit, change: Change): Promise<boolean> => {
-      if (commit.parents.length < 2) return false;
-      for (const parent of commit.parents.slice(1)) {
-        const read = await reader.readAt(parent, change.path);
-        if (read.kind !== 'missing' && read.id === change.blob) return true;
-      }
-      return false;
-    };
-
     const evidence = new Map<SourceDocument, DocumentEvidence>();
     const checkedNames = new Set<string>();
     await Promise.all(
@@ -282,7 +270,7 @@ export async function buildEvidence(workspace: Workspace, options: EvidenceOptio
         const names = new Set([repoPath]);
         for (const name of names) for (const from of renamedFrom.get(name) ?? []) names.add(from);
         for (const name of names) checkedNames.add(name);
-        const touches = [...names].flatMap((name) => changesByPath.get(name) ?? []).sort((a, b) => order.get(a.commit.hash)! - order.get(b.commit.hash)!);
+        const touches = [...names].flatMap((name) => changesByPath.get(name) ?? []);
         const revisions: Revision[] = [];
         for (const { commit, change } of touches) {
           const facts = await factsOf(change.blob, doc.format);
@@ -292,8 +280,19 @@ export async function buildEvidence(workspace: Workspace, options: EvidenceOptio
             continue;
           }
           const previous = ZERO.test(change.oldBlob) || change.oldBlob === '' ? undefined : await factsOf(change.oldBlob, doc.format);
-          revisions.push({ commit, path: change.path, facts, before: previous, imported: imported.has(commit.hash), carried: await carriedBy(commit, change) });
+          const verdict = mergeVerdicts.get(`${commit.hash}\0${change.path}`);
+          revisions.push({ commit, path: change.path, facts, before: previous, imported: imported.has(commit.hash), carried: commit.parents.length > 1 && verdict !== undefined && !verdict.made });
         }
+        // A merge that made a change the first-parent log cannot see (it kept the first parent's file
+        // and dropped another side's change) is a revision too: from the dropped state to the kept one.
+        for (const verdict of mergeVerdicts.values()) {
+          if (!verdict.made || !names.has(verdict.path) || revisions.some((r) => r.commit.hash === verdict.commit.hash)) continue;
+          const facts = await factsOf(verdict.result, doc.format);
+          if (!facts) continue;
+          const dropped = verdict.replaced === '' ? undefined : await factsOf(verdict.replaced, doc.format);
+          revisions.push({ commit: verdict.commit, path: verdict.path, facts, before: dropped, imported: imported.has(verdict.commit.hash), carried: false });
+        }
+        revisions.sort((a, b) => graph.compareOldestFirst(a.commit.hash, b.commit.hash));
         const headBlob = headTree.get(repoPath);
         let uncommitted: DocumentEvidence['uncommitted'] = 'untracked';
         let head: RevisionFacts | undefined;

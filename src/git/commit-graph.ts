@@ -4,6 +4,8 @@
  */
 export class CommitGraph {
   private readonly parents = new Map<string, readonly string[]>();
+  /** Position in the listing: children come before their parents (--topo-order). */
+  private readonly position = new Map<string, number>();
 
   constructor(
     readonly head: string,
@@ -11,7 +13,10 @@ export class CommitGraph {
   ) {
     for (const line of listing.split('\n')) {
       const [hash, ...parents] = line.trim().split(' ').filter(Boolean);
-      if (hash) this.parents.set(hash, parents);
+      if (hash) {
+        this.position.set(hash, this.position.size);
+        this.parents.set(hash, parents);
+      }
     }
   }
 
@@ -25,9 +30,26 @@ export class CommitGraph {
     return this.parents.get(hash) ?? [];
   }
 
-  /** Merges reachable from HEAD, with their parents. */
-  merges(): Array<{ hash: string; parents: readonly string[] }> {
-    return [...this.parents].filter(([, parents]) => parents.length > 1).map(([hash, parents]) => ({ hash, parents }));
+  /** Orders commits oldest first, parents before children (unknown commits last). */
+  compareOldestFirst(a: string, b: string): number {
+    return (this.position.get(b) ?? -1) - (this.position.get(a) ?? -1);
+  }
+
+  /**
+   * The one best common ancestor of the commits (what `git merge-base --octopus` finds), or undefined
+   * when they have none or several (a criss-cross merge): then nothing can be said to come from one side.
+   */
+  mergeBase(hashes: readonly string[]): string | undefined {
+    if (hashes.length === 0) return undefined;
+    let common = this.ancestors([hashes[0]!]);
+    for (const hash of hashes.slice(1)) {
+      const theirs = this.ancestors([hash]);
+      common = new Set([...common].filter((c) => theirs.has(c)));
+    }
+    if (common.size === 0) return undefined;
+    const best = [...common].sort((a, b) => (this.position.get(a) ?? Infinity) - (this.position.get(b) ?? Infinity))[0]!;
+    const below = this.ancestors([best]);
+    return [...common].every((c) => below.has(c)) ? best : undefined;
   }
 
   /** The commits and all their ancestors (the commits themselves included). */

@@ -70,7 +70,7 @@ export function contentChangesBefore(evidence: DocumentEvidence, index: number, 
     const held = graph.ancestors([target]);
     const earlier = revisions.filter((revision, i) => i !== index && revision.commit.hash !== target && isApproval(revision) && held.has(revision.commit.hash));
     const covered = graph.ancestors(earlier.map((revision) => revision.commit.hash));
-    return revisions.filter((revision, i) => i <= index && changesContent(revision) && held.has(revision.commit.hash) && !covered.has(revision.commit.hash));
+    return revisions.filter((revision, i) => i <= index && !revision.imported && changesContent(revision) && held.has(revision.commit.hash) && !covered.has(revision.commit.hash));
   }
   let since = 0;
   for (let i = Math.min(index, revisions.length) - 1; i >= 0; i--) {
@@ -79,7 +79,8 @@ export function contentChangesBefore(evidence: DocumentEvidence, index: number, 
       break;
     }
   }
-  return revisions.slice(since, index + 1).filter(changesContent);
+  // Content imported with the baseline is nobody's to approve or not: it came before the proof.
+  return revisions.slice(since, index + 1).filter((revision) => !revision.imported && changesContent(revision));
 }
 
 /** The content change among `changes` made (authored or committed) by this email, if any: self-approval. */
@@ -167,8 +168,13 @@ export type SignOff = { ok: true; member: RoleMember; role: string; config: Conf
  * `what` names the act in messages ("the approval").
  */
 export function judgeSignOff(git: GitEvidence, commit: Commit, roles: (config: Config) => readonly string[], what: string): SignOff {
-  const state = git.configBefore(commit.hash);
   const described = describeCommit(commit);
+  // A merge has a configuration per parent, and its author could pick the laxest as first parent:
+  // sign-offs are recorded in ordinary commits (isms approve, review and accept make one).
+  if (commit.parents.length > 1) {
+    return { ok: false, message: `${what} was made in a merge, ${described}: a sign-off or a change of the rules is recorded in an ordinary commit, judged by the one configuration before it (isms approve, review and accept make one)` };
+  }
+  const state = git.configBefore(commit.hash);
   if (state.kind !== 'ok') {
     const why = state.kind === 'missing' ? 'there was no isms.config.yaml before it' : state.kind === 'broken' ? `the isms.config.yaml before it was not valid (${state.message})` : 'the isms.config.yaml before it is too large to read';
     return { ok: false, message: `${what} in ${described} cannot be proven: ${why}, so no role could authorise it. If this commit predates the adoption of isms, set git.baseline to the adoption commit` };

@@ -510,7 +510,7 @@ describe('history that merges try to hide', () => {
   afterEach(() => repos.splice(0).forEach((repo) => repo.remove()));
   const as_ = (who: Person, date: string) => ({ GIT_AUTHOR_NAME: who.name, GIT_AUTHOR_EMAIL: who.email, GIT_COMMITTER_NAME: who.name, GIT_COMMITTER_EMAIL: who.email, GIT_AUTHOR_DATE: `${date}T10:00:00Z`, GIT_COMMITTER_DATE: `${date}T10:00:00Z` });
 
-  it('reports a merge that drops a change to the configuration (git merge -s ours), judged by the rules it dropped', async () => {
+  it('reports a merge that drops a change to the configuration (git merge -s ours)', async () => {
     const repo = new TestRepo();
     repos.push(repo);
     const acting = REPO_CONFIG.replace('members: [{ name: R. Adeyemi, email: ceo@example.com }]', 'members: [{ name: R. Adeyemi, email: ceo@example.com }, { name: E. Vil, email: evil@example.net }]');
@@ -523,7 +523,7 @@ describe('history that merges try to hide', () => {
     repo.git(['checkout', '-q', 'main']);
     repo.git(['merge', '-q', '--ff-only', 'old']);
     const { findings } = await validate(repo);
-    expect(findings).toEqual([expect.objectContaining({ rule: 'git-config-change', message: expect.stringMatching(new RegExp(`^the change to isms\\.config\\.yaml was committed in ${short(merge)} \\(E\\. Vil <evil@example\\.net>, 2026-02-03\\), by someone who was not allowed to`)) })]);
+    expect(findings).toEqual([expect.objectContaining({ rule: 'git-config-change', message: expect.stringMatching(new RegExp(`^the change to isms\\.config\\.yaml was made in a merge, ${short(merge)} \\(E\\. Vil <evil@example\\.net>, 2026-02-03\\): a sign-off or a change of the rules is recorded in an ordinary commit`)) })]);
   });
 
   it('accepts an ordinary merge of the main branch, with its configuration change, into a working branch', async () => {
@@ -537,6 +537,46 @@ describe('history that merges try to hide', () => {
     repo.git(['checkout', '-q', 'work']);
     repo.git(['merge', '-q', '--no-ff', 'main', '-m', 'Update from main'], as_(WRITER, '2026-02-03'));
     expect((await validate(repo)).findings).toEqual([]);
+  });
+
+  /** Commits the working tree as a merge of HEAD and `other`, as `who` (git commit-tree, as an attacker would). */
+  function mergeCommit(repo: TestRepo, other: string, who: Person, date: string): string {
+    repo.git(['add', '-A']);
+    const tree = repo.git(['write-tree']).trim();
+    const hash = repo.git(['commit-tree', tree, '-p', 'HEAD', '-p', other, '-m', 'Merge'], as_(who, date)).trim();
+    repo.git(['reset', '-q', '--hard', hash]);
+    return hash;
+  }
+
+  it('refuses an approval made in a merge, whose author could pick the laxest parent', async () => {
+    const repo = new TestRepo();
+    repos.push(repo);
+    repo.write('isms.config.yaml', REPO_CONFIG).commit('Adopt', CISO, '2026-01-01');
+    repo.write('policy.md', policy(IN_REVIEW_10)).commit('1.0 for review', WRITER, '2026-01-10');
+    repo.git(['branch', 'side']);
+    repo.write('notes.txt', 'x').commit('Unrelated', WRITER, '2026-01-11');
+    repo.write('policy.md', policy(APPROVED_10));
+    const merge = mergeCommit(repo, 'side', CEO, '2026-01-12');
+    expect((await validate(repo)).findings).toEqual([expect.objectContaining({ rule: 'git-approval', message: expect.stringMatching(new RegExp(`^the approval was made in a merge, ${short(merge)} \\(R\\. Adeyemi`)) })]);
+  });
+
+  it('does not let a merge bring a retired approval back, carried or with -s ours', async () => {
+    const repo = new TestRepo();
+    repos.push(repo);
+    repo.write('isms.config.yaml', REPO_CONFIG).commit('Adopt', CISO, '2026-01-01');
+    repo.write('policy.md', policy(IN_REVIEW_10)).commit('1.0 for review', WRITER, '2026-01-10');
+    const approval = repo.write('policy.md', policy(APPROVED_10)).commit('Approve 1.0', CEO, '2026-01-10');
+    repo.write('policy.md', policy({ ...APPROVED_10, status: 'retired' })).commit('Withdraw it', CEO, '2026-03-01');
+    expect((await validate(repo)).findings).toEqual([]);
+    repo.git(['branch', 'retired']);
+    repo.write('policy.md', policy(APPROVED_10));
+    mergeCommit(repo, approval, OUTSIDER, '2026-04-01');
+    expect((await validate(repo)).findings.map((f) => f.rule)).toEqual(['git-approval']);
+    // The same through `git merge -s ours` from a branch made before the withdrawal.
+    repo.git(['checkout', '-q', '-B', 'main', 'retired']);
+    repo.git(['checkout', '-q', '-b', 'revive', approval]);
+    repo.git(['merge', '-q', '-s', 'ours', 'retired', '-m', 'Merge'], as_(OUTSIDER, '2026-04-02'));
+    expect((await validate(repo)).findings.map((f) => f.rule)).toEqual(['git-approval']);
   });
 
   it('counts the content an approver wrote even when a parallel branch lists an older approval after it', async () => {

@@ -103,7 +103,8 @@ describe('git evidence', () => {
 
   it('reports self-approval unless the configuration allowed it before the approval', async () => {
     const repo = track(new TestRepo());
-    repo.write('isms.config.yaml', REPO_CONFIG).write('policy.md', policy()).commit('Draft', CEO, '2026-01-05');
+    repo.write('isms.config.yaml', REPO_CONFIG).commit('Adopt', CISO, '2026-01-01');
+    repo.write('policy.md', policy()).commit('Draft', CEO, '2026-01-05');
     repo.write('policy.md', policy(APPROVED_10)).commit('Approve', CEO, '2026-01-10');
     const approval = (await validate(repo)).findings.find((f) => f.rule === 'git-approval')!;
     expect(approval.message).toMatch(/^R\. Adeyemi approved content they made \([0-9a-f]{7} \(R\. Adeyemi <ceo@example\.com>, 2026-01-05\)\)/);
