@@ -2,6 +2,7 @@
 export const messages = {
   noConfig: (cwd: string) =>
     `no isms.config.yaml in ${cwd} or ${cwd === '.' ? '' : cwd + '/'}isms-docs/: pass --config FILE, or run isms in the folder that holds it`,
+  twoConfigs: (files: readonly string[]) => `${files.join(' and ')} are both configurations where isms looks for one: name the one that governs with --config, and remove the other`,
   brokenConfig: (count: number) => `the configuration has ${count === 1 ? 'a problem' : `${count} problems`}; nothing was checked`,
   badFormat: (format: string, formats: readonly string[]) => `unknown format "${format}": use one of ${formats.join(', ')}`,
   badAsOf: (value: string) => `--as-of takes a date YYYY-MM-DD, not "${value}"`,
@@ -40,7 +41,9 @@ export const messages = {
   riskNeedsNoAcceptance: (id: string) => `risk ${id} is avoided: there is no residual risk to accept`,
   notAnAcceptor: (email: string, id: string, role: string) => `${email} is not a member of role "${role}", which accepts the residual risk of ${id} (see roles in isms.config.yaml)`,
   selfApproval: (name: string, commit: string) => `${name} wrote content being approved (${commit}); another member of an approving role must approve (or set git.allow_self_approval)`,
-  commitFailed: (reason: string) => `the approval could not be committed, and the file was restored: ${reason}`,
+  commitFailed: (reason: string) => `the sign-off could not be committed, and the file was restored: ${reason}`,
+  nothingToRecord: (document: string, act: string) =>
+    `nothing to record: ${document} already says exactly this ("${act}" would change no line, and git cannot commit the same text twice). A review or an acceptance recorded today stands; to accept a risk again after it changed, give another --expires`,
   outContainsDocuments: (out: string) => `--out ${out} would replace the documents themselves; choose a folder for the output only`,
   outNotABuild: (out: string) => `${out} exists and is not an earlier isms build (no manifest.json): choose another --out, or empty it`,
   badSourceDateEpoch: (value: string) => `SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${value}"`,

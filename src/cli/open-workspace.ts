@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { configCandidates, findConfig } from '../config/find-config.js';
 import { loadConfig, parseConfig } from '../config/load-config.js';
 import { displayPath } from '../documents/discover.js';
@@ -11,6 +12,7 @@ import { messages } from './messages.js';
 
 /** Finds and validates the configuration, then reads every document; a broken configuration is a UsageError. */
 export async function openWorkspace(io: CliIo, configOption: string | undefined): Promise<Workspace> {
+  refuseTwoConfigurations(io, configOption);
   const configFile = findConfig(io.cwd, configOption);
   if (!configFile) throw new UsageError(messages.noConfig(displayPath(io.cwd, io.cwd)));
   const loaded = loadConfig(configFile, RULE_IDS);
@@ -30,7 +32,17 @@ export async function openWorkspace(io: CliIo, configOption: string | undefined)
  * Found where the base has it (the same candidates as `findConfig`); when the base has none, or an
  * invalid one, the working configuration is used and `baseConfigProblem` says why.
  */
+/**
+ * Two configurations where one is looked for (the current folder and isms-docs/ below it) would let
+ * a new one silently take over from the other: name the one with --config.
+ */
+function refuseTwoConfigurations(io: CliIo, configOption: string | undefined): void {
+  const found = configCandidates(io.cwd, configOption).filter((candidate) => existsSync(candidate));
+  if (configOption === undefined && found.length > 1) throw new UsageError(messages.twoConfigs(found.map((file) => displayPath(io.cwd, file))));
+}
+
 export async function openWorkspaceAtBase(io: CliIo, configOption: string | undefined, base: string): Promise<{ workspace: Workspace; baseConfigProblem?: string }> {
+  refuseTwoConfigurations(io, configOption);
   let problem = `no isms.config.yaml at ${base}: the pull request brings its own configuration, which nothing at the base governs`;
   for (const candidate of configCandidates(io.cwd, configOption)) {
     const read = await readAtRef(candidate, base);

@@ -31,6 +31,8 @@ export async function committedEvidence(workspace: Workspace, doc: SourceDocumen
 
 /** Writes the edited document and commits it alone; on failure the file is restored and nothing is committed. */
 export async function commitSignOff(doc: SourceDocument, text: string, message: string, sign: boolean): Promise<string> {
+  // git cannot record the same text twice: a sign-off that changes nothing is nothing to commit.
+  if (text === doc.text) throw new UsageError(messages.nothingToRecord(doc.meta.id ?? doc.file, message));
   const original = readFileSync(doc.absolutePath);
   writeFileAtomically(doc.absolutePath, inForm(text, fileForm(doc.absolutePath)));
   const result = await commitFiles(path.dirname(doc.absolutePath), [doc.absolutePath], message, sign);

@@ -15,7 +15,7 @@ export async function commitFiles(cwd: string, files: readonly string[], message
   const toplevel = realpathSync(toplevelResult.stdout.toString('utf8').trim());
   const paths = files.map((file) => toPosix(path.relative(toplevel, realpathSync(file))));
   const commit = await runGit(toplevel, ['commit', '--only', '-q', ...(sign ? ['-S'] : []), '-m', message, '--', ...paths]);
-  if (commit.code !== 0) return { ok: false, reason: commit.stderr.trim().split('\n')[0] ?? 'git commit failed' };
+  if (commit.code !== 0) return { ok: false, reason: (commit.stderr.trim() || commit.stdout.toString('utf8').trim()).split('\n')[0] || 'git commit failed' };
   const hash = (await runGit(toplevel, ['rev-parse', 'HEAD'])).stdout.toString('utf8').trim();
   return { ok: true, hash };
 }

@@ -210,8 +210,10 @@ export function signOffDateProblem(date: string, commit: Commit, maxDays: number
   const committed = commit.committerDate.slice(0, 10);
   const authored = commit.authorDate.slice(0, 10);
   if (date > committed || date > authored) return `is dated ${date}, after the commit that made it: ${describeCommit(commit)}, committed ${committed}`;
-  const days = daysBetween(date, authored);
-  if (days > maxDays) return `is dated ${date} but was committed ${days} days later in ${describeCommit(commit)}; sign-offs may be backdated by ${maxDays} days at most (git.max_backdate_days)`;
+  // Both dates are typed by whoever commits; the later one bounds the backdating (the committer date
+  // is at least bounded by the history it follows when signatures are required).
+  const days = daysBetween(date, committed > authored ? committed : authored);
+  if (days > maxDays) return `is dated ${date} but was committed ${days} days later in ${describeCommit(commit)}${committed !== authored ? ` (committed ${committed})` : ''}; sign-offs may be backdated by ${maxDays} days at most (git.max_backdate_days)`;
   return undefined;
 }
 

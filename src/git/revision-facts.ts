@@ -28,6 +28,9 @@ export interface RevisionFacts {
   fingerprint: string;
   version?: string;
   status?: string;
+  /** The owner role and the type, as this revision had them (a sign-off is judged by those of its time). */
+  owner?: string;
+  type?: string;
   approval?: { by?: string; name?: string; date?: string };
   /** The review block (canonical JSON) and its date, when there is one. */
   review?: { block: string; last?: string };
@@ -86,6 +89,10 @@ function readMetadata(value: unknown): { facts: Omit<RevisionFacts, 'fingerprint
   const review = own(value, 'review');
   if (version !== undefined) facts.version = version;
   if (status !== undefined) facts.status = status;
+  const owner = text(own(value, 'owner'));
+  const type = text(own(value, 'type'));
+  if (owner !== undefined) facts.owner = owner;
+  if (type !== undefined) facts.type = type;
   if (isRecord(approval)) facts.approval = { by: text(own(approval, 'by')), name: text(own(approval, 'name')), date: text(own(approval, 'date')) };
   if (review !== undefined) facts.review = { block: canonical(review), ...(isRecord(review) && text(own(review, 'last')) !== undefined ? { last: text(own(review, 'last'))! } : {}) };
   const content: Record<string, unknown> = {};

@@ -1,7 +1,7 @@
 import { approversFor, type Config } from '../config/config.js';
 import type { SourceDocument } from '../documents/document.js';
 import { approvalProof } from '../git/model.js';
-import { isIsoDate } from '../text/dates.js';
+import { isFutureDate, isIsoDate } from '../text/dates.js';
 import { readable, type Rule, type RuleContext } from './rule.js';
 
 /**
@@ -53,7 +53,7 @@ export const approvalMissing: Rule = {
         if (newest && isIsoDate(newest.date) && date < newest.date) {
           context.report(doc, doc.map.valueAt('/approval/date'), `approval dated ${date} predates version ${newest.version} (${newest.date}, line ${newest.at.line}): approve the current version`);
         }
-        if (date > context.asOf) {
+        if (isFutureDate(date, context.asOf)) {
           context.report(doc, doc.map.valueAt('/approval/date'), `approval is dated ${date}, in the future (today is ${context.asOf})`);
         }
       }

@@ -1,3 +1,4 @@
+import { isFutureDate, isIsoDate } from '../text/dates.js';
 import { approversFor } from '../config/config.js';
 import { judgeSignOff, reviewProof, signOffDateProblem } from '../git/model.js';
 import { forEachEvidence } from './git-evidence-helpers.js';
@@ -14,7 +15,7 @@ export const gitReview: Rule = {
       if (!proof) return;
       const at = doc.map.keyAt('/review');
       const name = doc.meta.id ?? doc.file;
-      if (last !== undefined && last > context.asOf) {
+      if (last !== undefined && isIsoDate(last) && isFutureDate(last, context.asOf)) {
         context.report(doc, doc.map.valueAt('/review/last'), `the review is dated ${last}, in the future (today is ${context.asOf}): a review is recorded when it happens, with isms review ${name}`);
         return;
       }
@@ -24,8 +25,10 @@ export const gitReview: Rule = {
       }
       const { revision } = proof;
       if (revision.imported) return;
-      const owner = doc.meta.owner;
-      const type = doc.meta.type;
+      // The owner and type the document had when it was reviewed: a later change of owner does not
+      // make an earlier review someone else's.
+      const owner = revision.facts.owner ?? doc.meta.owner;
+      const type = revision.facts.type ?? doc.meta.type;
       const signOff = judgeSignOff(git, revision.commit, (config) => [...new Set([...(owner ? [owner] : []), ...(type ? approversFor(config, type) : [])])], 'the review');
       if (!signOff.ok) {
         context.report(doc, at, signOff.message);

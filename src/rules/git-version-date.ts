@@ -18,10 +18,12 @@ export const gitVersionDate: Rule = {
         const committed = added.commit.committerDate.slice(0, 10);
         const authored = added.commit.authorDate.slice(0, 10);
         const at = rowRange(doc, row.version, 'date');
+        // The later of the two dates the committer typed bounds the backdating.
+        const latest = committed > authored ? committed : authored;
         if (row.date > committed) {
           context.report(doc, at, `version ${row.version} is dated ${row.date}, after the commit that added it: ${describeCommit(added.commit)}, committed ${committed}`);
-        } else if (daysBetween(row.date, authored) > maxDays) {
-          context.report(doc, at, `version ${row.version} is dated ${row.date} but was added ${daysBetween(row.date, authored)} days later in ${describeCommit(added.commit)}; rows may be backdated by ${maxDays} days at most (git.max_backdate_days)`);
+        } else if (daysBetween(row.date, latest) > maxDays) {
+          context.report(doc, at, `version ${row.version} is dated ${row.date} but was added ${daysBetween(row.date, latest)} days later in ${describeCommit(added.commit)}${latest !== authored ? ` (committed ${committed})` : ''}; rows may be backdated by ${maxDays} days at most (git.max_backdate_days)`);
         }
       }
     });

@@ -1,6 +1,6 @@
 import { isRecord } from '../documents/version-history.js';
 import { describeRating, needsEscalation, ratingsOf } from '../risk/method.js';
-import { isIsoDate } from '../text/dates.js';
+import { isFutureDate, isIsoDate } from '../text/dates.js';
 import { label, registerDocuments, riskEntries, text } from './entries.js';
 import type { Rule } from './rule.js';
 
@@ -38,7 +38,7 @@ export const riskAcceptance: Rule = {
           context.report(doc, byAt, `${name} is owned by ${owner}, so ${owner} accepts its residual risk, not ${by}`);
         }
         const date = typeof acceptance['date'] === 'string' ? acceptance['date'] : undefined;
-        if (date && isIsoDate(date) && date > context.asOf) {
+        if (date && isIsoDate(date) && isFutureDate(date, context.asOf)) {
           context.report(doc, doc.map.valueAt(`${entry.pointer}/acceptance/date`), `${name} was accepted on ${date}, in the future (today is ${context.asOf})`);
         }
         const expires = typeof acceptance['expires'] === 'string' ? acceptance['expires'] : undefined;

@@ -1,5 +1,5 @@
 import type { VersionRow } from '../documents/version-history.js';
-import { isIsoDate } from '../text/dates.js';
+import { isFutureDate, isIsoDate } from '../text/dates.js';
 import { compareVersions, parseVersion } from '../text/version.js';
 import type { Rule } from './rule.js';
 
@@ -20,7 +20,7 @@ export const versionOrder: Rule = {
         }
         if (version) previous = row;
         if (!isIsoDate(row.date)) continue;
-        if (row.date > context.asOf) {
+        if (isFutureDate(row.date, context.asOf)) {
           context.report(doc, row.cells.date, `version ${row.version} is dated ${row.date}, in the future (today is ${context.asOf})`);
         }
         if (previousDated && row.date < previousDated.date) {

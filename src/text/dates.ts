@@ -85,3 +85,11 @@ export function daysBetween(from: string, to: string): number {
 export function todayIso(now: Date = new Date()): string {
   return iso(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
+
+/**
+ * Whether a date is in the future of `today`: later than the day after it. A date is a local calendar
+ * day; CI runs in UTC, and an approver east of it is already on the next day.
+ */
+export function isFutureDate(date: string, today: string): boolean {
+  return daysBetween(today, date) > 1;
+}

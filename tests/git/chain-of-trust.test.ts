@@ -623,3 +623,56 @@ describe('adopting isms', () => {
     }
   });
 });
+
+describe('what an honest CISO meets', () => {
+  const repos: TestRepo[] = [];
+  afterEach(() => repos.splice(0).forEach((repo) => repo.remove()));
+  const adopted = () => {
+    const repo = new TestRepo();
+    repos.push(repo);
+    repo.write('isms.config.yaml', REPO_CONFIG).commit('Adopt', CISO, '2026-01-01');
+    return repo;
+  };
+
+  it('accepts an approval dated a day ahead of UTC (an approver east of it), not two', async () => {
+    const repo = adopted();
+    repo.write('policy.md', policy(IN_REVIEW_10)).commit('1.0 for review', WRITER, '2026-01-10');
+    repo.write('policy.md', policy({ ...APPROVED_10, approval: '{ by: ceo, name: R. Adeyemi, date: 2026-01-11 }' })).commit('Approve 1.0', CEO, '2026-01-11');
+    expect((await validate(repo, '2026-01-10')).findings).toEqual([]);
+    expect((await validate(repo, '2026-01-09')).findings.map((f) => f.rule)).toEqual(['approval-missing']);
+  });
+
+  it('bounds backdating by the later of the author and committer dates', async () => {
+    const repo = adopted();
+    repo.write('policy.md', policy(IN_REVIEW_10)).commit('1.0 for review', WRITER, '2026-01-10');
+    repo.write('policy.md', policy(APPROVED_10));
+    repo.git(['add', '-A']);
+    repo.git(['commit', '-q', '-m', 'Approve 1.0'], { GIT_AUTHOR_NAME: CEO.name, GIT_AUTHOR_EMAIL: CEO.email, GIT_AUTHOR_DATE: '2026-01-10T10:00:00Z', GIT_COMMITTER_NAME: CEO.name, GIT_COMMITTER_EMAIL: CEO.email, GIT_COMMITTER_DATE: '2026-06-01T10:00:00Z' });
+    const { findings } = await validate(repo);
+    expect(findings).toEqual([expect.objectContaining({ rule: 'git-approval', message: expect.stringMatching(/^the approval is dated 2026-01-10 but was committed 142 days later in [0-9a-f]{7} \(R\. Adeyemi <ceo@example\.com>, 2026-01-10\) \(committed 2026-06-01\)/) })]);
+  });
+
+  it('judges a past review by the owner the document had then', async () => {
+    const repo = adopted();
+    repo.write('policy.md', policy(IN_REVIEW_10)).commit('1.0 for review', WRITER, '2026-01-10');
+    repo.write('policy.md', policy(APPROVED_10)).commit('Approve 1.0', CEO, '2026-01-10');
+    repo.write('policy.md', policy({ ...APPROVED_10, review: '{ last: 2026-03-01 }' })).commit('Review', CISO, '2026-03-01');
+    expect((await validate(repo)).findings).toEqual([]);
+    const rows = [ROW_01, ROW_10, '| 1.1 | 2026-04-01 | P. Writer | Owned by the writer |'];
+    repo.write('policy.md', policy({ status: 'in-review', version: '1.1', rows, review: '{ last: 2026-03-01 }', approval: '{ by: ceo, name: R. Adeyemi, date: 2026-01-10 }' }).replace('owner: ciso', 'owner: writer')).commit('1.1', WRITER, '2026-04-01');
+    repo.write('policy.md', policy({ status: 'approved', version: '1.1', rows, review: '{ last: 2026-03-01 }', approval: '{ by: ceo, name: R. Adeyemi, date: 2026-04-02 }' }).replace('owner: ciso', 'owner: writer')).commit('Approve 1.1', CEO, '2026-04-02');
+    expect((await validate(repo)).findings).toEqual([]);
+  });
+
+  it('says there is nothing to record when a review would change no line', async () => {
+    const today = todayIso();
+    const repo = adopted();
+    repo.write('policy.md', policy(IN_REVIEW_10)).commit('1.0 for review', WRITER, '2026-01-10');
+    repo.write('policy.md', policy(APPROVED_10)).commit('Approve 1.0', CEO, '2026-01-10');
+    expect((await as(CISO, ['review', 'DOC-A5'], repo)).code).toBe(0);
+    const again = await as(CISO, ['review', 'DOC-A5'], repo);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/^isms: nothing to record: DOC-A5 already says exactly this/);
+    expect(readFileSync(path.join(repo.dir, 'policy.md'), 'utf8')).toContain(`last: ${today}`);
+  });
+});

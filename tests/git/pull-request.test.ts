@@ -36,12 +36,14 @@ describe('--base reads the rules from the base, as CODEOWNERS does', () => {
     expect(findings.map((f) => `${f.rule} ${f.file}`)).toEqual(['git-config-change isms-docs/isms.config.yaml', 'git-approval-stale isms-docs/policy.md', 'git-version-bump isms-docs/policy.md', 'git-version-bump isms-docs/policy.md']);
   });
 
-  it('is not fooled by a new configuration that shadows the base one', async () => {
+  it('refuses a new configuration that would shadow the base one', async () => {
     const repo = track(repository());
     repo.write('isms.config.yaml', `${REPO_CONFIG}ignore: ["isms-docs/**"]\n`).write('isms-docs/policy.md', policy({ ...APPROVED, body: 'Anything goes.' })).commit('Shadow', WRITER, '2026-02-01');
-    // Without --base the new configuration rules, and its own creation is all there is to report.
-    expect((await validate(repo.dir)).findings.map((f) => `${f.rule} ${f.file}`)).toEqual(['git-config-change isms.config.yaml']);
-    const { documents, findings } = await validate(repo.dir, '--base', 'base');
+    for (const args of [[], ['--base', 'base']]) {
+      const run = await runCli(['validate', ...args], repo.dir);
+      expect(run).toMatchObject({ code: 2, stderr: 'isms: isms.config.yaml and isms-docs/isms.config.yaml are both configurations where isms looks for one: name the one that governs with --config, and remove the other\n' });
+    }
+    const { documents, findings } = await validate(repo.dir, '--base', 'base', '--config', 'isms-docs/isms.config.yaml');
     expect(documents).toBe(1);
     expect(findings.map((f) => `${f.rule} ${f.file}`)).toContain('git-approval-stale isms-docs/policy.md');
   });
