@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { displayPath } from '../documents/discover.js';
 import { parseDocument } from '../documents/load-document.js';
 import { migrateSoa } from '../scaffold/soa-migration.js';
 import { todayIso } from '../text/dates.js';
+import { FileTooLargeError, readFileCapped } from '../text/read-capped.js';
 import { authorName } from '../git/identity.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
@@ -14,9 +14,9 @@ export async function soaMigrateCommand(file: string, options: { out?: string },
   const shown = displayPath(io.cwd, absolute);
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(absolute);
+    bytes = readFileCapped(absolute);
   } catch (error) {
-    throw new UsageError(messages.cannotRead(shown, (error as NodeJS.ErrnoException).code ?? (error as Error).message));
+    throw new UsageError(messages.cannotRead(shown, error instanceof FileTooLargeError ? error.message : ((error as NodeJS.ErrnoException).code ?? (error as Error).message)));
   }
   const doc = parseDocument({ absolutePath: absolute, file: shown, path: path.basename(absolute) }, bytes);
   if (doc.parseProblems.length > 0 || !doc.data) {
