@@ -7,7 +7,7 @@ import { FileTooLargeError, readFileCapped } from '../text/read-capped.js';
 import { authorName } from '../git/identity.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
-import { writeFileAtomically } from './write-output.js';
+import { openOutputFile, writeOutputFile } from './output-file.js';
 
 export async function soaMigrateCommand(file: string, options: { out?: string }, io: CliIo): Promise<ExitCode> {
   const absolute = path.resolve(io.cwd, file);
@@ -25,6 +25,7 @@ export async function soaMigrateCommand(file: string, options: { out?: string },
   if (doc.meta.type !== 'soa') throw new UsageError(messages.migrateNotSoa(shown));
   if (doc.meta.standard !== 'iso27001-2013') throw new UsageError(messages.migrateNot2013(shown, doc.meta.standard));
 
+  const output = options.out === undefined ? undefined : openOutputFile(io, options.out);
   const result = migrateSoa(doc.data, { date: todayIso(), author: await authorName(io.cwd) });
   const summary = [
     `Migrated ${shown} to ISO/IEC 27001:2022: ${result.carried} controls carried over, ${result.merged} merged from several 2013 controls.`,
@@ -32,14 +33,9 @@ export async function soaMigrateCommand(file: string, options: { out?: string },
     `To decide (validation fails until then): ${result.undecided.join(', ')}.`,
     ...(result.skipped.length > 0 ? [`Skipped entries that are not 2013 controls: ${result.skipped.join(', ')}.`] : []),
   ].join('\n');
-  if (options.out !== undefined) {
-    const target = path.resolve(io.cwd, options.out);
-    try {
-      writeFileAtomically(target, result.text);
-    } catch (error) {
-      throw new UsageError(messages.cannotWrite(displayPath(io.cwd, target), (error as Error).message));
-    }
-    io.stdout.write(`${summary}\nWritten to ${displayPath(io.cwd, target)}.\n`);
+  if (output) {
+    writeOutputFile(io, output, result.text);
+    io.stdout.write(`${summary}\nWritten to ${output.shown}.\n`);
   } else {
     io.stdout.write(result.text);
     io.stderr.write(`${summary}\n`);

@@ -10,7 +10,7 @@ import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
 import { gitEvidence, openWorkspace, openWorkspaceAtBase } from './open-workspace.js';
 import { TOOL_VERSION } from './tool-version.js';
-import { writeFileAtomically } from './write-output.js';
+import { openOutputFile, writeOutputFile } from './output-file.js';
 
 export interface ValidateOptions {
   config?: string;
@@ -34,6 +34,7 @@ export async function validateCommand(paths: string[], options: ValidateOptions,
 
   if (options.git === false && options.base !== undefined) throw new UsageError(messages.baseWithoutGit());
   const { workspace, baseConfigProblem } = options.base !== undefined ? await openWorkspaceAtBase(io, options.config, options.base) : { workspace: await openWorkspace(io, options.config), baseConfigProblem: undefined };
+  const output = options.output === undefined ? undefined : openOutputFile(io, options.output);
   const git = options.git === false ? undefined : await gitEvidence(workspace, options.base, baseConfigProblem);
   const targets = paths.map((p) => path.resolve(io.cwd, p));
   for (const target of targets) {
@@ -53,16 +54,8 @@ export async function validateCommand(paths: string[], options: ValidateOptions,
     rules: RULES,
     color: options.output === undefined && io.stdout.isTTY === true && io.env['NO_COLOR'] === undefined,
   });
-  if (options.output !== undefined) {
-    const outputFile = path.resolve(io.cwd, options.output);
-    try {
-      writeFileAtomically(outputFile, text);
-    } catch (error) {
-      throw new UsageError(messages.cannotWrite(displayPath(io.cwd, outputFile), (error as Error).message));
-    }
-  } else {
-    io.stdout.write(text);
-  }
+  if (output) writeOutputFile(io, output, text);
+  else io.stdout.write(text);
 
   const summary = summarize(result);
   if (summary.errors > 0) return EXIT.findings;
