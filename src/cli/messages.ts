@@ -14,6 +14,7 @@ export const messages = {
   badId: (value: string) => `"${value}" is not a document id: capital letters, digits and hyphens, like DOC-A5`,
   idTaken: (id: string, file: string) => `id ${id} is already used by ${file}`,
   wouldOverwrite: (files: readonly string[]) => `refusing to overwrite ${files.join(', ')}`,
+  keptFile: (file: string, reason: string) => `refusing to overwrite ${file}: ${reason} (--force overwrites it)`,
   cannotRead: (file: string, reason: string) => `cannot read ${file}: ${reason}`,
   migrateUnreadable: (file: string) => `${file} cannot be read as YAML; nothing was migrated`,
   migrateNotSoa: (file: string) => `${file} is not a Statement of Applicability (type: soa)`,

@@ -7,9 +7,16 @@ import { FileTooLargeError, readFileCapped } from '../text/read-capped.js';
 import { authorName } from '../git/identity.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
+import { keptFilesNear } from './open-workspace.js';
 import { openOutputFile, writeOutputFile } from './output-file.js';
 
-export async function soaMigrateCommand(file: string, options: { out?: string }, io: CliIo): Promise<ExitCode> {
+export interface SoaMigrateOptions {
+  out?: string;
+  /** Overwrite a controlled document or a tracked file with --out. */
+  force?: boolean;
+}
+
+export async function soaMigrateCommand(file: string, options: SoaMigrateOptions, io: CliIo): Promise<ExitCode> {
   const absolute = path.resolve(io.cwd, file);
   const shown = displayPath(io.cwd, absolute);
   let bytes: Uint8Array;
@@ -25,7 +32,7 @@ export async function soaMigrateCommand(file: string, options: { out?: string },
   if (doc.meta.type !== 'soa') throw new UsageError(messages.migrateNotSoa(shown));
   if (doc.meta.standard !== 'iso27001-2013') throw new UsageError(messages.migrateNot2013(shown, doc.meta.standard));
 
-  const output = options.out === undefined ? undefined : openOutputFile(io, options.out);
+  const output = options.out === undefined ? undefined : await openOutputFile(io, options.out, { force: options.force === true, kept: await keptFilesNear(io) });
   const result = migrateSoa(doc.data, { date: todayIso(), author: await authorName(io.cwd) });
   const summary = [
     `Migrated ${shown} to ISO/IEC 27001:2022: ${result.carried} controls carried over, ${result.merged} merged from several 2013 controls.`,

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixture, runCli } from '../helpers/cli.js';
+import { CISO, REPO_CONFIG, TestRepo, policy } from '../helpers/git-repo.js';
 import { runBin } from '../helpers/run-bin.js';
 
 const REPORT = '2 documents checked, no problems\n';
@@ -98,5 +99,49 @@ describe('validate --output onto a link or a special file', () => {
     mkdirSync(path.join(dir, 'reports'));
     const run = await validate(dir, 'reports');
     expect(run).toMatchObject({ code: 2, stderr: 'isms: cannot write reports: it is a folder\n' });
+  });
+});
+
+describe('writing over what the user keeps', () => {
+  it('refuses to write a report over a controlled document or the configuration unless --force', async () => {
+    const dir = documents();
+    const manual = readFileSync(path.join(dir, 'manual.md'), 'utf8');
+    expect(await validate(dir, 'manual.md')).toMatchObject({ code: 2, stderr: 'isms: refusing to overwrite manual.md: it is a controlled document (--force overwrites it)\n' });
+    expect(readFileSync(path.join(dir, 'manual.md'), 'utf8')).toBe(manual);
+    expect((await validate(dir, 'isms.config.yaml')).stderr).toBe('isms: refusing to overwrite isms.config.yaml: it is the configuration (--force overwrites it)\n');
+    symlinkSync('policies/policy.md', path.join(dir, 'policy-link.txt'));
+    expect((await validate(dir, 'policy-link.txt')).stderr).toBe('isms: refusing to overwrite policy-link.txt: it is a controlled document (--force overwrites it)\n');
+    expect((await validate(dir, 'manual.md', '--force')).code).toBe(0);
+    expect(readFileSync(path.join(dir, 'manual.md'), 'utf8')).toBe(REPORT);
+  });
+
+  it('refuses to write over a file git tracks unless --force, and writes over an untracked one', async () => {
+    const repo = new TestRepo();
+    try {
+      repo.write('isms.config.yaml', REPO_CONFIG).write('policy.md', policy()).write('NOTES.txt', 'kept in git\n').commit('Start', CISO, '2026-01-05');
+      const run = await runCli(['validate', '--no-git', '--output', 'NOTES.txt'], repo.dir);
+      expect(run).toMatchObject({ code: 2, stderr: 'isms: refusing to overwrite NOTES.txt: git tracks it (--force overwrites it)\n' });
+      expect(readFileSync(path.join(repo.dir, 'NOTES.txt'), 'utf8')).toBe('kept in git\n');
+      repo.write('report.txt', 'old report');
+      expect((await runCli(['validate', '--no-git', '--output', 'report.txt'], repo.dir)).code).toBe(0);
+      expect(readFileSync(path.join(repo.dir, 'report.txt'), 'utf8')).toMatch(/^1 document checked/);
+      expect((await runCli(['validate', '--no-git', '--output', 'NOTES.txt', '--force'], repo.dir)).code).toBe(0);
+    } finally {
+      repo.remove();
+    }
+  });
+
+  it('refuses soa migrate --out over a controlled document unless --force', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'isms-migrate-'));
+    roots.push(dir);
+    cpSync(fixture('clean'), path.join(dir, 'isms-docs'), { recursive: true });
+    cpSync(path.join(fixture('soa-2013'), 'statement-of-applicability.yaml'), path.join(dir, 'soa-2013.yaml'));
+    const manual = readFileSync(path.join(dir, 'isms-docs', 'manual.md'), 'utf8');
+    const run = await runCli(['soa', 'migrate', 'soa-2013.yaml', '--out', 'isms-docs/manual.md'], dir);
+    expect(run).toMatchObject({ code: 2, stdout: '', stderr: 'isms: refusing to overwrite isms-docs/manual.md: it is a controlled document (--force overwrites it)\n' });
+    expect(readFileSync(path.join(dir, 'isms-docs', 'manual.md'), 'utf8')).toBe(manual);
+    const forced = await runCli(['soa', 'migrate', 'soa-2013.yaml', '--out', 'isms-docs/manual.md', '--force'], dir);
+    expect(forced.code).toBe(0);
+    expect(readFileSync(path.join(dir, 'isms-docs', 'manual.md'), 'utf8')).toContain('standard: iso27001-2022');
   });
 });
