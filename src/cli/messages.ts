@@ -1,3 +1,5 @@
+import type { OutFolderProblem } from './write-tree.js';
+
 /** Tool-error wording in one place (ESLint `messages/` style), tested as text. */
 export const messages = {
   noConfig: (cwd: string) =>
@@ -43,7 +45,12 @@ export const messages = {
   selfApproval: (name: string, commit: string) => `${name} wrote content being approved (${commit}); another member of an approving role must approve (or set git.allow_self_approval)`,
   commitFailed: (reason: string) => `the approval could not be committed, and the file was restored: ${reason}`,
   outContainsDocuments: (out: string) => `--out ${out} would replace the documents themselves; choose a folder for the output only`,
-  outNotABuild: (out: string) => `${out} exists and is not an earlier isms build (no manifest.json): choose another --out, or empty it`,
+  outNotReplaceable: (out: string, problem: OutFolderProblem) =>
+    problem.kind === 'unlisted'
+      ? `${out} holds ${problem.file}, which its manifest.json does not list: move it away or choose another --out; nothing was replaced`
+      : problem.kind === 'not-a-folder'
+        ? `${out} exists and is not a folder: choose another --out`
+        : `${out} exists and is not an earlier isms build (no manifest.json written by isms): choose another --out, or empty it`,
   badSourceDateEpoch: (value: string) => `SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${value}"`,
   releaseNeedsGit: (kind: string) => `--release builds from a commit, but the git history is not usable here (${kind}); run isms validate`,
   releaseRefused: (errors: number, dirty: readonly string[]) =>

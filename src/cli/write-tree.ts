@@ -1,5 +1,76 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { MANIFEST_FILE, MANIFEST_SIGNATURE, manifestListing } from '../render/manifest.js';
+import { MAX_FILE_BYTES } from '../text/decode.js';
+import { readFileCapped } from '../text/read-capped.js';
+
+/**
+ * A path with its links resolved as far as it exists: a build writes to the folder a link names, so
+ * the link stays a link, and the documents folder is compared with the output as the disk has them.
+ */
+export function followLinks(out: string): string {
+  try {
+    return realpathSync(out);
+  } catch {
+    try {
+      return path.join(realpathSync(path.dirname(out)), path.basename(out));
+    } catch {
+      return out;
+    }
+  }
+}
+
+/** Why a build may not replace a folder: it is a file, not a build of isms, or it holds a file the build did not make. */
+export type OutFolderProblem = { kind: 'not-a-folder' } | { kind: 'not-a-build' } | { kind: 'unlisted'; file: string };
+
+/**
+ * Whether `out` may be replaced by a build: it is missing, empty, or an earlier build, which is a
+ * folder whose manifest.json isms wrote and which holds nothing but the files that manifest lists,
+ * manifest.json itself and its signature. Anything else is someone's files, which a build must not delete.
+ */
+export function outFolderProblem(out: string): OutFolderProblem | undefined {
+  let stats;
+  try {
+    stats = statSync(out);
+  } catch {
+    return undefined;
+  }
+  if (!stats.isDirectory()) return { kind: 'not-a-folder' };
+  if (readdirSync(out).length === 0) return undefined;
+  const manifest = path.join(out, MANIFEST_FILE);
+  let listed: Set<string> | undefined;
+  try {
+    // A manifest of thousands of outputs is still far below this; a pipe or a link is no manifest.
+    listed = lstatSync(manifest).isFile() ? manifestListing(readFileCapped(manifest, 16 * MAX_FILE_BYTES).toString('utf8')) : undefined;
+  } catch {
+    listed = undefined;
+  }
+  if (!listed) return { kind: 'not-a-build' };
+  const folders = new Set([...listed].flatMap((file) => file.split('/').slice(0, -1).map((_, index, parts) => parts.slice(0, index + 1).join('/'))));
+  const expected = (relative: string) => listed.has(relative) || relative === MANIFEST_FILE || relative === MANIFEST_SIGNATURE;
+
+  const firstUnlisted = (folder: string, prefix: string): string | undefined => {
+    for (const name of readdirSync(folder).sort()) {
+      const relative = prefix + name;
+      let entry;
+      try {
+        entry = lstatSync(path.join(folder, name));
+      } catch {
+        return relative;
+      }
+      if (entry.isDirectory()) {
+        const inside = firstUnlisted(path.join(folder, name), `${relative}/`);
+        if (inside !== undefined) return inside;
+        if (!folders.has(relative)) return `${relative}/`;
+      } else if (!entry.isFile() || !expected(relative)) {
+        return relative;
+      }
+    }
+    return undefined;
+  };
+  const file = firstUnlisted(out, '');
+  return file === undefined ? undefined : { kind: 'unlisted', file };
+}
 
 /**
  * Replaces the folder `out` with exactly `files`, or leaves it as it was: everything is written to a
@@ -29,11 +100,4 @@ export function replaceFolder(out: string, files: ReadonlyMap<string, Buffer>): 
   } finally {
     rmSync(temporary, { recursive: true, force: true });
   }
-}
-
-/** Whether a folder may be replaced by a build: missing, empty, or a previous build (it has manifest.json). */
-export function replaceable(out: string): boolean {
-  if (!existsSync(out)) return true;
-  if (!statSync(out).isDirectory()) return false;
-  return existsSync(path.join(out, 'manifest.json')) || readdirSync(out).length === 0;
 }

@@ -1,0 +1,63 @@
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fixture, runCli } from '../helpers/cli.js';
+
+/** A copy of the clean documents in `<root>/docs`, built into `<root>/site`. */
+function workspace(): { root: string; docs: string; out: string } {
+  const root = mkdtempSync(path.join(tmpdir(), 'isms-out-'));
+  cpSync(fixture('clean'), path.join(root, 'docs'), { recursive: true });
+  return { root, docs: path.join(root, 'docs'), out: path.join(root, 'site') };
+}
+
+const build = (docs: string, out: string, epoch = '1700000000') => runCli(['build', '--html', '--out', out], docs, { SOURCE_DATE_EPOCH: epoch });
+const buildTime = (out: string) => JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')).buildTime as string;
+
+const roots: string[] = [];
+afterEach(() => {
+  for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
+});
+
+describe('build --out', () => {
+  it('refuses a folder whose manifest.json isms did not write, and keeps every file in it', async () => {
+    const { root, docs } = workspace();
+    roots.push(root);
+    const out = path.join(root, 'public');
+    mkdirSync(path.join(out, 'img'), { recursive: true });
+    writeFileSync(path.join(out, 'manifest.json'), '{ "name": "Our intranet", "icons": [] }\n');
+    writeFileSync(path.join(out, 'notes.txt'), 'mine');
+    writeFileSync(path.join(out, 'img', 'logo.svg'), '<svg/>');
+    const run = await build(docs, out);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('isms: ../public exists and is not an earlier isms build (no manifest.json written by isms): choose another --out, or empty it\n');
+    expect(readFileSync(path.join(out, 'notes.txt'), 'utf8')).toBe('mine');
+    expect(readFileSync(path.join(out, 'img', 'logo.svg'), 'utf8')).toBe('<svg/>');
+    expect(readdirSync(root).sort()).toEqual(['docs', 'public']);
+  });
+
+  it('refuses an earlier build that holds a file its manifest does not list, naming the file', async () => {
+    const { root, docs, out } = workspace();
+    roots.push(root);
+    expect((await build(docs, out)).code).toBe(0);
+    mkdirSync(path.join(out, 'img'));
+    writeFileSync(path.join(out, 'img', 'logo.svg'), '<svg/>');
+    const run = await build(docs, out, '1800000000');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('isms: ../site holds img/logo.svg, which its manifest.json does not list: move it away or choose another --out; nothing was replaced\n');
+    expect(readFileSync(path.join(out, 'img', 'logo.svg'), 'utf8')).toBe('<svg/>');
+    expect(buildTime(out)).toBe('2023-11-14T22:13:20.000Z');
+  });
+
+  it('replaces an earlier build whole, with its manifest signature and without the files it no longer makes', async () => {
+    const { root, docs, out } = workspace();
+    roots.push(root);
+    expect((await build(docs, out)).code).toBe(0);
+    writeFileSync(path.join(out, 'manifest.json.sig'), 'signature');
+    rmSync(path.join(docs, 'policies'), { recursive: true });
+    const run = await build(docs, out, '1800000000');
+    expect(run.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['ISMS-MAN.html', 'index.html', 'manifest.json']);
+    expect(buildTime(out)).toBe('2027-01-15T08:00:00.000Z');
+  });
+});
