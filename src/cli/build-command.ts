@@ -15,7 +15,7 @@ import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
 import { gitEvidence, openWorkspace } from './open-workspace.js';
 import { TOOL_VERSION } from './tool-version.js';
-import { followLinks, outFolderProblem, replaceFolder } from './write-tree.js';
+import { outFolderProblem, followLinks, replaceFolder } from './write-tree.js';
 
 export interface BuildCommandOptions {
   config?: string;
@@ -87,16 +87,16 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
     ...(progress ? { onProgress: (file: string, index: number, total: number) => io.stderr.write(`\r\u001b[2K[${index}/${total}] ${file}`) } : {}),
   });
   if (progress) io.stderr.write('\r\u001b[2K');
-  try {
-    replaceFolder(out, files);
-  } catch (error) {
-    throw new UsageError(messages.cannotWrite(shownOut, (error as Error).message));
+  const replaced = replaceFolder(out, files);
+  if (!replaced.ok) {
+    throw new UsageError(replaced.stuck ? messages.outNotRemovable(shownOut, displayPath(io.cwd, replaced.stuck.path), replaced.stuck.code) : messages.cannotWrite(shownOut, replaced.reason));
   }
   const pages = [...files.keys()].filter((f) => f.endsWith('.html')).length;
   const pdfs = [...files.keys()].filter((f) => f.endsWith('.pdf')).length;
   const drafts = publication.documents.filter((d) => !d.validlyApproved).map((d) => d.id);
   const made = [pages > 0 ? `${pages} pages` : '', pdfs > 0 ? `${pdfs} PDFs (manual: ${manualFileName(publication)})` : ''].filter(Boolean).join(' and ');
   io.stdout.write(`Built ${made} into ${shownOut}/ at ${publication.buildTime}${commit ? ` from ${commit.slice(0, 7)}` : ''}\n`);
+  if (replaced.leftover) io.stderr.write(`isms: ${messages.previousOutputLeft(displayPath(io.cwd, replaced.leftover.path), replaced.leftover.reason)}\n`);
   if (drafts.length > 0) io.stderr.write(`isms: published as DRAFT (not validly approved): ${drafts.join(', ')}\n`);
   if (!release && summary.errors > 0) io.stderr.write(`isms: ${messages.builtWithErrors(summary.errors)}\n`);
   return EXIT.ok;

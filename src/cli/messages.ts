@@ -51,6 +51,8 @@ export const messages = {
       : problem.kind === 'not-a-folder'
         ? `${out} exists and is not a folder: choose another --out`
         : `${out} exists and is not an earlier isms build (no manifest.json written by isms): choose another --out, or empty it`,
+  outNotRemovable: (out: string, entry: string, code: string) => `cannot write ${out}: ${entry} cannot be removed (${code}), so the previous output was left as it was`,
+  previousOutputLeft: (folder: string, reason: string) => `the new output is in place, but the previous one could not be removed completely: ${folder} is left (${reason}); remove it`,
   badSourceDateEpoch: (value: string) => `SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${value}"`,
   releaseNeedsGit: (kind: string) => `--release builds from a commit, but the git history is not usable here (${kind}); run isms validate`,
   releaseRefused: (errors: number, dirty: readonly string[]) =>

@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { MANIFEST_FILE, MANIFEST_SIGNATURE, manifestListing } from '../render/manifest.js';
 import { MAX_FILE_BYTES } from '../text/decode.js';
@@ -72,32 +72,82 @@ export function outFolderProblem(out: string): OutFolderProblem | undefined {
   return file === undefined ? undefined : { kind: 'unlisted', file };
 }
 
+/** The first entry of a folder tree that could not be removed (folders not writable; immutable or read-only files), with the reason. */
+function firstUnremovable(folder: string): { path: string; code: string } | undefined {
+  try {
+    accessSync(folder, constants.W_OK | constants.X_OK);
+  } catch (error) {
+    return { path: folder, code: (error as NodeJS.ErrnoException).code ?? 'EACCES' };
+  }
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const file = path.join(folder, entry.name);
+    if (entry.isDirectory()) {
+      const inside = firstUnremovable(file);
+      if (inside) return inside;
+    } else if (!entry.isSymbolicLink()) {
+      // A file's own permissions do not stop its removal (EACCES); immutability and read-only mounts do.
+      try {
+        accessSync(file, constants.W_OK);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? '';
+        if (code === 'EPERM' || code === 'EROFS') return { path: file, code };
+      }
+    }
+  }
+  return undefined;
+}
+
+export type ReplaceResult =
+  | { ok: true; leftover?: { path: string; reason: string } }
+  /** Nothing changed: `stuck` names what of the previous output cannot be removed, or `reason` says what failed. */
+  | { ok: false; stuck?: { path: string; code: string }; reason: string };
+
 /**
  * Replaces the folder `out` with exactly `files`, or leaves it as it was: everything is written to a
- * temporary sibling first, which then takes the place of the old folder (kept until the swap is done).
+ * temporary sibling first, the previous output is checked to be removable as a whole, and only then
+ * does the new folder take its place. The previous output is removed last; if that still fails, the
+ * new output stays and `leftover` says what remains.
  */
-export function replaceFolder(out: string, files: ReadonlyMap<string, Buffer>): void {
+export function replaceFolder(out: string, files: ReadonlyMap<string, Buffer>): ReplaceResult {
   const parent = path.dirname(out);
-  mkdirSync(parent, { recursive: true });
   const temporary = path.join(parent, `.${path.basename(out)}.tmp-${process.pid}`);
   const previous = path.join(parent, `.${path.basename(out)}.old-${process.pid}`);
-  rmSync(temporary, { recursive: true, force: true });
   try {
+    mkdirSync(parent, { recursive: true });
+    rmSync(temporary, { recursive: true, force: true });
     for (const [file, content] of files) {
       const target = path.join(temporary, ...file.split('/'));
       mkdirSync(path.dirname(target), { recursive: true });
       writeFileSync(target, content);
     }
     const hadPrevious = existsSync(out);
-    if (hadPrevious) renameSync(out, previous);
+    if (hadPrevious) {
+      const stuck = firstUnremovable(out);
+      if (stuck) return { ok: false, stuck, reason: stuck.code };
+      rmSync(previous, { recursive: true, force: true });
+      renameSync(out, previous);
+    }
     try {
       renameSync(temporary, out);
     } catch (error) {
       if (hadPrevious) renameSync(previous, out);
       throw error;
     }
-    if (hadPrevious) rmSync(previous, { recursive: true, force: true });
+    if (hadPrevious) {
+      try {
+        rmSync(previous, { recursive: true, force: true });
+      } catch (error) {
+        return { ok: true, leftover: { path: previous, reason: (error as Error).message } };
+      }
+    }
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, reason: (error as Error).message };
   } finally {
-    rmSync(temporary, { recursive: true, force: true });
+    try {
+      rmSync(temporary, { recursive: true, force: true });
+    } catch {
+      // Only left when something failed: this run made it in a folder it could write, so this does not fail in practice.
+    }
   }
 }
