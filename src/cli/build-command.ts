@@ -15,7 +15,7 @@ import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
 import { gitEvidence, openWorkspace } from './open-workspace.js';
 import { TOOL_VERSION } from './tool-version.js';
-import { replaceable, replaceFolder } from './write-tree.js';
+import { outFolderProblem, followLinks, replaceFolder } from './write-tree.js';
 
 export interface BuildCommandOptions {
   config?: string;
@@ -42,9 +42,11 @@ async function buildTime(io: CliIo, root: string, release: boolean): Promise<Dat
 export async function buildCommand(options: BuildCommandOptions, io: CliIo): Promise<ExitCode> {
   const workspace = await openWorkspace(io, options.config);
   const { config } = workspace;
-  const out = path.resolve(io.cwd, options.out ?? path.join(config.root, '_site'));
-  if (isInside(out, config.root)) throw new UsageError(messages.outContainsDocuments(displayPath(io.cwd, out)));
-  if (!replaceable(out)) throw new UsageError(messages.outNotABuild(displayPath(io.cwd, out)));
+  const out = followLinks(path.resolve(io.cwd, options.out ?? path.join(config.root, '_site')));
+  const shownOut = displayPath(io.cwd, out);
+  if (isInside(out, followLinks(config.root))) throw new UsageError(messages.outContainsDocuments(shownOut));
+  const problem = outFolderProblem(out);
+  if (problem) throw new UsageError(messages.outNotReplaceable(shownOut, problem));
   const release = options.release === true;
   const git: GitEvidence = await gitEvidence(workspace, undefined);
   const time = await buildTime(io, config.root, release && git.status.kind === 'ok');
@@ -85,16 +87,16 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
     ...(progress ? { onProgress: (file: string, index: number, total: number) => io.stderr.write(`\r\u001b[2K[${index}/${total}] ${file}`) } : {}),
   });
   if (progress) io.stderr.write('\r\u001b[2K');
-  try {
-    replaceFolder(out, files);
-  } catch (error) {
-    throw new UsageError(messages.cannotWrite(displayPath(io.cwd, out), (error as Error).message));
+  const replaced = replaceFolder(out, files);
+  if (!replaced.ok) {
+    throw new UsageError(replaced.stuck ? messages.outNotRemovable(shownOut, displayPath(io.cwd, replaced.stuck.path), replaced.stuck.code) : messages.cannotWrite(shownOut, replaced.reason));
   }
   const pages = [...files.keys()].filter((f) => f.endsWith('.html')).length;
   const pdfs = [...files.keys()].filter((f) => f.endsWith('.pdf')).length;
   const drafts = publication.documents.filter((d) => !d.validlyApproved).map((d) => d.id);
   const made = [pages > 0 ? `${pages} pages` : '', pdfs > 0 ? `${pdfs} PDFs (manual: ${manualFileName(publication)})` : ''].filter(Boolean).join(' and ');
-  io.stdout.write(`Built ${made} into ${displayPath(io.cwd, out)}/ at ${publication.buildTime}${commit ? ` from ${commit.slice(0, 7)}` : ''}\n`);
+  io.stdout.write(`Built ${made} into ${shownOut}/ at ${publication.buildTime}${commit ? ` from ${commit.slice(0, 7)}` : ''}\n`);
+  if (replaced.leftover) io.stderr.write(`isms: ${messages.previousOutputLeft(displayPath(io.cwd, replaced.leftover.path), replaced.leftover.reason)}\n`);
   if (drafts.length > 0) io.stderr.write(`isms: published as DRAFT (not validly approved): ${drafts.join(', ')}\n`);
   if (!release && summary.errors > 0) io.stderr.write(`isms: ${messages.builtWithErrors(summary.errors)}\n`);
   return EXIT.ok;

@@ -9,7 +9,7 @@ import { initCommand } from './init-command.js';
 import { newCommand } from './new-command.js';
 import { reviewCommand } from './review-command.js';
 import { rulesCommand } from './rules-command.js';
-import { soaMigrateCommand } from './soa-migrate-command.js';
+import { soaMigrateCommand, type SoaMigrateOptions } from './soa-migrate-command.js';
 import { statusCommand } from './status-command.js';
 import { versionCommand } from './version-command.js';
 import { TOOL_VERSION } from './tool-version.js';
@@ -30,6 +30,7 @@ function program(io: CliIo, done: (code: ExitCode) => void): Command {
     .option('-c, --config <file>', 'isms.config.yaml to use (default: ./isms.config.yaml, then ./isms-docs/isms.config.yaml)')
     .addOption(new Option('-f, --format <name>', `output format: ${FORMAT_NAMES.join(', ')}`).default('stylish'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--force', 'let --output overwrite a controlled document or a file git tracks')
     .option('--as-of <date>', 'the date that counts as today for date rules (YYYY-MM-DD)')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
     .option('--base <ref>', 'for pull requests: documents whose content differs from this ref need a newer version')
@@ -69,8 +70,9 @@ function program(io: CliIo, done: (code: ExitCode) => void): Command {
     .description('turn an ISO/IEC 27001:2013 SoA into a 2022 draft through the control mapping')
     .argument('<file>', 'the 2013 SoA (YAML)')
     .option('-o, --out <file>', 'write the 2022 SoA here (default: standard output)')
+    .option('--force', 'let --out overwrite a controlled document or a file git tracks')
     .exitOverride()
-    .action(async (file: string, options: { out?: string }) => done(await soaMigrateCommand(file, options, io)));
+    .action(async (file: string, options: SoaMigrateOptions) => done(await soaMigrateCommand(file, options, io)));
 
   root
     .command('version')

@@ -1,3 +1,5 @@
+import type { OutFolderProblem } from './write-tree.js';
+
 /** Tool-error wording in one place (ESLint `messages/` style), tested as text. */
 export const messages = {
   noConfig: (cwd: string) =>
@@ -15,6 +17,7 @@ export const messages = {
   badId: (value: string) => `"${value}" is not a document id: capital letters, digits and hyphens, like DOC-A5`,
   idTaken: (id: string, file: string) => `id ${id} is already used by ${file}`,
   wouldOverwrite: (files: readonly string[]) => `refusing to overwrite ${files.join(', ')}`,
+  keptFile: (file: string, reason: string) => `refusing to overwrite ${file}: ${reason} (--force overwrites it)`,
   cannotRead: (file: string, reason: string) => `cannot read ${file}: ${reason}`,
   migrateUnreadable: (file: string) => `${file} cannot be read as YAML; nothing was migrated`,
   migrateNotSoa: (file: string) => `${file} is not a Statement of Applicability (type: soa)`,
@@ -45,7 +48,14 @@ export const messages = {
   nothingToRecord: (document: string, act: string) =>
     `nothing to record: ${document} already says exactly this ("${act}" would change no line, and git cannot commit the same text twice). A review or an acceptance recorded today stands; to accept a risk again after it changed, give another --expires`,
   outContainsDocuments: (out: string) => `--out ${out} would replace the documents themselves; choose a folder for the output only`,
-  outNotABuild: (out: string) => `${out} exists and is not an earlier isms build (no manifest.json): choose another --out, or empty it`,
+  outNotReplaceable: (out: string, problem: OutFolderProblem) =>
+    problem.kind === 'unlisted'
+      ? `${out} holds ${problem.file}, which its manifest.json does not list: move it away or choose another --out; nothing was replaced`
+      : problem.kind === 'not-a-folder'
+        ? `${out} exists and is not a folder: choose another --out`
+        : `${out} exists and is not an earlier isms build (no manifest.json written by isms): choose another --out, or empty it`,
+  outNotRemovable: (out: string, entry: string, code: string) => `cannot write ${out}: ${entry} cannot be removed (${code}), so the previous output was left as it was`,
+  previousOutputLeft: (folder: string, reason: string) => `the new output is in place, but the previous one could not be removed completely: ${folder} is left (${reason}); remove it`,
   badSourceDateEpoch: (value: string) => `SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${value}"`,
   releaseNeedsGit: (kind: string) => `--release builds from a commit, but the git history is not usable here (${kind}); run isms validate`,
   releaseRefused: (errors: number, dirty: readonly string[]) =>

@@ -1,13 +1,15 @@
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { configCandidates, findConfig } from '../config/find-config.js';
 import { loadConfig, parseConfig } from '../config/load-config.js';
-import { displayPath } from '../documents/discover.js';
+import { discoverDocuments, displayPath } from '../documents/discover.js';
 import { loadWorkspace, type Workspace } from '../documents/workspace.js';
 import type { GitEvidence } from '../git/evidence.js';
 import { buildEvidence, GitRefError } from '../git/build-evidence.js';
 import { readAtRef } from '../git/read-at-ref.js';
 import { RULE_IDS } from '../rules/index.js';
 import { UsageError, type CliIo } from './io.js';
+import type { KeptFiles } from './output-file.js';
 import { messages } from './messages.js';
 
 /** Finds and validates the configuration, then reads every document; a broken configuration is a UsageError. */
@@ -64,4 +66,23 @@ export async function gitEvidence(workspace: Workspace, base: string | undefined
     if (error instanceof GitRefError) throw new UsageError(error.message);
     throw error;
   }
+}
+
+/** What a command's output file must not silently replace in this workspace. */
+export function keptFiles(workspace: Workspace): KeptFiles {
+  return { config: workspace.config.file, documents: workspace.documents.map((doc) => doc.absolutePath) };
+}
+
+/**
+ * The same for commands that read no workspace (soa migrate): the configuration found from the current
+ * folder and the documents under it, found by name and not read; with a broken configuration, every
+ * document-like file under its folder. Nothing when there is no configuration.
+ */
+export async function keptFilesNear(io: CliIo): Promise<KeptFiles> {
+  const configFile = findConfig(io.cwd, undefined);
+  if (!configFile) return { documents: [] };
+  const loaded = loadConfig(configFile, RULE_IDS);
+  const root = loaded.ok ? loaded.config.root : path.dirname(configFile);
+  const discovery = await discoverDocuments({ root, cwd: io.cwd, ignore: loaded.ok ? loaded.config.ignore : [] }).catch(() => ({ documents: [] }));
+  return { config: configFile, documents: discovery.documents.map((doc) => doc.absolutePath) };
 }

@@ -8,9 +8,9 @@ import { isIsoDate, todayIso } from '../text/dates.js';
 import { isInside } from '../text/paths.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
-import { gitEvidence, openWorkspace, openWorkspaceAtBase } from './open-workspace.js';
+import { gitEvidence, keptFiles, openWorkspace, openWorkspaceAtBase } from './open-workspace.js';
 import { TOOL_VERSION } from './tool-version.js';
-import { writeFileAtomically } from './write-output.js';
+import { openOutputFile, writeOutputFile } from './output-file.js';
 
 export interface ValidateOptions {
   config?: string;
@@ -21,6 +21,8 @@ export interface ValidateOptions {
   base?: string;
   /** false with --no-git. */
   git?: boolean;
+  /** Overwrite a controlled document or a tracked file with --output. */
+  force?: boolean;
 }
 
 export async function validateCommand(paths: string[], options: ValidateOptions, io: CliIo): Promise<ExitCode> {
@@ -34,6 +36,7 @@ export async function validateCommand(paths: string[], options: ValidateOptions,
 
   if (options.git === false && options.base !== undefined) throw new UsageError(messages.baseWithoutGit());
   const { workspace, baseConfigProblem } = options.base !== undefined ? await openWorkspaceAtBase(io, options.config, options.base) : { workspace: await openWorkspace(io, options.config), baseConfigProblem: undefined };
+  const output = options.output === undefined ? undefined : await openOutputFile(io, options.output, { force: options.force === true, kept: keptFiles(workspace) });
   const git = options.git === false ? undefined : await gitEvidence(workspace, options.base, baseConfigProblem);
   const targets = paths.map((p) => path.resolve(io.cwd, p));
   for (const target of targets) {
@@ -53,16 +56,8 @@ export async function validateCommand(paths: string[], options: ValidateOptions,
     rules: RULES,
     color: options.output === undefined && io.stdout.isTTY === true && io.env['NO_COLOR'] === undefined,
   });
-  if (options.output !== undefined) {
-    const outputFile = path.resolve(io.cwd, options.output);
-    try {
-      writeFileAtomically(outputFile, text);
-    } catch (error) {
-      throw new UsageError(messages.cannotWrite(displayPath(io.cwd, outputFile), (error as Error).message));
-    }
-  } else {
-    io.stdout.write(text);
-  }
+  if (output) writeOutputFile(io, output, text);
+  else io.stdout.write(text);
 
   const summary = summarize(result);
   if (summary.errors > 0) return EXIT.findings;

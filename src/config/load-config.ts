@@ -1,4 +1,4 @@
-import { lstatSync, readFileSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import type { Problem } from '../documents/problem.js';
 import { childPointer, type SourceMap } from '../documents/source-map.js';
@@ -6,6 +6,7 @@ import { parseYamlSource } from '../documents/yaml-source.js';
 import { schemaProblems } from '../schema/schema-problems.js';
 import { validate } from '../schema/validator.js';
 import { decodeDocument } from '../text/decode.js';
+import { readFileCapped } from '../text/read-capped.js';
 import { closest } from '../text/suggest.js';
 import { DEFAULT_CLASSIFICATIONS, type Config, type RiskMethod, type RuleSetting, type Standard } from './config.js';
 
@@ -23,7 +24,7 @@ export function loadConfig(file: string, knownRules: readonly string[]): ConfigR
     if (lstatSync(absolute).isSymbolicLink()) {
       return { ok: false, file: absolute, problems: [{ message: 'the configuration is a symbolic link: it must be a file in the documents folder, so that its history governs it', at: { line: 1, column: 1, endLine: 1, endColumn: 1 } }] };
     }
-    bytes = readFileSync(absolute);
+    bytes = readFileCapped(absolute);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message;
     return { ok: false, file: absolute, problems: [{ message: `cannot read the configuration: ${reason}`, at: { line: 1, column: 1, endLine: 1, endColumn: 1 } }] };

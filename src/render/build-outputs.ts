@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { slug } from '../scaffold/documents.js';
+import { MANIFEST_FILE, manifestFor } from './manifest.js';
 import type { Publication } from './publication.js';
 import { documentDefinition, manualDefinition } from './pdf/pdf-documents.js';
 import { renderPdf } from './pdf/render-pdf.js';
@@ -42,12 +42,6 @@ export async function buildOutputs(publication: Publication, order: readonly str
     options.onProgress?.(job.file, ++done, total);
     files.set(job.file, await job.make());
   }
-  const manifest = {
-    tool: { name: 'isms', version: options.toolVersion },
-    commit: publication.commit ?? null,
-    buildTime: publication.buildTime,
-    files: Object.fromEntries([...files.keys()].sort().map((file) => [file, createHash('sha256').update(files.get(file)!).digest('hex')])),
-  };
-  files.set('manifest.json', Buffer.from(JSON.stringify(manifest, null, 2) + '\n', 'utf8'));
+  files.set(MANIFEST_FILE, manifestFor(files, { toolVersion: options.toolVersion, commit: publication.commit, buildTime: publication.buildTime }));
   return files;
 }

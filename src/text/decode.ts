@@ -5,6 +5,11 @@ export const MAX_FRONT_MATTER_CHARS = 64 * 1024;
 import type { Range } from '../diagnostics/diagnostic.js';
 import { LineIndex } from './line-index.js';
 
+/** Why input over a size limit is refused; `size` is undefined for input without one (a device, a pipe). */
+export function tooLarge(size: number | undefined, limit = MAX_FILE_BYTES): string {
+  return `file is ${size ?? `more than ${limit}`} bytes; the limit is ${limit} bytes (${limit / (1024 * 1024)} MiB)`;
+}
+
 export type DecodeResult = { ok: true; text: string } | { ok: false; message: string; at?: Range };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -14,9 +19,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  * line endings normalised to LF (columns and line numbers are unchanged by that).
  */
 export function decodeDocument(bytes: Uint8Array): DecodeResult {
-  if (bytes.length > MAX_FILE_BYTES) {
-    return { ok: false, message: `file is ${bytes.length} bytes; the limit is ${MAX_FILE_BYTES} bytes (1 MiB)` };
-  }
+  if (bytes.length > MAX_FILE_BYTES) return { ok: false, message: tooLarge(bytes.length) };
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { ok: false, message: 'file is UTF-16; save it as UTF-8' };
   }

@@ -1,8 +1,9 @@
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { isInside } from '../../text/paths.js';
+import { FileTooLargeError, readFileCapped } from '../../text/read-capped.js';
 
 /** The templates shipped with the package. */
 export const PACKAGE_TEMPLATES = fileURLToPath(new URL('../../../templates/site/', import.meta.url));
@@ -33,7 +34,17 @@ export function loadTemplates(root: string, configured: string | undefined): Sit
   }
   const read = (file: string) => {
     const own = custom ? path.join(custom, file) : undefined;
-    return readFileSync(own && existsSync(own) ? own : path.join(PACKAGE_TEMPLATES, file), 'utf8');
+    if (!custom || !own || !existsSync(own)) return readFileSync(path.join(PACKAGE_TEMPLATES, file), 'utf8');
+    const shown = path.posix.join(configured ?? '', file);
+    // A link out of the folder would publish whatever it points at; a pipe would never end.
+    const real = realpathSync(own);
+    if (!isInside(custom, real) || !statSync(real).isFile()) throw new TemplateError(`template ${shown} is not a file inside the templates folder`);
+    try {
+      return readFileCapped(real).toString('utf8');
+    } catch (error) {
+      if (error instanceof FileTooLargeError) throw new TemplateError(`template ${shown}: ${error.message}`);
+      throw error;
+    }
   };
   const handlebars = Handlebars.create();
   handlebars.registerHelper('join', (list: unknown) => (Array.isArray(list) ? list.join(', ') : ''));

@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto';
+import { isRecord } from '../documents/version-history.js';
+
+/** The manifest's name in the output folder, and the name of its detached signature. */
+export const MANIFEST_FILE = 'manifest.json';
+export const MANIFEST_SIGNATURE = 'manifest.json.sig';
+
+const TOOL_NAME = 'isms';
+const SHA256 = /^[0-9a-f]{64}$/;
+
+/** manifest.json for a build's files (paths relative to the output folder): their sha256, the commit, the build time. */
+export function manifestFor(files: ReadonlyMap<string, Buffer>, build: { toolVersion: string; commit: string | undefined; buildTime: string }): Buffer {
+  const manifest = {
+    tool: { name: TOOL_NAME, version: build.toolVersion },
+    commit: build.commit ?? null,
+    buildTime: build.buildTime,
+    files: Object.fromEntries([...files.keys()].sort().map((file) => [file, createHash('sha256').update(files.get(file)!).digest('hex')])),
+  };
+  return Buffer.from(JSON.stringify(manifest, null, 2) + '\n', 'utf8');
+}
+
+/**
+ * The files a manifest lists, when it is one that isms wrote (its tool, a sha256 for every file,
+ * relative POSIX paths that stay in the folder); undefined for any other JSON or text.
+ */
+export function manifestListing(text: string): Set<string> | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!isRecord(value) || !isRecord(value['tool']) || value['tool']['name'] !== TOOL_NAME || typeof value['buildTime'] !== 'string') return undefined;
+  const files = value['files'];
+  if (!isRecord(files)) return undefined;
+  const listed = new Set<string>();
+  for (const [file, hash] of Object.entries(files)) {
+    if (typeof hash !== 'string' || !SHA256.test(hash)) return undefined;
+    if (file.split('/').some((segment) => segment === '' || segment === '.' || segment === '..') || file.includes('\\')) return undefined;
+    listed.add(file);
+  }
+  return listed;
+}
