@@ -29,6 +29,7 @@ export async function acceptCommand(riskId: string, options: { expires?: string;
     .find(({ entry }) => text(entry, 'id') === riskId);
   if (!found) throw new UsageError(messages.noSuchRisk(riskId));
   const { doc, entry } = found;
+  if (doc.bytes) throw new UsageError(messages.nameNotUtf8(doc.file));
   if (text(entry, 'treatment') === 'avoid') throw new UsageError(messages.riskNeedsNoAcceptance(riskId));
 
   const identity = await signer(workspace);
