@@ -2,6 +2,7 @@ import { memberWithEmail } from '../config/config.js';
 import { planAcceptance } from '../edit/plan-edits.js';
 import { riskEntries, text } from '../rules/entries.js';
 import { acceptingRole } from '../risk/method.js';
+import { escapeControls } from '../text/controls.js';
 import { addMonths, isIsoDate, todayIso } from '../text/dates.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
@@ -28,6 +29,7 @@ export async function acceptCommand(riskId: string, options: { expires?: string;
     .find(({ entry }) => text(entry, 'id') === riskId);
   if (!found) throw new UsageError(messages.noSuchRisk(riskId));
   const { doc, entry } = found;
+  if (doc.bytes) throw new UsageError(messages.nameNotUtf8(doc.file));
   if (text(entry, 'treatment') === 'avoid') throw new UsageError(messages.riskNeedsNoAcceptance(riskId));
 
   const identity = await signer(workspace);
@@ -39,6 +41,6 @@ export async function acceptCommand(riskId: string, options: { expires?: string;
   const planned = planAcceptance(doc, entry.pointer, { by: role, date, expires });
   if (!planned.ok) throw new UsageError(planned.message);
   const hash = await commitSignOff(doc, planned.text, `Accept risk ${riskId} (${doc.meta.id ?? doc.path}) until ${expires}`, options.sign === true);
-  io.stdout.write(`Accepted risk ${riskId} as ${member.name} (${role}) on ${date}, until ${expires}: commit ${hash.slice(0, 7)}${options.sign ? ' (signed)' : ''}\n`);
+  io.stdout.write(escapeControls(`Accepted risk ${riskId} as ${member.name} (${role}) on ${date}, until ${expires}: commit ${hash.slice(0, 7)}${options.sign ? ' (signed)' : ''}`) + '\n');
   return EXIT.ok;
 }

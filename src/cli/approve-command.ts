@@ -2,6 +2,7 @@ import { approversFor, memberWithEmail } from '../config/config.js';
 import { planApproval } from '../edit/plan-edits.js';
 import { describeCommit } from '../git/log-parser.js';
 import { contentChangesBefore, ownChange } from '../git/model.js';
+import { escapeControls } from '../text/controls.js';
 import { todayIso } from '../text/dates.js';
 import { findDocument } from './find-document.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
@@ -40,6 +41,6 @@ export async function approveCommand(name: string, options: { sign?: boolean; co
   const planned = planApproval(doc, { by: role, name: member.name, date });
   if (!planned.ok) throw new UsageError(planned.message);
   const hash = await commitSignOff(doc, planned.text, `Approve ${doc.meta.id ?? doc.path} version ${doc.meta.version}`, options.sign === true);
-  io.stdout.write(`Approved ${doc.meta.id ?? doc.file} version ${doc.meta.version} as ${member.name} (${role}) on ${date}: commit ${hash.slice(0, 7)}${options.sign ? ' (signed)' : ''}\n`);
+  io.stdout.write(escapeControls(`Approved ${doc.meta.id ?? doc.file} version ${doc.meta.version} as ${member.name} (${role}) on ${date}: commit ${hash.slice(0, 7)}${options.sign ? ' (signed)' : ''}`) + '\n');
   return EXIT.ok;
 }

@@ -9,6 +9,7 @@ import { buildPublication } from '../render/publication.js';
 import { loadTemplates, TemplateError } from '../render/site/templates.js';
 import { summarize } from '../reporters/report.js';
 import { RULES } from '../rules/index.js';
+import { escapeControls } from '../text/controls.js';
 import { todayIso } from '../text/dates.js';
 import { isInside } from '../text/paths.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
@@ -60,7 +61,7 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
     if (git.status.kind !== 'ok') throw new UsageError(messages.releaseNeedsGit(git.status.kind));
     const changes = await workingChanges(config.root, { exclude: [out] });
     if (!changes.ok) throw new UsageError(messages.releaseNeedsGit(changes.message));
-    const dirty = [...changes.modified, ...changes.untracked, ...changes.deleted].sort().map((file) => displayPath(io.cwd, path.join(changes.toplevel, file)));
+    const dirty = [...changes.modified, ...changes.untracked, ...changes.deleted].sort().map((file) => escapeControls(displayPath(io.cwd, path.join(changes.toplevel, file))));
     if (dirty.length > 0 || summary.errors > 0) {
       io.stderr.write(`isms: ${messages.releaseRefused(summary.errors, dirty)}\n`);
       return EXIT.findings;
@@ -84,7 +85,7 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
     toolVersion: TOOL_VERSION,
     asOf,
     templates,
-    ...(progress ? { onProgress: (file: string, index: number, total: number) => io.stderr.write(`\r\u001b[2K[${index}/${total}] ${file}`) } : {}),
+    ...(progress ? { onProgress: (file: string, index: number, total: number) => io.stderr.write(`\r\u001b[2K[${index}/${total}] ${escapeControls(file)}`) } : {}),
   });
   if (progress) io.stderr.write('\r\u001b[2K');
   const replaced = replaceFolder(out, files);
@@ -97,7 +98,7 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
   const made = [pages > 0 ? `${pages} pages` : '', pdfs > 0 ? `${pdfs} PDFs (manual: ${manualFileName(publication)})` : ''].filter(Boolean).join(' and ');
   io.stdout.write(`Built ${made} into ${shownOut}/ at ${publication.buildTime}${commit ? ` from ${commit.slice(0, 7)}` : ''}\n`);
   if (replaced.leftover) io.stderr.write(`isms: ${messages.previousOutputLeft(displayPath(io.cwd, replaced.leftover.path), replaced.leftover.reason)}\n`);
-  if (drafts.length > 0) io.stderr.write(`isms: published as DRAFT (not validly approved): ${drafts.join(', ')}\n`);
+  if (drafts.length > 0) io.stderr.write(`isms: published as DRAFT (not validly approved): ${escapeControls(drafts.join(', '))}\n`);
   if (!release && summary.errors > 0) io.stderr.write(`isms: ${messages.builtWithErrors(summary.errors)}\n`);
   return EXIT.ok;
 }

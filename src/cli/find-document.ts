@@ -9,5 +9,7 @@ export function findDocument(workspace: Workspace, name: string, cwd: string): S
   const absolute = path.resolve(cwd, name);
   const doc = workspace.documents.find((d) => d.absolutePath === absolute) ?? workspace.documents.find((d) => d.meta.id === name);
   if (!doc) throw new UsageError(messages.noSuchDocument(name));
+  // Its paths show the name with escapes: writing to them would make another file.
+  if (doc.bytes) throw new UsageError(messages.nameNotUtf8(doc.file));
   return doc;
 }

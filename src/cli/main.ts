@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { FORMAT_NAMES } from '../reporters/index.js';
+import { escapeControls } from '../text/controls.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
 import { acceptCommand } from './accept-command.js';
@@ -21,7 +22,8 @@ function program(io: CliIo, done: (code: ExitCode) => void): Command {
     .version(TOOL_VERSION, '-v, --version')
     .exitOverride()
     .showSuggestionAfterError(true)
-    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
+    // Commander quotes arguments back (a file name from a pull request, say) in its errors.
+    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(escapeControls(text, { keepLineBreaks: true })) });
 
   root
     .command('validate')
@@ -147,12 +149,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.ok : EXIT.failure;
     }
+    // Messages quote configuration keys, file names and values: none may act on the terminal.
     if (error instanceof UsageError) {
-      io.stderr.write(`isms: ${error.message}\n`);
-      for (const detail of error.details) io.stderr.write(`  ${detail}\n`);
+      io.stderr.write(`isms: ${escapeControls(error.message, { keepLineBreaks: true })}\n`);
+      for (const detail of error.details) io.stderr.write(`  ${escapeControls(detail)}\n`);
       return EXIT.failure;
     }
-    io.stderr.write(`isms: ${messages.internal((error as Error)?.message ?? String(error))}\n`);
+    io.stderr.write(`isms: ${escapeControls(messages.internal((error as Error)?.message ?? String(error)))}\n`);
     if (io.env['ISMS_DEBUG'] === '1') io.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
     return EXIT.failure;
   }

@@ -25,6 +25,7 @@ export const messages = {
     standard === 'iso27001-2022' ? `${file} is already an ISO/IEC 27001:2022 SoA` : `${file} must say standard: iso27001-2013 to be migrated`,
   baseWithoutGit: () => '--base compares with git history, so it cannot be used with --no-git',
   noSuchDocument: (name: string) => `no controlled document is named ${name} (give its path or its id)`,
+  nameNotUtf8: (file: string) => `${file}: the path is not valid UTF-8; rename it first`,
   badDate: (value: string) => `--date takes a date YYYY-MM-DD, not "${value}"`,
   emptyDetails: () => '--details must say what changed',
   noVersionToFollow: (file: string) => `${file} has no MAJOR.MINOR version to follow; fix it first (isms validate)`,

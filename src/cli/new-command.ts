@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { DOCUMENT_TYPES } from '../config/config.js';
+import { DOCUMENT_TYPES, requiredSectionsFor } from '../config/config.js';
 import { displayPath } from '../documents/discover.js';
 import { defaultPath, newDocumentFile } from '../scaffold/documents.js';
 import { todayIso } from '../text/dates.js';
@@ -31,7 +31,7 @@ export async function newCommand(type: string, id: string, options: { title?: st
       author: await authorName(io.cwd),
       date: todayIso(),
       standard: type === 'soa' || type === 'risk-register' ? config.standard : undefined,
-      requiredSections: config.requiredSections[type],
+      requiredSections: requiredSectionsFor(config, type),
     },
     relative,
   );

@@ -1,5 +1,6 @@
 import { approversFor, memberWithEmail } from '../config/config.js';
 import { planReview } from '../edit/plan-edits.js';
+import { escapeControls } from '../text/controls.js';
 import { todayIso } from '../text/dates.js';
 import { findDocument } from './find-document.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
@@ -31,6 +32,6 @@ export async function reviewCommand(name: string, options: { sign?: boolean; con
   const planned = planReview(doc, date);
   if (!planned.ok) throw new UsageError(planned.message);
   const hash = await commitSignOff(doc, planned.text, `Review ${doc.meta.id ?? doc.path} version ${doc.meta.version}`, options.sign === true);
-  io.stdout.write(`Reviewed ${doc.meta.id ?? doc.file} version ${doc.meta.version} as ${member.name} (${role}) on ${date}: commit ${hash.slice(0, 7)}${options.sign ? ' (signed)' : ''}\n`);
+  io.stdout.write(escapeControls(`Reviewed ${doc.meta.id ?? doc.file} version ${doc.meta.version} as ${member.name} (${role}) on ${date}: commit ${hash.slice(0, 7)}${options.sign ? ' (signed)' : ''}`) + '\n');
   return EXIT.ok;
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { displayPath } from '../documents/discover.js';
 import { parseDocument } from '../documents/load-document.js';
 import { migrateSoa } from '../scaffold/soa-migration.js';
+import { escapeControls } from '../text/controls.js';
 import { todayIso } from '../text/dates.js';
 import { FileTooLargeError, readFileCapped } from '../text/read-capped.js';
 import { authorName } from '../git/identity.js';
@@ -39,7 +40,7 @@ export async function soaMigrateCommand(file: string, options: SoaMigrateOptions
     ...(result.conflicts.length > 0 ? [`Conflicting 2013 decisions to confirm: ${result.conflicts.join(', ')}.`] : []),
     `To decide (validation fails until then): ${result.undecided.join(', ')}.`,
     ...(result.skipped.length > 0 ? [`Skipped entries that are not 2013 controls: ${result.skipped.join(', ')}.`] : []),
-  ].join('\n');
+  ].map((line) => escapeControls(line)).join('\n');
   if (output) {
     writeOutputFile(io, output, result.text);
     io.stdout.write(`${summary}\nWritten to ${output.shown}.\n`);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { displayPath } from '../documents/discover.js';
 import { check } from '../engine/check.js';
-import { FORMAT_NAMES, REPORTERS } from '../reporters/index.js';
+import { FORMAT_NAMES, reporterNamed } from '../reporters/index.js';
 import { summarize } from '../reporters/report.js';
 import { RULES } from '../rules/index.js';
 import { isIsoDate, todayIso } from '../text/dates.js';
@@ -26,7 +26,7 @@ export interface ValidateOptions {
 }
 
 export async function validateCommand(paths: string[], options: ValidateOptions, io: CliIo): Promise<ExitCode> {
-  const reporter = REPORTERS[options.format];
+  const reporter = reporterNamed(options.format);
   if (!reporter) throw new UsageError(messages.badFormat(options.format, FORMAT_NAMES));
   if (options.asOf !== undefined && !isIsoDate(options.asOf)) throw new UsageError(messages.badAsOf(options.asOf));
   const maxWarnings = options.maxWarnings === undefined ? undefined : Number(options.maxWarnings);

@@ -1,5 +1,6 @@
 import { nextVersion, planNewVersion } from '../edit/plan-edits.js';
 import { fileForm, inForm } from '../edit/text-edits.js';
+import { escapeControls } from '../text/controls.js';
 import { isIsoDate, todayIso } from '../text/dates.js';
 import { findDocument } from './find-document.js';
 import { authorName } from '../git/identity.js';
@@ -21,6 +22,6 @@ export async function versionCommand(name: string, options: { details: string; m
   if (!planned.ok) throw new UsageError(planned.message);
   writeFileAtomically(doc.absolutePath, inForm(planned.text, fileForm(doc.absolutePath)));
   const status = version.startsWith('0.') ? 'draft' : 'in-review';
-  io.stdout.write(`${doc.meta.id ?? doc.file}: version ${version} (${status}) by ${author} on ${date}: ${options.details.trim()}\n`);
+  io.stdout.write(escapeControls(`${doc.meta.id ?? doc.file}: version ${version} (${status}) by ${author} on ${date}: ${options.details.trim()}`) + '\n');
   return EXIT.ok;
 }

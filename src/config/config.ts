@@ -56,9 +56,27 @@ export interface Config {
 
 export const DEFAULT_CLASSIFICATIONS = ['public', 'internal', 'confidential', 'restricted'];
 
+/**
+ * The value of a key the configuration itself holds. Keys come from documents ("constructor",
+ * "toString" are valid role ids by the schema), so a key an object inherits must never be found.
+ */
+function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/** A configured role by its id. */
+export function roleOf(config: Config, id: string): Role | undefined {
+  return own(config.roles, id);
+}
+
 /** Roles allowed to approve a document type: its own entry, else the `"*"` fallback. */
 export function approversFor(config: Config, type: string): string[] {
-  return config.approvers[type] ?? config.approvers['*'] ?? [];
+  return own(config.approvers, type) ?? own(config.approvers, '*') ?? [];
+}
+
+/** Headings the configuration requires of a document type. */
+export function requiredSectionsFor(config: Config, type: string): string[] | undefined {
+  return own(config.requiredSections, type);
 }
 
 /** Git identities compare by email, case-insensitively. */
@@ -68,5 +86,5 @@ export function sameEmail(a: string, b: string): boolean {
 
 /** The member of a role with this email, if any. */
 export function memberWithEmail(config: Config, role: string, email: string): RoleMember | undefined {
-  return config.roles[role]?.members.find((member) => sameEmail(member.email, email));
+  return roleOf(config, role)?.members.find((member) => sameEmail(member.email, email));
 }

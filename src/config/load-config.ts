@@ -8,7 +8,7 @@ import { validate } from '../schema/validator.js';
 import { decodeDocument } from '../text/decode.js';
 import { readFileCapped } from '../text/read-capped.js';
 import { closest } from '../text/suggest.js';
-import { DEFAULT_CLASSIFICATIONS, type Config, type RiskMethod, type RuleSetting, type Standard } from './config.js';
+import { DEFAULT_CLASSIFICATIONS, type Config, type RiskMethod, type Role, type RuleSetting, type Standard } from './config.js';
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; file: string; problems: Problem[] };
 
@@ -134,6 +134,11 @@ function referenceProblems(raw: RawConfig, map: SourceMap, knownRules: readonly 
   return problems;
 }
 
+/** An object without a prototype: looking up a key the file does not hold ("constructor") finds nothing. */
+function dictionary<T>(entries: ReadonlyArray<[string, T]>): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, Object.fromEntries(entries));
+}
+
 function toConfig(raw: RawConfig, file: string): Config {
   return {
     file,
@@ -141,11 +146,11 @@ function toConfig(raw: RawConfig, file: string): Config {
     organization: raw.organization,
     standard: raw.standard ?? 'iso27001-2022',
     ignore: raw.ignore ?? [],
-    roles: Object.fromEntries(Object.entries(raw.roles).map(([id, role]) => [id, { title: role.title, members: role.members ?? [] }])),
-    approvers: raw.approvers ?? {},
+    roles: dictionary(Object.entries(raw.roles).map(([id, role]): [string, Role] => [id, { title: role.title, members: role.members ?? [] }])),
+    approvers: dictionary(Object.entries(raw.approvers ?? {})),
     classifications: raw.classifications ?? DEFAULT_CLASSIFICATIONS,
     reviewIntervalMonths: raw.review_interval_months ?? 12,
-    requiredSections: raw.required_sections ?? {},
+    requiredSections: dictionary(Object.entries(raw.required_sections ?? {})),
     risk: raw.risk,
     git: {
       signedApprovals: raw.git?.signed_approvals ?? false,
@@ -156,7 +161,7 @@ function toConfig(raw: RawConfig, file: string): Config {
       // Default: whoever approves the manual governs the rules the manual sets up.
       configApprovers: raw.git?.config_approvers ?? raw.approvers?.['manual'] ?? raw.approvers?.['*'] ?? [],
     },
-    rules: raw.rules ?? {},
+    rules: dictionary(Object.entries(raw.rules ?? {})),
     publish: { title: raw.publish?.title ?? `${raw.organization} ISMS`, order: raw.publish?.order ?? [], templates: raw.publish?.templates },
   };
 }

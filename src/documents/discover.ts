@@ -2,6 +2,7 @@ import { lstat, readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { CONFIG_NAME } from '../config/find-config.js';
+import { decodeFileName } from '../text/decode.js';
 import { isInside } from '../text/paths.js';
 import type { DocumentLocation } from './load-document.js';
 
@@ -52,34 +53,40 @@ export interface Discovery {
 export async function discoverDocuments(options: DiscoverOptions): Promise<Discovery> {
   const root = path.resolve(options.root);
   const realRoot = await realpath(root);
+  const separator = Buffer.from(path.sep);
   const ignored = picomatch([...options.ignore], { dot: true });
   const exclude = (options.exclude ?? []).map((p) => path.resolve(p));
   const found: DocumentLocation[] = [];
   const entries = new Set<string>();
 
-  const walk = async (folder: string): Promise<void> => {
-    const children = (await readdir(folder, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of children) {
-      const absolute = path.join(folder, entry.name);
+  // Names are read as bytes: a name that is not UTF-8 is shown with escapes (`\xff`) and read by its bytes.
+  const walk = async (folder: string, folderBytes: Buffer): Promise<void> => {
+    const children = (await readdir(folderBytes, { withFileTypes: true, encoding: 'buffer' }))
+      .map((entry) => ({ entry, name: decodeFileName(entry.name) }))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const { entry, name } of children) {
+      const absolute = path.join(folder, name);
+      const absoluteBytes = Buffer.concat([folderBytes, separator, entry.name]);
       const relative = toPosix(path.relative(root, absolute));
       if (entry.isDirectory()) {
-        if (entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name) || exclude.includes(absolute)) continue;
+        if (name.startsWith('.') || SKIPPED_FOLDERS.has(name) || exclude.includes(absolute)) continue;
         entries.add(relative + '/');
-        await walk(absolute);
+        await walk(absolute, absoluteBytes);
         continue;
       }
       // Symlinks are only trusted as documents (below, checked); as link targets they do not exist.
       if (entry.isFile()) entries.add(relative);
       if (ignored(relative)) continue;
-      if (!DOCUMENT_FILE.test(entry.name)) continue;
+      if (!DOCUMENT_FILE.test(name)) continue;
       if (relative === CONFIG_NAME) continue;
       const location: DocumentLocation = { absolutePath: absolute, file: displayPath(options.cwd, absolute), path: relative };
+      if (!absoluteBytes.equals(Buffer.from(absolute))) location.bytes = absoluteBytes;
       if (entry.isSymbolicLink()) {
-        const target = await realpath(absolute).catch(() => undefined);
+        const target = await realpath(absoluteBytes, { encoding: 'buffer' }).catch(() => undefined);
         if (target === undefined) {
           location.escapesRoot = '(a missing file)';
-        } else if (!isInside(realRoot, target)) {
-          location.escapesRoot = target;
+        } else if (!isInside(realRoot, decodeFileName(target))) {
+          location.escapesRoot = decodeFileName(target);
         } else if (!(await lstat(target)).isFile()) {
           continue;
         }
@@ -89,6 +96,6 @@ export async function discoverDocuments(options: DiscoverOptions): Promise<Disco
       found.push(location);
     }
   };
-  await walk(root);
+  await walk(root, Buffer.from(root));
   return { documents: found, entries };
 }

@@ -33,6 +33,8 @@ export interface SourceDocument {
   parseProblems: Problem[];
   /** Set when the path reaches outside the documents root through a symlink (`broken-reference`). */
   escapesRoot?: string;
+  /** The path's bytes, when its name is not UTF-8 (`absolutePath` shows it with `\xff` escapes). */
+  bytes?: Buffer;
   /** Front matter (Markdown) or the whole document (YAML); undefined when there is none. */
   data: Record<string, unknown> | undefined;
   /** Where the data's keys and values are. */

@@ -16,13 +16,15 @@ export interface DocumentLocation {
   file: string;
   path: string;
   escapesRoot?: string;
+  /** The path's bytes, when its name is not UTF-8 (the other paths show it with `\xff` escapes). */
+  bytes?: Buffer;
 }
 
 /** Reads and parses one file. Never throws: whatever goes wrong becomes a parse problem on the file. */
 export async function loadDocument(location: DocumentLocation): Promise<SourceDocument> {
   if (location.escapesRoot !== undefined) return parseDocument(location, undefined);
   try {
-    return parseDocument(location, await readFile(location.absolutePath));
+    return parseDocument(location, await readFile(location.bytes ?? location.absolutePath));
   } catch (error) {
     const doc = parseDocument(location, undefined);
     doc.parseProblems.push({ message: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, at: START });

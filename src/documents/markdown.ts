@@ -69,10 +69,16 @@ function lineLocator(lines: readonly string[], firstLine: number, content: strin
     const found = source.indexOf(trimmed, from);
     return found === -1 ? from : found;
   });
+  // Binary search: a paragraph of many lines may hold as many links and mentions.
   return (at: number) => {
-    let i = starts.length - 1;
-    while (i > 0 && (starts[i] ?? 0) > at) i--;
-    return { line: firstLine + i + 1, column: (columns[i] ?? 0) + at - (starts[i] ?? 0) + 1 };
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((starts[mid] ?? 0) <= at) low = mid;
+      else high = mid - 1;
+    }
+    return { line: firstLine + low + 1, column: (columns[low] ?? 0) + at - (starts[low] ?? 0) + 1 };
   };
 }
 
@@ -134,9 +140,15 @@ export function parseMarkdown(text: string): MarkdownModel {
         excluded.push(span);
       }
     }
+    // A link's destination comes before the images and code in its label: order the spans, then one
+    // sweep along the mentions (which come in source order), not a search per mention.
+    excluded.sort((x, y) => x.start - y.start);
+    let next = 0;
     for (const match of inline.content.matchAll(MENTION)) {
       const start = match.index ?? 0;
-      if (excluded.some((span) => start >= span.start && start < span.end)) continue;
+      while (next < excluded.length && excluded[next]!.end <= start) next++;
+      const span = excluded[next];
+      if (span && start >= span.start) continue;
       model.mentions.push({ text: match[0], id: `DOC-${(match[1] ?? '').toUpperCase()}`, at: rangeFrom(locate, start, start + match[0].length) });
     }
   };

@@ -1,4 +1,4 @@
-import { sameEmail, type Config, type RoleMember } from '../config/config.js';
+import { roleOf, sameEmail, type Config, type RoleMember } from '../config/config.js';
 import type { CommitGraph } from './commit-graph.js';
 import type { DocumentEvidence, GitEvidence, Revision } from './evidence.js';
 import { describeCommit, type Commit } from './log-parser.js';
@@ -182,7 +182,7 @@ export function judgeSignOff(git: GitEvidence, commit: Commit, roles: (config: C
   const { config } = state;
   const allowed = roles(config);
   for (const role of allowed) {
-    const member = config.roles[role]?.members.find((m) => sameEmail(m.email, commit.authorEmail));
+    const member = roleOf(config, role)?.members.find((m) => sameEmail(m.email, commit.authorEmail));
     if (!member) continue;
     if (config.git.signedApprovals) {
       const signature = git.signature(commit.hash);
@@ -198,7 +198,7 @@ export function judgeSignOff(git: GitEvidence, commit: Commit, roles: (config: C
     }
     return { ok: true, member, role, config };
   }
-  const members = allowed.flatMap((role) => config.roles[role]?.members.map((m) => `${m.name} <${m.email}>`) ?? []);
+  const members = allowed.flatMap((role) => roleOf(config, role)?.members.map((m) => `${m.name} <${m.email}>`) ?? []);
   const who = allowed.length === 0 ? 'no role was allowed to make it' : `it needs a member of ${allowed.map((r) => `"${r}"`).join(' or ')} (${members.join(', ') || 'none listed'})`;
   const stranger = !Object.values(config.roles).some((role) => role.members.some((m) => sameEmail(m.email, commit.authorEmail)));
   const hint = stranger ? ` (its author holds no role at all: if this commit imported history from before the organisation adopted isms, set git.baseline to the last such commit)` : '';

@@ -1,3 +1,4 @@
+import { escapeControls } from '../text/controls.js';
 import type { Reporter } from './report.js';
 
 /** Escaping of @actions/core `command.ts`: message data. */
@@ -16,13 +17,14 @@ export const github: Reporter = ({ result }) =>
     .map((d) => {
       const command = d.severity === 'error' ? 'error' : 'warning';
       const properties = [
-        `file=${escapeProperty(d.file)}`,
+        `file=${escapeProperty(escapeControls(d.file))}`,
         `line=${d.line}`,
         `endLine=${d.endLine}`,
         `col=${d.column}`,
         `endColumn=${d.endColumn}`,
         `title=${escapeProperty(`isms ${d.rule}`)}`,
       ].join(',');
-      return `::${command} ${properties}::${escapeData(d.message)}\n`;
+      // Line breaks are the toolkit's to encode (%0A); other controls would act on the log viewer.
+      return `::${command} ${properties}::${escapeData(escapeControls(d.message, { keepLineBreaks: true }))}\n`;
     })
     .join('');

@@ -7,3 +7,8 @@ import { stylish } from './stylish.js';
 
 export const REPORTERS: Readonly<Record<string, Reporter>> = { stylish, json, sarif, junit, github };
 export const FORMAT_NAMES = Object.keys(REPORTERS);
+
+/** The reporter of a `--format` name (never an inherited key such as "constructor"). */
+export function reporterNamed(name: string): Reporter | undefined {
+  return Object.hasOwn(REPORTERS, name) ? REPORTERS[name] : undefined;
+}

@@ -1,31 +1,34 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { plural, type Reporter } from './report.js';
+import { escapeControls } from '../text/controls.js';
+import { byFile, plural, type Reporter } from './report.js';
 
+/** Text as XML character data: controls XML 1.0 forbids (and those it only tolerates) shown as escapes, then entities. */
 function xml(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+  return escapeControls(text, { keepLineBreaks: true })
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;');
 }
 
-const describe = (d: Diagnostic) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.message} (${d.rule})`;
+/** One finding a line, whatever its message holds. */
+const describe = (d: Diagnostic) => `${escapeControls(d.file)}:${d.line}:${d.column} ${d.severity} ${escapeControls(d.message)} (${d.rule})`;
+const attribute = (text: string) => xml(escapeControls(text));
 
 /** JUnit XML: one testcase per document; errors fail it, warnings are printed with it. */
 export const junit: Reporter = ({ result }) => {
-  const byFile = new Map<string, Diagnostic[]>();
-  for (const d of result.diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
-  const failed = [...byFile.keys()].filter((file) => (byFile.get(file) ?? []).some((d) => d.severity === 'error')).length;
+  const groups = byFile(result.diagnostics);
+  const failed = [...groups.values()].filter((diagnostics) => diagnostics.some((d) => d.severity === 'error')).length;
   // Findings on files that are not documents (the configuration, for repository-wide problems) get a case too.
-  const others = [...byFile.keys()].filter((file) => !result.documents.some((doc) => doc.file === file)).map((file) => ({ file, id: null }));
+  const documentFiles = new Set(result.documents.map((doc) => doc.file));
+  const others = [...groups.keys()].filter((file) => !documentFiles.has(file)).map((file) => ({ file, id: null }));
   const documents = [...result.documents, ...others];
   const cases = documents.map((doc) => {
-    const diagnostics = byFile.get(doc.file) ?? [];
+    const diagnostics = groups.get(doc.file) ?? [];
     const errors = diagnostics.filter((d) => d.severity === 'error');
     const warnings = diagnostics.filter((d) => d.severity === 'warning');
-    const name = xml(doc.id ? `${doc.id} (${doc.file})` : doc.file);
-    const parts = [`    <testcase classname="isms.validate" name="${name}" file="${xml(doc.file)}">`];
+    const name = attribute(doc.id ? `${doc.id} (${doc.file})` : doc.file);
+    const parts = [`    <testcase classname="isms.validate" name="${name}" file="${attribute(doc.file)}">`];
     if (errors.length > 0) {
       parts.push(`      <failure type="error" message="${xml(plural(errors.length, 'error'))}">${xml(errors.map(describe).join('\n'))}</failure>`);
     }

@@ -31,6 +31,17 @@ function count(diagnostics: readonly Diagnostic[], severity: Diagnostic['severit
   return diagnostics.filter((d) => d.severity === severity).length;
 }
 
+/** Diagnostics grouped by file, in order of first appearance (linear: a document may have thousands). */
+export function byFile(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic[]> {
+  const groups = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) {
+    const group = groups.get(d.file);
+    if (group) group.push(d);
+    else groups.set(d.file, [d]);
+  }
+  return groups;
+}
+
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

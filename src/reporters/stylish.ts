@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { plural, summarize, type Reporter } from './report.js';
+import { escapeControls } from '../text/controls.js';
+import { byFile, plural, summarize, type Reporter } from './report.js';
 
 const paint = (code: number) => (text: string) => `\u001b[${code}m${text}\u001b[39m`;
 
@@ -13,16 +14,14 @@ export const stylish: Reporter = ({ result, color }) => {
   if (result.diagnostics.length === 0) {
     return `${plural(summary.documents, 'document')} checked, no problems\n`;
   }
-  const byFile = new Map<string, Diagnostic[]>();
-  for (const d of result.diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
   const where = (d: Diagnostic) => `${d.line}:${d.column}`;
-  const width = Math.max(...result.diagnostics.map((d) => where(d).length));
+  const width = result.diagnostics.reduce((widest, d) => Math.max(widest, where(d).length), 0);
   const lines: string[] = [];
-  for (const [file, diagnostics] of byFile) {
-    lines.push(underline(file));
+  for (const [file, diagnostics] of byFile(result.diagnostics)) {
+    lines.push(underline(escapeControls(file)));
     for (const d of diagnostics) {
       const severity = d.severity === 'error' ? red('error  ') : yellow('warning');
-      lines.push(`  ${dim(where(d).padEnd(width))}  ${severity}  ${d.message}  ${dim(d.rule)}`);
+      lines.push(`  ${dim(where(d).padEnd(width))}  ${severity}  ${escapeControls(d.message)}  ${dim(d.rule)}`);
     }
     lines.push('');
   }

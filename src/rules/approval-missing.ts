@@ -1,4 +1,4 @@
-import { approversFor, type Config } from '../config/config.js';
+import { approversFor, roleOf, type Config } from '../config/config.js';
 import type { SourceDocument } from '../documents/document.js';
 import { approvalProof } from '../git/model.js';
 import { isFutureDate, isIsoDate } from '../text/dates.js';
@@ -35,13 +35,14 @@ export const approvalMissing: Rule = {
       const { by, name, date } = approval;
       const type = doc.meta.type;
       const { config, proven } = judging(context, doc);
-      if (by && type && config.roles[by]) {
+      const role = by ? roleOf(config, by) : undefined;
+      if (by && type && role) {
         const allowed = approversFor(config, type);
         if (!allowed.includes(by)) {
           const who = allowed.length > 0 ? `approvers for a ${type}: ${allowed.join(', ')}` : `no role approves a ${type}: add it to "approvers" in isms.config.yaml`;
           context.report(doc, doc.map.valueAt('/approval/by'), `role "${by}" may not approve a ${type} (${who})`);
         } else if (name && !proven) {
-          const members = config.roles[by]?.members ?? [];
+          const members = role.members;
           if (!members.some((member) => member.name === name)) {
             const list = members.length > 0 ? members.map((m) => m.name).join(', ') : 'none listed';
             context.report(doc, doc.map.valueAt('/approval/name'), `"${name}" is not a member of role "${by}" (members: ${list})`);

@@ -1,4 +1,4 @@
-import { approversFor } from '../config/config.js';
+import { approversFor, roleOf } from '../config/config.js';
 import { describeCommit } from '../git/log-parser.js';
 import { approvalProof, firstContentChangeAfter } from '../git/model.js';
 import { forEachEvidence } from './git-evidence-helpers.js';
@@ -16,7 +16,7 @@ export const gitApprovalStale: Rule = {
       const where = changed ? `in commit ${describeCommit(changed.commit)}` : 'in uncommitted changes';
       const name = doc.meta.id ?? doc.file;
       const roles = doc.meta.type ? approversFor(context.config, doc.meta.type) : [];
-      const members = roles.flatMap((role) => context.config.roles[role]?.members.map((m) => m.name) ?? []);
+      const members = roles.flatMap((role) => roleOf(context.config, role)?.members.map((m) => m.name) ?? []);
       const by = members.length > 0 ? ` by ${members.join(' or ')} (${roles.join(', ')})` : roles.length > 0 ? ` by a member of ${roles.join(', ')}` : '';
       context.report(
         doc,

@@ -1,3 +1,4 @@
+import { requiredSectionsFor } from '../config/config.js';
 import { readable, type Rule } from './rule.js';
 
 /** "4.1 Scope:" and "Scope" are the same section. */
@@ -17,7 +18,7 @@ export const requiredSections: Rule = {
   check(context) {
     for (const doc of readable(context)) {
       const type = doc.meta.type;
-      const required = type ? context.config.requiredSections[type] : undefined;
+      const required = type ? requiredSectionsFor(context.config, type) : undefined;
       if (!required || !doc.markdown) continue;
       const present = new Set(doc.markdown.headings.map((h) => sectionName(h.text)));
       for (const section of required) {

@@ -1,7 +1,9 @@
+import { escapeControls } from '../text/controls.js';
 import type { StatusReport } from './status.js';
 
-/** Columns padded to their widest cell. */
-function table(header: string[], rows: string[][]): string {
+/** Columns padded to their widest cell; what documents say is shown, never acted on by the terminal. */
+function table(header: string[], cellsOf: string[][]): string {
+  const rows = cellsOf.map((cells) => cells.map((cell) => escapeControls(cell)));
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
@@ -22,7 +24,7 @@ function reviewCell(daysLeft: number | null): string {
 
 /** `isms status` for people: the document register, then the SoA and risk summaries. */
 export function statusTable(report: StatusReport): string {
-  const out: string[] = [`${report.organization} ISMS, as of ${report.asOf}`, ''];
+  const out: string[] = [escapeControls(`${report.organization} ISMS, as of ${report.asOf}`), ''];
   out.push(
     table(
       ['ID', 'Title', 'Type', 'Owner', 'Version', 'Status', 'Approved by', 'Approved on', 'Proof', 'Next review', 'Due'],
@@ -42,7 +44,7 @@ export function statusTable(report: StatusReport): string {
     ),
   );
   for (const soa of report.soa) {
-    out.push('', `Statement of Applicability ${soa.document ?? ''} (${soa.standard}): ${soa.applicable} applicable, ${soa.excluded} excluded, ${soa.catalogue - soa.decided} undecided of ${soa.catalogue}`);
+    out.push('', `Statement of Applicability ${escapeControls(soa.document ?? '')} (${soa.standard}): ${soa.applicable} applicable, ${soa.excluded} excluded, ${soa.catalogue - soa.decided} undecided of ${soa.catalogue}`);
     out.push(
       table(
         ['Theme', 'Applicable', 'Excluded', 'Implemented', 'Partial', 'Planned', 'Not implemented'],
@@ -51,7 +53,7 @@ export function statusTable(report: StatusReport): string {
     );
   }
   for (const risk of report.risks) {
-    out.push('', `Risks ${risk.document ?? ''}: ${risk.total} (modify ${risk.treatments.modify}, retain ${risk.treatments.retain}, share ${risk.treatments.share}, avoid ${risk.treatments.avoid})`);
+    out.push('', `Risks ${escapeControls(risk.document ?? '')}: ${risk.total} (modify ${risk.treatments.modify}, retain ${risk.treatments.retain}, share ${risk.treatments.share}, avoid ${risk.treatments.avoid})`);
     out.push(table(['Level', 'Inherent', 'Residual'], risk.levels.map((level) => [level, String(risk.inherent[level] ?? 0), String(risk.residual[level] ?? 0)])));
     if (risk.expiring.length > 0) {
       out.push('', 'Acceptances expiring within 90 days:');

@@ -3,6 +3,7 @@ export const MAX_FILE_BYTES = 1024 * 1024;
 export const MAX_FRONT_MATTER_CHARS = 64 * 1024;
 
 import type { Range } from '../diagnostics/diagnostic.js';
+import { escapeCode } from './controls.js';
 import { LineIndex } from './line-index.js';
 
 /** Why input over a size limit is refused; `size` is undefined for input without one (a device, a pipe). */
@@ -37,3 +38,41 @@ export function decodeDocument(bytes: Uint8Array): DecodeResult {
 
 /** Characters that can make text read differently from what it is (bidi overrides, zero-width). */
 export const INVISIBLE_CONTROL = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
+
+/** Bytes in a UTF-8 sequence by its first byte (0: a byte no sequence starts with). */
+function sequenceLength(first: number): number {
+  if (first < 0x80) return 1;
+  if (first >= 0xc2 && first <= 0xdf) return 2;
+  if (first >= 0xe0 && first <= 0xef) return 3;
+  if (first >= 0xf0 && first <= 0xf4) return 4;
+  return 0;
+}
+
+/**
+ * A file name as output shows it: its UTF-8, with each byte that is not part of valid UTF-8 written
+ * `\xff`. File systems allow any bytes in names; decoding them leniently would name another file.
+ */
+export function decodeFileName(bytes: Uint8Array): string {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    let name = '';
+    for (let i = 0; i < bytes.length; ) {
+      const length = sequenceLength(bytes[i]!);
+      let decoded: string | undefined;
+      try {
+        decoded = length > 0 && i + length <= bytes.length ? utf8.decode(bytes.subarray(i, i + length)) : undefined;
+      } catch {
+        decoded = undefined;
+      }
+      if (decoded === undefined) {
+        name += escapeCode(bytes[i]!);
+        i += 1;
+      } else {
+        name += decoded;
+        i += length;
+      }
+    }
+    return name;
+  }
+}
