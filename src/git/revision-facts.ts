@@ -95,7 +95,8 @@ function readMetadata(value: unknown): { facts: Omit<RevisionFacts, 'fingerprint
   if (type !== undefined) facts.type = type;
   if (isRecord(approval)) facts.approval = { by: text(own(approval, 'by')), name: text(own(approval, 'name')), date: text(own(approval, 'date')) };
   if (review !== undefined) facts.review = { block: canonical(review), ...(isRecord(review) && text(own(review, 'last')) !== undefined ? { last: text(own(review, 'last'))! } : {}) };
-  const content: Record<string, unknown> = {};
+  // No prototype: a key named __proto__ stays a key of the content.
+  const content: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const key of Object.keys(value)) {
     if (ADMIN_KEYS.has(key)) continue;
     if (key === 'risks' && Array.isArray(value[key])) {
