@@ -1,6 +1,7 @@
 import { bodyOf } from '../site/render-site.js';
 import { levelColour } from '../html/heat-map.js';
 import type { Publication, PublishedDocument, RiskView } from '../publication.js';
+import { boundText } from './bounded-text.js';
 import { markdownToPdf, type PdfContent } from './markdown-to-pdf.js';
 
 export const STYLES: Record<string, Record<string, unknown>> = {
@@ -141,14 +142,14 @@ function controlPage(doc: PublishedDocument): PdfContent[] {
 
 /** One document's content: title, status, metadata, body, document control. */
 export function documentContent(doc: PublishedDocument, options: { tocItem?: boolean } = {}): PdfContent[] {
-  return [
+  return boundText([
     { text: doc.title, style: 'title', ...(options.tocItem ? { tocItem: true, tocStyle: { bold: true } } : {}) },
     { text: `${doc.id} · version ${doc.version} · ${doc.status}`, style: 'subtitle' },
     ...(doc.validlyApproved ? [] : [{ text: 'DRAFT: not validly approved', style: 'draft' }]),
     metadataTable(doc),
     ...bodyOfDocument(doc),
     ...controlPage(doc),
-  ];
+  ]);
 }
 
 function info(publication: Publication, title: string, subject: string, created: Date) {
