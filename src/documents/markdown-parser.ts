@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
+import { boundNesting, escapeMarkers, markersTooDeep, type NestingEnv } from './markdown-nesting.js';
 
 export interface SourceSpan {
   start: number;
@@ -13,10 +14,12 @@ export interface SourceSpan {
  * to record where in the inline source each match starts and ends. Every link is kept, whatever its
  * scheme: validation must see `file:` links to refuse them (markdown-it would drop them as unsafe).
  * Raw HTML is recognised as HTML (never rendered: that is for the site to refuse) so that what sits
- * in an HTML block or comment is no heading, table or link here either, as on the site.
+ * in an HTML block or comment is no heading, table or link here either, as on the site. Quotes and
+ * lists nest at most MAX_NESTING deep; deeper ones are text (see `flattenDeepNesting`).
  */
 function createParser(): MarkdownIt {
   const md = new MarkdownIt('commonmark', { html: true }).enable('table');
+  boundNesting(md);
   md.validateLink = () => true;
   const produces: Record<string, string> = { link: 'link_open', image: 'image', autolink: 'link_open', backticks: 'code_inline' };
   for (const name of Object.keys(produces)) {
@@ -38,6 +41,18 @@ function createParser(): MarkdownIt {
 
 /** The one Markdown parser of validation and of the version-history reader. */
 export const parser = createParser();
+
+/**
+ * The Markdown as validation reads it, for a parser without a bound on nesting (the renderer's):
+ * quotes and lists that would open deeper than MAX_NESTING have their marker escaped, so they are
+ * published as the text validation read. Blocks only, so linear in the length of the text.
+ */
+export function flattenDeepNesting(markdown: string): string {
+  const env: NestingEnv = {};
+  // Same length, so offsets in what markdown-it reads are offsets in `markdown`.
+  parser.block.parse(markdown.replace(/[\r\0]/g, '\uFFFD'), parser, env, []);
+  return escapeMarkers(markdown, markersTooDeep(env));
+}
 
 /** Plain text of inline tokens, as readers see it (no markup, no image text): for slugs, table cells and heading names. */
 export function plainText(children: readonly Token[] | null): string {

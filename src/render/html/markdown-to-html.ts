@@ -6,6 +6,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { flattenDeepNesting } from '../../documents/markdown-parser.js';
 import { visit } from 'unist-util-visit';
 
 /**
@@ -58,5 +59,5 @@ export function markdownToHtml(markdown: string, resolve: LinkResolver): string 
     .use(() => rewriteLinks(resolve))
     .use(rehypeSanitize, schema)
     .use(rehypeStringify);
-  return String(processor.processSync(markdown));
+  return String(processor.processSync(flattenDeepNesting(markdown)));
 }
