@@ -55,6 +55,34 @@ export function markersTooDeep(env: NestingEnv): number[] {
   return [...new Set(env.tooDeep ?? [])].sort((a, b) => a - b);
 }
 
+const MARKER = /[ \t]*(>|[-+*](?=[ \t\n]|$)|\d{1,9}[.)](?=[ \t\n]|$))/y;
+
+/**
+ * Offsets of the first marker past the MAX_NESTING-th at the start of each line, counted without
+ * regard to what the markers mean: a bound that holds whatever a parser makes of tabs (markdown-it
+ * reads `> \t>` as a quote holding indented code, CommonMark and the renderer as two quotes). Lines
+ * in `skip` (0-based [start, end) ranges: fenced code) are text and left alone.
+ */
+export function markersPastBound(text: string, skip: ReadonlyArray<readonly [number, number]> = []): number[] {
+  const found: number[] = [];
+  for (let start = 0, line = 0; start <= text.length; line++) {
+    const end = text.indexOf('\n', start);
+    if (!skip.some(([from, to]) => line >= from && line < to)) {
+      MARKER.lastIndex = start;
+      let count = 0;
+      for (let match = MARKER.exec(text); match; match = MARKER.exec(text)) {
+        if (++count > MAX_NESTING) {
+          found.push(MARKER.lastIndex - match[1]!.length);
+          break;
+        }
+      }
+    }
+    if (end === -1) break;
+    start = end + 1;
+  }
+  return found;
+}
+
 /**
  * `text` with a backslash before each marker at `offsets` (`\>`, `\-`, `1\.`), so that no CommonMark
  * parser opens a quote or list there: what follows is read as text, the marker included.

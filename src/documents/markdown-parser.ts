@@ -1,6 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
-import { boundNesting, escapeMarkers, markersTooDeep, type NestingEnv } from './markdown-nesting.js';
+import { boundNesting, escapeMarkers, markersPastBound, markersTooDeep, type NestingEnv } from './markdown-nesting.js';
 
 export interface SourceSpan {
   start: number;
@@ -43,15 +43,26 @@ function createParser(): MarkdownIt {
 export const parser = createParser();
 
 /**
+ * Where quotes and lists open too deep in a parse of `text` with `env`: the markers markdown-it did
+ * not open past MAX_NESTING, and any marker past the bound at the start of a line outside fenced
+ * code, where parsers may disagree on tabs. In order, each once.
+ */
+export function deepMarkers(text: string, tokens: readonly Token[], env: NestingEnv): number[] {
+  const fences = tokens.filter((t) => t.type === 'fence' && t.map).map((t) => t.map as [number, number]);
+  return [...new Set([...markersTooDeep(env), ...markersPastBound(text, fences)])].sort((a, b) => a - b);
+}
+
+/**
  * The Markdown as validation reads it, for a parser without a bound on nesting (the renderer's):
- * quotes and lists that would open deeper than MAX_NESTING have their marker escaped, so they are
- * published as the text validation read. Blocks only, so linear in the length of the text.
+ * every marker of `deepMarkers` is escaped, so what lies deeper is published as text. Blocks only,
+ * so linear in the length of the text.
  */
 export function flattenDeepNesting(markdown: string): string {
   const env: NestingEnv = {};
+  const tokens: Token[] = [];
   // Same length, so offsets in what markdown-it reads are offsets in `markdown`.
-  parser.block.parse(markdown.replace(/[\r\0]/g, '\uFFFD'), parser, env, []);
-  return escapeMarkers(markdown, markersTooDeep(env));
+  parser.block.parse(markdown.replace(/[\r\0]/g, '\uFFFD'), parser, env, tokens);
+  return escapeMarkers(markdown, deepMarkers(markdown, tokens, env));
 }
 
 /** Plain text of inline tokens, as readers see it (no markup, no image text): for slugs, table cells and heading names. */

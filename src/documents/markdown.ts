@@ -3,8 +3,8 @@ import type Token from 'markdown-it/lib/token.mjs';
 import type { Range } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../text/line-index.js';
 import { findHistorySectionIn, type HistorySection } from './history-section.js';
-import { MAX_NESTING, markersTooDeep, type NestingEnv } from './markdown-nesting.js';
-import { parser, plainText, type SourceSpan } from './markdown-parser.js';
+import { MAX_NESTING, type NestingEnv } from './markdown-nesting.js';
+import { deepMarkers, parser, plainText, type SourceSpan } from './markdown-parser.js';
 import type { Problem } from './problem.js';
 
 export interface MarkdownHeading {
@@ -120,8 +120,8 @@ function cellSpans(line: string): SourceSpan[] {
 }
 
 /** One problem, where quotes or lists first nest deeper than MAX_NESTING. */
-function nestingProblems(text: string, env: NestingEnv): Problem[] {
-  const [first, ...more] = markersTooDeep(env);
+function nestingProblems(text: string, markers: readonly number[]): Problem[] {
+  const [first, ...more] = markers;
   if (first === undefined) return [];
   const also = more.length > 0 ? ` (and ${more.length} more ${more.length === 1 ? 'place' : 'places'})` : '';
   return [{ message: `quotes and lists nested more than ${MAX_NESTING} deep: from here on they are read, and published, as plain text${also}`, at: new LineIndex(text).range(first, first + 1) }];
@@ -133,7 +133,7 @@ export function parseMarkdown(text: string): MarkdownModel {
   const tokens = parser.parse(text, env);
   const lines = text.split('\n');
   const slugger = new GithubSlugger();
-  const model: MarkdownModel = { headings: [], links: [], mentions: [], blocks: [], history: findHistorySectionIn(tokens), problems: nestingProblems(text, env) };
+  const model: MarkdownModel = { headings: [], links: [], mentions: [], blocks: [], history: findHistorySectionIn(tokens), problems: nestingProblems(text, deepMarkers(text, tokens, env)) };
 
   const scanInline = (inline: Token, locate: Locate) => {
     const excluded: SourceSpan[] = [];
