@@ -48,7 +48,8 @@ function rewriteLinks(resolve: LinkResolver) {
 /**
  * Markdown to HTML for the site: GFM, heading ids as GitHub makes them, links between documents
  * rewritten to the generated pages, and sanitisation last, so nothing added before it escapes it.
- * Raw HTML in the Markdown is never passed through.
+ * Raw HTML in the Markdown is never passed through; quotes and lists nested past validation's bound
+ * are published as the text validation read.
  */
 export function markdownToHtml(markdown: string, resolve: LinkResolver): string {
   const processor = unified()

@@ -75,7 +75,10 @@ function blocks(nodes: readonly RootContent[]): PdfContent[] {
   });
 }
 
-/** Markdown (the body: no front matter, title or history) as pdfmake content. Raw HTML is not rendered. */
+/**
+ * Markdown (the body: no front matter, title or history) as pdfmake content. Raw HTML is not
+ * rendered; quotes and lists nested past validation's bound are text, as on the site.
+ */
 export function markdownToPdf(markdown: string): PdfContent[] {
   return blocks((parser.parse(flattenDeepNesting(markdown)) as Root).children);
 }
