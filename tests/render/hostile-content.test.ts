@@ -1,24 +1,18 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { policy, REPO_CONFIG, TestRepo, WRITER } from '../helpers/git-repo.js';
 import { readPdf } from '../helpers/pdf.js';
+import { runBin } from '../helpers/run-bin.js';
 
 /*
  * Each case runs the built CLI as a child process under a hang guard (about ten times the time it
- * takes) and a heap guard. These guard against a hang or a crash; they are not performance figures
- * (those are in npm run bench).
+ * takes) and a heap guard (runBin's --max-old-space-size). They guard against a hang or a crash;
+ * they are not performance figures (those are in npm run bench).
  */
-const BIN = path.resolve('bin/isms.js');
-const HEAP_MB = 512;
 const GUARD_MS = 40_000;
-
-function isms(args: string[], cwd: string) {
-  const run = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, BIN, ...args], { cwd, encoding: 'utf8', timeout: GUARD_MS, env: { ...process.env, ISMS_DEBUG: '' } });
-  return { code: run.status, signal: run.signal, stdout: run.stdout, stderr: run.stderr };
-}
+const isms = (args: string[], cwd: string) => runBin(args, cwd, { timeoutMs: GUARD_MS });
 
 /** A text with no break opportunity and no repetition, in letters no header, footer or label uses. */
 function greekRun(length: number): string {
@@ -58,10 +52,9 @@ describe('long unbreakable text in a PDF', () => {
   it('lays out a 100,000-character word, all of it, in order', async () => {
     const word = greekRun(100_000);
     const repo = repoWith(word);
-    expect(isms(['validate', '--as-of', '2026-02-01'], repo.dir).code).toBe(0);
+    expect((await isms(['validate', '--as-of', '2026-02-01'], repo.dir)).code).toBe(0);
     const out = outDir();
-    const run = isms(['build', '--pdf', '--out', out], repo.dir);
-    expect(run.signal).toBeNull();
+    const run = await isms(['build', '--pdf', '--out', out], repo.dir);
     expect(run.code).toBe(0);
     expect(greekIn((await readPdf(path.join(out, 'pdf/DOC-A5.pdf'))).pages)).toBe(word);
     expect(greekIn((await readPdf(path.join(out, 'test-org-isms.pdf'))).pages)).toBe(word);
@@ -71,8 +64,7 @@ describe('long unbreakable text in a PDF', () => {
     const line = greekRun(40_000);
     const repo = repoWith('```\n' + line + '\n```');
     const out = outDir();
-    const run = isms(['build', '--pdf', '--out', out], repo.dir);
-    expect(run.signal).toBeNull();
+    const run = await isms(['build', '--pdf', '--out', out], repo.dir);
     expect(run.code).toBe(0);
     expect(greekIn((await readPdf(path.join(out, 'pdf/DOC-A5.pdf'))).pages)).toBe(line);
   }, 3 * GUARD_MS);
@@ -82,25 +74,24 @@ describe('deep nesting', () => {
   it.each([
     ['1,500 nested quotes', '>'.repeat(1500) + ' deep', 11],
     ['3,000 nested list items', '- '.repeat(3000) + 'deep', 21],
-  ])('reports %s where they cross the bound, and publishes the rest as text', (_, body, column) => {
+  ])('reports %s where they cross the bound, and publishes the rest as text', async (_, body, column) => {
     const repo = repoWith(body);
-    const validate = isms(['validate', '--as-of', '2026-02-01', '--format', 'json'], repo.dir);
+    const validate = await isms(['validate', '--as-of', '2026-02-01', '--format', 'json'], repo.dir);
     expect(validate.code).toBe(1);
     const diagnostics = JSON.parse(validate.stdout).diagnostics;
     expect(diagnostics).toEqual([
       expect.objectContaining({ rule: 'parse-error', line: 15, column, message: expect.stringMatching(/^quotes and lists nested more than 10 deep: from here on they are read, and published, as plain text/) }),
     ]);
     const out = outDir();
-    const build = isms(['build', '--out', out], repo.dir);
-    expect(build.signal).toBeNull();
+    const build = await isms(['build', '--out', out], repo.dir);
     expect(build.stderr).not.toContain('Maximum call stack');
     expect(build.code).toBe(0);
     expect(readFileSync(path.join(out, 'DOC-A5.html'), 'utf8')).toMatch(/deep/);
   }, 3 * GUARD_MS);
 
-  it('reports YAML nested 5,000 deep as nesting, where it crosses the bound', () => {
+  it('reports YAML nested 5,000 deep as nesting, where it crosses the bound', async () => {
     const repo = repoWith('We protect information.', { 'record.yaml': 'id: DOC-R1\nx: ' + '['.repeat(5000) + ']'.repeat(5000) + '\n' });
-    const run = isms(['validate', '--no-git', '--format', 'json'], repo.dir);
+    const run = await isms(['validate', '--no-git', '--format', 'json'], repo.dir);
     expect(run.code).toBe(1);
     const found = JSON.parse(run.stdout).diagnostics.filter((d: { file: string }) => d.file === 'record.yaml');
     expect(found).toEqual([expect.objectContaining({ rule: 'parse-error', line: 2, column: 68, message: 'nesting deeper than 64 levels' })]);
@@ -115,10 +106,9 @@ describe('a document that cannot be rendered', () => {
   it('is a finding on that document; the rest is built, swapped in, and the build exits 1', async () => {
     const repo = repoWith('We protect information.');
     const out = outDir();
-    expect(isms(['build', '--out', out], repo.dir).code).toBe(0);
+    expect((await isms(['build', '--out', out], repo.dir)).code).toBe(0);
     repo.write('procedure.md', procedure).commit('Procedure', WRITER, '2026-01-06');
-    const run = isms(['build', '--out', out], repo.dir);
-    expect(run.signal).toBeNull();
+    const run = await isms(['build', '--out', out], repo.dir);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('isms: procedure.md: DOC-P1.html could not be rendered (it says so in its place): Maximum call stack size exceeded\n');
     expect(run.stderr).toContain('isms: procedure.md: pdf/DOC-P1.pdf could not be rendered (it says so in its place): Maximum call stack size exceeded\n');
@@ -131,13 +121,13 @@ describe('a document that cannot be rendered', () => {
     expect(manual).toContain('This document could not be rendered');
   }, 3 * GUARD_MS);
 
-  it('makes a --release build refuse and leave the previous output', () => {
+  it('makes a --release build refuse and leave the previous output', async () => {
     const repo = repoWith('We protect information.');
     const out = outDir();
-    expect(isms(['build', '--release', '--html', '--out', out], repo.dir).code).toBe(0);
+    expect((await isms(['build', '--release', '--html', '--out', out], repo.dir)).code).toBe(0);
     const before = readFileSync(path.join(out, 'manifest.json'), 'utf8');
     repo.write('procedure.md', procedure).commit('Procedure', WRITER, '2026-01-06');
-    const run = isms(['build', '--release', '--html', '--out', out], repo.dir);
+    const run = await isms(['build', '--release', '--html', '--out', out], repo.dir);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('isms: release refused: nothing was written.\n  procedure.md: DOC-P1.html could not be rendered (it says so in its place): Maximum call stack size exceeded\n');
     expect(readFileSync(path.join(out, 'manifest.json'), 'utf8')).toBe(before);
