@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate } from './generate.mjs';
+import { PATHOLOGICAL, writeCase } from './pathological.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const catalog = path.join(here, '..', 'data', 'catalog', 'iso27001-2022-annex-a.yaml');
@@ -33,8 +34,14 @@ function run(cwd, args) {
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const rows = [];
+const hostile = [];
 const root = mkdtempSync(path.join(tmpdir(), 'isms-bench-'));
 try {
+  for (const [index, testCase] of PATHOLOGICAL.entries()) {
+    const dir = path.join(root, `pathological-${index}`);
+    writeCase(dir, testCase);
+    hostile.push({ ...testCase, ...run(dir, testCase.args) });
+  }
   for (const size of SIZES) {
     const dir = path.join(root, size.name);
     const started = Date.now();
@@ -61,3 +68,12 @@ for (const testCase of CASES) {
   const full = rows.find((r) => r.size === 'full' && r.case === testCase.name);
   if (half && full) console.log(`${testCase.name}: full / half = ${(full.ms / half.ms).toFixed(2)}`);
 }
+console.log('');
+console.log('Pathological documents (one run each):');
+console.log('');
+console.log('| document | command | wall time | peak memory | exit |');
+console.log('|---|---|---|---|---|');
+for (const row of hostile) console.log(`| ${row.name} | isms ${row.args[0]}${row.args[1]?.startsWith('--') && row.args[1] !== '--out' ? ` ${row.args[1]}` : ''} | ${(row.ms / 1000).toFixed(2)} s | ${Math.round(row.rss)} MB | ${row.code} |`);
+const worst = hostile.reduce((a, b) => (b.ms > a.ms ? b : a));
+console.log('');
+console.log(`worst case: ${worst.name}, ${(worst.ms / 1000).toFixed(2)} s`);

@@ -79,7 +79,7 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
   const publication = buildPublication(workspace, diagnostics, git, { buildTime: time.toISOString(), ...(commit ? { commit } : {}) });
   const both = options.html === undefined && options.pdf === undefined;
   const progress = io.stderr.isTTY === true;
-  const files = await buildOutputs(publication, config.publish.order, {
+  const { files, failures } = await buildOutputs(publication, config.publish.order, {
     html: both || options.html === true,
     pdf: both || options.pdf === true,
     toolVersion: TOOL_VERSION,
@@ -88,6 +88,11 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
     ...(progress ? { onProgress: (file: string, index: number, total: number) => io.stderr.write(`\r\u001b[2K[${index}/${total}] ${escapeControls(file)}`) } : {}),
   });
   if (progress) io.stderr.write('\r\u001b[2K');
+  const unrendered = failures.map((f) => escapeControls(messages.renderFailed(f.doc.source.file, f.output, f.message)));
+  if (release && unrendered.length > 0) {
+    io.stderr.write(`isms: ${messages.releaseRefused(0, [], unrendered)}\n`);
+    return EXIT.findings;
+  }
   const replaced = replaceFolder(out, files);
   if (!replaced.ok) {
     throw new UsageError(replaced.stuck ? messages.outNotRemovable(shownOut, displayPath(io.cwd, replaced.stuck.path), replaced.stuck.code) : messages.cannotWrite(shownOut, replaced.reason));
@@ -100,5 +105,6 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
   if (replaced.leftover) io.stderr.write(`isms: ${messages.previousOutputLeft(displayPath(io.cwd, replaced.leftover.path), replaced.leftover.reason)}\n`);
   if (drafts.length > 0) io.stderr.write(`isms: published as DRAFT (not validly approved): ${escapeControls(drafts.join(', '))}\n`);
   if (!release && summary.errors > 0) io.stderr.write(`isms: ${messages.builtWithErrors(summary.errors)}\n`);
-  return EXIT.ok;
+  for (const line of unrendered) io.stderr.write(`isms: ${line}\n`);
+  return unrendered.length > 0 ? EXIT.findings : EXIT.ok;
 }

@@ -59,12 +59,14 @@ export const messages = {
   previousOutputLeft: (folder: string, reason: string) => `the new output is in place, but the previous one could not be removed completely: ${folder} is left (${reason}); remove it`,
   badSourceDateEpoch: (value: string) => `SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${value}"`,
   releaseNeedsGit: (kind: string) => `--release builds from a commit, but the git history is not usable here (${kind}); run isms validate`,
-  releaseRefused: (errors: number, dirty: readonly string[]) =>
+  releaseRefused: (errors: number, dirty: readonly string[], unrendered: readonly string[] = []) =>
     [
       'release refused: nothing was written.',
       ...(errors > 0 ? [`  ${errors} validation error${errors === 1 ? '' : 's'} (run isms validate)`] : []),
       ...(dirty.length > 0 ? [`  not committed: ${dirty.slice(0, 10).join(', ')}${dirty.length > 10 ? ` and ${dirty.length - 10} more` : ''}`] : []),
+      ...unrendered.map((line) => `  ${line}`),
     ].join('\n'),
+  renderFailed: (file: string, output: string, reason: string) => `${file}: ${output} could not be rendered (it says so in its place): ${reason}`,
   builtWithErrors: (errors: number) => `built with ${errors} validation error${errors === 1 ? '' : 's'}; isms validate says which (a --release build refuses them)`,
   internal: (message: string) => `internal error: ${message} (run with ISMS_DEBUG=1 for the stack trace)`,
 } as const;

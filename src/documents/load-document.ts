@@ -84,6 +84,7 @@ function parseMarkdownDocument(doc: SourceDocument, text: string): void {
   }
   doc.meta = readMetadata(doc.data);
   doc.markdown = parseMarkdown(body);
+  doc.parseProblems.push(...doc.markdown.problems);
   doc.history = markdownHistory(doc.markdown, START);
 }
 

@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
+import { boundNesting, escapeMarkers, markersPastBound, markersTooDeep, type NestingEnv } from './markdown-nesting.js';
 
 export interface SourceSpan {
   start: number;
@@ -13,10 +14,12 @@ export interface SourceSpan {
  * to record where in the inline source each match starts and ends. Every link is kept, whatever its
  * scheme: validation must see `file:` links to refuse them (markdown-it would drop them as unsafe).
  * Raw HTML is recognised as HTML (never rendered: that is for the site to refuse) so that what sits
- * in an HTML block or comment is no heading, table or link here either, as on the site.
+ * in an HTML block or comment is no heading, table or link here either, as on the site. Quotes and
+ * lists nest at most MAX_NESTING deep; deeper ones are text (see `flattenDeepNesting`).
  */
 function createParser(): MarkdownIt {
   const md = new MarkdownIt('commonmark', { html: true }).enable('table');
+  boundNesting(md);
   md.validateLink = () => true;
   const produces: Record<string, string> = { link: 'link_open', image: 'image', autolink: 'link_open', backticks: 'code_inline' };
   for (const name of Object.keys(produces)) {
@@ -38,6 +41,29 @@ function createParser(): MarkdownIt {
 
 /** The one Markdown parser of validation and of the version-history reader. */
 export const parser = createParser();
+
+/**
+ * Where quotes and lists open too deep in a parse of `text` with `env`: the markers markdown-it did
+ * not open past MAX_NESTING, and any marker past the bound at the start of a line outside fenced
+ * code, where parsers may disagree on tabs. In order, each once.
+ */
+export function deepMarkers(text: string, tokens: readonly Token[], env: NestingEnv): number[] {
+  const fences = tokens.filter((t) => t.type === 'fence' && t.map).map((t) => t.map as [number, number]);
+  return [...new Set([...markersTooDeep(env), ...markersPastBound(text, fences)])].sort((a, b) => a - b);
+}
+
+/**
+ * The Markdown as validation reads it, for a parser without a bound on nesting (the renderer's):
+ * every marker of `deepMarkers` is escaped, so what lies deeper is published as text. Blocks only,
+ * so linear in the length of the text.
+ */
+export function flattenDeepNesting(markdown: string): string {
+  const env: NestingEnv = {};
+  const tokens: Token[] = [];
+  // Same length, so offsets in what markdown-it reads are offsets in `markdown`.
+  parser.block.parse(markdown.replace(/[\r\0]/g, '\uFFFD'), parser, env, tokens);
+  return escapeMarkers(markdown, deepMarkers(markdown, tokens, env));
+}
 
 /** Plain text of inline tokens, as readers see it (no markup, no image text): for slugs, table cells and heading names. */
 export function plainText(children: readonly Token[] | null): string {

@@ -1,8 +1,11 @@
 import GithubSlugger from 'github-slugger';
 import type Token from 'markdown-it/lib/token.mjs';
 import type { Range } from '../diagnostics/diagnostic.js';
+import { LineIndex } from '../text/line-index.js';
 import { findHistorySectionIn, type HistorySection } from './history-section.js';
-import { parser, plainText, type SourceSpan } from './markdown-parser.js';
+import { MAX_NESTING, type NestingEnv } from './markdown-nesting.js';
+import { deepMarkers, parser, plainText, type SourceSpan } from './markdown-parser.js';
+import type { Problem } from './problem.js';
 
 export interface MarkdownHeading {
   depth: number;
@@ -44,6 +47,8 @@ export interface MarkdownModel {
   blocks: Array<{ kind: 'heading'; heading: MarkdownHeading } | { kind: 'table'; table: MarkdownTable }>;
   /** Where the version history heading and table are (0-based lines), as every reader of the history finds them. */
   history: HistorySection | undefined;
+  /** What cannot be read as written (quotes or lists nested too deep), for the `parse-error` rule. */
+  problems: Problem[];
 }
 
 /** `DOC A5`, `DOC SoA`, `DOC-A5`: the seed's convention for naming a controlled document. */
@@ -114,12 +119,21 @@ function cellSpans(line: string): SourceSpan[] {
   return spans;
 }
 
+/** One problem, where quotes or lists first nest deeper than MAX_NESTING. */
+function nestingProblems(text: string, markers: readonly number[]): Problem[] {
+  const [first, ...more] = markers;
+  if (first === undefined) return [];
+  const also = more.length > 0 ? ` (and ${more.length} more ${more.length === 1 ? 'place' : 'places'})` : '';
+  return [{ message: `quotes and lists nested more than ${MAX_NESTING} deep: from here on they are read, and published, as plain text${also}`, at: new LineIndex(text).range(first, first + 1) }];
+}
+
 /** Parses a Markdown body (front matter already blanked, so positions are file positions). */
 export function parseMarkdown(text: string): MarkdownModel {
-  const tokens = parser.parse(text, {});
+  const env: NestingEnv = {};
+  const tokens = parser.parse(text, env);
   const lines = text.split('\n');
   const slugger = new GithubSlugger();
-  const model: MarkdownModel = { headings: [], links: [], mentions: [], blocks: [], history: findHistorySectionIn(tokens) };
+  const model: MarkdownModel = { headings: [], links: [], mentions: [], blocks: [], history: findHistorySectionIn(tokens), problems: nestingProblems(text, deepMarkers(text, tokens, env)) };
 
   const scanInline = (inline: Token, locate: Locate) => {
     const excluded: SourceSpan[] = [];

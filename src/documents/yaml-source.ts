@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Parser, type Node } from 'yaml';
 import { INVISIBLE_CONTROL } from '../text/decode.js';
 import { LineIndex } from '../text/line-index.js';
 import type { Problem } from './problem.js';
@@ -11,6 +11,7 @@ export interface YamlSource {
 }
 
 const MAX_DEPTH = 64;
+const tooDeepMessage = `nesting deeper than ${MAX_DEPTH} levels`;
 const CORE_TAGS = new Set(['tag:yaml.org,2002:str', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float', 'tag:yaml.org,2002:bool', 'tag:yaml.org,2002:null', 'tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq']);
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -42,7 +43,10 @@ export function parseYamlSource(text: string): YamlSource {
   // Unresolved tags are reported by the conversion below, at the value, once.
   for (const issue of [...doc.errors, ...doc.warnings.filter((w) => !w.message.startsWith('Unresolved tag'))]) {
     const [start, end] = issue.pos;
-    problems.push({ message: yamlMessage(issue.message), at: lines.range(start, end) });
+    // yaml builds nodes recursively and reports an exhausted stack as the error where it happened.
+    const deep = issue.code === 'RESOURCE_EXHAUSTION' ? tooDeepAt(text) : undefined;
+    if (deep !== undefined) problems.push({ message: tooDeepMessage, at: lines.range(deep, deep + 1) });
+    else problems.push({ message: yamlMessage(issue.message), at: lines.range(start, end) });
   }
   if (doc.directives?.yaml.explicit && doc.directives.yaml.version !== '1.2') {
     problems.push({
@@ -74,7 +78,7 @@ export function parseYamlSource(text: string): YamlSource {
   const convert = (node: unknown, path: string, depth: number): unknown => {
     if (node === null || node === undefined) return null;
     if (depth > MAX_DEPTH) {
-      problems.push({ message: `nesting deeper than ${MAX_DEPTH} levels`, at: rangeOf(node as Node) });
+      problems.push({ message: tooDeepMessage, at: rangeOf(node as Node) });
       return null;
     }
     if (isAlias(node)) {
@@ -142,6 +146,33 @@ export function parseYamlSource(text: string): YamlSource {
   if (rootOffsets) map.setOffsets('', rootOffsets);
   const value = convert(contents, '', 0);
   return { value, map, problems };
+}
+
+interface CstToken {
+  offset: number;
+  value?: CstToken;
+  items?: Array<{ value?: CstToken | null }>;
+}
+
+/**
+ * Where the first node nested deeper than MAX_DEPTH starts, from yaml's syntax tree, which it makes
+ * without recursion; walked with a stack of our own, and no deeper than the limit.
+ */
+function tooDeepAt(text: string): number | undefined {
+  let first: number | undefined;
+  for (const document of new Parser().parse(text) as Iterable<CstToken>) {
+    const stack: Array<[CstToken, number]> = document.value ? [[document.value, 0]] : [];
+    while (stack.length > 0) {
+      const [token, depth] = stack.pop()!;
+      if (depth > MAX_DEPTH) {
+        first = Math.min(first ?? token.offset, token.offset);
+        continue;
+      }
+      // Keys are not counted: a key that is a collection is refused on its own.
+      for (const item of token.items ?? []) if (item.value) stack.push([item.value, depth + 1]);
+    }
+  }
+  return first;
 }
 
 /** The parser's message without its position suffix and code frame (we carry positions separately). */

@@ -3,6 +3,7 @@ import { MANIFEST_FILE, manifestFor } from './manifest.js';
 import type { Publication } from './publication.js';
 import { documentDefinition, manualDefinition } from './pdf/pdf-documents.js';
 import { renderPdf } from './pdf/render-pdf.js';
+import { renderFailure, type RenderFailure } from './render-failure.js';
 import { renderSite } from './site/render-site.js';
 import type { SiteTemplates } from './site/templates.js';
 
@@ -16,32 +17,59 @@ export interface BuildOptions {
   onProgress?: (file: string, index: number, total: number) => void;
 }
 
+export interface BuildResult {
+  /** Every output file by path relative to the output folder, manifest.json included. */
+  files: Map<string, Buffer>;
+  /**
+   * Documents that could not be rendered into an output. Each is rendered alone, so one failure
+   * leaves the others as they are: that document's page and PDF say it could not be rendered, and
+   * the manual has a section saying so in its place.
+   */
+  failures: RenderFailure[];
+}
+
 /** The distributable manual's file name: the publication title as a slug. */
 export function manualFileName(publication: Publication): string {
   return `${slug(publication.title)}.pdf`;
 }
 
 /**
- * Every output file of a build, by path relative to the output folder, plus manifest.json (sha256 of
- * each file, the commit, the build time). Nothing is written here: the caller writes the whole set.
+ * Every output file of a build, plus manifest.json (sha256 of each file, the commit, the build
+ * time), and the documents that could not be rendered. Nothing is written here: the caller writes
+ * the whole set, or nothing.
  */
-export async function buildOutputs(publication: Publication, order: readonly string[], options: BuildOptions): Promise<Map<string, Buffer>> {
+export async function buildOutputs(publication: Publication, order: readonly string[], options: BuildOptions): Promise<BuildResult> {
   const files = new Map<string, Buffer>();
+  const failures: RenderFailure[] = [];
   const created = new Date(publication.buildTime);
   const manualDocuments = order.length > 0 ? order.flatMap((id) => publication.documents.filter((d) => d.id === id)) : publication.documents;
   const manual = options.pdf && manualDocuments.length > 0 ? manualFileName(publication) : undefined;
-  const pdfJobs = options.pdf ? [...publication.documents.map((doc) => ({ file: doc.pdf, make: () => renderPdf(documentDefinition(publication, doc, created)) })), ...(manual ? [{ file: manual, make: () => renderPdf(manualDefinition(publication, manualDocuments, created)) }] : [])] : [];
-  const total = (options.html ? 1 : 0) + pdfJobs.length;
+  const total = (options.html ? 1 : 0) + (options.pdf ? publication.documents.length : 0) + (manual ? 1 : 0);
   let done = 0;
   if (options.html) {
     options.onProgress?.('site', ++done, total);
-    const pages = renderSite(publication, options.templates, { toolVersion: options.toolVersion, pdf: options.pdf, ...(manual ? { manualPdf: manual } : {}), asOf: options.asOf });
-    for (const [file, html] of pages) files.set(file, Buffer.from(html, 'utf8'));
+    const site = renderSite(publication, options.templates, { toolVersion: options.toolVersion, pdf: options.pdf, ...(manual ? { manualPdf: manual } : {}), asOf: options.asOf });
+    for (const [file, html] of site.pages) files.set(file, Buffer.from(html, 'utf8'));
+    failures.push(...site.failures);
   }
-  for (const job of pdfJobs) {
-    options.onProgress?.(job.file, ++done, total);
-    files.set(job.file, await job.make());
+  const failedPdfs = new Map<string, RenderFailure>();
+  if (options.pdf) {
+    for (const doc of publication.documents) {
+      options.onProgress?.(doc.pdf, ++done, total);
+      try {
+        files.set(doc.pdf, await renderPdf(documentDefinition(publication, doc, created)));
+      } catch (error) {
+        const failure = renderFailure(doc, doc.pdf, error);
+        failures.push(failure);
+        failedPdfs.set(doc.id, failure);
+        files.set(doc.pdf, await renderPdf(documentDefinition(publication, doc, created, failure)));
+      }
+    }
+  }
+  if (manual) {
+    options.onProgress?.(manual, ++done, total);
+    files.set(manual, await renderPdf(manualDefinition(publication, manualDocuments, created, failedPdfs)));
   }
   files.set(MANIFEST_FILE, manifestFor(files, { toolVersion: options.toolVersion, commit: publication.commit, buildTime: publication.buildTime }));
-  return files;
+  return { files, failures };
 }

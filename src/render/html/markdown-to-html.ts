@@ -6,6 +6,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { flattenDeepNesting } from '../../documents/markdown-parser.js';
 import { visit } from 'unist-util-visit';
 
 /**
@@ -47,7 +48,8 @@ function rewriteLinks(resolve: LinkResolver) {
 /**
  * Markdown to HTML for the site: GFM, heading ids as GitHub makes them, links between documents
  * rewritten to the generated pages, and sanitisation last, so nothing added before it escapes it.
- * Raw HTML in the Markdown is never passed through.
+ * Raw HTML in the Markdown is never passed through; quotes and lists nested past validation's bound
+ * are published as the text validation read.
  */
 export function markdownToHtml(markdown: string, resolve: LinkResolver): string {
   const processor = unified()
@@ -58,5 +60,5 @@ export function markdownToHtml(markdown: string, resolve: LinkResolver): string 
     .use(() => rewriteLinks(resolve))
     .use(rehypeSanitize, schema)
     .use(rehypeStringify);
-  return String(processor.processSync(markdown));
+  return String(processor.processSync(flattenDeepNesting(markdown)));
 }

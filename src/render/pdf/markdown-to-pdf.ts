@@ -2,6 +2,7 @@ import type { PhrasingContent, Root, RootContent, TableRow } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { flattenDeepNesting } from '../../documents/markdown-parser.js';
 
 /** pdfmake content: plain objects as pdfmake reads them. */
 export type PdfContent = Record<string, unknown> | string | PdfContent[];
@@ -74,7 +75,10 @@ function blocks(nodes: readonly RootContent[]): PdfContent[] {
   });
 }
 
-/** Markdown (the body: no front matter, title or history) as pdfmake content. Raw HTML is not rendered. */
+/**
+ * Markdown (the body: no front matter, title or history) as pdfmake content. Raw HTML is not
+ * rendered; quotes and lists nested past validation's bound are text, as on the site.
+ */
 export function markdownToPdf(markdown: string): PdfContent[] {
-  return blocks((parser.parse(markdown) as Root).children);
+  return blocks((parser.parse(flattenDeepNesting(markdown)) as Root).children);
 }

@@ -1,6 +1,8 @@
 import { bodyOf } from '../site/render-site.js';
 import { levelColour } from '../html/heat-map.js';
 import type { Publication, PublishedDocument, RiskView } from '../publication.js';
+import { failureSentence, type RenderFailure } from '../render-failure.js';
+import { boundText } from './bounded-text.js';
 import { markdownToPdf, type PdfContent } from './markdown-to-pdf.js';
 
 export const STYLES: Record<string, Record<string, unknown>> = {
@@ -141,14 +143,14 @@ function controlPage(doc: PublishedDocument): PdfContent[] {
 
 /** One document's content: title, status, metadata, body, document control. */
 export function documentContent(doc: PublishedDocument, options: { tocItem?: boolean } = {}): PdfContent[] {
-  return [
+  return boundText([
     { text: doc.title, style: 'title', ...(options.tocItem ? { tocItem: true, tocStyle: { bold: true } } : {}) },
     { text: `${doc.id} · version ${doc.version} · ${doc.status}`, style: 'subtitle' },
     ...(doc.validlyApproved ? [] : [{ text: 'DRAFT: not validly approved', style: 'draft' }]),
     metadataTable(doc),
     ...bodyOfDocument(doc),
     ...controlPage(doc),
-  ];
+  ]);
 }
 
 function info(publication: Publication, title: string, subject: string, created: Date) {
@@ -157,24 +159,35 @@ function info(publication: Publication, title: string, subject: string, created:
 
 const BASE = { pageSize: 'A4', pageMargins: [40, 50, 40, 45], defaultStyle: { font: 'DejaVu', fontSize: 9.5, lineHeight: 1.2 }, styles: STYLES };
 
-/** The PDF of one document. */
-export function documentDefinition(publication: Publication, doc: PublishedDocument, created: Date): Record<string, unknown> {
+/** What a PDF shows in place of a document whose content could not be rendered: its title and why. */
+function failureContent(failure: RenderFailure, options: { tocItem?: boolean } = {}): PdfContent[] {
+  const { doc } = failure;
+  return boundText([
+    { text: doc.title, style: 'title', ...(options.tocItem ? { tocItem: true, tocStyle: { bold: true } } : {}) },
+    { text: `${doc.id} · version ${doc.version} · ${doc.status}`, style: 'subtitle' },
+    { text: failureSentence(failure), style: 'draft' },
+  ]);
+}
+
+/** The PDF of one document; with a failure, the PDF that says it could not be rendered. */
+export function documentDefinition(publication: Publication, doc: PublishedDocument, created: Date, failure?: RenderFailure): Record<string, unknown> {
   return {
     ...BASE,
     info: info(publication, `${doc.id} ${doc.title}`, `${doc.id} version ${doc.version}`, created),
     header: runningHeader(publication.organization, doc),
     footer: footer(doc),
     ...(watermarkOf(doc) ? { watermark: watermarkOf(doc) } : {}),
-    content: documentContent(doc),
+    content: failure ? failureContent(failure) : documentContent(doc),
   };
 }
 
 /**
  * The distributable manual: a cover, a linked table of contents with page numbers, then every
  * document of publish.order as its own section (its running header, footer and, when it is not
- * validly approved, a DRAFT watermark on each of its pages).
+ * validly approved, a DRAFT watermark on each of its pages). A document in `failed` (by id) is a
+ * section that says it could not be rendered.
  */
-export function manualDefinition(publication: Publication, documents: readonly PublishedDocument[], created: Date): Record<string, unknown> {
+export function manualDefinition(publication: Publication, documents: readonly PublishedDocument[], created: Date, failed: ReadonlyMap<string, RenderFailure> = new Map()): Record<string, unknown> {
   const first = documents[0];
   const coverDate = publication.buildTime.slice(0, 10);
   return {
@@ -190,7 +203,7 @@ export function manualDefinition(publication: Publication, documents: readonly P
       { text: `${documents.length} documents`, style: 'coverLine', margin: [0, 24, 0, 0] },
       { toc: { title: { text: 'Contents', style: 'h1' } }, pageBreak: 'before' },
       ...documents.map((doc) => ({
-        section: documentContent(doc, { tocItem: true }),
+        section: failed.has(doc.id) ? failureContent(failed.get(doc.id)!, { tocItem: true }) : documentContent(doc, { tocItem: true }),
         header: runningHeader(publication.organization, doc),
         footer: footer(doc),
         watermark: watermarkOf(doc) ?? null,

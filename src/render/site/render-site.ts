@@ -1,9 +1,11 @@
 import path from 'node:path';
 import { splitFrontMatter } from '../../documents/front-matter.js';
 import { findHistorySection } from '../../documents/history-section.js';
+import { escapeHtml } from '../html/escape.js';
 import { markdownToHtml } from '../html/markdown-to-html.js';
 import { heatMapSvg, levelColour } from '../html/heat-map.js';
 import type { Publication, PublishedDocument } from '../publication.js';
+import { failureSentence, renderFailure, type RenderFailure } from '../render-failure.js';
 import type { SiteTemplates } from './templates.js';
 
 export interface SiteOptions {
@@ -35,9 +37,13 @@ function linkResolver(doc: PublishedDocument, byPath: Map<string, PublishedDocum
   };
 }
 
-/** The pages of the site, by file name. Pure: the caller writes them. */
-export function renderSite(publication: Publication, templates: SiteTemplates, options: SiteOptions): Map<string, string> {
+/**
+ * The pages of the site, by file name, and the documents whose content could not be rendered (each
+ * still has a page, which says so). Pure: the caller writes them.
+ */
+export function renderSite(publication: Publication, templates: SiteTemplates, options: SiteOptions): { pages: Map<string, string>; failures: RenderFailure[] } {
   const files = new Map<string, string>();
+  const failures: RenderFailure[] = [];
   const byPath = new Map(publication.documents.map((d) => [d.source.path, d]));
   const byId = new Map(publication.documents.map((d) => [d.id, d]));
   const common = {
@@ -55,27 +61,35 @@ export function renderSite(publication: Publication, templates: SiteTemplates, o
 
   files.set('index.html', page('Document register', templates.pages.register({ ...common, documents: publication.documents.map(withPdf), manualPdf: options.manualPdf })));
   for (const doc of publication.documents) {
-    let body: string;
-    if (doc.soa) {
-      const themes = doc.soa.themes.map((theme) => ({
-        ...theme,
-        controls: theme.controls.map((c) => ({ ...c, documentLinks: c.documents.map((id) => ({ id, page: byId.get(id)?.page })) })),
-      }));
-      body = templates.pages.soa({ soa: { ...doc.soa, themes } });
-    } else if (doc.risks) {
-      const view = doc.risks;
-      const map = (title: string, counts: number[][]) => heatMapSvg({ title, likelihood: view.likelihood, impact: view.impact, levels: view.levels, counts, cellLevels: view.cellLevels });
-      body = templates.pages.risks({
-        risks: { ...view, risks: view.risks.map((r) => ({ ...r, inherentColour: r.inherent ? levelColour(r.inherent.level) : '', residualColour: r.residual ? levelColour(r.residual.level) : '' })) },
-        inherentMap: map('Inherent risk', view.inherent),
-        residualMap: map('Residual risk', view.residual),
-      });
-    } else {
-      body = doc.source.text && doc.source.format === 'markdown' ? markdownToHtml(bodyOf(doc.source.text), linkResolver(doc, byPath)) : '';
+    try {
+      files.set(doc.page, page(doc.title, templates.pages.document({ doc: withPdf(doc), body: documentBody(doc, templates, byPath, byId) }), doc.id));
+    } catch (error) {
+      const failure = renderFailure(doc, doc.page, error);
+      failures.push(failure);
+      files.set(doc.page, page(doc.title, templates.pages.document({ doc: withPdf(doc), body: `<p class="draft-banner">${escapeHtml(failureSentence(failure))}</p>` }), doc.id));
     }
-    files.set(doc.page, page(doc.title, templates.pages.document({ doc: withPdf(doc), body }), doc.id));
   }
-  return files;
+  return { pages: files, failures };
+}
+
+function documentBody(doc: PublishedDocument, templates: SiteTemplates, byPath: Map<string, PublishedDocument>, byId: Map<string, PublishedDocument>): string {
+  if (doc.soa) {
+    const themes = doc.soa.themes.map((theme) => ({
+      ...theme,
+      controls: theme.controls.map((c) => ({ ...c, documentLinks: c.documents.map((id) => ({ id, page: byId.get(id)?.page })) })),
+    }));
+    return templates.pages.soa({ soa: { ...doc.soa, themes } });
+  }
+  if (doc.risks) {
+    const view = doc.risks;
+    const map = (title: string, counts: number[][]) => heatMapSvg({ title, likelihood: view.likelihood, impact: view.impact, levels: view.levels, counts, cellLevels: view.cellLevels });
+    return templates.pages.risks({
+      risks: { ...view, risks: view.risks.map((r) => ({ ...r, inherentColour: r.inherent ? levelColour(r.inherent.level) : '', residualColour: r.residual ? levelColour(r.residual.level) : '' })) },
+      inherentMap: map('Inherent risk', view.inherent),
+      residualMap: map('Residual risk', view.residual),
+    });
+  }
+  return doc.source.text && doc.source.format === 'markdown' ? markdownToHtml(bodyOf(doc.source.text), linkResolver(doc, byPath)) : '';
 }
 
 /**

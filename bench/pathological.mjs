@@ -1,0 +1,48 @@
+// Small documents that once hung, crashed or exhausted memory (issue 15): one document each, in a
+// folder of its own (no git), for `npm run bench` to time as a worst case.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const CONFIG = `organization: Bench Org
+roles:
+  ciso: { title: CISO, members: [{ name: M. Woolard, email: ciso@bench.example }] }
+approvers:
+  "*": [ciso]
+`;
+
+const markdown = (body) => `---
+id: DOC-P1
+title: Pathological
+type: procedure
+owner: ciso
+classification: internal
+status: draft
+version: "0.1"
+---
+
+# Pathological
+
+${body}
+
+## Version history
+
+| Version | Date | Author(s) | Details |
+|---|---|---|---|
+| 0.1 | 2026-01-05 | M. Woolard | First draft |
+`;
+
+export const PATHOLOGICAL = [
+  { name: '100,000-character word', args: ['build', '--pdf', '--out', '_bench-site'], file: 'doc.md', text: markdown('x'.repeat(100_000)) },
+  { name: '40,000-character code line', args: ['build', '--pdf', '--out', '_bench-site'], file: 'doc.md', text: markdown('```\n' + 'y'.repeat(40_000) + '\n```') },
+  { name: '0.9 MB paragraph of short words', args: ['build', '--pdf', '--out', '_bench-site'], file: 'doc.md', text: markdown('ab '.repeat(300_000)) },
+  { name: '1,500 nested quotes', args: ['build', '--out', '_bench-site'], file: 'doc.md', text: markdown('>'.repeat(1500) + ' deep') },
+  { name: '3,000 nested list items', args: ['build', '--out', '_bench-site'], file: 'doc.md', text: markdown('- '.repeat(3000) + 'deep') },
+  { name: 'YAML nested 5,000 deep', args: ['validate', '--no-git'], file: 'record.yaml', text: 'id: DOC-R1\nx: ' + '['.repeat(5000) + ']'.repeat(5000) + '\n' },
+];
+
+/** Writes the case into `dir`. */
+export function writeCase(dir, testCase) {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'isms.config.yaml'), CONFIG);
+  writeFileSync(path.join(dir, testCase.file), testCase.text);
+}
