@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { policy, REPO_CONFIG, TestRepo, WRITER } from '../helpers/git-repo.js';
 
 const BIN = path.resolve('bin/isms.js');
-const READ_ONLY = ['cat-file', 'log', 'ls-files', 'ls-tree', 'merge-base', 'rev-parse'];
+const READ_ONLY = ['cat-file', 'log', 'ls-files', 'ls-tree', 'rev-parse'];
 const HOOKS = ['applypatch-msg', 'pre-applypatch', 'post-applypatch', 'pre-commit', 'pre-merge-commit', 'prepare-commit-msg', 'commit-msg', 'post-commit', 'pre-rebase', 'post-checkout', 'post-merge', 'pre-push', 'pre-auto-gc', 'post-rewrite', 'reference-transaction', 'post-index-change', 'fsmonitor-watchman'];
 
 /**
