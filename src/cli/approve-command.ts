@@ -1,4 +1,4 @@
-import { approversFor, memberWithEmail } from '../config/config.js';
+import { approversFor, memberOf } from '../config/config.js';
 import { planApproval } from '../edit/plan-edits.js';
 import { describeCommit } from '../git/log-parser.js';
 import { contentChangesBefore, ownChange } from '../git/model.js';
@@ -27,9 +27,9 @@ export async function approveCommand(name: string, options: { sign?: boolean; co
 
   const identity = await signer(workspace);
   const allowed = approversFor(config, type);
-  const role = allowed.find((id) => memberWithEmail(config, id, identity.email));
-  const member = role ? memberWithEmail(config, role, identity.email) : undefined;
-  if (!role || !member) throw new UsageError(messages.notAnApprover(identity.email, type, allowed));
+  const found = memberOf(config, allowed, identity.email);
+  if (!found) throw new UsageError(messages.notAnApprover(identity.email, type, allowed));
+  const { role, member } = found;
 
   const { git, evidence } = await committedEvidence(workspace, doc, 'approval');
   if (!config.git.allowSelfApproval) {

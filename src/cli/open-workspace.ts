@@ -5,7 +5,7 @@ import { loadConfig, parseConfig } from '../config/load-config.js';
 import { discoverDocuments, displayPath } from '../documents/discover.js';
 import { loadWorkspace, type Workspace } from '../documents/workspace.js';
 import type { GitEvidence } from '../git/evidence.js';
-import { buildEvidence, GitRefError } from '../git/build-evidence.js';
+import { baseRefError, buildEvidence, GitRefError } from '../git/build-evidence.js';
 import { readAtRef } from '../git/read-at-ref.js';
 import { RULE_IDS } from '../rules/index.js';
 import { UsageError, type CliIo } from './io.js';
@@ -48,7 +48,7 @@ export async function openWorkspaceAtBase(io: CliIo, configOption: string | unde
   let problem = `no isms.config.yaml at ${base}: the pull request brings its own configuration, which nothing at the base governs`;
   for (const candidate of configCandidates(io.cwd, configOption)) {
     const read = await readAtRef(candidate, base);
-    if (read.kind === 'bad-ref') throw new UsageError(`--base ${base} is not a commit of this repository (fetch it first, e.g. git fetch origin main)`);
+    if (read.kind === 'bad-ref') throw new UsageError(baseRefError(base).message);
     if (read.kind !== 'ok') continue;
     const parsed = parseConfig(read.bytes, candidate, RULE_IDS);
     if (parsed.ok) return { workspace: await loadWorkspace(parsed.config, io.cwd) };

@@ -1,4 +1,4 @@
-import { approversFor, memberWithEmail } from '../config/config.js';
+import { memberOf, reviewersFor } from '../config/config.js';
 import { planReview } from '../edit/plan-edits.js';
 import { escapeControls } from '../text/controls.js';
 import { todayIso } from '../text/dates.js';
@@ -22,10 +22,10 @@ export async function reviewCommand(name: string, options: { sign?: boolean; con
   if (doc.meta.status !== 'approved') throw new UsageError(messages.reviewNeedsApproval(doc.file, doc.meta.status ?? 'without a status'));
 
   const identity = await signer(workspace);
-  const roles = [...new Set([...(doc.meta.owner ? [doc.meta.owner] : []), ...approversFor(config, type)])];
-  const role = roles.find((id) => memberWithEmail(config, id, identity.email));
-  const member = role ? memberWithEmail(config, role, identity.email) : undefined;
-  if (!role || !member) throw new UsageError(messages.notAReviewer(identity.email, roles));
+  const roles = reviewersFor(config, doc.meta.owner, type);
+  const found = memberOf(config, roles, identity.email);
+  if (!found) throw new UsageError(messages.notAReviewer(identity.email, roles));
+  const { role, member } = found;
   await committedEvidence(workspace, doc, 'review');
 
   const date = todayIso();

@@ -88,3 +88,17 @@ export function sameEmail(a: string, b: string): boolean {
 export function memberWithEmail(config: Config, role: string, email: string): RoleMember | undefined {
   return roleOf(config, role)?.members.find((member) => sameEmail(member.email, email));
 }
+
+/** The first of these roles with a member of this email, and that member. */
+export function memberOf(config: Config, roles: readonly string[], email: string): { role: string; member: RoleMember } | undefined {
+  for (const role of roles) {
+    const member = memberWithEmail(config, role, email);
+    if (member) return { role, member };
+  }
+  return undefined;
+}
+
+/** Roles that may record a review of a document: its owner, and the roles that approve its type. */
+export function reviewersFor(config: Config, owner: string | undefined, type: string | undefined): string[] {
+  return [...new Set([...(owner ? [owner] : []), ...(type ? approversFor(config, type) : [])])];
+}

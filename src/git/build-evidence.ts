@@ -6,10 +6,12 @@ import type { SourceDocument } from '../documents/document.js';
 import type { Workspace } from '../documents/workspace.js';
 import { isControlledPath, toPosix } from '../documents/discover.js';
 import { listTree, type TreeFile } from './list-tree.js';
+import { normaliseText } from '../text/decode.js';
 import { isInside } from '../text/paths.js';
 import { BlobReader } from './cat-file.js';
 import { noEvidence, type Baseline, type ConfigChange, type ConfigState, type DocumentEvidence, type GitEvidence, type OversizedRevision, type RepositoryStatus, type Revision } from './evidence.js';
 import { CommitGraph } from './commit-graph.js';
+import { mergeVerdicts } from './merge-verdicts.js';
 import { commitFromObject, describeCommit, LOG_FORMAT, parseLog, type Change, type Commit } from './log-parser.js';
 import { approvalProof, signOffsOf } from './model.js';
 import { revisionFacts, type RevisionFacts } from './revision-facts.js';
@@ -17,6 +19,11 @@ import { runGit } from './run-git.js';
 import { verifySignatures } from './signatures.js';
 
 export class GitRefError extends Error {}
+
+/** The one way to say that `--base` names no commit here. */
+export function baseRefError(ref: string): GitRefError {
+  return new GitRefError(`--base ${ref} is not a commit of this repository (fetch it first, e.g. git fetch origin main)`);
+}
 
 const ZERO = /^0+$/;
 
@@ -49,7 +56,7 @@ async function commitOf(toplevel: string, ref: string): Promise<string | undefin
 
 async function resolveRef(toplevel: string, ref: string): Promise<string> {
   const commit = await commitOf(toplevel, ref);
-  if (!commit) throw new GitRefError(`--base ${ref} is not a commit of this repository (fetch it first, e.g. git fetch origin main)`);
+  if (!commit) throw baseRefError(ref);
   return commit;
 }
 
@@ -109,17 +116,16 @@ export interface EvidenceOptions {
 export async function buildEvidence(workspace: Workspace, options: EvidenceOptions = {}): Promise<GitEvidence> {
   const { config } = workspace;
   const { status, toplevel } = await inspect(config.root);
-  const none = noEvidence;
   if (status.kind !== 'ok' || !toplevel) {
     if (options.base !== undefined && status.kind === 'no-commits') throw new GitRefError(`--base ${options.base}: the repository has no commits yet`);
-    return none(status);
+    return noEvidence(status);
   }
   const top = realpathSync(toplevel);
   const folder = toPosix(path.relative(top, realpathSync(config.root))) || '.';
   const baseCommit = options.base === undefined ? undefined : await resolveRef(toplevel, options.base);
 
   const log = await runGit(toplevel, ['log', '-z', '--raw', '--no-abbrev', '-M', '--topo-order', '--reverse', '--diff-merges=first-parent', `--format=${LOG_FORMAT}`, '--end-of-options', 'HEAD', '--', folder]);
-  if (log.code !== 0) return none({ kind: 'error', message: log.stderr.trim().split('\n')[0] ?? 'git log failed' });
+  if (log.code !== 0) return noEvidence({ kind: 'error', message: log.stderr.trim().split('\n')[0] ?? 'git log failed' });
   const commits = parseLog(log.stdout);
   const { baseline, imported } = await resolveBaseline(toplevel, folder, config.git.baseline, commits.map((c) => c.commit));
 
@@ -170,53 +176,26 @@ export async function buildEvidence(workspace: Workspace, options: EvidenceOptio
     const signatures = new Map<string, { status: string; signer: string }>();
     const knownRules = options.knownRules ?? Object.keys(config.rules);
     /** The configuration in `rev` (a commit, or `<commit>^` for its first parent), parsed once per blob. */
-    const configIn = async (rev: string): Promise<{ state: ConfigState; blob?: string }> => {
-      if (!configPath) return { state: { kind: 'missing' } };
+    const configIn = async (rev: string): Promise<ConfigState> => {
+      if (!configPath) return { kind: 'missing' };
       const read = await reader.readAt(rev, configPath);
-      if (read.kind === 'missing') return { state: { kind: 'missing' } };
-      if (read.kind === 'too-large') return { state: { kind: 'too-large', size: read.size } };
+      if (read.kind === 'missing') return { kind: 'missing' };
+      if (read.kind === 'too-large') return { kind: 'too-large', size: read.size };
       let pending = configs.get(read.id);
       if (!pending) {
         const parsed = parseConfig(read.bytes, config.file, knownRules);
         pending = Promise.resolve<ConfigState>(parsed.ok ? { kind: 'ok', config: parsed.config } : { kind: 'broken', message: parsed.problems[0]?.message ?? 'invalid' });
         configs.set(read.id, pending);
       }
-      return { state: await pending, blob: read.id };
+      return pending;
     };
 
     // Which commit holds which: one listing of every commit reachable from HEAD and its parents.
     const listing = (await runGit(toplevel, ['log', '--topo-order', '--format=%H %P', '--end-of-options', 'HEAD', '--'])).stdout.toString('utf8');
     const graph = new CommitGraph(listing.slice(0, listing.indexOf(' ')), listing); // --topo-order: HEAD first
 
-    // What each merge did to each file of the folder, judged against every parent and their merge base:
-    // it carried a side's change (it took the file whole from the one side that changed it), or it made
-    // a change of its own: wrote something no parent had (a conflict resolution), or kept one side's
-    // file and dropped the other side's change (`git merge -s ours` over a retirement or a removed
-    // member). The default log hides such merges and the side they dropped; --full-history shows them.
-    const mergeLog = await runGit(toplevel, ['log', '-z', '--raw', '--no-abbrev', '--full-history', '--merges', '--diff-merges=separate', `--format=${LOG_FORMAT}`, '--end-of-options', 'HEAD', '--', folder]);
-    /** Per merge and path: whether the merge made the change, and the side whose state it replaced. */
-    const mergeVerdicts = new Map<string, { made: boolean; result: string; replaced: string; commit: Commit; path: string }>();
-    const bases = new Map<string, string | undefined>();
-    const idAt = async (rev: string, file: string) => {
-      const read = await reader.readAt(rev, file);
-      return read.kind === 'missing' ? '' : read.id;
-    };
-    for (const { commit, changes } of parseLog(mergeLog.stdout)) {
-      for (const change of changes) {
-        const key = `${commit.hash}\0${change.path}`;
-        if (mergeVerdicts.has(key)) continue;
-        const [result, ...sides] = await Promise.all([commit.hash, ...commit.parents].map((rev) => idAt(rev, change.path)));
-        if (!bases.has(commit.hash)) bases.set(commit.hash, graph.mergeBase(commit.parents));
-        const base = bases.get(commit.hash);
-        const atBase = base ? await idAt(base, change.path) : undefined;
-        const taken = sides.indexOf(result!);
-        // Carried: the result is one side's, and every other side kept the base's (or the same) file.
-        const carried = taken !== -1 && atBase !== undefined && sides.every((side, i) => i === taken || side === atBase || side === result);
-        const replacedIndex = taken === 0 ? Math.max(0, sides.findIndex((side) => side !== result)) : 0;
-        mergeVerdicts.set(key, { made: !carried, result: result!, replaced: sides[replacedIndex] ?? '', commit, path: change.path });
-      }
-    }
-    for (const verdict of mergeVerdicts.values()) {
+    const verdicts = await mergeVerdicts(toplevel, folder, graph, reader);
+    for (const verdict of verdicts.values()) {
       if (verdict.made && governed.has(verdict.path)) governedChanges.push({ commit: verdict.commit, paths: [rootRelative(verdict.path)] });
     }
 
@@ -224,8 +203,8 @@ export async function buildEvidence(workspace: Workspace, options: EvidenceOptio
     // otherwise the setting could name its own commit (a moved tag) and import itself: then nothing is imported.
     await Promise.all(
       governedChanges.map(async ({ commit }) => {
-        at.set(commit.hash, (await configIn(commit.hash)).state);
-        before.set(commit.hash, (await configIn(`${commit.hash}^`)).state);
+        at.set(commit.hash, await configIn(commit.hash));
+        before.set(commit.hash, await configIn(`${commit.hash}^`));
       }),
     );
     if (baseline.configured !== undefined && baseline.commit) {
@@ -280,12 +259,12 @@ export async function buildEvidence(workspace: Workspace, options: EvidenceOptio
             continue;
           }
           const previous = ZERO.test(change.oldBlob) || change.oldBlob === '' ? undefined : await factsOf(change.oldBlob, doc.format);
-          const verdict = mergeVerdicts.get(`${commit.hash}\0${change.path}`);
+          const verdict = verdicts.get(`${commit.hash}\0${change.path}`);
           revisions.push({ commit, path: change.path, facts, before: previous, imported: imported.has(commit.hash), carried: commit.parents.length > 1 && verdict !== undefined && !verdict.made });
         }
         // A merge that made a change the first-parent log cannot see (it kept the first parent's file
         // and dropped another side's change) is a revision too: from the dropped state to the kept one.
-        for (const verdict of mergeVerdicts.values()) {
+        for (const verdict of verdicts.values()) {
           if (!verdict.made || !names.has(verdict.path) || revisions.some((r) => r.commit.hash === verdict.commit.hash)) continue;
           const facts = await factsOf(verdict.result, doc.format);
           if (!facts) continue;
@@ -299,7 +278,7 @@ export async function buildEvidence(workspace: Workspace, options: EvidenceOptio
         if (headBlob) {
           const headText = await readText(headBlob);
           head = await factsOf(headBlob, doc.format);
-          uncommitted = typeof headText === 'string' && headText.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n') === doc.text ? 'clean' : 'modified';
+          uncommitted = typeof headText === 'string' && normaliseText(headText) === doc.text ? 'clean' : 'modified';
         }
         // A clean document is what HEAD holds: its facts are HEAD's, read once per blob.
         const working = uncommitted === 'clean' && head ? head : revisionFacts(doc.text, doc.format);
@@ -326,7 +305,7 @@ export async function buildEvidence(workspace: Workspace, options: EvidenceOptio
     const signersBlob = new Map<string, string | undefined>();
     await Promise.all(
       [...judged.values()].map(async (commit) => {
-        const state = before.get(commit.hash) ?? (await configIn(`${commit.hash}^`)).state;
+        const state = before.get(commit.hash) ?? (await configIn(`${commit.hash}^`));
         before.set(commit.hash, state);
         if (state.kind === 'ok' && state.config.git.signedApprovals) {
           const signers = signersPathOf(state.config);
@@ -337,7 +316,7 @@ export async function buildEvidence(workspace: Workspace, options: EvidenceOptio
     );
     await Promise.all(
       importedApprovals.map(async (commit) => {
-        if (!at.has(commit.hash)) at.set(commit.hash, (await configIn(commit.hash)).state);
+        if (!at.has(commit.hash)) at.set(commit.hash, await configIn(commit.hash));
       }),
     );
 
@@ -374,14 +353,14 @@ export async function buildEvidence(workspace: Workspace, options: EvidenceOptio
       }
       const blob = headTree.get(repoPath);
       const committed = blob ? await reader.read(blob) : undefined;
-      // Line endings normalised, as for documents: a core.autocrlf checkout is not a change.
-      const text = (bytes: Buffer) => bytes.toString('utf8').replace(/\r\n?/g, '\n');
+      // Read as documents are read: a core.autocrlf checkout is not a change.
+      const text = (bytes: Buffer) => normaliseText(bytes.toString('utf8'));
       const same = working === undefined ? committed === undefined : committed !== undefined && text(committed) === text(working);
       if (!same) uncommittedConfig.push(rootRelative(repoPath));
     }
 
     // A pull request must not take a document out of the checks (ignored, moved out, shadowed, deleted).
-    const uncheckedAtBase = baseTree ? [...baseTree.keys()].map(rootRelative).filter((file) => isControlledPath(file, config.ignore) && !checkedNames.has(folder === '.' ? file : `${folder}/${file}`)) : [];
+    const uncheckedAtBase = baseTree ? [...baseTree.keys()].filter((repoPath) => isControlledPath(rootRelative(repoPath), config.ignore) && !checkedNames.has(repoPath)).map(rootRelative) : [];
 
     return {
       status,

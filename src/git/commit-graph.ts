@@ -7,6 +7,9 @@ export class CommitGraph {
   /** Position in the listing: children come before their parents (--topo-order). */
   private readonly position = new Map<string, number>();
 
+  /** Whether history is one line (no merge): then the order of a listing is the order of ancestry. */
+  readonly linear: boolean;
+
   constructor(
     readonly head: string,
     listing: string,
@@ -18,12 +21,7 @@ export class CommitGraph {
         this.parents.set(hash, parents);
       }
     }
-  }
-
-  /** Whether history is one line (no merge): then the order of a listing is the order of ancestry. */
-  get linear(): boolean {
-    for (const parents of this.parents.values()) if (parents.length > 1) return false;
-    return true;
+    this.linear = [...this.parents.values()].every((parents) => parents.length < 2);
   }
 
   parentsOf(hash: string): readonly string[] {

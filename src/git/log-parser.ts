@@ -60,6 +60,16 @@ export function shortHash(commit: Commit): string {
   return commit.hash.slice(0, 7);
 }
 
+/**
+ * The days of a commit (YYYY-MM-DD): both are typed by whoever commits, so a date claimed in it is
+ * bounded by the later one when it is measured for backdating.
+ */
+export function commitDays(commit: Commit): { authored: string; committed: string; latest: string } {
+  const authored = commit.authorDate.slice(0, 10);
+  const committed = commit.committerDate.slice(0, 10);
+  return { authored, committed, latest: committed > authored ? committed : authored };
+}
+
 /** "a1b2c3d (Jane Doe, 2026-03-01)": how diagnostics name the commit that proves them. */
 export function describeCommit(commit: Commit): string {
   return `${shortHash(commit)} (${commit.authorName} <${commit.authorEmail}>, ${commit.authorDate.slice(0, 10)})`;

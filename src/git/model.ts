@@ -1,7 +1,7 @@
-import { roleOf, sameEmail, type Config, type RoleMember } from '../config/config.js';
+import { memberOf, roleOf, sameEmail, type Config, type RoleMember } from '../config/config.js';
 import type { CommitGraph } from './commit-graph.js';
 import type { DocumentEvidence, GitEvidence, Revision } from './evidence.js';
-import { describeCommit, type Commit } from './log-parser.js';
+import { commitDays, describeCommit, type Commit } from './log-parser.js';
 import { daysBetween } from '../text/dates.js';
 import { sameApproval, sameRow, type HistoryRow, type RevisionFacts } from './revision-facts.js';
 
@@ -26,9 +26,12 @@ export function changesContent(revision: Revision): boolean {
  * day with an identical block is a new approval, because the parent was `in-review`.
  */
 export function isApproval(revision: Revision): boolean {
-  const { before, facts } = revision;
-  if (revision.carried || facts.status !== 'approved') return false;
-  return before === undefined || before.status !== 'approved' || before.version !== facts.version || !sameApproval(before.approval, facts.approval);
+  return !revision.carried && becameApproved(revision.before, revision.facts);
+}
+
+function becameApproved(before: RevisionFacts | undefined, after: RevisionFacts): boolean {
+  if (after.status !== 'approved') return false;
+  return before === undefined || before.status !== 'approved' || before.version !== after.version || !sameApproval(before.approval, after.approval);
 }
 
 /** How the working tree's approval stands with git. */
@@ -44,12 +47,8 @@ export function approvalProof(evidence: DocumentEvidence): ApprovalProof | undef
   if (working.status !== 'approved') return undefined;
   if (!head || head.status !== 'approved' || head.version !== working.version || !sameApproval(head.approval, working.approval)) return { kind: 'uncommitted' };
   // The newest approval of exactly what HEAD claims (a merge may bring in an older one from a branch).
-  const revisions = evidence.revisions;
-  for (let index = revisions.length - 1; index >= 0; index--) {
-    const { facts } = revisions[index]!;
-    if (isApproval(revisions[index]!) && facts.version === head.version && sameApproval(facts.approval, head.approval)) return { kind: 'committed', revision: revisions[index]!, index };
-  }
-  return { kind: 'uncommitted' };
+  const found = newestChange(evidence, (before, after) => becameApproved(before, after) && after.version === head.version && sameApproval(after.approval, head.approval));
+  return found ? { kind: 'committed', ...found } : { kind: 'uncommitted' };
 }
 
 /** Everyone who made a commit: its author and its committer (a committer can pass off their work under another author's name). */
@@ -88,7 +87,7 @@ export function ownChange(changes: readonly Revision[], email: string): Revision
   return changes.find((revision) => makersOf(revision.commit).some((maker) => sameEmail(maker, email)));
 }
 
-/** The newest revision (not carried by a merge) where `changed(before, after)` holds and `after` satisfies `current`. */
+/** The newest revision (not carried by a merge) where `changed(before, after)` holds. */
 export function newestChange(evidence: DocumentEvidence, changed: (before: RevisionFacts | undefined, after: RevisionFacts) => boolean): { revision: Revision; index: number } | undefined {
   for (let index = evidence.revisions.length - 1; index >= 0; index--) {
     const revision = evidence.revisions[index]!;
@@ -181,9 +180,9 @@ export function judgeSignOff(git: GitEvidence, commit: Commit, roles: (config: C
   }
   const { config } = state;
   const allowed = roles(config);
-  for (const role of allowed) {
-    const member = roleOf(config, role)?.members.find((m) => sameEmail(m.email, commit.authorEmail));
-    if (!member) continue;
+  const found = memberOf(config, allowed, commit.authorEmail);
+  if (found) {
+    const { member, role } = found;
     if (config.git.signedApprovals) {
       const signature = git.signature(commit.hash);
       if (!signature || signature.status !== 'G') {
@@ -207,12 +206,10 @@ export function judgeSignOff(git: GitEvidence, commit: Commit, roles: (config: C
 
 /** Dates a sign-off may carry: not after its commit, and not earlier than `max_backdate_days` before it. */
 export function signOffDateProblem(date: string, commit: Commit, maxDays: number): string | undefined {
-  const committed = commit.committerDate.slice(0, 10);
-  const authored = commit.authorDate.slice(0, 10);
+  const { authored, committed, latest } = commitDays(commit);
   if (date > committed || date > authored) return `is dated ${date}, after the commit that made it: ${describeCommit(commit)}, committed ${committed}`;
-  // Both dates are typed by whoever commits; the later one bounds the backdating (the committer date
-  // is at least bounded by the history it follows when signatures are required).
-  const days = daysBetween(date, committed > authored ? committed : authored);
+  // With signatures the committer date is also bounded by the history it follows.
+  const days = daysBetween(date, latest);
   if (days > maxDays) return `is dated ${date} but was committed ${days} days later in ${describeCommit(commit)}${committed !== authored ? ` (committed ${committed})` : ''}; sign-offs may be backdated by ${maxDays} days at most (git.max_backdate_days)`;
   return undefined;
 }

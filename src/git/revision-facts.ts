@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { parse } from 'yaml';
 import { splitFrontMatter } from '../documents/front-matter.js';
+import { normaliseText } from '../text/decode.js';
 import { findHistorySection } from '../documents/history-section.js';
 import { COLUMN_NAMES, isRecord } from '../documents/version-history.js';
 
@@ -173,7 +174,7 @@ function tableRows(table: readonly string[]): HistoryRow[] {
  * table); the metadata is parsed as the loader parses it.
  */
 export function revisionFacts(raw: string, format: 'markdown' | 'yaml'): RevisionFacts {
-  const normalised = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const normalised = normaliseText(raw);
   const hash = createHash('sha256');
   if (format === 'yaml') {
     const parsed = parseYaml(normalised);

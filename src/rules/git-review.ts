@@ -1,5 +1,5 @@
 import { isFutureDate, isIsoDate } from '../text/dates.js';
-import { approversFor } from '../config/config.js';
+import { reviewersFor } from '../config/config.js';
 import { judgeSignOff, reviewProof, signOffDateProblem } from '../git/model.js';
 import { forEachEvidence } from './git-evidence-helpers.js';
 import type { Rule } from './rule.js';
@@ -29,7 +29,7 @@ export const gitReview: Rule = {
       // make an earlier review someone else's.
       const owner = revision.facts.owner ?? doc.meta.owner;
       const type = revision.facts.type ?? doc.meta.type;
-      const signOff = judgeSignOff(git, revision.commit, (config) => [...new Set([...(owner ? [owner] : []), ...(type ? approversFor(config, type) : [])])], 'the review');
+      const signOff = judgeSignOff(git, revision.commit, (config) => reviewersFor(config, owner, type), 'the review');
       if (!signOff.ok) {
         context.report(doc, at, signOff.message);
         return;

@@ -1,4 +1,4 @@
-import { describeCommit } from '../git/log-parser.js';
+import { commitDays, describeCommit } from '../git/log-parser.js';
 import { revisionAddingRow } from '../git/model.js';
 import { daysBetween, isIsoDate } from '../text/dates.js';
 import { forEachEvidence, rowRange } from './git-evidence-helpers.js';
@@ -15,11 +15,8 @@ export const gitVersionDate: Rule = {
         if (!isIsoDate(row.date)) continue;
         const added = revisionAddingRow(evidence, row.version);
         if (!added || added.imported) continue; // not committed yet, or imported with the baseline
-        const committed = added.commit.committerDate.slice(0, 10);
-        const authored = added.commit.authorDate.slice(0, 10);
+        const { authored, committed, latest } = commitDays(added.commit);
         const at = rowRange(doc, row.version, 'date');
-        // The later of the two dates the committer typed bounds the backdating.
-        const latest = committed > authored ? committed : authored;
         if (row.date > committed) {
           context.report(doc, at, `version ${row.version} is dated ${row.date}, after the commit that added it: ${describeCommit(added.commit)}, committed ${committed}`);
         } else if (daysBetween(row.date, latest) > maxDays) {

@@ -15,6 +15,11 @@ export type DecodeResult = { ok: true; text: string } | { ok: false; message: st
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
+/** Text in the form every document is read in: no BOM, line endings LF. */
+export function normaliseText(text: string): string {
+  return (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n?/g, '\n');
+}
+
 /**
  * Decodes a controlled document strictly: UTF-8 only, no UTF-16, no NUL, BOM dropped,
  * line endings normalised to LF (columns and line numbers are unchanged by that).
@@ -30,10 +35,10 @@ export function decodeDocument(bytes: Uint8Array): DecodeResult {
   } catch {
     return { ok: false, message: 'file is not valid UTF-8; save it as UTF-8' };
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  text = normaliseText(text);
   const nul = text.indexOf('\u0000');
   if (nul !== -1) return { ok: false, message: 'file contains a NUL character (binary file?)', at: new LineIndex(text).range(nul, nul + 1) };
-  return { ok: true, text: text.replace(/\r\n?/g, '\n') };
+  return { ok: true, text };
 }
 
 /** Characters that can make text read differently from what it is (bidi overrides, zero-width). */
