@@ -1,8 +1,8 @@
 import type MarkdownIt from 'markdown-it';
 import footnotes from 'markdown-it-footnote';
+import { autolinks } from './markdown-autolinks.js';
 import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
 import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
-import type Token from 'markdown-it/lib/token.mjs';
 
 const TILDE = 0x7e;
 /** A run of one tilde pairs only with a run of one: balance_pairs pairs delimiters of one marker. */
@@ -46,146 +46,6 @@ function strikethroughPairs(state: StateInline): boolean {
     }
   }
   return false;
-}
-
-/** A `www.` link's host, then the rest of it: anything up to white space or `<` (its end is trimmed by `trimUrl`). */
-const WWW_HOST = /www(?=\.)[\w.-]*/iy;
-const WWW_REST = /[^\t\n\r <]*/y;
-/** An e-mail address, from the start of a run of the characters it may hold (so a scan is linear). */
-const EMAIL = /(?<![\w+.-])[\w+.-]+@[\w-]+(?:\.[\w-]+)+/g;
-const ALPHANUMERIC = /[\dA-Za-z]/;
-
-/** The host's last two labels hold a letter or digit and no underscore. */
-function isCorrectDomain(domain: string): boolean {
-  const labels = domain.split('.');
-  return labels.length >= 2 && labels.slice(-2).every((label) => label === '' || (!label.includes('_') && ALPHANUMERIC.test(label)));
-}
-
-/**
- * A URL without what ends the sentence around it: trailing punctuation and an entity reference
- * (`&amp;`); closing parentheses stay while they close one in it.
- */
-function trimUrl(url: string): string {
-  let end = url.length;
-  for (;;) {
-    const entity = url.charAt(end - 1) === ';' ? /&[\dA-Za-z]+;$/.exec(url.slice(Math.max(0, end - 40), end)) : null;
-    if (entity) end -= entity[0].length;
-    else if (end > 0 && `!"&'),.:;<>?]}*_~`.includes(url.charAt(end - 1))) end--;
-    else break;
-  }
-  let link = url.slice(0, end);
-  const opening = link.split('(').length - 1;
-  let closing = link.split(')').length - 1;
-  for (let paren = url.indexOf(')', link.length); paren !== -1 && opening > closing; paren = url.indexOf(')', link.length)) {
-    link = url.slice(0, paren + 1);
-    closing++;
-  }
-  return link;
-}
-
-function pushLink(state: StateInline, url: string, label: string): void {
-  Object.assign(state.push('link_open', 'a', 1), { markup: 'linkify', info: 'auto' }).attrSet('href', url);
-  state.push('text', '', 0).content = label;
-  Object.assign(state.push('link_close', 'a', -1), { markup: 'linkify', info: 'auto' });
-}
-
-/**
- * Where a `www.` that is no link ends, by parse: no `www.` inside it starts a link (remark-gfm would
- * link the second of `www.a_/www.b.com`). Without this, each `www.` of a long run would be read to
- * the end of the run again, in time quadratic in its length.
- */
-const noLinkUntil = new WeakMap<StateInline, number>();
-
-/**
- * GFM's literal `www.` links, at parse time as micromark reads them, so that no emphasis is read
- * in their path: at the start of the text or after white space or punctuation, never in a link.
- */
-function wwwAutolink(state: StateInline, silent: boolean): boolean {
-  const pos = state.pos;
-  // Not while a link's text is read (silent) or parsed: a link holds no link.
-  if (silent || (state as StateInline & { linkLevel: number }).linkLevel > 0 || (state.src.charCodeAt(pos) | 0x20) !== 0x77 /* w */) return false;
-  const before = pos > 0 ? state.src.charAt(pos - 1) : '';
-  if ((before !== '' && !/\s|\p{P}|\p{S}/u.test(before)) || pos < (noLinkUntil.get(state) ?? 0)) return false;
-  WWW_HOST.lastIndex = pos;
-  const host = WWW_HOST.exec(state.src)?.[0];
-  if (!host) return false;
-  WWW_REST.lastIndex = pos + host.length;
-  const label = trimUrl((host + (WWW_REST.exec(state.src)?.[0] ?? '')).slice(0, state.posMax - pos));
-  if (!isCorrectDomain(/^[\w.-]*/.exec(label)![0])) {
-    noLinkUntil.set(state, pos + Math.max(host.length, label.length));
-    return false;
-  }
-  pushLink(state, `http://${label}`, label);
-  state.pos += label.length;
-  return true;
-}
-
-/** markdown-it's text rule, stopping also where a `www.` link may start, so that `wwwAutolink` sees it. */
-function textBeforeWww(state: StateInline, silent: boolean): boolean {
-  const src = state.src;
-  const skip = noLinkUntil.get(state) ?? 0;
-  let pos = state.pos;
-  while (pos < state.posMax && !TERMINATORS.has(src.charCodeAt(pos))) {
-    if (pos > state.pos && pos >= skip && (src.charCodeAt(pos) | 0x20) === 0x77 && src.slice(pos, pos + 4).toLowerCase() === 'www.' && !ALPHANUMERIC.test(src.charAt(pos - 1))) break;
-    pos++;
-  }
-  if (pos === state.pos) return false;
-  if (!silent) state.pending += src.slice(state.pos, pos);
-  state.pos = pos;
-  return true;
-}
-const TERMINATORS = new Set([...'\n!#$%&*+-:<=>@[\\]^_`{}~'].map((c) => c.charCodeAt(0)));
-
-/**
- * GFM's literal e-mail addresses, in text outside links, as remark-gfm linked them: any top-level
- * domain (linkify's guess wants one it knows; GFM links `security@wackywidget.example`), not ending
- * in a digit, `-` or `_`.
- */
-function emailAutolinks(state: StateCore): void {
-  for (const block of state.tokens) {
-    if (block.type !== 'inline' || !block.children) continue;
-    const tokens: Token[] = [];
-    let inLink = 0;
-    const text = (content: string, level: number) => Object.assign(new state.Token('text', '', 0), { content, level });
-    for (const token of block.children) {
-      if (token.type === 'link_open') inLink++;
-      else if (token.type === 'link_close') inLink--;
-      if (token.type !== 'text' || inLink > 0 || !token.content.includes('@')) {
-        tokens.push(token);
-        continue;
-      }
-      let last = 0;
-      for (const match of token.content.matchAll(EMAIL)) {
-        const address = match[0];
-        if (/[\d_-]$/.test(address)) continue;
-        const at = match.index ?? 0;
-        if (at > last) tokens.push(text(token.content.slice(last, at), token.level));
-        const open = Object.assign(new state.Token('link_open', 'a', 1), { markup: 'linkify', info: 'auto', level: token.level });
-        open.attrSet('href', `mailto:${address}`);
-        tokens.push(open, text(address, token.level + 1), Object.assign(new state.Token('link_close', 'a', -1), { markup: 'linkify', info: 'auto', level: token.level }));
-        last = at + address.length;
-      }
-      tokens.push(last === 0 ? token : text(token.content.slice(last), token.level));
-    }
-    block.children = tokens;
-  }
-}
-
-/**
- * linkify's `http://` and `https://` links (at parse time), without what GFM leaves out at their end
- * that linkify keeps (`_`, `~`).
- */
-function gfmLinkify(md: MarkdownIt): void {
-  md.set({ linkify: true });
-  md.linkify.add('ftp:', null).add('//', null).add('mailto:', null);
-  const matchAtStart = md.linkify.matchAtStart.bind(md.linkify);
-  md.linkify.matchAtStart = (text) => {
-    const match = matchAtStart(text);
-    // The `;` after a URL is looked at too: an entity reference there (`&quot;`) is no part of it.
-    if (match) match.url = trimUrl(text.slice(0, match.lastIndex + (text.charAt(match.lastIndex) === ';' ? 1 : 0)));
-    return match;
-  };
-  md.inline.ruler.enable('linkify');
 }
 
 /** `[ ]` or `[x]` and white space, then text: what opens a task list item's first paragraph. */
@@ -240,8 +100,5 @@ export function gfm(md: MarkdownIt): void {
   md.inline.ruler.at('strikethrough', strikethrough);
   md.inline.ruler2.at('strikethrough', strikethroughPairs);
   md.enable('strikethrough');
-  gfmLinkify(md);
-  md.inline.ruler.at('text', textBeforeWww);
-  md.inline.ruler.before('text', 'www_autolink', wwwAutolink);
-  md.core.ruler.push('email_autolinks', emailAutolinks);
+  md.use(autolinks);
 }
