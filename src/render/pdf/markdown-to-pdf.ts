@@ -1,13 +1,9 @@
-import type { PhrasingContent, Root, RootContent, TableRow } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
-import { flattenDeepNesting } from '../../documents/markdown-parser.js';
+import type { PhrasingContent, RootContent, TableRow } from 'mdast';
+import { markdownTree } from '../markdown-tree.js';
 
 /** pdfmake content: plain objects as pdfmake reads them. */
 export type PdfContent = Record<string, unknown> | string | PdfContent[];
 
-const parser = unified().use(remarkParse).use(remarkGfm);
 const EXTERNAL = /^(https?:|mailto:)/i;
 
 function inline(nodes: readonly PhrasingContent[]): PdfContent[] {
@@ -80,5 +76,5 @@ function blocks(nodes: readonly RootContent[]): PdfContent[] {
  * rendered; quotes and lists nested past validation's bound are text, as on the site.
  */
 export function markdownToPdf(markdown: string): PdfContent[] {
-  return blocks((parser.parse(flattenDeepNesting(markdown)) as Root).children);
+  return blocks(markdownTree(markdown).children);
 }
