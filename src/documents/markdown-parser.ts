@@ -61,9 +61,10 @@ export function deepMarkers(text: string, tokens: readonly Token[], env: Nesting
 }
 
 /**
- * The Markdown as validation reads it, for a parser without a bound on nesting (the renderer's):
- * every marker of `deepMarkers` is escaped, so what lies deeper is published as text. Blocks only,
- * so linear in the length of the text.
+ * The Markdown as validation reads it, for the renderer: every marker of `deepMarkers` is escaped,
+ * so what lies deeper is published as the text validation reported (the renderer's parser is
+ * bounded too, and also bounds what validation does not read, footnotes). Blocks only, so linear in
+ * the length of the text.
  */
 export function flattenDeepNesting(markdown: string): string {
   const env: NestingEnv = {};
