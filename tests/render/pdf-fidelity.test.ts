@@ -187,3 +187,28 @@ describe('the SoA PDF', () => {
     expect(manual.pages.some((page) => orientation(page) === 'landscape')).toBe(true);
   });
 });
+
+describe('the approval on the document-control page', () => {
+  it("names the approver from the document's approval block, and the git identity only as who recorded an approval imported with the baseline", async () => {
+    const repo = new TestRepo();
+    cleanup.push(repo.dir);
+    const rows = ['| 0.1 | 2026-01-02 | P. Writer | First draft |', '| 1.0 | 2026-01-04 | P. Writer | First published |'];
+    repo.write('isms.config.yaml', REPO_CONFIG).write('policy.md', policy({ status: 'approved', version: '1.0', rows, approval: '{ by: ceo, name: R. Adeyemi, date: 2026-01-04 }' }));
+    // The root commit is the baseline: the approval it holds is imported, recorded by the writer.
+    const baseline = repo.commit('Import the ISMS', WRITER, '2026-01-05').slice(0, 7);
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'isms-fidelity-')), 'site');
+    cleanup.push(path.dirname(out));
+    expect((await runCli(['build', '--out', out], repo.dir)).code).toBe(0);
+    const sentences = [
+      'Approved by R. Adeyemi, Chief Executive Officer, on 2026-01-04.',
+      `Imported with the baseline (commit ${baseline}): approved as the document records it, before approvals were proven from git; recorded by P. Writer <writer@example.com> on 2026-01-05.`,
+    ];
+    const { pages } = await readPdfLayout(path.join(out, 'pdf/DOC-A5.pdf'));
+    const control = pages.find((page) => page.words.some((w) => w.text === 'Document' && page.words.some((v) => v.text === 'history')))!;
+    const text = control.words.map((w) => w.text).join(' ');
+    expect(text).toContain(`Approval ${sentences.join(' ')}`);
+    const site = readFileSync(path.join(out, 'DOC-A5.html'), 'utf8');
+    expect(site).toContain('<h3 id="isms-approval">Approval</h3>');
+    for (const sentence of sentences) expect(site).toContain(sentence.replace('<', '&lt;').replace('>', '&gt;'));
+  }, 60_000);
+});

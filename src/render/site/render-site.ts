@@ -47,7 +47,7 @@ export function renderSite(publication: Publication, templates: SiteTemplates, o
     toolVersion: options.toolVersion,
     css: templates.css,
   };
-  const nav = (current?: string) => publication.documents.map((d) => ({ id: d.id, page: d.page, current: d.id === current }));
+  const nav = (current?: string) => publication.documents.map((d) => ({ id: d.id, title: d.title, page: d.page, current: d.id === current }));
   const withPdf = (d: PublishedDocument) => ({ ...d, pdfLink: options.pdf, reviewOverdue: d.nextReview !== undefined && d.nextReview < options.asOf });
   const page = (pageTitle: string, content: string, current?: string) =>
     templates.pages.layout({ ...common, pageTitle, content, nav: nav(current), isRegister: current === undefined });
