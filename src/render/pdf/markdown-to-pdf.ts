@@ -23,7 +23,8 @@ export interface PdfBodyOptions {
   area: TextArea;
 }
 
-const LINK_STYLE = { color: '#1f5f99' };
+/** The colour of links, as on the site. */
+export const LINK_COLOR = '#1f5f99';
 /** Indentation of a nested list or quote, in points: a generous estimate (tables are fitted to what is left, in proportion). */
 const NESTED_INDENT = 16;
 
@@ -50,7 +51,7 @@ function leaf(text: string, style: InlineStyle, own: Record<string, unknown> = {
     ...(style.bold ? { bold: true } : {}),
     ...(style.italics ? { italics: true } : {}),
     ...(decoration.length > 0 ? { decoration: decoration.length === 1 ? decoration[0] : decoration } : {}),
-    ...(style.link ? { ...style.link, ...LINK_STYLE } : {}),
+    ...(style.link ? { ...style.link, color: LINK_COLOR } : {}),
     ...own,
   };
 }

@@ -3,7 +3,7 @@ import { levelColour } from '../html/heat-map.js';
 import type { Publication, PublishedDocument, RiskView } from '../publication.js';
 import { failureSentence, type RenderFailure } from '../render-failure.js';
 import { boundText } from './bounded-text.js';
-import { markdownToPdf, type PdfContent, type PdfLink } from './markdown-to-pdf.js';
+import { LINK_COLOR, markdownToPdf, type PdfContent, type PdfLink } from './markdown-to-pdf.js';
 import { headingDestination, pdfLinks, titleDestination, type PdfLinks } from './pdf-links.js';
 import { pdfTable, pdfTables, type TextArea } from './pdf-table.js';
 
@@ -46,7 +46,7 @@ function textArea(orientation: Orientation): TextArea {
 }
 
 /** What a document's content needs to know about the PDF it is laid out in. */
-interface Layout {
+export interface Layout {
   links: PdfLinks;
   area: TextArea;
 }
@@ -76,7 +76,7 @@ function ids(list: readonly string[], link: (id: string) => PdfLink | undefined 
   return {
     text: list.flatMap((id, i) => {
       const target = link(id);
-      return [...(i > 0 ? [', '] : []), { text: id, noWrap: true, ...(target ? { ...target, color: '#1f5f99', decoration: 'underline' } : {}) }];
+      return [...(i > 0 ? [', '] : []), { text: id, noWrap: true, ...(target ? { ...target, color: LINK_COLOR, decoration: 'underline' } : {}) }];
     }),
   };
 }
