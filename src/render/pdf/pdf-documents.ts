@@ -5,7 +5,7 @@ import { failureSentence, type RenderFailure } from '../render-failure.js';
 import { boundText } from './bounded-text.js';
 import { LINK_COLOR, markdownToPdf, type PdfContent, type PdfLink } from './markdown-to-pdf.js';
 import { headingDestination, pdfLinks, titleDestination, type PdfLinks } from './pdf-links.js';
-import { pdfTable, pdfTables, type TextArea } from './pdf-table.js';
+import { H2_STYLE, pdfTable, pdfTables, TABLE_STYLE, type TextArea } from './pdf-table.js';
 
 export const STYLES: Record<string, Record<string, unknown>> = {
   coverOrg: { fontSize: 16, color: '#5b6478', margin: [0, 180, 0, 8] },
@@ -14,12 +14,12 @@ export const STYLES: Record<string, Record<string, unknown>> = {
   title: { fontSize: 20, bold: true, margin: [0, 0, 0, 4] },
   subtitle: { fontSize: 10, color: '#5b6478', margin: [0, 0, 0, 12] },
   h1: { fontSize: 16, bold: true, margin: [0, 14, 0, 6] },
-  h2: { fontSize: 13, bold: true, margin: [0, 12, 0, 4] },
+  h2: H2_STYLE,
   h3: { fontSize: 11.5, bold: true, margin: [0, 10, 0, 4] },
   h4: { fontSize: 10.5, bold: true, margin: [0, 8, 0, 4] },
   p: { margin: [0, 0, 0, 6] },
   list: { margin: [0, 0, 0, 6] },
-  table: { margin: [0, 2, 0, 10], fontSize: 8.5 },
+  table: TABLE_STYLE,
   th: { bold: true, fillColor: '#eef1f6' },
   td: {},
   small: { fontSize: 8, color: '#5b6478' },

@@ -8,8 +8,11 @@ export interface TextArea {
   height: number;
 }
 
-/** Table text size (the `table` style). */
-export const TABLE_FONT_SIZE = 8.5;
+/** The `table` style: tables are set smaller than the text. */
+export const TABLE_STYLE = { margin: [0, 2, 0, 10], fontSize: 8.5 };
+/** The `h2` style, which a table's title takes too. */
+export const H2_STYLE = { fontSize: 13, bold: true, margin: [0, 12, 0, 4] as [number, number, number, number] };
+const TABLE_FONT_SIZE = TABLE_STYLE.fontSize;
 /** The grid layout's cell padding on each side, and its rule width. */
 const PADDING = 4;
 const RULE = 1;
@@ -17,9 +20,8 @@ const RULE = 1;
 const SLACK = 0.5;
 /** Line height as a multiple of the font size (DejaVu's ascent and descent, times the documents' line height 1.2), rounded up. */
 const LINE = 1.4;
-/** The size and vertical margins of a table's title (the `h2` style). */
-const TITLE_FONT_SIZE = 13;
-const TITLE_MARGIN = 16;
+const TITLE_FONT_SIZE = H2_STYLE.fontSize;
+const TITLE_MARGIN = H2_STYLE.margin[1] + H2_STYLE.margin[3];
 /** A row estimated taller than this share of a page may break across pages: pdfmake drops a row it must keep whole and cannot. */
 const TALL = 0.6;
 
@@ -53,7 +55,7 @@ function styleOf(leaf: Leaf, base: TextStyle): TextStyle {
     bold: typeof leaf['bold'] === 'boolean' ? leaf['bold'] : base.bold,
     italics: typeof leaf['italics'] === 'boolean' ? leaf['italics'] : base.italics,
     fontSize: typeof leaf['fontSize'] === 'number' ? leaf['fontSize'] : base.fontSize,
-  } as TextStyle;
+  };
 }
 
 /**
@@ -170,7 +172,7 @@ export function pdfTables(header: readonly PdfContent[], groups: readonly TableG
     const top = titleHeight(group.title, area.width) + headHeight;
     const headerRows = top <= tall ? (group.title === undefined ? 1 : 2) : 0;
     const keep = headerRows > 0 && heights.length > 0 && top + heights[0]! <= tall;
-    const titleRow = group.title === undefined ? [] : [[{ ...(isObject(group.title) ? group.title : { text: group.title }), style: 'h2', margin: [-(PADDING + RULE), 12, 0, 4], colSpan: columns, border: NO_BORDER }, ...Array.from({ length: columns - 1 }, () => '')]];
+    const titleRow = group.title === undefined ? [] : [[{ ...(isObject(group.title) ? group.title : { text: group.title }), style: 'h2', margin: [-(PADDING + RULE), H2_STYLE.margin[1], 0, H2_STYLE.margin[3]], colSpan: columns, border: NO_BORDER }, ...Array.from({ length: columns - 1 }, () => '')]];
     return {
       table: {
         headerRows,
