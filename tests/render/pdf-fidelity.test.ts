@@ -94,8 +94,8 @@ describe('PDF inline formatting and links', () => {
     for (const layout of [policyPdf, manual]) {
       const page = layout.pages.find((p) => p.words.some((w) => w.text === 'statement' && p.links.length > 0))!;
       const link = linksByText(page).get("this policy's statement");
-      expect(link?.destination).toBe('DOC-A5#policy-statement');
-      expect(layout.destinations.get('DOC-A5#policy-statement')).toBe(layout.pages.indexOf(page) + 1);
+      expect(link?.destination).toBe('DOC-A5:policy-statement');
+      expect(layout.destinations.get('DOC-A5:policy-statement')).toBe(layout.pages.indexOf(page) + 1);
     }
   });
 

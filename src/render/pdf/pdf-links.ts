@@ -8,8 +8,8 @@ const EXTERNAL = /^(https?:|mailto:)/i;
 
 /** The destination of a document's title in a PDF that holds it (the manual's contents lead there too). */
 export const titleDestination = (doc: PublishedDocument): string => doc.id;
-/** The destination of a heading of a document, by the id the site gives it. */
-export const headingDestination = (doc: PublishedDocument, slug: string): string => `${doc.id}#${slug}`;
+/** The destination of a heading of a document, by the id the site gives it (`DOC-A5:scope`). */
+export const headingDestination = (doc: PublishedDocument, slug: string): string => `${doc.id}:${slug}`;
 
 const anchorCache = new WeakMap<PublishedDocument, ReadonlySet<string>>();
 
