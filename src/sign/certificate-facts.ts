@@ -1,0 +1,17 @@
+import type { X509Certificate } from 'node:crypto';
+
+/** When a certificate is valid: notBefore and notAfter as dates. */
+export function validityOf(certificate: X509Certificate): { from: Date; to: Date } {
+  return { from: new Date(certificate.validFrom), to: new Date(certificate.validTo) };
+}
+
+/** A distinguished name as one line (`CN=..., O=...`), most specific first, as pdfsig and OpenSSL print it. */
+export function nameLine(name: string): string {
+  return name.split('\n').reverse().join(', ');
+}
+
+/** The certificate's common name, or its whole subject on one line when it has none. */
+export function commonName(certificate: X509Certificate): string {
+  const cn = certificate.subject.split('\n').find((line) => line.startsWith('CN='));
+  return cn ? cn.slice(3) : nameLine(certificate.subject);
+}
