@@ -2,7 +2,7 @@ import path from 'node:path';
 import { displayPath } from '../documents/discover.js';
 import { readSecretFile } from '../sign/secret-file.js';
 import type { SigningKey } from '../sign/signing-key.js';
-import { nameLine, validityOf } from '../sign/certificate-facts.js';
+import { dateText, nameLine, validityOf } from '../sign/certificate-facts.js';
 import { UsageError, type CliIo } from './io.js';
 import { messages } from './messages.js';
 
@@ -67,6 +67,6 @@ export function refuseInvalidCertificate(io: CliIo, keyOption: string, key: Sign
   const { from, to } = validityOf(key.certificate);
   const subject = nameLine(key.certificate.subject);
   const latest = Math.max(at.getTime(), Date.now());
-  if (to.getTime() < latest) throw new UsageError(messages.certificateExpired(shown(io, keyOption), subject, to.toISOString()));
-  if (from.getTime() > at.getTime()) throw new UsageError(messages.certificateNotYetValid(shown(io, keyOption), subject, from.toISOString(), at.toISOString()));
+  if (!(to.getTime() >= latest)) throw new UsageError(messages.certificateExpired(shown(io, keyOption), subject, dateText(to, key.certificate.validTo)));
+  if (!(from.getTime() <= at.getTime())) throw new UsageError(messages.certificateNotYetValid(shown(io, keyOption), subject, dateText(from, key.certificate.validFrom), at.toISOString()));
 }

@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import { nameLine, validityOf } from './certificate-facts.js';
+import { dateText, nameLine, validityOf } from './certificate-facts.js';
 
 /** How a signer's certificate stands: who, valid when it signed, and whether it leads to a trusted CA. */
 export interface CertificateCheck {
@@ -27,6 +27,7 @@ const issuedBy = (child: X509Certificate, parent: X509Certificate) => {
   }
 };
 
+/** Valid at that time; never when a date cannot be read (NaN compares false). */
 const validAt = (certificate: X509Certificate, at: Date) => {
   const { from, to } = validityOf(certificate);
   return from.getTime() <= at.getTime() && at.getTime() <= to.getTime();
@@ -42,8 +43,8 @@ export function checkCertificate(signer: X509Certificate, carried: readonly X509
     subject: nameLine(signer.subject),
     issuer: nameLine(signer.issuer),
     serial: signer.serialNumber,
-    validFrom: validityOf(signer).from.toISOString(),
-    validTo: validityOf(signer).to.toISOString(),
+    validFrom: dateText(validityOf(signer).from, signer.validFrom),
+    validTo: dateText(validityOf(signer).to, signer.validTo),
     chain: 'not-checked',
     path: [nameLine(signer.subject)],
     problems: [],

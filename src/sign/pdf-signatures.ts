@@ -21,6 +21,9 @@ export interface PdfSignatureField {
 const numberOf = (value: PdfValue | undefined) => (value?.kind === 'number' && Number.isInteger(value.value) && value.value >= 0 ? value.value : undefined);
 const nameOf = (value: PdfValue | undefined) => (value?.kind === 'name' ? value.name : undefined);
 
+/** More signature fields than any PDF of isms has; a file with more is not read further (each costs a search). */
+const MAX_SIGNATURES = 16;
+
 /** The start of the `N G obj` whose body holds `position`: the nearest header before it. */
 function objectStart(text: string, position: number): number | undefined {
   const window = text.slice(Math.max(0, position - 4096), position);
@@ -84,7 +87,13 @@ function readField(pdf: Buffer, text: string, position: number): PdfSignatureFie
 export function findSignatures(pdf: Buffer): PdfSignatureField[] {
   const text = latin1(pdf);
   const fields: PdfSignatureField[] = [];
-  for (const match of text.matchAll(/\/ByteRange\b/g)) fields.push(readField(pdf, text, match.index));
+  for (const match of text.matchAll(/\/ByteRange\b/g)) {
+    if (fields.length === MAX_SIGNATURES) {
+      fields.push({ signedEnd: 0, problems: [`it has more than ${MAX_SIGNATURES} signature fields; the rest were not read`] });
+      break;
+    }
+    fields.push(readField(pdf, text, match.index));
+  }
   return fields;
 }
 

@@ -165,7 +165,9 @@ export function verifyDetached(signature: Buffer, content: Buffer): CmsCheck {
     if (!(type instanceof ObjectIdentifier) || type.getValue() !== (signed.encapContentInfo.eContentType || id_data)) check.problems.push('its content-type attribute is missing or wrong');
     if (time) {
       try {
-        check.signingTime = AsnConvert.parse(time, SigningTime).getTime();
+        const date = AsnConvert.parse(time, SigningTime).getTime();
+        if (Number.isNaN(date.getTime())) throw new Error('not a date');
+        check.signingTime = date;
       } catch {
         check.problems.push('its signing time cannot be read');
       }
