@@ -55,8 +55,8 @@ const der = (value: unknown) => Buffer.from(AsnConvert.serialize(value));
 
 /**
  * Orders the members of a SET OF as DER requires (X.690 11.6): by their encodings, the shorter
- * padded with zero octets. OpenSSL re-encodes the signed attributes in this order to check a
- * signature, so any other order would not verify there.
+ * padded with zero octets. The signed attributes must be DER (RFC 5652 5.3), and a verifier that
+ * re-encodes them before checking the signature gets these bytes only in this order.
  */
 function derSetOrder<T>(items: readonly T[]): T[] {
   const encoded = items.map((item) => ({ item, bytes: der(item) }));
