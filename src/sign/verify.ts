@@ -182,6 +182,9 @@ function listFolder(root: string): { files: string[]; odd: string[] } {
   return { files, odd };
 }
 
+/** The report on a file too large to read. */
+const tooLarge = (file: string): PdfReport => ({ file, verified: false, signatures: [], document: null, contents: null, problems: ['it is too large to verify'], notes: [], sentence: 'not verified: it is too large to verify' });
+
 function readCapped(file: string): Buffer | 'too-large' {
   try {
     return readFileCapped(file, MAX_FILE_BYTES);
@@ -233,7 +236,7 @@ export async function verifyFolder(folder: string, options: VerifyOptions): Prom
   const pdfs: PdfReport[] = [];
   for (const file of files.filter((f) => f.toLowerCase().endsWith('.pdf'))) {
     const bytes = readCapped(path.join(folder, file));
-    pdfs.push(bytes === 'too-large' ? { file, verified: false, signatures: [], document: null, contents: null, problems: ['it is too large to verify'], notes: [], sentence: 'not verified: it is too large to verify' } : await verifyPdf(file, bytes, options));
+    pdfs.push(bytes === 'too-large' ? tooLarge(file) : await verifyPdf(file, bytes, options));
   }
   return { manifest, pdfs };
 }
@@ -247,6 +250,6 @@ export async function verifyTarget(target: string, shown: string, options: Verif
     return { target: shown, kind: 'folder', ca, git, manifest, pdfs, verified: manifest.problems.length === 0 && pdfs.every((p) => p.verified) };
   }
   const bytes = readCapped(target);
-  const pdf = bytes === 'too-large' ? { file: shown, verified: false, signatures: [], document: null, contents: null, problems: ['it is too large to verify'], notes: [], sentence: 'not verified: it is too large to verify' } : await verifyPdf(shown, bytes, options);
+  const pdf = bytes === 'too-large' ? tooLarge(shown) : await verifyPdf(shown, bytes, options);
   return { target: shown, kind: 'pdf', ca, git, manifest: null, pdfs: [pdf], verified: pdf.verified };
 }
