@@ -39,8 +39,7 @@ describe('a signed build of the bundled documents', () => {
   });
 
   it('signs every PDF and the manifest, and says who signed', () => {
-    expect(build.stderr).toBe('');
-    expect(build.code).toBe(0);
+    expect(build.code, build.stderr).toBe(0);
     expect(build.stdout).toMatch(/; signed by CN=Test Org ISMS publishing, O=Test Org\n$/);
     const files = listFiles(out);
     expect(files).toContain('manifest.json.sig');
