@@ -102,7 +102,7 @@ describe('signing keys are handled with care', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('refuses a file that is not PKCS#12, and one that holds no key', async () => {
+  it('refuses a file that is not PKCS#12, one that holds no key, and one without the certificate of its key', async () => {
     const text = path.join(pki.dir, 'not-a-key.p12');
     writeFileSync(text, 'hello\n', { mode: 0o600 });
     expect((await build(['--sign-key', text])).stderr).toMatch(/not-a-key\.p12 is not a PKCS#12 file \(\.p12 or \.pfx\) that can be read; nothing was written/);
@@ -113,6 +113,12 @@ describe('signing keys are handled with care', () => {
     const run = await build(['--sign-key', certOnly]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('cert-only.p12 holds no private key');
+    const keyOnly = path.join(pki.dir, 'key-only.p12');
+    execFileSync('openssl', ['pkcs12', '-export', '-nocerts', '-inkey', path.join(ca.dir, 'Test-Org-publishing.key'), '-passout', `pass:${PASSPHRASE}`, '-out', keyOnly]);
+    chmodSync(keyOnly, 0o600);
+    const noCertificate = await build(['--sign-key', keyOnly]);
+    expect(noCertificate.code).toBe(2);
+    expect(noCertificate.stderr).toContain('key-only.p12 holds no certificate for its private key');
   });
 
   it('takes the passphrase out of the environment first, even when the build then fails', async () => {
