@@ -57,14 +57,22 @@ const KEY_OPTIONS = { rsa: ['-newkey', 'rsa:2048'], p256: ['-newkey', 'ec', '-pk
 export class TestPki {
   readonly dir = mkdtempSync(path.join(tmpdir(), 'isms-pki-'));
 
-  ca(name: string, validity: Validity = LONG_VALIDITY): TestCa {
+  /** A root CA (self-signed); with `parent`, an intermediate CA that `parent` issues. */
+  ca(name: string, options: { validity?: Validity; parent?: TestCa } = {}): TestCa {
+    const validity = options.validity ?? LONG_VALIDITY;
     const dir = path.join(this.dir, name);
     mkdirSync(path.join(dir, 'issued'), { recursive: true });
     writeFileSync(path.join(dir, 'index.txt'), '');
     writeFileSync(path.join(dir, 'serial'), '1000\n');
     writeFileSync(path.join(dir, 'ca.cnf'), CONFIG(dir));
     openssl(['req', '-new', ...KEY_OPTIONS.rsa, '-nodes', '-keyout', 'ca.key', '-subj', `/O=Test Org/CN=${name}`, '-out', 'ca.csr'], dir);
-    openssl(['ca', '-batch', '-config', 'ca.cnf', '-selfsign', '-keyfile', 'ca.key', '-in', 'ca.csr', '-out', 'ca.pem', '-extensions', 'ca_ext', '-startdate', validity.start, '-enddate', validity.end, '-notext'], dir);
+    const dates = ['-startdate', validity.start, '-enddate', validity.end, '-notext'];
+    if (options.parent) {
+      const { parent } = options;
+      openssl(['ca', '-batch', '-config', path.join(parent.dir, 'ca.cnf'), '-cert', parent.cert, '-keyfile', parent.key, '-in', path.join(dir, 'ca.csr'), '-out', path.join(dir, 'ca.pem'), '-extensions', 'ca_ext', ...dates], parent.dir);
+    } else {
+      openssl(['ca', '-batch', '-config', 'ca.cnf', '-selfsign', '-keyfile', 'ca.key', '-in', 'ca.csr', '-out', 'ca.pem', '-extensions', 'ca_ext', ...dates], dir);
+    }
     return { name, key: path.join(dir, 'ca.key'), cert: path.join(dir, 'ca.pem'), dir };
   }
 
