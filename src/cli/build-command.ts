@@ -9,6 +9,7 @@ import { buildPublication } from '../render/publication.js';
 import { loadTemplates, TemplateError } from '../render/site/templates.js';
 import { summarize } from '../reporters/report.js';
 import { RULES } from '../rules/index.js';
+import { nameLine } from '../sign/certificate-facts.js';
 import { escapeControls } from '../text/controls.js';
 import { todayIso } from '../text/dates.js';
 import { isInside } from '../text/paths.js';
@@ -16,6 +17,7 @@ import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
 import { gitEvidence, openWorkspace } from './open-workspace.js';
 import { TOOL_VERSION } from './tool-version.js';
+import { openSigningKey, refuseInvalidCertificate, takePassphrase } from './signing-key-option.js';
 import { outFolderProblem, followLinks, replaceFolder } from './write-tree.js';
 
 export interface BuildCommandOptions {
@@ -24,6 +26,8 @@ export interface BuildCommandOptions {
   html?: boolean;
   pdf?: boolean;
   release?: boolean;
+  signKey?: string;
+  passphraseFile?: string;
 }
 
 /** Build time: SOURCE_DATE_EPOCH when set; under --release the commit's time; else now. */
@@ -41,6 +45,9 @@ async function buildTime(io: CliIo, root: string, release: boolean): Promise<Dat
 }
 
 export async function buildCommand(options: BuildCommandOptions, io: CliIo): Promise<ExitCode> {
+  // First of all, before any child process can inherit it (SAFETY.md item 9).
+  const passphrase = takePassphrase(io);
+  const key = await openSigningKey(io, options, passphrase);
   const workspace = await openWorkspace(io, options.config);
   const { config } = workspace;
   const out = followLinks(path.resolve(io.cwd, options.out ?? path.join(config.root, '_site')));
@@ -52,6 +59,7 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
   const git: GitEvidence = await gitEvidence(workspace, undefined);
   const time = await buildTime(io, config.root, release && git.status.kind === 'ok');
   const asOf = release ? time.toISOString().slice(0, 10) : todayIso();
+  if (key) refuseInvalidCertificate(io, options.signKey!, key, time);
 
   const result = check(workspace, { asOf, rules: RULES, git });
   // Under --release, documents that differ from HEAD are an error, not a warning.
@@ -85,6 +93,7 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
     toolVersion: TOOL_VERSION,
     asOf,
     templates,
+    ...(key ? { signer: (await import('../sign/sign-publication.js')).publicationSigner(key, { location: config.organization, time }) } : {}),
     ...(progress ? { onProgress: (file: string, index: number, total: number) => io.stderr.write(`\r\u001b[2K[${index}/${total}] ${escapeControls(file)}`) } : {}),
   });
   if (progress) io.stderr.write('\r\u001b[2K');
@@ -101,7 +110,8 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
   const pdfs = [...files.keys()].filter((f) => f.endsWith('.pdf')).length;
   const drafts = publication.documents.filter((d) => !d.validlyApproved).map((d) => d.id);
   const made = [pages > 0 ? `${pages} pages` : '', pdfs > 0 ? `${pdfs} PDFs (manual: ${manualFileName(publication)})` : ''].filter(Boolean).join(' and ');
-  io.stdout.write(`Built ${made} into ${shownOut}/ at ${publication.buildTime}${commit ? ` from ${commit.slice(0, 7)}` : ''}\n`);
+  const signed = key ? `; signed by ${escapeControls(nameLine(key.certificate.subject))}` : '';
+  io.stdout.write(`Built ${made} into ${shownOut}/ at ${publication.buildTime}${commit ? ` from ${commit.slice(0, 7)}` : ''}${signed}\n`);
   if (replaced.leftover) io.stderr.write(`isms: ${messages.previousOutputLeft(displayPath(io.cwd, replaced.leftover.path), replaced.leftover.reason)}\n`);
   if (drafts.length > 0) io.stderr.write(`isms: published as DRAFT (not validly approved): ${escapeControls(drafts.join(', '))}\n`);
   if (!release && summary.errors > 0) io.stderr.write(`isms: ${messages.builtWithErrors(summary.errors)}\n`);

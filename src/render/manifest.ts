@@ -20,10 +20,11 @@ export function manifestFor(files: ReadonlyMap<string, Buffer>, build: { toolVer
 }
 
 /**
- * The files a manifest lists, when it is one that isms wrote (its tool, a sha256 for every file,
- * relative POSIX paths that stay in the folder); undefined for any other JSON or text.
+ * The files a manifest lists with their sha256, when it is one that isms wrote (its tool, a sha256
+ * for every file, relative POSIX paths that stay in the folder); undefined for any other JSON or text.
+ * Keys other than these (the audience, the documents) are not read here.
  */
-export function manifestListing(text: string): Set<string> | undefined {
+export function readManifest(text: string): { files: Map<string, string>; commit: string | null; buildTime: string } | undefined {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -33,11 +34,17 @@ export function manifestListing(text: string): Set<string> | undefined {
   if (!isRecord(value) || !isRecord(value['tool']) || value['tool']['name'] !== TOOL_NAME || typeof value['buildTime'] !== 'string') return undefined;
   const files = value['files'];
   if (!isRecord(files)) return undefined;
-  const listed = new Set<string>();
+  const listed = new Map<string, string>();
   for (const [file, hash] of Object.entries(files)) {
     if (typeof hash !== 'string' || !SHA256.test(hash)) return undefined;
     if (file.split('/').some((segment) => segment === '' || segment === '.' || segment === '..') || file.includes('\\')) return undefined;
-    listed.add(file);
+    listed.set(file, hash);
   }
-  return listed;
+  return { files: listed, commit: typeof value['commit'] === 'string' ? value['commit'] : null, buildTime: value['buildTime'] };
+}
+
+/** The files a manifest lists, when it is one that isms wrote (see readManifest). */
+export function manifestListing(text: string): Set<string> | undefined {
+  const manifest = readManifest(text);
+  return manifest ? new Set(manifest.files.keys()) : undefined;
 }
