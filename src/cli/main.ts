@@ -122,7 +122,8 @@ function program(io: CliIo, done: (code: ExitCode) => void): Command {
     .option('-o, --out <dir>', 'output folder (default: _site in the documents folder)')
     .option('--html', 'build the site (default: site and PDFs)')
     .option('--pdf', 'build the PDFs (default: site and PDFs)')
-    .option('--release', 'refuse uncommitted changes and validation errors; dates from the commit, so the output is reproducible')
+    .option('--release', 'refuse uncommitted changes and validation errors; publish approved documents only; dates from the commit, so the output is reproducible')
+    .option('--audience <name>', 'publish for this audience of publish.audiences (default: publish.default_audience): documents classified above it are left out')
     .exitOverride()
     .action(async (options: BuildCommandOptions) => done(await buildCommand(options, io)));
 

@@ -35,14 +35,15 @@ export function manualFileName(publication: Publication): string {
 
 /**
  * Every output file of a build, plus manifest.json (sha256 of each file, the commit, the build
- * time), and the documents that could not be rendered. Nothing is written here: the caller writes
+ * time, the audience, the documents published and those left out), and the documents that could
+ * not be rendered. Nothing is written here: the caller writes
  * the whole set, or nothing.
  */
-export async function buildOutputs(publication: Publication, order: readonly string[], options: BuildOptions): Promise<BuildResult> {
+export async function buildOutputs(publication: Publication, options: BuildOptions): Promise<BuildResult> {
   const files = new Map<string, Buffer>();
   const failures: RenderFailure[] = [];
   const created = new Date(publication.buildTime);
-  const manualDocuments = order.length > 0 ? order.flatMap((id) => publication.documents.filter((d) => d.id === id)) : publication.documents;
+  const manualDocuments = publication.manual;
   const manual = options.pdf && manualDocuments.length > 0 ? manualFileName(publication) : undefined;
   const total = (options.html ? 1 : 0) + (options.pdf ? publication.documents.length : 0) + (manual ? 1 : 0);
   let done = 0;
@@ -70,6 +71,6 @@ export async function buildOutputs(publication: Publication, order: readonly str
     options.onProgress?.(manual, ++done, total);
     files.set(manual, await renderPdf(manualDefinition(publication, manualDocuments, created, failedPdfs)));
   }
-  files.set(MANIFEST_FILE, manifestFor(files, { toolVersion: options.toolVersion, commit: publication.commit, buildTime: publication.buildTime }));
+  files.set(MANIFEST_FILE, manifestFor(files, publication, { toolVersion: options.toolVersion, html: options.html, pdf: options.pdf }));
   return { files, failures };
 }
