@@ -178,6 +178,8 @@ describe('retired documents', () => {
       expect(text).not.toContain('DRAFT');
     }
     expect(pages[0]).toContain('OBSOLETE: this document is retired and no longer in force');
+    expect(pages.at(-1)).toContain('Approval Retired: this document was withdrawn and is published as OBSOLETE.');
+    expect(pages.join(' ')).not.toContain('Not approved.');
     expect(run.stderr).toContain('isms: published as OBSOLETE (retired, not in the manual): DOC-OLD\n');
     expect(run.stderr).toContain('isms: published as DRAFT (not validly approved): DOC-P1, DOC-P2\n');
   });

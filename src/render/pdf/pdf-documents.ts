@@ -75,7 +75,7 @@ function metadataTable(doc: PublishedDocument): PdfContent {
 
 function approvalText(doc: PublishedDocument): PdfContent {
   const retired: PdfContent[] = doc.retired ? [{ text: 'Retired: this document was withdrawn and is published as OBSOLETE.', style: 'draft' }] : [];
-  if (!doc.approval) return { stack: [{ text: 'Not approved.', style: 'p' }, ...retired] };
+  if (!doc.approval) return doc.retired ? { stack: retired } : { text: 'Not approved.', style: 'p' };
   const { approval } = doc;
   const parts: PdfContent[] = [{ text: `Approved by ${approval.name}, ${approval.roleTitle}, on ${approval.date}.`, style: 'p' }];
   if (approval.commit) parts.push({ text: approval.commit.sentence, style: 'small' });
