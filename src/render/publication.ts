@@ -275,7 +275,8 @@ export function buildPublication(
       ...(meta.type === 'soa' ? { soa: soaView(doc, config) } : {}),
       ...(meta.type === 'risk-register' ? { risks: riskView(doc, config) } : {}),
       retired: meta.status === 'retired',
-      fingerprint: revisionFacts(doc.text ?? '', doc.format).fingerprint,
+      // Git evidence already holds the facts of this very text; without it, the same function reads them.
+      fingerprint: git?.document(doc)?.working.fingerprint ?? revisionFacts(doc.text ?? '', doc.format).fingerprint,
       page: `${meta.id}.html`,
       pdf: `pdf/${meta.id}.pdf`,
     });

@@ -317,6 +317,20 @@ describe('PDF metadata', () => {
     for (const entry of contents) expect(listed.find((d) => d.id === entry.id)).toMatchObject(entry);
     expect(listed.every((d) => d.page === null)).toBe(true);
   });
+
+  it('gives a document the same fingerprint outside git, where no approval commit is known', async () => {
+    const copy = new TestRepo();
+    const target = path.join(copy.dir, 'site');
+    try {
+      for (const file of ['isms.config.yaml', 'policy.md', 'procedure.md', 'playbook.md', 'old.md', 'procedures/backup-procedure.md']) copy.write(file, readFileSync(path.join(repo.dir, file), 'utf8'));
+      rmSync(path.join(copy.dir, '.git'), { recursive: true, force: true });
+      expect((await runCli(['build', '--pdf', '--out', target], copy.dir)).code).toBe(0);
+      expect(JSON.parse(readFileSync(path.join(target, 'manifest.json'), 'utf8')).commit).toBeNull();
+      expect((await readPdf(path.join(target, 'pdf/DOC-A5.pdf'))).info['Custom']).toEqual({ IsmsDocument: 'DOC-A5', IsmsVersion: '1.0', IsmsStatus: 'approved', IsmsFingerprint: fingerprintOf('policy.md') });
+    } finally {
+      copy.remove();
+    }
+  });
 });
 
 describe('audiences in the configuration', () => {
