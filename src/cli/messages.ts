@@ -66,6 +66,18 @@ export const messages = {
       ...(dirty.length > 0 ? [`  not committed: ${dirty.slice(0, 10).join(', ')}${dirty.length > 10 ? ` and ${dirty.length - 10} more` : ''}`] : []),
       ...unrendered.map((line) => `  ${line}`),
     ].join('\n'),
+  unknownAudience: (name: string, defined: readonly string[]) =>
+    defined.length === 0
+      ? `--audience ${name}: the configuration defines no audiences (publish.audiences), so everything is published; leave --audience out`
+      : `unknown audience "${name}": publish.audiences defines ${defined.join(', ')}`,
+  leftOutForAudience: (audience: string, max: string | undefined, ids: string) => `left out for ${audience}${max !== undefined ? ` (classified above ${max})` : ''}: ${ids}`,
+  leftOutNotApproved: (ids: string) => `left out (not approved): ${ids}`,
+  releaseWithoutApproved: (audience: string | undefined, notApproved: readonly string[]) =>
+    [
+      'release refused: nothing was written.',
+      `  no approved document to publish${audience !== undefined ? ` for ${audience}` : ''}: a release publishes approved documents only (isms approve)`,
+      ...(notApproved.length > 0 ? [`  left out (not approved): ${notApproved.join(', ')}`] : []),
+    ].join('\n'),
   renderFailed: (file: string, output: string, reason: string) => `${file}: ${output} could not be rendered (it says so in its place): ${reason}`,
   builtWithErrors: (errors: number) => `built with ${errors} validation error${errors === 1 ? '' : 's'}; isms validate says which (a --release build refuses them)`,
   secretFile: (what: 'key file' | 'passphrase file', file: string, problem: 'missing' | 'symlink' | 'not-a-file' | 'too-large' | 'shared', detail: string | undefined) =>

@@ -38,16 +38,16 @@ export function manualFileName(publication: Publication): string {
 
 /**
  * Every output file of a build, plus manifest.json (sha256 of each file, the commit, the build
- * time), and the documents that could not be rendered. With a signer, the PDFs are signed after
- * they are all rendered (so unsigned output stays as it was), the manifest is made of the signed
- * files, and manifest.json.sig signs it. Nothing is written here: the caller writes the whole set,
- * or nothing.
+ * time, the audience, the documents published and those left out), and the documents that could
+ * not be rendered. With a signer, the PDFs are signed after they are all rendered (so unsigned
+ * output stays as it was), the manifest is made of the signed files, and manifest.json.sig signs
+ * it. Nothing is written here: the caller writes the whole set, or nothing.
  */
-export async function buildOutputs(publication: Publication, order: readonly string[], options: BuildOptions): Promise<BuildResult> {
+export async function buildOutputs(publication: Publication, options: BuildOptions): Promise<BuildResult> {
   const files = new Map<string, Buffer>();
   const failures: RenderFailure[] = [];
   const created = new Date(publication.buildTime);
-  const manualDocuments = order.length > 0 ? order.flatMap((id) => publication.documents.filter((d) => d.id === id)) : publication.documents;
+  const manualDocuments = publication.manual;
   const manual = options.pdf && manualDocuments.length > 0 ? manualFileName(publication) : undefined;
   const total = (options.html ? 1 : 0) + (options.pdf ? publication.documents.length : 0) + (manual ? 1 : 0);
   let done = 0;
@@ -76,7 +76,7 @@ export async function buildOutputs(publication: Publication, order: readonly str
     files.set(manual, await renderPdf(manualDefinition(publication, manualDocuments, created, failedPdfs)));
   }
   if (options.signer) await options.signer.pdfs(files, publication, manual);
-  const manifest = manifestFor(files, { toolVersion: options.toolVersion, commit: publication.commit, buildTime: publication.buildTime });
+  const manifest = manifestFor(files, publication, { toolVersion: options.toolVersion, html: options.html, pdf: options.pdf });
   files.set(MANIFEST_FILE, manifest);
   if (options.signer) files.set(MANIFEST_SIGNATURE, options.signer.manifest(manifest));
   return { files, failures };
