@@ -20,7 +20,7 @@ describe('the built site in Chromium', () => {
 
   beforeAll(async () => {
     out = path.join(mkdtempSync(path.join(tmpdir(), 'isms-browser-')), 'site');
-    const build = await runCli(['build', '--html', '--out', out], path.resolve('.'));
+    const build = await runCli(['build', '--html', '--audience', 'auditors', '--out', out], path.resolve('.'));
     expect(build.code, build.stderr).toBe(0);
     siteUrl = pathToFileURL(out).href + '/';
     mkdirSync(SCREENSHOTS, { recursive: true });

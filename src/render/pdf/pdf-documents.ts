@@ -28,6 +28,7 @@ export const STYLES: Record<string, Record<string, unknown>> = {
 };
 
 const DRAFT_WATERMARK = { text: 'DRAFT', color: '#b23a48', opacity: 0.12, bold: true, fontSize: 110, angle: -45 };
+const OBSOLETE_WATERMARK = { text: 'OBSOLETE', color: '#5b6478', opacity: 0.14, bold: true, fontSize: 90, angle: -45 };
 
 /** A4 in points, and the page margins (left, top, right, bottom). */
 const A4 = { width: 595.28, height: 841.89 };
@@ -64,8 +65,16 @@ export function footer(doc: PublishedDocument) {
   });
 }
 
+/** OBSOLETE across a retired document, DRAFT across one that is not validly approved, nothing on the rest. */
 export function watermarkOf(doc: PublishedDocument) {
+  if (doc.retired) return OBSOLETE_WATERMARK;
   return doc.validlyApproved ? undefined : DRAFT_WATERMARK;
+}
+
+/** The line under a document's title that says it is not in force, if it is not. */
+function statusBanner(doc: PublishedDocument): PdfContent[] {
+  if (doc.retired) return [{ text: 'OBSOLETE: this document is retired and no longer in force', style: 'draft' }];
+  return doc.validlyApproved ? [] : [{ text: 'DRAFT: not validly approved', style: 'draft' }];
 }
 
 /** Text that never wraps: ids, dates, versions, fixed words. */
@@ -94,11 +103,13 @@ function metadataTable(doc: PublishedDocument): PdfContent {
 }
 
 function approvalText(doc: PublishedDocument): PdfContent {
-  if (!doc.approval) return { text: 'Not approved.', style: 'p' };
+  const retired: PdfContent[] = doc.retired ? [{ text: 'Retired: this document was withdrawn and is published as OBSOLETE.', style: 'draft' }] : [];
+  if (!doc.approval) return doc.retired ? { stack: retired } : { text: 'Not approved.', style: 'p' };
   const { approval } = doc;
   const parts: PdfContent[] = [{ text: `Approved by ${approval.name}, ${approval.roleTitle}, on ${approval.date}.`, style: 'p' }];
   if (approval.commit) parts.push({ text: approval.commit.sentence, style: 'small' });
-  if (!doc.validlyApproved) parts.push({ text: 'This approval is not valid (see isms validate): the document is published as a DRAFT.', style: 'draft' });
+  if (doc.retired) parts.push(...retired);
+  else if (!doc.validlyApproved) parts.push({ text: 'This approval is not valid (see isms validate): the document is published as a DRAFT.', style: 'draft' });
   return { stack: parts };
 }
 
@@ -180,7 +191,7 @@ export function documentContent(doc: PublishedDocument, layout: Layout, options:
   return boundText([
     { text: doc.title, style: 'title', id: titleDestination(doc), ...(options.tocItem ? { tocItem: true, tocStyle: { bold: true } } : {}) },
     { text: `${doc.id} · version ${doc.version} · ${doc.status}`, style: 'subtitle' },
-    ...(doc.validlyApproved ? [] : [{ text: 'DRAFT: not validly approved', style: 'draft' }]),
+    ...statusBanner(doc),
     metadataTable(doc),
     ...bodyOfDocument(doc, layout),
     ...controlPage(doc, layout.area),
@@ -189,6 +200,24 @@ export function documentContent(doc: PublishedDocument, layout: Layout, options:
 
 function info(publication: Publication, title: string, subject: string, created: Date) {
   return { title, author: publication.organization, subject, creator: 'isms', producer: 'isms', creationDate: created, modDate: created };
+}
+
+/** The approval commit a PDF names: the one that proves the approval, when there is one. */
+const approvalCommitOf = (doc: PublishedDocument): string | undefined => doc.approval?.commit?.hash;
+
+/**
+ * What a document's PDF says of itself in its Info dictionary, for `isms verify` and any reader:
+ * IsmsDocument, IsmsVersion, IsmsStatus, IsmsFingerprint and, when a commit proves the approval,
+ * IsmsApprovalCommit. These names are a contract.
+ */
+export function documentInfo(doc: PublishedDocument): Record<string, string> {
+  const commit = approvalCommitOf(doc);
+  return { IsmsDocument: doc.id, IsmsVersion: doc.version, IsmsStatus: doc.status, IsmsFingerprint: doc.fingerprint, ...(commit ? { IsmsApprovalCommit: commit } : {}) };
+}
+
+/** IsmsContents of the manual: a JSON array naming each document in it, with what identifies its content. */
+export function manualContents(documents: readonly PublishedDocument[]): string {
+  return JSON.stringify(documents.map((doc) => ({ id: doc.id, version: doc.version, approvalCommit: approvalCommitOf(doc) ?? null, fingerprint: doc.fingerprint })));
 }
 
 const BASE = { pageSize: 'A4', pageMargins: [...PAGE_MARGINS], defaultStyle: { font: 'DejaVu', fontSize: 9.5, lineHeight: 1.2 }, styles: STYLES };
@@ -207,7 +236,7 @@ function failureContent(failure: RenderFailure, options: { tocItem?: boolean } =
 export function documentDefinition(publication: Publication, doc: PublishedDocument, created: Date, failure?: RenderFailure): Record<string, unknown> {
   return {
     ...BASE,
-    info: info(publication, `${doc.id} ${doc.title}`, `${doc.id} version ${doc.version}`, created),
+    info: { ...info(publication, `${doc.id} ${doc.title}`, `${doc.id} version ${doc.version}`, created), ...documentInfo(doc) },
     header: runningHeader(publication.organization, doc),
     footer: footer(doc),
     ...(watermarkOf(doc) ? { watermark: watermarkOf(doc) } : {}),
@@ -217,10 +246,10 @@ export function documentDefinition(publication: Publication, doc: PublishedDocum
 }
 
 /**
- * The distributable manual: a cover, a linked table of contents with page numbers, then every
- * document of publish.order as its own section (its running header, footer and, when it is not
- * validly approved, a DRAFT watermark on each of its pages). A document in `failed` (by id) is a
- * section that says it could not be rendered.
+ * The distributable manual: a cover, a linked table of contents with page numbers, then each of
+ * `documents` (the publication's manual) as its own section (its running header, footer and, when it
+ * is not validly approved, a DRAFT watermark on each of its pages). A document in `failed` (by id)
+ * is a section that says it could not be rendered. IsmsContents in its Info dictionary names them.
  */
 export function manualDefinition(publication: Publication, documents: readonly PublishedDocument[], created: Date, failed: ReadonlyMap<string, RenderFailure> = new Map()): Record<string, unknown> {
   const first = documents[0];
@@ -228,7 +257,7 @@ export function manualDefinition(publication: Publication, documents: readonly P
   const coverDate = publication.buildTime.slice(0, 10);
   return {
     ...BASE,
-    info: info(publication, publication.title, `${publication.organization} ISMS`, created),
+    info: { ...info(publication, publication.title, `${publication.organization} ISMS`, created), IsmsContents: manualContents(documents) },
     footer: (page: number, pages: number) => (page === 1 ? null : { text: `Page ${page} of ${pages}`, style: 'running', alignment: 'right', margin: [40, 10, 40, 0] }),
     content: [
       { text: publication.organization, style: 'coverOrg' },

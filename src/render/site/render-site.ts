@@ -52,7 +52,8 @@ export function renderSite(publication: Publication, templates: SiteTemplates, o
   const page = (pageTitle: string, content: string, current?: string) =>
     templates.pages.layout({ ...common, pageTitle, content, nav: nav(current), isRegister: current === undefined });
 
-  files.set('index.html', page('Document register', templates.pages.register({ ...common, documents: publication.documents.map(withPdf), manualPdf: options.manualPdf })));
+  const register = { ...common, documents: publication.documents.map(withPdf), manualPdf: options.manualPdf, audience: publication.audience, leftOutNote: leftOutNote(publication) };
+  files.set('index.html', page('Document register', templates.pages.register(register)));
   for (const doc of publication.documents) {
     try {
       files.set(doc.page, page(doc.title, templates.pages.document({ doc: withPdf(doc), body: documentBody(doc, templates, links, byId) }), doc.id));
@@ -63,6 +64,17 @@ export function renderSite(publication: Publication, templates: SiteTemplates, o
     }
   }
   return { pages: files, failures };
+}
+
+/** How many documents this publication leaves out, and why, without naming them (they are not for these readers). */
+function leftOutNote(publication: Publication): string | undefined {
+  const count = (reason: string) => publication.leftOut.filter((d) => d.reason === reason).length;
+  const documents = (n: number) => (n === 1 ? '1 document is' : `${n} documents are`);
+  const notes = [
+    count('audience') > 0 ? `${documents(count('audience'))} not published for ${publication.audience ?? 'this audience'}.` : '',
+    count('not-approved') > 0 ? `${documents(count('not-approved'))} not approved, so not in this release.` : '',
+  ].filter(Boolean);
+  return notes.length > 0 ? notes.join(' ') : undefined;
 }
 
 function documentBody(doc: PublishedDocument, templates: SiteTemplates, links: ResolveDocumentLink, byId: Map<string, PublishedDocument>): string {
