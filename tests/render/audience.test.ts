@@ -186,7 +186,7 @@ describe('retired documents', () => {
 
   it('shows it as retired in the register and with an OBSOLETE banner on its page', () => {
     const register = readFileSync(path.join(out, 'index.html'), 'utf8');
-    expect(register).toMatch(/<tr class="retired">\s*<td><a href="DOC-OLD.html">DOC-OLD<\/a><\/td>[\s\S]*?<span class="status status-retired">retired<\/span> \(obsolete\)/);
+    expect(register).toMatch(/<tr class="retired">\s*<td class="id"><a href="DOC-OLD.html">DOC-OLD<\/a><\/td>[\s\S]*?<span class="status status-retired">retired<\/span> \(obsolete\)/);
     const page = readFileSync(path.join(out, 'DOC-OLD.html'), 'utf8');
     expect(page).toContain('<p class="obsolete-banner">OBSOLETE: this document is retired and no longer in force.</p>');
     expect(page).not.toContain('<p class="draft-banner">');
