@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { revisionFacts } from '../../src/git/revision-facts.js';
 import { runCli, type CliRun } from '../helpers/cli.js';
 import { CEO, CISO, policy, REPO_CONFIG, TestRepo, WRITER } from '../helpers/git-repo.js';
-import { readPdf } from '../helpers/pdf.js';
+import { linksByText, readPdf, readPdfLayout } from '../helpers/pdf.js';
 
 const PUBLISH = `publish:
   title: Test Org ISMS Manual
@@ -106,6 +106,19 @@ describe('isms build for an audience', () => {
     expect(page).toContain('how we handle incidents');
     expect(page).not.toMatch(/<a [^>]*>how we handle incidents<\/a>/);
     expect(read(auditors.out, 'DOC-A5.html')).toContain('<a href="DOC-PB.html">how we handle incidents</a>');
+  });
+
+  it('turns a link to a left-out document into plain text in the PDFs too, and follows it where the document is published', async () => {
+    const linkOf = async (file: string) => {
+      const { pages } = await readPdfLayout(file);
+      return pages.map((page) => linksByText(page).get('how we handle incidents')).find(Boolean);
+    };
+    const staffPage = (await readPdf(path.join(staff.out, 'pdf/DOC-A5.pdf'))).pages.join(' ');
+    expect(staffPage).toContain('how we handle incidents');
+    expect(await linkOf(path.join(staff.out, 'pdf/DOC-A5.pdf'))).toBeUndefined();
+    expect(await linkOf(path.join(staff.out, 'test-org-isms-manual.pdf'))).toBeUndefined();
+    expect(await linkOf(path.join(auditors.out, 'pdf/DOC-A5.pdf'))).toEqual(expect.objectContaining({ uri: 'DOC-PB.pdf' }));
+    expect(await linkOf(path.join(auditors.out, 'test-org-isms-manual.pdf'))).toEqual(expect.objectContaining({ destination: 'DOC-PB' }));
   });
 
   it('publishes everything for auditors', async () => {
