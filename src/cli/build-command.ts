@@ -1,14 +1,16 @@
 import path from 'node:path';
+import { audienceOf, buildAudience, type Config } from '../config/config.js';
 import { displayPath } from '../documents/discover.js';
 import { check } from '../engine/check.js';
 import type { GitEvidence } from '../git/evidence.js';
 import { runGit } from '../git/run-git.js';
 import { workingChanges } from '../git/working-changes.js';
 import { buildOutputs, manualFileName } from '../render/build-outputs.js';
-import { buildPublication } from '../render/publication.js';
+import { buildPublication, type Publication } from '../render/publication.js';
 import { loadTemplates, TemplateError } from '../render/site/templates.js';
 import { summarize } from '../reporters/report.js';
 import { RULES } from '../rules/index.js';
+import { nameLine } from '../sign/certificate-facts.js';
 import { escapeControls } from '../text/controls.js';
 import { todayIso } from '../text/dates.js';
 import { isInside } from '../text/paths.js';
@@ -16,6 +18,7 @@ import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
 import { gitEvidence, openWorkspace } from './open-workspace.js';
 import { TOOL_VERSION } from './tool-version.js';
+import { openSigningKey, refuseInvalidCertificate, takePassphrase } from './signing-key-option.js';
 import { outFolderProblem, followLinks, replaceFolder } from './write-tree.js';
 
 export interface BuildCommandOptions {
@@ -24,6 +27,9 @@ export interface BuildCommandOptions {
   html?: boolean;
   pdf?: boolean;
   release?: boolean;
+  signKey?: string;
+  passphraseFile?: string;
+  audience?: string;
 }
 
 /** Build time: SOURCE_DATE_EPOCH when set; under --release the commit's time; else now. */
@@ -40,7 +46,26 @@ async function buildTime(io: CliIo, root: string, release: boolean): Promise<Dat
   return new Date();
 }
 
+/** What stderr says of the publication: what was left out and why, and what is published as DRAFT or OBSOLETE. */
+function publicationNotes(publication: Publication, config: Config): string[] {
+  const ids = (list: ReadonlyArray<{ id: string }>) => list.map((d) => d.id).join(', ');
+  const forAudience = publication.leftOut.filter((d) => d.reason === 'audience');
+  const notApproved = publication.leftOut.filter((d) => d.reason === 'not-approved');
+  const drafts = publication.documents.filter((d) => !d.validlyApproved && !d.retired);
+  const retired = publication.documents.filter((d) => d.retired);
+  const max = publication.audience !== undefined ? audienceOf(config, publication.audience)?.maxClassification : undefined;
+  return [
+    ...(forAudience.length > 0 ? [messages.leftOutForAudience(publication.audience ?? '', max, ids(forAudience))] : []),
+    ...(notApproved.length > 0 ? [messages.leftOutNotApproved(ids(notApproved))] : []),
+    ...(drafts.length > 0 ? [`published as DRAFT (not validly approved): ${ids(drafts)}`] : []),
+    ...(retired.length > 0 ? [`published as OBSOLETE (retired, not in the manual): ${ids(retired)}`] : []),
+  ];
+}
+
 export async function buildCommand(options: BuildCommandOptions, io: CliIo): Promise<ExitCode> {
+  // First of all, before any child process can inherit it (SAFETY.md item 9).
+  const passphrase = takePassphrase(io);
+  const key = await openSigningKey(io, options, passphrase);
   const workspace = await openWorkspace(io, options.config);
   const { config } = workspace;
   const out = followLinks(path.resolve(io.cwd, options.out ?? path.join(config.root, '_site')));
@@ -49,9 +74,12 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
   const problem = outFolderProblem(out);
   if (problem) throw new UsageError(messages.outNotReplaceable(shownOut, problem));
   const release = options.release === true;
+  const audience = buildAudience(config, options.audience);
+  if (!audience.ok) throw new UsageError(messages.unknownAudience(options.audience ?? '', audience.defined));
   const git: GitEvidence = await gitEvidence(workspace, undefined);
   const time = await buildTime(io, config.root, release && git.status.kind === 'ok');
   const asOf = release ? time.toISOString().slice(0, 10) : todayIso();
+  if (key) refuseInvalidCertificate(io, options.signKey!, key, time);
 
   const result = check(workspace, { asOf, rules: RULES, git });
   // Under --release, documents that differ from HEAD are an error, not a warning.
@@ -76,15 +104,26 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
     throw error;
   }
   const commit = git.status.kind === 'ok' ? (await runGit(config.root, ['rev-parse', 'HEAD'])).stdout.toString('utf8').trim() : undefined;
-  const publication = buildPublication(workspace, diagnostics, git, { buildTime: time.toISOString(), ...(commit ? { commit } : {}) });
+  const publication = buildPublication(workspace, diagnostics, git, {
+    buildTime: time.toISOString(),
+    ...(commit ? { commit } : {}),
+    ...(audience.name !== undefined ? { audience: audience.name } : {}),
+    approvedOnly: release,
+  });
+  if (release && !publication.documents.some((d) => d.validlyApproved)) {
+    const notApproved = publication.leftOut.filter((d) => d.reason === 'not-approved').map((d) => d.id);
+    io.stderr.write(`isms: ${escapeControls(messages.releaseWithoutApproved(publication.audience, notApproved), { keepLineBreaks: true })}\n`);
+    return EXIT.findings;
+  }
   const both = options.html === undefined && options.pdf === undefined;
   const progress = io.stderr.isTTY === true;
-  const { files, failures } = await buildOutputs(publication, config.publish.order, {
+  const { files, failures } = await buildOutputs(publication, {
     html: both || options.html === true,
     pdf: both || options.pdf === true,
     toolVersion: TOOL_VERSION,
     asOf,
     templates,
+    ...(key ? { signer: (await import('../sign/sign-publication.js')).publicationSigner(key, { location: config.organization, time }) } : {}),
     ...(progress ? { onProgress: (file: string, index: number, total: number) => io.stderr.write(`\r\u001b[2K[${index}/${total}] ${escapeControls(file)}`) } : {}),
   });
   if (progress) io.stderr.write('\r\u001b[2K');
@@ -99,11 +138,13 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
   }
   const pages = [...files.keys()].filter((f) => f.endsWith('.html')).length;
   const pdfs = [...files.keys()].filter((f) => f.endsWith('.pdf')).length;
-  const drafts = publication.documents.filter((d) => !d.validlyApproved).map((d) => d.id);
-  const made = [pages > 0 ? `${pages} pages` : '', pdfs > 0 ? `${pdfs} PDFs (manual: ${manualFileName(publication)})` : ''].filter(Boolean).join(' and ');
-  io.stdout.write(`Built ${made} into ${shownOut}/ at ${publication.buildTime}${commit ? ` from ${commit.slice(0, 7)}` : ''}\n`);
+  const manual = files.has(manualFileName(publication)) ? ` (manual: ${manualFileName(publication)})` : '';
+  const made = [pages > 0 ? `${pages} pages` : '', pdfs > 0 ? `${pdfs} PDFs${manual}` : ''].filter(Boolean).join(' and ');
+  const forAudience = publication.audience !== undefined ? ` for ${publication.audience}` : '';
+  const signed = key ? `; signed by ${escapeControls(nameLine(key.certificate.subject))}` : '';
+  io.stdout.write(`Built ${made}${forAudience} into ${shownOut}/ at ${publication.buildTime}${commit ? ` from ${commit.slice(0, 7)}` : ''}${signed}\n`);
   if (replaced.leftover) io.stderr.write(`isms: ${messages.previousOutputLeft(displayPath(io.cwd, replaced.leftover.path), replaced.leftover.reason)}\n`);
-  if (drafts.length > 0) io.stderr.write(`isms: published as DRAFT (not validly approved): ${escapeControls(drafts.join(', '))}\n`);
+  for (const line of publicationNotes(publication, config)) io.stderr.write(`isms: ${escapeControls(line)}\n`);
   if (!release && summary.errors > 0) io.stderr.write(`isms: ${messages.builtWithErrors(summary.errors)}\n`);
   for (const line of unrendered) io.stderr.write(`isms: ${line}\n`);
   return unrendered.length > 0 ? EXIT.findings : EXIT.ok;

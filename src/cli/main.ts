@@ -12,6 +12,7 @@ import { reviewCommand } from './review-command.js';
 import { rulesCommand } from './rules-command.js';
 import { soaMigrateCommand, type SoaMigrateOptions } from './soa-migrate-command.js';
 import { statusCommand } from './status-command.js';
+import { verifyCommand, type VerifyCommandOptions } from './verify-command.js';
 import { versionCommand } from './version-command.js';
 import { TOOL_VERSION } from './tool-version.js';
 import { validateCommand, type ValidateOptions } from './validate-command.js';
@@ -122,9 +123,22 @@ function program(io: CliIo, done: (code: ExitCode) => void): Command {
     .option('-o, --out <dir>', 'output folder (default: _site in the documents folder)')
     .option('--html', 'build the site (default: site and PDFs)')
     .option('--pdf', 'build the PDFs (default: site and PDFs)')
-    .option('--release', 'refuse uncommitted changes and validation errors; dates from the commit, so the output is reproducible')
+    .option('--release', 'refuse uncommitted changes and validation errors; publish approved documents only; dates from the commit, so the output is reproducible')
+    .option('--audience <name>', 'publish for this audience of publish.audiences (default: publish.default_audience): documents classified above it are left out')
+    .option('--sign-key <file>', 'sign the PDFs and the manifest with this PKCS#12 key (passphrase in ISMS_SIGN_PASSPHRASE or --passphrase-file)')
+    .option('--passphrase-file <file>', 'a file (mode 600) holding the passphrase of --sign-key')
     .exitOverride()
     .action(async (options: BuildCommandOptions) => done(await buildCommand(options, io)));
+
+  root
+    .command('verify')
+    .description('check signed publications: signatures, certificates, the manifest, and each document against git')
+    .argument('<file-or-dir>', 'a PDF, or a build folder (with manifest.json)')
+    .option('--ca <file>', 'PEM file of the CA certificate(s) a signer must lead to (without it, no signer is trusted)')
+    .addOption(new Option('-f, --format <name>', 'table or json').default('table'))
+    .option('-c, --config <file>', 'isms.config.yaml of the documents repository to check against')
+    .exitOverride()
+    .action(async (target: string, options: VerifyCommandOptions) => done(await verifyCommand(target, options, io)));
 
   root
     .command('status')

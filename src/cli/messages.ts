@@ -66,7 +66,45 @@ export const messages = {
       ...(dirty.length > 0 ? [`  not committed: ${dirty.slice(0, 10).join(', ')}${dirty.length > 10 ? ` and ${dirty.length - 10} more` : ''}`] : []),
       ...unrendered.map((line) => `  ${line}`),
     ].join('\n'),
+  unknownAudience: (name: string, defined: readonly string[]) =>
+    defined.length === 0
+      ? `--audience ${name}: the configuration defines no audiences (publish.audiences), so everything is published; leave --audience out`
+      : `unknown audience "${name}": publish.audiences defines ${defined.join(', ')}`,
+  leftOutForAudience: (audience: string, max: string | undefined, ids: string) => `left out for ${audience}${max !== undefined ? ` (classified above ${max})` : ''}: ${ids}`,
+  leftOutNotApproved: (ids: string) => `left out (not approved): ${ids}`,
+  releaseWithoutApproved: (audience: string | undefined, notApproved: readonly string[]) =>
+    [
+      'release refused: nothing was written.',
+      `  no approved document to publish${audience !== undefined ? ` for ${audience}` : ''}: a release publishes approved documents only (isms approve)`,
+      ...(notApproved.length > 0 ? [`  left out (not approved): ${notApproved.join(', ')}`] : []),
+    ].join('\n'),
   renderFailed: (file: string, output: string, reason: string) => `${file}: ${output} could not be rendered (it says so in its place): ${reason}`,
   builtWithErrors: (errors: number) => `built with ${errors} validation error${errors === 1 ? '' : 's'}; isms validate says which (a --release build refuses them)`,
+  secretFile: (what: 'key file' | 'passphrase file', file: string, problem: 'missing' | 'symlink' | 'not-a-file' | 'too-large' | 'shared', detail: string | undefined) =>
+    problem === 'symlink'
+      ? `the ${what} ${file} is a symbolic link: give the file itself (a link lets whoever can change it swap the ${what === 'key file' ? 'key' : 'passphrase'}); nothing was written`
+      : problem === 'shared'
+        ? `the ${what} ${file} can be read or written by others (mode ${detail ?? '?'}): run chmod 600 ${file}, and make sure nobody else has had it; nothing was written`
+        : problem === 'missing'
+          ? `cannot read the ${what} ${file} (${detail ?? 'unreadable'}); nothing was written`
+          : `the ${what} ${file} is ${problem === 'too-large' ? 'too large to be one' : 'not a regular file'}; nothing was written`,
+  noPassphrase: () =>
+    '--sign-key needs the passphrase of the key: set ISMS_SIGN_PASSPHRASE in the environment of this command only, or give --passphrase-file FILE (mode 600); never on the command line. Nothing was written',
+  twoPassphrases: () => 'both ISMS_SIGN_PASSPHRASE and --passphrase-file give a passphrase: give one; nothing was written',
+  passphraseWithoutKey: () => '--passphrase-file is the passphrase of a --sign-key FILE.p12, which was not given',
+  signingKeyProblem: (file: string, problem: 'not-pkcs12' | 'passphrase' | 'no-key' | 'no-certificate' | 'unsupported-key', detail?: string) =>
+    ({
+      'not-pkcs12': `${file} is not a PKCS#12 file (.p12 or .pfx) that can be read`,
+      passphrase: `the passphrase does not open ${file}: wrong passphrase, or a file made for another one`,
+      'no-key': `${file} holds no private key: export the key with its certificate (openssl pkcs12 -export -inkey KEY -in CERT)`,
+      'no-certificate': `${file} holds no certificate for its private key: export the key with its certificate (openssl pkcs12 -export -inkey KEY -in CERT)`,
+      'unsupported-key': `${file} holds ${detail ?? 'a key'} that isms cannot sign with: use RSA, or ECDSA on P-256 or P-384`,
+    })[problem] + '; nothing was written',
+  certificateExpired: (file: string, subject: string, until: string) => `the certificate in ${file} (${subject}) expired on ${until}: make a new one (README, Signing); nothing was written`,
+  certificateNotYetValid: (file: string, subject: string, from: string, at: string) =>
+    `the certificate in ${file} (${subject}) is valid from ${from}, after the signing time ${at} (the build time; under --release the commit's): sign a later commit, or set SOURCE_DATE_EPOCH; nothing was written`,
+  noSuchTarget: (target: string) => `${target} does not exist: give a PDF, or a build folder that holds manifest.json`,
+  badTarget: (target: string) => `${target} is neither a file nor a folder`,
+  badCaFile: (file: string, reason: string) => `--ca ${file}: ${reason}; give the PEM file of the CA certificate(s) that issued the signing key`,
   internal: (message: string) => `internal error: ${message} (run with ISMS_DEBUG=1 for the stack trace)`,
 } as const;

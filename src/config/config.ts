@@ -51,7 +51,24 @@ export interface Config {
     configApprovers: string[];
   };
   rules: Record<string, RuleSetting>;
-  publish: { title: string; order: string[]; templates: string | undefined };
+  publish: {
+    title: string;
+    /** Documents that open the manual, in this order. */
+    order: string[];
+    /** Documents left out of the manual (they keep their page and PDF). */
+    exclude: string[];
+    templates: string | undefined;
+    /** Audience name -> what it may read; empty: everything is published. */
+    audiences: Record<string, Audience>;
+    /** The audience of a build without --audience; undefined when no audience is configured. */
+    defaultAudience: string | undefined;
+  };
+}
+
+/** Readers a build publishes for: documents classified above `maxClassification` are left out. */
+export interface Audience {
+  /** One of the configured classifications; undefined: the audience reads everything. */
+  maxClassification: string | undefined;
 }
 
 export const DEFAULT_CLASSIFICATIONS = ['public', 'internal', 'confidential', 'restricted'];
@@ -62,6 +79,33 @@ export const DEFAULT_CLASSIFICATIONS = ['public', 'internal', 'confidential', 'r
  */
 function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
   return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/** A configured audience by its name. */
+export function audienceOf(config: Config, name: string): Audience | undefined {
+  return own(config.publish.audiences, name);
+}
+
+/** The audience a build publishes for: the one asked for, else the default; none when none is configured. */
+export function buildAudience(config: Config, requested: string | undefined): { ok: true; name: string | undefined } | { ok: false; defined: string[] } {
+  const name = requested ?? config.publish.defaultAudience;
+  if (name === undefined) return { ok: true, name: undefined };
+  return audienceOf(config, name) ? { ok: true, name } : { ok: false, defined: Object.keys(config.publish.audiences) };
+}
+
+/** How strict a classification is: its place in the configured list (least strict first); -1 when unknown. */
+export function classificationRank(config: Config, classification: string | undefined): number {
+  return classification === undefined ? -1 : config.classifications.indexOf(classification);
+}
+
+/**
+ * Whether readers cleared up to `max` may read a document of `classification`. A classification the
+ * configuration does not know is never readable by a limited audience.
+ */
+export function clearedFor(config: Config, max: string | undefined, classification: string | undefined): boolean {
+  if (max === undefined) return true;
+  const rank = classificationRank(config, classification);
+  return rank !== -1 && rank <= classificationRank(config, max);
 }
 
 /** A configured role by its id. */

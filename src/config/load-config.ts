@@ -8,7 +8,7 @@ import { validate } from '../schema/validator.js';
 import { decodeDocument } from '../text/decode.js';
 import { readFileCapped } from '../text/read-capped.js';
 import { closest } from '../text/suggest.js';
-import { DEFAULT_CLASSIFICATIONS, type Config, type RiskMethod, type Role, type RuleSetting, type Standard } from './config.js';
+import { DEFAULT_CLASSIFICATIONS, type Audience, type Config, type RiskMethod, type Role, type RuleSetting, type Standard } from './config.js';
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; file: string; problems: Problem[] };
 
@@ -63,7 +63,7 @@ interface RawConfig {
   risk?: RiskMethod;
   git?: { signed_approvals?: boolean; allowed_signers?: string; allow_self_approval?: boolean; max_backdate_days?: number; baseline?: string; config_approvers?: string[] };
   rules?: Record<string, RuleSetting>;
-  publish?: { title?: string; order?: string[]; templates?: string };
+  publish?: { title?: string; order?: string[]; exclude?: string[]; templates?: string; audiences?: Record<string, { max_classification?: string }>; default_audience?: string };
 }
 
 function referenceProblems(raw: RawConfig, map: SourceMap, knownRules: readonly string[]): Problem[] {
@@ -99,6 +99,7 @@ function referenceProblems(raw: RawConfig, map: SourceMap, knownRules: readonly 
       problems.push({ message: `"${rule}" is not a rule id${suggestion ? `; did you mean "${suggestion}"?` : ' (isms rules lists them)'}`, at: map.keyAt(childPointer('/rules', rule)) });
     }
   }
+  problems.push(...audienceProblems(raw, map));
   const risk = raw.risk;
   if (risk) {
     const levelNames = risk.levels.map((level) => level.name);
@@ -134,6 +135,36 @@ function referenceProblems(raw: RawConfig, map: SourceMap, knownRules: readonly 
   return problems;
 }
 
+/** Each audience's max_classification must be a configured classification; default_audience must name an audience. */
+function audienceProblems(raw: RawConfig, map: SourceMap): Problem[] {
+  const problems: Problem[] = [];
+  const classifications = raw.classifications ?? DEFAULT_CLASSIFICATIONS;
+  const audiences = raw.publish?.audiences ?? {};
+  for (const [name, audience] of Object.entries(audiences)) {
+    const max = audience.max_classification;
+    if (max !== undefined && !classifications.includes(max)) {
+      const suggestion = closest(max, classifications);
+      problems.push({
+        message: `publish.audiences.${name}.max_classification "${max}" is not one of the classifications (${classifications.join(', ')})${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
+        at: map.valueAt(childPointer(childPointer('/publish/audiences', name), 'max_classification')),
+      });
+    }
+  }
+  const fallback = raw.publish?.default_audience;
+  if (fallback !== undefined && !Object.hasOwn(audiences, fallback)) {
+    const names = Object.keys(audiences);
+    const suggestion = closest(fallback, names);
+    problems.push({
+      message:
+        names.length === 0
+          ? `publish.default_audience "${fallback}" names an audience, but publish.audiences defines none`
+          : `publish.default_audience "${fallback}" is not one of publish.audiences (${names.join(', ')})${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
+      at: map.valueAt('/publish/default_audience'),
+    });
+  }
+  return problems;
+}
+
 /** An object without a prototype: looking up a key the file does not hold ("constructor") finds nothing. */
 function dictionary<T>(entries: ReadonlyArray<[string, T]>): Record<string, T> {
   return Object.assign(Object.create(null) as Record<string, T>, Object.fromEntries(entries));
@@ -162,6 +193,13 @@ function toConfig(raw: RawConfig, file: string): Config {
       configApprovers: raw.git?.config_approvers ?? raw.approvers?.['manual'] ?? raw.approvers?.['*'] ?? [],
     },
     rules: dictionary(Object.entries(raw.rules ?? {})),
-    publish: { title: raw.publish?.title ?? `${raw.organization} ISMS`, order: raw.publish?.order ?? [], templates: raw.publish?.templates },
+    publish: {
+      title: raw.publish?.title ?? `${raw.organization} ISMS`,
+      order: raw.publish?.order ?? [],
+      exclude: raw.publish?.exclude ?? [],
+      templates: raw.publish?.templates,
+      audiences: dictionary(Object.entries(raw.publish?.audiences ?? {}).map(([name, audience]): [string, Audience] => [name, { maxClassification: audience.max_classification }])),
+      defaultAudience: raw.publish?.default_audience,
+    },
   };
 }

@@ -11,6 +11,7 @@ import { isInside } from '../text/paths.js';
 import { BlobReader } from './cat-file.js';
 import { noEvidence, type Baseline, type ConfigChange, type ConfigState, type DocumentEvidence, type GitEvidence, type OversizedRevision, type RepositoryStatus, type Revision } from './evidence.js';
 import { CommitGraph } from './commit-graph.js';
+import { commitOf } from './commit-of.js';
 import { mergeVerdicts } from './merge-verdicts.js';
 import { commitFromObject, describeCommit, LOG_FORMAT, parseLog, type Change, type Commit } from './log-parser.js';
 import { approvalProof, signOffsOf } from './model.js';
@@ -46,12 +47,6 @@ async function inspect(cwd: string): Promise<{ status: RepositoryStatus; topleve
   const head = await runGit(toplevel, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
   if (head.code !== 0) return { status: { kind: 'no-commits' }, toplevel };
   return { status: { kind: 'ok' }, toplevel };
-}
-
-/** A user-given ref's commit, or undefined (`rev-parse --verify --end-of-options`, SAFETY.md item 2). */
-async function commitOf(toplevel: string, ref: string): Promise<string | undefined> {
-  const result = await runGit(toplevel, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
-  return result.code === 0 ? result.stdout.toString('utf8').trim() : undefined;
 }
 
 async function resolveRef(toplevel: string, ref: string): Promise<string> {

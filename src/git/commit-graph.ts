@@ -24,6 +24,11 @@ export class CommitGraph {
     this.linear = [...this.parents.values()].every((parents) => parents.length < 2);
   }
 
+  /** Whether the commit is HEAD or one of its ancestors. */
+  contains(hash: string): boolean {
+    return this.parents.has(hash);
+  }
+
   parentsOf(hash: string): readonly string[] {
     return this.parents.get(hash) ?? [];
   }

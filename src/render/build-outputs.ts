@@ -1,5 +1,6 @@
 import { slug } from '../scaffold/documents.js';
-import { MANIFEST_FILE, manifestFor } from './manifest.js';
+import type { PublicationSigner } from '../sign/sign-publication.js';
+import { MANIFEST_FILE, MANIFEST_SIGNATURE, manifestFor } from './manifest.js';
 import type { Publication } from './publication.js';
 import { documentDefinition, manualDefinition } from './pdf/pdf-documents.js';
 import { renderPdf } from './pdf/render-pdf.js';
@@ -15,6 +16,8 @@ export interface BuildOptions {
   templates: SiteTemplates;
   /** Called before each output is made (progress). */
   onProgress?: (file: string, index: number, total: number) => void;
+  /** Signs the PDFs once rendered, then the manifest (which lists the signed PDFs). */
+  signer?: PublicationSigner;
 }
 
 export interface BuildResult {
@@ -35,14 +38,16 @@ export function manualFileName(publication: Publication): string {
 
 /**
  * Every output file of a build, plus manifest.json (sha256 of each file, the commit, the build
- * time), and the documents that could not be rendered. Nothing is written here: the caller writes
- * the whole set, or nothing.
+ * time, the audience, the documents published and those left out), and the documents that could
+ * not be rendered. With a signer, the PDFs are signed after they are all rendered (so unsigned
+ * output stays as it was), the manifest is made of the signed files, and manifest.json.sig signs
+ * it. Nothing is written here: the caller writes the whole set, or nothing.
  */
-export async function buildOutputs(publication: Publication, order: readonly string[], options: BuildOptions): Promise<BuildResult> {
+export async function buildOutputs(publication: Publication, options: BuildOptions): Promise<BuildResult> {
   const files = new Map<string, Buffer>();
   const failures: RenderFailure[] = [];
   const created = new Date(publication.buildTime);
-  const manualDocuments = order.length > 0 ? order.flatMap((id) => publication.documents.filter((d) => d.id === id)) : publication.documents;
+  const manualDocuments = publication.manual;
   const manual = options.pdf && manualDocuments.length > 0 ? manualFileName(publication) : undefined;
   const total = (options.html ? 1 : 0) + (options.pdf ? publication.documents.length : 0) + (manual ? 1 : 0);
   let done = 0;
@@ -70,6 +75,9 @@ export async function buildOutputs(publication: Publication, order: readonly str
     options.onProgress?.(manual, ++done, total);
     files.set(manual, await renderPdf(manualDefinition(publication, manualDocuments, created, failedPdfs)));
   }
-  files.set(MANIFEST_FILE, manifestFor(files, { toolVersion: options.toolVersion, commit: publication.commit, buildTime: publication.buildTime }));
+  if (options.signer) await options.signer.pdfs(files, publication, manual);
+  const manifest = manifestFor(files, publication, { toolVersion: options.toolVersion, html: options.html, pdf: options.pdf });
+  files.set(MANIFEST_FILE, manifest);
+  if (options.signer) files.set(MANIFEST_SIGNATURE, options.signer.manifest(manifest));
   return { files, failures };
 }

@@ -1,12 +1,13 @@
 import { catalogOf } from '../catalog/catalog.js';
 import { resolveControlId } from '../catalog/control-id.js';
-import type { Config } from '../config/config.js';
+import { audienceOf, clearedFor, DOCUMENT_TYPES, type Config } from '../config/config.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../documents/document.js';
 import { isRecord } from '../documents/version-history.js';
 import type { Workspace } from '../documents/workspace.js';
 import type { GitEvidence } from '../git/evidence.js';
 import { approvalEvidence } from '../git/model.js';
+import { revisionFacts } from '../git/revision-facts.js';
 import { rate, ratingsOf, type Rating } from '../risk/method.js';
 import { reviewSchedule } from '../documents/review.js';
 
@@ -84,9 +85,21 @@ export interface PublishedDocument {
   distribution: Array<{ to: string; audience: string }>;
   soa?: { standard: string; themes: SoaTheme[]; applicable: number; excluded: number };
   risks?: RiskView;
+  /** Withdrawn (status retired): published as OBSOLETE, never in the manual. */
+  retired: boolean;
+  /** The content fingerprint of the text rendered (`sha256-v2:...`, as git evidence computes it). */
+  fingerprint: string;
   /** Where its page and PDF are, relative to the output folder. */
   page: string;
   pdf: string;
+}
+
+/** Why a document was not published: above the audience's classification, or not approved in a release. */
+export type LeftOutReason = 'audience' | 'not-approved';
+
+export interface LeftOut {
+  id: string;
+  reason: LeftOutReason;
 }
 
 export interface Publication {
@@ -95,8 +108,24 @@ export interface Publication {
   /** ISO 8601 build time (from the commit under --release). */
   buildTime: string;
   commit?: string;
-  /** In publish.order, then the rest by id. */
+  /** The audience published for; undefined when the configuration defines none. */
+  audience?: string;
+  /**
+   * The published documents, in publish.order, then the rest by type and id. Nothing left out is
+   * here: whatever renders from this list (pages, PDFs, register, navigation, links) never sees it.
+   */
   documents: PublishedDocument[];
+  /** The manual's documents: the published ones in the same order, minus publish.exclude and retired ones. */
+  manual: PublishedDocument[];
+  /** Documents not published, by id, and why. */
+  leftOut: LeftOut[];
+}
+
+export interface PublicationScope {
+  /** The audience to publish for (a name the configuration defines); undefined: everything. */
+  audience?: string;
+  /** A release: only validly approved documents (and retired ones, as obsolete) are published. */
+  approvedOnly?: boolean;
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
@@ -174,12 +203,39 @@ function riskView(doc: SourceDocument, config: Config): RiskView | undefined {
 
 /** What proves an approval, in one sentence for the site and the PDFs. */
 function proofSentence(c: { short: string; author: string; email: string; date: string; proof: 'commit' | 'baseline'; signed: boolean }): string {
-  if (c.proof === 'baseline') return `Imported with the baseline: recorded in commit ${c.short} by ${c.author} <${c.email}> on ${c.date}, before approvals were proven from git.`;
+  if (c.proof === 'baseline') return `Imported with the baseline (commit ${c.short}): approved as the document records it, before approvals were proven from git; recorded by ${c.author} <${c.email}> on ${c.date}.`;
   return `Proven by commit ${c.short}, made by ${c.author} <${c.email}> on ${c.date}${c.signed ? ', signed by the approver' : ' (unsigned approval: the commit author field names the approver)'}.`;
 }
 
-/** Everything the site and the PDFs show, worked out once. No I/O. */
-export function buildPublication(workspace: Workspace, diagnostics: readonly Diagnostic[], git: GitEvidence | undefined, build: { buildTime: string; commit?: string }): Publication {
+/** Where a document stands among the published ones: publish.order first, then by type, then by id. */
+function publicationOrder(config: Config): (a: PublishedDocument, b: PublishedDocument) => number {
+  const { order } = config.publish;
+  const rank = (d: PublishedDocument) => (order.includes(d.id) ? order.indexOf(d.id) : order.length);
+  const typeRank = (d: PublishedDocument) => {
+    const index = (DOCUMENT_TYPES as readonly string[]).indexOf(d.type);
+    return index === -1 ? DOCUMENT_TYPES.length : index;
+  };
+  return (a, b) => rank(a) - rank(b) || typeRank(a) - typeRank(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Why a document is not published in this scope; undefined when it is. */
+function leftOutReason(config: Config, doc: PublishedDocument, scope: PublicationScope): LeftOutReason | undefined {
+  const audience = scope.audience === undefined ? undefined : audienceOf(config, scope.audience);
+  if (audience && !clearedFor(config, audience.maxClassification, doc.classification)) return 'audience';
+  if (scope.approvedOnly && !doc.validlyApproved && !doc.retired) return 'not-approved';
+  return undefined;
+}
+
+/**
+ * Everything the site and the PDFs show, worked out once, for one audience (and, in a release,
+ * approved documents only). No I/O.
+ */
+export function buildPublication(
+  workspace: Workspace,
+  diagnostics: readonly Diagnostic[],
+  git: GitEvidence | undefined,
+  build: { buildTime: string; commit?: string } & PublicationScope,
+): Publication {
   const { config } = workspace;
   const invalidApproval = new Set(diagnostics.filter((d) => d.severity === 'error' && APPROVAL_RULES.has(d.rule)).map((d) => d.file));
   const seen = new Set<string>();
@@ -218,12 +274,29 @@ export function buildPublication(workspace: Workspace, diagnostics: readonly Dia
       distribution: (Array.isArray(record['distribution']) ? record['distribution'] : []).filter(isRecord).map((d) => ({ to: text(d['to']), audience: text(d['audience']) })),
       ...(meta.type === 'soa' ? { soa: soaView(doc, config) } : {}),
       ...(meta.type === 'risk-register' ? { risks: riskView(doc, config) } : {}),
+      retired: meta.status === 'retired',
+      // Git evidence already holds the facts of this very text; without it, the same function reads them.
+      fingerprint: git?.document(doc)?.working.fingerprint ?? revisionFacts(doc.text ?? '', doc.format).fingerprint,
       page: `${meta.id}.html`,
       pdf: `pdf/${meta.id}.pdf`,
     });
   }
-  const order = config.publish.order;
-  const rank = (d: PublishedDocument) => (order.includes(d.id) ? order.indexOf(d.id) : order.length);
-  documents.sort((a, b) => rank(a) - rank(b) || a.id.localeCompare(b.id));
-  return { organization: config.organization, title: config.publish.title, buildTime: build.buildTime, ...(build.commit ? { commit: build.commit } : {}), documents };
+  documents.sort(publicationOrder(config));
+  const leftOut: LeftOut[] = [];
+  const published = documents.filter((doc) => {
+    const reason = leftOutReason(config, doc, build);
+    if (reason) leftOut.push({ id: doc.id, reason });
+    return reason === undefined;
+  });
+  const excluded = new Set(config.publish.exclude);
+  return {
+    organization: config.organization,
+    title: config.publish.title,
+    buildTime: build.buildTime,
+    ...(build.commit ? { commit: build.commit } : {}),
+    ...(build.audience !== undefined ? { audience: build.audience } : {}),
+    documents: published,
+    manual: published.filter((doc) => !doc.retired && !excluded.has(doc.id)),
+    leftOut,
+  };
 }

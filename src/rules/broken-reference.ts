@@ -3,7 +3,8 @@ import { referencesOf } from './references.js';
 
 export const brokenReference: Rule = {
   id: 'broken-reference',
-  description: 'a relative link to a missing document, file or heading; a `DOC X` mention of a missing id; a link or document path leaving the repository (symlinks included)',
+  description:
+    'a relative link to a missing document, file or heading; a `DOC X` mention of a missing id; a link or mention from a live document to a retired one; a link or document path leaving the repository (symlinks included)',
   defaultSeverity: 'error',
   check(context) {
     for (const doc of context.documents) {
@@ -11,8 +12,14 @@ export const brokenReference: Rule = {
         context.report(doc, { line: 1, column: 1, endLine: 1, endColumn: 1 }, `this file is a symlink to ${doc.escapesRoot}, outside the documents folder; it is not read`);
         continue;
       }
+      const live = doc.meta.status !== 'retired';
       for (const reference of referencesOf(doc, context)) {
+        const target = reference.target;
         if (reference.problem) context.report(doc, reference.at, reference.problem);
+        // A retired document is no longer in force, and is left out of the manual: a live one must not send readers to it.
+        else if (live && target && target !== doc && target.meta.status === 'retired') {
+          context.report(doc, reference.at, `"${reference.text}" refers to ${target.meta.id ?? target.path}, which is retired: refer to what replaces it, or remove the reference`);
+        }
       }
     }
   },

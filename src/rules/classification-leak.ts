@@ -1,3 +1,4 @@
+import { classificationRank } from '../config/config.js';
 import type { Rule } from './rule.js';
 import { referencesOf } from './references.js';
 
@@ -6,7 +7,7 @@ export const classificationLeak: Rule = {
   description: 'a document links to one of a stricter classification',
   defaultSeverity: 'warn',
   check(context) {
-    const rank = (classification: string | undefined) => (classification === undefined ? -1 : context.config.classifications.indexOf(classification));
+    const rank = (classification: string | undefined) => classificationRank(context.config, classification);
     for (const doc of context.documents) {
       const own = rank(doc.meta.classification);
       if (own === -1) continue;

@@ -48,7 +48,12 @@ function config(options: InitOptions): string {
     // The CISO (whoever runs init) governs the configuration until top management takes it over.
     git: { signed_approvals: false, allowed_signers: '.isms/allowed_signers', allow_self_approval: false, max_backdate_days: 30, config_approvers: ['ciso'] },
     rules: {},
-    publish: { title: `${options.organization} ISMS Manual`, order: ['ISMS-MAN', 'DOC-A5', 'DOC-SOA', 'DOC-RM', 'DOC-RR'] },
+    publish: {
+      title: `${options.organization} ISMS Manual`,
+      order: ['ISMS-MAN', 'DOC-A5', 'DOC-SOA', 'DOC-RM', 'DOC-RR'],
+      audiences: { staff: { max_classification: 'internal' }, auditors: {} },
+      default_audience: 'staff',
+    },
   };
   const head = [
     '# isms configuration: see the README of isms for every key.',
@@ -56,6 +61,7 @@ function config(options: InitOptions): string {
     '# approvals are proven by commits of those members.',
     '# The first commit is the baseline; every change after it is proven, this file included:',
     '# git.config_approvers (the CISO for now) may change it. Hand it to top management later.',
+    '# isms build publishes for staff (documents up to internal); isms build --audience auditors, everything.',
   ].join('\n');
   return `${head}\n${stringify(value, { lineWidth: 0 })}`;
 }

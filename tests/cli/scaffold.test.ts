@@ -33,6 +33,20 @@ describe('isms init and isms new', () => {
     expect(parse(readFileSync(path.join(dir, 'isms-docs', 'isms.config.yaml'), 'utf8')).organization).toBe('Acme: Widgets, Ltd');
   });
 
+  it('publishes for staff by default, leaving the confidential risk register to the auditors', async () => {
+    const dir = tempDir();
+    await runCli(['init'], dir);
+    const config = parse(readFileSync(path.join(dir, 'isms-docs', 'isms.config.yaml'), 'utf8'));
+    expect(config.publish.audiences).toEqual({ staff: { max_classification: 'internal' }, auditors: {} });
+    expect(config.publish.default_audience).toBe('staff');
+    const staff = await runCli(['build', '--html'], dir);
+    expect(staff.code).toBe(0);
+    expect(staff.stderr).toContain('isms: left out for staff (classified above internal): DOC-RR\n');
+    const auditors = await runCli(['build', '--html', '--audience', 'auditors'], dir);
+    expect(auditors.stderr).not.toContain('left out');
+    expect(readFileSync(path.join(dir, 'isms-docs', '_site', 'index.html'), 'utf8')).toContain('DOC-RR.html');
+  });
+
   it('lists every control of the chosen standard in the new SoA', async () => {
     const dir = tempDir();
     await runCli(['init', 'docs', '--standard', 'iso27001-2013'], dir);

@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { policy, REPO_CONFIG, TestRepo, WRITER } from '../helpers/git-repo.js';
+import { CEO, policy, REPO_CONFIG, TestRepo, WRITER } from '../helpers/git-repo.js';
 
 const BIN = path.resolve('bin/isms.js');
 const READ_ONLY = ['cat-file', 'log', 'ls-files', 'ls-tree', 'rev-parse'];
@@ -25,6 +25,10 @@ describe('git as isms runs it to validate and build', () => {
     repo.write('isms.config.yaml', REPO_CONFIG).write('policy.md', policy()).write('.gitattributes', '* filter=evil diff=evil\n').commit('Draft', WRITER, '2026-01-05');
     const rows = ['| 0.1 | 2026-01-05 | P. Writer | First draft |', '| 0.2 | 2026-01-06 | P. Writer | Wider scope |'];
     repo.write('policy.md', policy({ version: '0.2', rows, body: 'We protect all information.' })).commit('Edit', WRITER, '2026-01-06');
+    // A release publishes approved documents only.
+    const published = [...rows, '| 1.0 | 2026-01-07 | P. Writer | First published |'];
+    repo.write('policy.md', policy({ status: 'in-review', version: '1.0', rows: published, body: 'We protect all information.' })).commit('Version 1.0', WRITER, '2026-01-07');
+    repo.write('policy.md', policy({ status: 'approved', version: '1.0', rows: published, approval: '{ by: ceo, name: R. Adeyemi, date: 2026-01-07 }', body: 'We protect all information.' })).commit('Approve', CEO, '2026-01-07');
 
     const touch = `touch '${sentinel()}'`;
     const hooks = path.join(work, 'hooks');

@@ -71,4 +71,14 @@ describe('text bounded for PDF layout', () => {
     const content: PdfContent[] = [{ text: styled, style: 'p' }];
     expect(boundText(content)).toEqual(content);
   });
+
+  it('gives each piece of nested inline text every style around it (pdfmake drops the styles of a nested inline)', () => {
+    const [bounded] = boundText([{ text: ['Plain ', { text: [{ text: 'both', bold: true }, ' italic'], italics: true }], style: 'p' }]);
+    expect(bounded).toEqual({ text: ['Plain ', { text: 'both', italics: true, bold: true }, { text: ' italic', italics: true }], style: 'p' });
+  });
+
+  it('keeps long inline code monospace in every piece, with the break in DejaVu Sans', () => {
+    const [bounded] = boundText([{ text: ['Run ', { text: 'c'.repeat(70), font: 'DejaVuMono', fontSize: 9 }] }]);
+    expect(bounded).toEqual({ text: ['Run ', { text: 'c'.repeat(64), font: 'DejaVuMono', fontSize: 9 }, { text: ZWSP, font: 'DejaVu', fontSize: 9 }, { text: 'cccccc', font: 'DejaVuMono', fontSize: 9 }] });
+  });
 });

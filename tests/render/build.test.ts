@@ -195,7 +195,7 @@ describe('isms build --release', () => {
     repo.git(['checkout', '--', '.']);
     expect(readFileSync(path.join(repo.dir, 'policy.md'), 'utf8')).toContain('\r\n');
     const run = await runCli(['build', '--release', '--html', '--out', outDir()], repo.dir);
-    expect(run.stderr).toBe('isms: published as DRAFT (not validly approved): DOC-P1\n');
+    expect(run.stderr).toBe('isms: left out (not approved): DOC-P1\n');
     expect(run.code).toBe(0);
   }, 60_000);
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_FILE_BYTES } from '../../src/text/decode.js';
-import { policy, REPO_CONFIG, TestRepo, WRITER } from '../helpers/git-repo.js';
+import { CEO, CISO, policy, REPO_CONFIG, TestRepo, WRITER } from '../helpers/git-repo.js';
 import { readPdf } from '../helpers/pdf.js';
 import { runBin } from '../helpers/run-bin.js';
 
@@ -158,11 +158,19 @@ describe('a document that cannot be rendered', () => {
   }, 3 * GUARD_MS);
 
   it('makes a --release build refuse and leave the previous output', async () => {
+    // A release publishes approved documents only: the policy, then the procedure, are approved.
+    const rows = ['| 0.1 | 2026-01-05 | P. Writer | First draft |', '| 1.0 | 2026-01-06 | P. Writer | First published |'];
+    const approved = (text: string, status: string, approval?: string) =>
+      text.replace('status: draft', `status: ${status}`).replace('version: "0.1"', `version: "1.0"${approval ? `\napproval: ${approval}` : ''}`).replace(rows[0]!, rows.join('\n'));
     const repo = repoWith('We protect information.');
+    const text = readFileSync(path.join(repo.dir, 'policy.md'), 'utf8');
+    repo.write('policy.md', approved(text, 'in-review')).commit('Policy 1.0', WRITER, '2026-01-06');
+    repo.write('policy.md', approved(text, 'approved', '{ by: ceo, name: R. Adeyemi, date: 2026-01-06 }')).commit('Approve the policy', CEO, '2026-01-06');
     const out = outDir();
     expect((await isms(['build', '--release', '--html', '--out', out], repo.dir)).code).toBe(0);
     const before = readFileSync(path.join(out, 'manifest.json'), 'utf8');
-    repo.write('procedure.md', procedure).commit('Procedure', WRITER, '2026-01-06');
+    repo.write('procedure.md', approved(procedure, 'in-review')).commit('Procedure', WRITER, '2026-01-06');
+    repo.write('procedure.md', approved(procedure, 'approved', '{ by: ciso, name: M. Woolard, date: 2026-01-07 }')).commit('Approve the procedure', CISO, '2026-01-07');
     const run = await isms(['build', '--release', '--html', '--out', out], repo.dir);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('isms: release refused: nothing was written.\n  procedure.md: DOC-P1.html could not be rendered (it says so in its place): Maximum call stack size exceeded\n');

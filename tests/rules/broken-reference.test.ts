@@ -3,6 +3,7 @@ import { ruleTester } from '../helpers/rule-tester.js';
 import { markdown } from '../helpers/workspace.js';
 
 const manual = markdown({ id: 'ISMS-MAN', type: 'manual', approval: null, status: 'draft', body: '## Scope\n\nAll offices.' });
+const retiredProcedure = markdown({ id: 'DOC-OLD', type: 'procedure', approval: null, status: 'retired', body: 'Superseded. See [the policy](policy.md) and DOC-A5.' });
 
 ruleTester(brokenReference, {
   valid: [
@@ -19,8 +20,29 @@ ruleTester(brokenReference, {
       files: { 'policy.md': markdown({ body: 'This is DOC a5, also written DOC-A5; the manual is ISMS-MAN.' }), 'manual.md': manual },
     },
     { name: 'ignores DOC mentions inside code', files: { 'policy.md': markdown({ body: 'Write `DOC XYZ` to mention one.' }) } },
+    {
+      name: 'lets a retired document refer to live ones, to other retired ones and to itself',
+      files: {
+        'policy.md': markdown(),
+        'old.md': retiredProcedure.replace('DOC-A5.', 'DOC-A5, DOC-OLDER and [itself](old.md).'),
+        'older.md': markdown({ id: 'DOC-OLDER', type: 'procedure', approval: null, status: 'retired' }),
+      },
+    },
   ],
   invalid: [
+    {
+      name: 'reports a link and a DOC mention from a live document to a retired one, naming it',
+      files: { 'policy.md': markdown({ body: 'Follow [the old procedure](old.md), DOC-OLD.' }), 'old.md': retiredProcedure },
+      errors: [
+        { message: '"old.md" refers to DOC-OLD, which is retired: refer to what replaces it, or remove the reference', line: 14, column: 8 },
+        { message: '"DOC-OLD" refers to DOC-OLD, which is retired', line: 14, column: 37 },
+      ],
+    },
+    {
+      name: 'reports a draft that still refers to a retired document',
+      files: { 'manual.md': manual.replace('All offices.', 'All offices (DOC OLD).'), 'old.md': retiredProcedure, 'policy.md': markdown() },
+      errors: [{ message: '"DOC OLD" refers to DOC-OLD, which is retired', line: 15, column: 14 }],
+    },
     {
       name: 'reports a link to a missing file',
       files: { 'policy.md': markdown({ body: 'See [x](missing.md).' }) },

@@ -29,8 +29,8 @@ const MONO_BREAK = { text: BREAK, font: 'DejaVu' };
 const LONG_RUN = new RegExp(`[^\\s${BREAK}]{${MAX_RUN + 1},}`, 'g');
 const CONTAINERS = ['stack', 'ul', 'ol', 'columns', 'section'] as const;
 
-type Inline = string | { text: Inline[] | string; [style: string]: unknown };
-type Leaf = { text: string; [style: string]: unknown };
+export type Inline = string | { text: Inline[] | string; [style: string]: unknown };
+export type Leaf = { text: string; [style: string]: unknown };
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -51,22 +51,31 @@ function breakRuns(text: string, font: string): Inline[] | string {
   return font === 'DejaVuMono' ? pieces : pieces.join('');
 }
 
-function breakInline(value: unknown, font: string): Inline[] | string {
-  if (typeof value === 'string') return breakRuns(value, font);
-  if (!Array.isArray(value)) return isObject(value) ? [breakStyled(value, font)] : String(value ?? '');
-  return value.flatMap((item): Inline[] => {
-    if (isObject(item)) return [breakStyled(item, font)];
-    const broken = breakRuns(String(item ?? ''), font);
-    return typeof broken === 'string' ? [broken] : broken;
-  });
+/** A leaf with break opportunities in its long runs: one leaf, or in code several, each with the leaf's styles. */
+function breakLeaf(leaf: Leaf, font: string): Leaf[] {
+  const own = typeof leaf['font'] === 'string' ? leaf['font'] : font;
+  const broken = breakRuns(leaf.text, own);
+  if (typeof broken === 'string') return [{ ...leaf, text: broken }];
+  return broken.map((piece) => (typeof piece === 'string' ? { ...leaf, text: piece } : { ...leaf, ...(piece as Leaf) }));
 }
 
-function breakStyled(inline: Record<string, unknown>, font: string): Inline {
-  return { ...inline, text: breakInline(inline['text'], typeof inline['font'] === 'string' ? inline['font'] : font) };
+/**
+ * Text with break opportunities in its long runs. pdfmake does not carry the styles of an inline
+ * down to the inlines nested in it, so inline content comes out flat: leaves that each carry every
+ * style they inherit.
+ */
+function breakInline(value: unknown, font: string): Inline[] | string {
+  if (typeof value === 'string') return breakRuns(value, font);
+  const items = Array.isArray(value) ? (value as unknown[]) : isObject(value) ? [value] : [String(value ?? '')];
+  const inlines = items.map((item): Inline => (isObject(item) ? (item as Inline) : String(item ?? '')));
+  // A leaf with no style of its own stays a plain string, as it came.
+  return leaves(inlines, {}, [])
+    .flatMap((leaf) => breakLeaf(leaf, font))
+    .map((leaf): Inline => (Object.keys(leaf).length === 1 ? leaf.text : leaf));
 }
 
 /** The leaves of inline content, each with the styles it inherits from the inlines around it. */
-function leaves(value: Inline[] | string, inherited: Record<string, unknown>, into: Leaf[]): Leaf[] {
+export function leaves(value: Inline[] | string, inherited: Record<string, unknown>, into: Leaf[]): Leaf[] {
   if (typeof value === 'string') {
     if (value !== '') into.push({ ...inherited, text: value });
     return into;

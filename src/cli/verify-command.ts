@@ -1,0 +1,81 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { findConfig } from '../config/find-config.js';
+import { displayPath } from '../documents/discover.js';
+import type { RepositoryStatus } from '../git/evidence.js';
+import { FileTooLargeError, readFileCapped } from '../text/read-capped.js';
+import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
+import { messages } from './messages.js';
+import { gitEvidence, openWorkspace } from './open-workspace.js';
+import { TOOL_VERSION } from './tool-version.js';
+
+export interface VerifyCommandOptions {
+  ca?: string;
+  format: string;
+  config?: string;
+}
+
+const FORMATS = ['table', 'json'];
+
+/** Why the git check could not be done, in words. */
+function gitReason(status: RepositoryStatus): string {
+  switch (status.kind) {
+    case 'not-repository':
+      return 'the documents folder is not in a git repository';
+    case 'no-commits':
+      return 'the repository has no commits';
+    case 'shallow':
+      return 'a shallow clone cuts the history off (fetch it all: fetch-depth: 0)';
+    case 'dubious-ownership':
+      return `git refuses to read ${status.path}, which belongs to another user`;
+    case 'error':
+      return `git history could not be read: ${status.message}`;
+    default:
+      return 'no history';
+  }
+}
+
+/** `isms verify <file-or-dir>`: signatures, certificates, the manifest, and the documents against git. */
+export async function verifyCommand(target: string, options: VerifyCommandOptions, io: CliIo): Promise<ExitCode> {
+  if (!FORMATS.includes(options.format)) throw new UsageError(messages.badFormat(options.format, FORMATS));
+  const absolute = path.resolve(io.cwd, target);
+  const shown = displayPath(io.cwd, absolute);
+  let stats;
+  try {
+    stats = statSync(absolute);
+  } catch {
+    throw new UsageError(messages.noSuchTarget(shown));
+  }
+  if (!stats.isFile() && !stats.isDirectory()) throw new UsageError(messages.badTarget(shown));
+
+  const { readPemCertificates } = await import('../sign/certificate-chain.js');
+  let anchors;
+  if (options.ca !== undefined) {
+    const caFile = displayPath(io.cwd, path.resolve(io.cwd, options.ca));
+    let text: string;
+    try {
+      text = readFileCapped(path.resolve(io.cwd, options.ca), 4 * 1024 * 1024).toString('utf8');
+    } catch (error) {
+      const reason = error instanceof FileTooLargeError ? error.message : `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`;
+      throw new UsageError(messages.badCaFile(caFile, reason));
+    }
+    anchors = readPemCertificates(text);
+    if (anchors.length === 0) throw new UsageError(messages.badCaFile(caFile, 'it holds no PEM certificate that can be read'));
+  }
+
+  const { gitClaims } = await import('../sign/git-claims.js');
+  let judge;
+  let reason = 'no isms.config.yaml here or in isms-docs/: run isms verify in the documents repository, or give --config';
+  if (options.config !== undefined || findConfig(io.cwd, undefined) !== undefined) {
+    const workspace = await openWorkspace(io, options.config);
+    const git = await gitEvidence(workspace, undefined);
+    if (git.status.kind === 'ok') judge = gitClaims(workspace, git);
+    else reason = gitReason(git.status);
+  }
+
+  const { verifyTarget } = await import('../sign/verify.js');
+  const { verifyJson, verifyTable } = await import('../sign/verify-report.js');
+  const report = await verifyTarget(absolute, shown, { ...(anchors ? { anchors } : {}), ...(judge ? { git: judge } : { gitReason: reason }) });
+  io.stdout.write(options.format === 'json' ? verifyJson(report, TOOL_VERSION) : verifyTable(report));
+  return report.verified ? EXIT.ok : EXIT.findings;
+}

@@ -1,0 +1,7 @@
+import { runGit } from './run-git.js';
+
+/** A user-given ref's commit, or undefined when it names none here (`rev-parse --verify --end-of-options`, SAFETY.md item 2). */
+export async function commitOf(cwd: string, ref: string): Promise<string | undefined> {
+  const result = await runGit(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
+  return result.code === 0 ? result.stdout.toString('utf8').trim() : undefined;
+}
