@@ -14,6 +14,14 @@ const MAX_RUN = 64;
  * blocks look the same, and only a paragraph longer than a page gets a line break in it.
  */
 const MAX_NODE_CHARS = 4000;
+/**
+ * pdfmake also flattens a text node's pieces, and lays out its lines, by copying the list of pieces
+ * once per piece: a paragraph of many short styled pieces (`*a*a*a…`) took time quadratic in their
+ * number. Each piece counts as this many characters more towards MAX_NODE_CHARS, so a node of many
+ * pieces is cut sooner (at 800 pieces of one character), and a paragraph with a few hundred styled
+ * words is not cut at all.
+ */
+const PIECE_CHARS = 4;
 /** Zero-width space: a break opportunity that shows nothing (DejaVu Sans draws it with no width and no outline). */
 const BREAK = '\u200b';
 /** DejaVu Sans Mono has no zero-width space (it would draw a box), so in code the break is set in DejaVu Sans. */
@@ -96,15 +104,15 @@ function cutAt(text: string, room: number): { end: number; skip: number } {
   return { end: text.length <= MAX_RUN + 1 ? 0 : room, skip: 0 };
 }
 
-/** Inline content of more than MAX_NODE_CHARS characters as consecutive chunks of at most that many. */
+/** Inline content weighing more than MAX_NODE_CHARS as consecutive chunks of at most that weight. */
 function chunks(text: Inline[] | string): Leaf[][] {
   const result: Leaf[][] = [];
   let current: Leaf[] = [];
   let size = 0;
   for (const leaf of leaves(text, {}, [])) {
     let rest = leaf.text;
-    while (size + rest.length > MAX_NODE_CHARS) {
-      const { end, skip } = cutAt(rest, MAX_NODE_CHARS - size);
+    while (size + PIECE_CHARS + rest.length > MAX_NODE_CHARS) {
+      const { end, skip } = cutAt(rest, Math.max(0, MAX_NODE_CHARS - PIECE_CHARS - size));
       if (end > 0) current.push({ ...leaf, text: rest.slice(0, end) });
       result.push(current);
       current = [];
@@ -113,15 +121,16 @@ function chunks(text: Inline[] | string): Leaf[][] {
     }
     if (rest !== '') {
       current.push({ ...leaf, text: rest });
-      size += rest.length;
+      size += PIECE_CHARS + rest.length;
     }
   }
   if (current.length > 0) result.push(current);
   return result;
 }
 
-const length = (text: Inline[] | string): number =>
-  typeof text === 'string' ? text.length : text.reduce((sum, item) => sum + (typeof item === 'string' ? item.length : length(item.text)), 0);
+/** Characters, and PIECE_CHARS for each piece. */
+const weight = (text: Inline[] | string): number =>
+  typeof text === 'string' ? PIECE_CHARS + text.length : text.reduce((sum, item) => sum + weight(typeof item === 'string' ? item : item.text), 0);
 
 function boundNode(node: PdfContent, font: string): PdfContent {
   if (typeof node === 'string') {
@@ -132,7 +141,7 @@ function boundNode(node: PdfContent, font: string): PdfContent {
   const own = typeof node['font'] === 'string' ? node['font'] : font;
   if ('text' in node) {
     const text = breakInline(node['text'], own);
-    if (length(text) <= MAX_NODE_CHARS) return { ...node, text };
+    if (weight(text) <= MAX_NODE_CHARS) return { ...node, text };
     const { text: _, ...style } = node;
     return { ...style, stack: chunks(text).map((chunk) => ({ text: chunk })) };
   }

@@ -1,11 +1,8 @@
 import GithubSlugger from 'github-slugger';
 import type { Heading, PhrasingContent, Root, RootContent, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { flattenDeepNesting } from '../../documents/markdown-parser.js';
+import { markdownTree } from '../markdown-tree.js';
 import { pdfTable, type TextArea } from './pdf-table.js';
 
 /** pdfmake content: plain objects as pdfmake reads them. */
@@ -27,8 +24,6 @@ export interface PdfBodyOptions {
 export const LINK_COLOR = '#1f5f99';
 /** Indentation of a nested list or quote, in points: a generous estimate (tables are fitted to what is left, in proportion). */
 const NESTED_INDENT = 16;
-
-const parser = unified().use(remarkParse).use(remarkGfm);
 
 interface InlineStyle {
   bold?: boolean;
@@ -126,7 +121,7 @@ function blocks(nodes: readonly RootContent[], context: Context): PdfContent[] {
 }
 
 function parse(markdown: string): Root {
-  return parser.parse(flattenDeepNesting(markdown)) as Root;
+  return markdownTree(markdown);
 }
 
 /** Each heading's id as the site makes it (rehype-slug: GitHub's slugs of its text, in document order). */
