@@ -203,11 +203,3 @@ export function revisionFacts(raw: string, format: 'markdown' | 'yaml'): Revisio
   hash.update((table ? [...lines.slice(0, table.start), ...lines.slice(table.end)] : lines).join('\n'));
   return { ...facts, rows: table ? tableRows(lines.slice(table.start, table.end)) : [], fingerprint: FINGERPRINT_VERSION + hash.digest('hex') };
 }
-
-export function sameRow(a: HistoryRow, b: HistoryRow): boolean {
-  return a.version === b.version && a.date === b.date && a.author === b.author && a.details === b.details;
-}
-
-export function sameApproval(a: RevisionFacts['approval'], b: RevisionFacts['approval']): boolean {
-  return a !== undefined && b !== undefined && a.by === b.by && a.name === b.name && a.date === b.date;
-}
