@@ -46,6 +46,7 @@ function program(io: CliIo, done: (code: ExitCode) => void): Command {
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
     .option('--base <ref>', 'for pull requests: documents whose content differs from this ref need a newer version')
     .option('--no-git', 'check without git history (the git-* rules are skipped)')
+    .option('--no-cache', 'neither read nor write the cache of facts from git history (.git/isms-cache)')
     .exitOverride()
     .action(async (paths: string[], options: ValidateOptions) => done(await validateCommand(paths, options, io)));
 
@@ -142,8 +143,9 @@ function program(io: CliIo, done: (code: ExitCode) => void): Command {
     .addOption(new Option('-f, --format <name>', 'table or json').default('table'))
     .option('--as-of <date>', 'the date that counts as today (YYYY-MM-DD)')
     .option('--no-git', 'without git history')
+    .option('--no-cache', 'neither read nor write the cache of facts from git history (.git/isms-cache)')
     .exitOverride()
-    .action(async (options: { config?: string; format: string; asOf?: string; git?: boolean }) => done(await statusCommand(options, io)));
+    .action(async (options: { config?: string; format: string; asOf?: string; git?: boolean; cache?: boolean }) => done(await statusCommand(options, io)));
 
   return root;
 }

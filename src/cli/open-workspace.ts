@@ -6,11 +6,14 @@ import { discoverDocuments, displayPath } from '../documents/discover.js';
 import { loadWorkspace, type Workspace } from '../documents/workspace.js';
 import type { GitEvidence } from '../git/evidence.js';
 import { baseRefError, buildEvidence, GitRefError } from '../git/build-evidence.js';
+import { cacheStamp, type CachePaths } from '../git/evidence-cache.js';
 import { readAtRef } from '../git/read-at-ref.js';
 import { RULE_IDS } from '../rules/index.js';
 import { UsageError, type CliIo } from './io.js';
 import type { KeptFiles } from './output-file.js';
+import { openEvidenceCache, type EvidenceCacheFile } from './evidence-cache-file.js';
 import { messages } from './messages.js';
+import { TOOL_VERSION } from './tool-version.js';
 
 /** Finds and validates the configuration, then reads every document; a broken configuration is a UsageError. */
 export async function openWorkspace(io: CliIo, configOption: string | undefined): Promise<Workspace> {
@@ -58,10 +61,18 @@ export async function openWorkspaceAtBase(io: CliIo, configOption: string | unde
   return { workspace: await openWorkspace(io, configOption), baseConfigProblem: problem };
 }
 
-/** The git evidence of a workspace; a bad --base is a usage error. */
-export async function gitEvidence(workspace: Workspace, base: string | undefined, baseConfigProblem?: string): Promise<GitEvidence> {
+/**
+ * The git evidence of a workspace; a bad --base is a usage error. Facts of old revisions come from the
+ * repository's evidence cache and what is new is added to it, unless `cache` is false (--no-cache).
+ */
+export async function gitEvidence(workspace: Workspace, base: string | undefined, baseConfigProblem?: string, options: { cache?: boolean } = {}): Promise<GitEvidence> {
+  const { config } = workspace;
+  let cacheFile: EvidenceCacheFile | undefined;
+  const cache = options.cache === false ? {} : { cache: (paths: CachePaths) => (cacheFile = openEvidenceCache(paths, () => cacheStamp(TOOL_VERSION, config.file, RULE_IDS)))?.cache };
   try {
-    return await buildEvidence(workspace, { knownRules: RULE_IDS, ...(base === undefined ? {} : { base }), ...(baseConfigProblem ? { baseConfigProblem } : {}) });
+    const evidence = await buildEvidence(workspace, { knownRules: RULE_IDS, ...(base === undefined ? {} : { base }), ...(baseConfigProblem ? { baseConfigProblem } : {}), ...cache });
+    cacheFile?.save();
+    return evidence;
   } catch (error) {
     if (error instanceof GitRefError) throw new UsageError(error.message);
     throw error;

@@ -23,6 +23,8 @@ export interface ValidateOptions {
   git?: boolean;
   /** Overwrite a controlled document or a tracked file with --output. */
   force?: boolean;
+  /** false with --no-cache. */
+  cache?: boolean;
 }
 
 export async function validateCommand(paths: string[], options: ValidateOptions, io: CliIo): Promise<ExitCode> {
@@ -37,7 +39,7 @@ export async function validateCommand(paths: string[], options: ValidateOptions,
   if (options.git === false && options.base !== undefined) throw new UsageError(messages.baseWithoutGit());
   const { workspace, baseConfigProblem } = options.base !== undefined ? await openWorkspaceAtBase(io, options.config, options.base) : { workspace: await openWorkspace(io, options.config), baseConfigProblem: undefined };
   const output = options.output === undefined ? undefined : await openOutputFile(io, options.output, { force: options.force === true, kept: keptFiles(workspace) });
-  const git = options.git === false ? undefined : await gitEvidence(workspace, options.base, baseConfigProblem);
+  const git = options.git === false ? undefined : await gitEvidence(workspace, options.base, baseConfigProblem, { cache: options.cache !== false });
   const targets = paths.map((p) => path.resolve(io.cwd, p));
   for (const target of targets) {
     const covers = workspace.documents.some((doc) => isInside(target, doc.absolutePath));

@@ -11,6 +11,7 @@ import { isInside } from '../text/paths.js';
 import { BlobReader } from './cat-file.js';
 import { noEvidence, type Baseline, type ConfigChange, type ConfigState, type DocumentEvidence, type GitEvidence, type OversizedRevision, type RepositoryStatus, type Revision } from './evidence.js';
 import { CommitGraph } from './commit-graph.js';
+import { CACHE_PATH_ARGS, type CachePaths, type EvidenceCache } from './evidence-cache.js';
 import { mergeVerdicts } from './merge-verdicts.js';
 import { commitFromObject, describeCommit, LOG_FORMAT, parseLog, type Change, type Commit } from './log-parser.js';
 import { approvalProof, signOffsOf } from './model.js';
@@ -27,11 +28,11 @@ export function baseRefError(ref: string): GitRefError {
 
 const ZERO = /^0+$/;
 
-/** What `git rev-parse` says of the folder: a repository (and where), or why not. */
-async function inspect(cwd: string): Promise<{ status: RepositoryStatus; toplevel?: string }> {
+/** What `git rev-parse` says of the folder: a repository (and where, and where its cache lives), or why not. */
+async function inspect(cwd: string): Promise<{ status: RepositoryStatus; toplevel?: string; cache?: CachePaths }> {
   let result;
   try {
-    result = await runGit(cwd, ['rev-parse', '--show-toplevel', '--is-shallow-repository']);
+    result = await runGit(cwd, ['rev-parse', '--show-toplevel', '--is-shallow-repository', ...CACHE_PATH_ARGS]);
   } catch (error) {
     return { status: { kind: 'error', message: `git could not be run: ${(error as Error).message}` } };
   }
@@ -41,11 +42,11 @@ async function inspect(cwd: string): Promise<{ status: RepositoryStatus; topleve
     if (/not a git repository/i.test(result.stderr)) return { status: { kind: 'not-repository' } };
     return { status: { kind: 'error', message: result.stderr.trim().split('\n')[0] ?? 'git rev-parse failed' } };
   }
-  const [toplevel = '', shallow = ''] = result.stdout.toString('utf8').trim().split('\n');
+  const [toplevel = '', shallow = '', folder = '', key = ''] = result.stdout.toString('utf8').trim().split('\n');
   if (shallow.trim() === 'true') return { status: { kind: 'shallow' }, toplevel };
   const head = await runGit(toplevel, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
   if (head.code !== 0) return { status: { kind: 'no-commits' }, toplevel };
-  return { status: { kind: 'ok' }, toplevel };
+  return { status: { kind: 'ok' }, toplevel, ...(folder && key ? { cache: { folder, key } } : {}) };
 }
 
 /** A user-given ref's commit, or undefined (`rev-parse --verify --end-of-options`, SAFETY.md item 2). */
@@ -103,6 +104,11 @@ export interface EvidenceOptions {
   knownRules?: readonly string[];
   /** Why the configuration could not be read from `base`, when it could not (reported under git-config-change). */
   baseConfigProblem?: string;
+  /**
+   * Opens the cache of facts from earlier runs, given where the repository keeps it (undefined: no
+   * cache); what this run computes is added to it.
+   */
+  cache?: (paths: CachePaths) => EvidenceCache | undefined;
 }
 
 /**
@@ -115,11 +121,12 @@ export interface EvidenceOptions {
  */
 export async function buildEvidence(workspace: Workspace, options: EvidenceOptions = {}): Promise<GitEvidence> {
   const { config } = workspace;
-  const { status, toplevel } = await inspect(config.root);
+  const { status, toplevel, cache: cachePaths } = await inspect(config.root);
   if (status.kind !== 'ok' || !toplevel) {
     if (options.base !== undefined && status.kind === 'no-commits') throw new GitRefError(`--base ${options.base}: the repository has no commits yet`);
     return noEvidence(status);
   }
+  const cache = cachePaths ? options.cache?.(cachePaths) : undefined;
   const top = realpathSync(toplevel);
   const folder = toPosix(path.relative(top, realpathSync(config.root))) || '.';
   const baseCommit = options.base === undefined ? undefined : await resolveRef(toplevel, options.base);
@@ -183,8 +190,13 @@ export async function buildEvidence(workspace: Workspace, options: EvidenceOptio
       if (read.kind === 'too-large') return { kind: 'too-large', size: read.size };
       let pending = configs.get(read.id);
       if (!pending) {
-        const parsed = parseConfig(read.bytes, config.file, knownRules);
-        pending = Promise.resolve<ConfigState>(parsed.ok ? { kind: 'ok', config: parsed.config } : { kind: 'broken', message: parsed.problems[0]?.message ?? 'invalid' });
+        let state = cache?.config(read.id);
+        if (!state) {
+          const parsed = parseConfig(read.bytes, config.file, knownRules);
+          state = parsed.ok ? { kind: 'ok', config: parsed.config } : { kind: 'broken', message: parsed.problems[0]?.message ?? 'invalid' };
+          cache?.rememberConfig(read.id, state);
+        }
+        pending = Promise.resolve<ConfigState>(state);
         configs.set(read.id, pending);
       }
       return pending;
@@ -233,7 +245,15 @@ export async function buildEvidence(workspace: Workspace, options: EvidenceOptio
     const factsOf = (blob: string, format: SourceDocument['format']) => {
       let pending = factsByBlob.get(blob);
       if (!pending) {
-        pending = readText(blob).then((text) => (typeof text === 'string' ? revisionFacts(text, format) : undefined));
+        const cached = cache?.revision(blob, format);
+        pending = cached
+          ? Promise.resolve(cached)
+          : readText(blob).then((text) => {
+              if (typeof text !== 'string') return undefined;
+              const facts = revisionFacts(text, format);
+              cache?.rememberRevision(blob, format, facts);
+              return facts;
+            });
         factsByBlob.set(blob, pending);
       }
       return pending;

@@ -47,7 +47,7 @@ const ACCEPTED_FIELDS = ['likelihood', 'impact', 'treatment', 'controls', 'resid
 /** Keys whose change is administration, not content (DESIGN section 4). */
 const ADMIN_KEYS = new Set(['version', 'status', 'approval', 'review', 'versions']);
 /** Names what is hashed: a fingerprint of another version never equals one of this version. */
-const FINGERPRINT_VERSION = 'sha256-v2:';
+export const FINGERPRINT_VERSION = 'sha256-v2:';
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined);
 const clean = (value: string) => value.trim().replace(/\s+/g, ' ');
