@@ -98,6 +98,15 @@ async function resolveBaseline(toplevel: string, folder: string, configured: str
   return { baseline: { commit, configured }, imported };
 }
 
+/**
+ * A workspace whose documents are still being read: the history is read meanwhile (git works in its
+ * own processes), and the documents are awaited only where their evidence is gathered.
+ */
+export interface PendingWorkspace {
+  config: Config;
+  loaded: Promise<Workspace>;
+}
+
 export interface EvidenceOptions {
   base?: string;
   /** Rule ids a configuration may name (configurations read from history are validated like the current one). */
@@ -119,7 +128,7 @@ export interface EvidenceOptions {
  * made it (a merge that took a document whole from the branch is marked as carrying it), and a
  * change made in a merge itself (a conflict resolution) to the merge.
  */
-export async function buildEvidence(workspace: Workspace, options: EvidenceOptions = {}): Promise<GitEvidence> {
+export async function buildEvidence(workspace: Workspace | PendingWorkspace, options: EvidenceOptions = {}): Promise<GitEvidence> {
   const { config } = workspace;
   const { status, toplevel, cache: cachePaths } = await inspect(config.root);
   if (status.kind !== 'ok' || !toplevel) {
@@ -260,8 +269,9 @@ export async function buildEvidence(workspace: Workspace, options: EvidenceOptio
     };
     const evidence = new Map<SourceDocument, DocumentEvidence>();
     const checkedNames = new Set<string>();
+    const { documents } = 'loaded' in workspace ? await workspace.loaded : workspace;
     await Promise.all(
-      workspace.documents.map(async (doc) => {
+      documents.map(async (doc) => {
         if (doc.text === undefined) return;
         const repoPath = repoPathOf(top, doc.absolutePath);
         if (!repoPath) return;
