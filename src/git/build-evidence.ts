@@ -49,6 +49,11 @@ async function inspect(cwd: string): Promise<{ status: RepositoryStatus; topleve
   return { status: { kind: 'ok' }, toplevel, ...(folder && key ? { cache: { folder, key } } : {}) };
 }
 
+/** The blob of each file under `folder` in a commit. */
+async function treeOf(toplevel: string, folder: string, commit: string): Promise<Map<string, string>> {
+  return new Map([...((await listTree(toplevel, commit, folder)) ?? new Map<string, TreeFile>())].map(([file, entry]) => [file, entry.blob]));
+}
+
 /** A user-given ref's commit, or undefined (`rev-parse --verify --end-of-options`, SAFETY.md item 2). */
 async function commitOf(toplevel: string, ref: string): Promise<string | undefined> {
   const result = await runGit(toplevel, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
@@ -140,6 +145,10 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
   const folder = toPosix(path.relative(top, realpathSync(config.root))) || '.';
   const baseCommit = options.base === undefined ? undefined : await resolveRef(toplevel, options.base);
 
+  // Passes that need nothing from each other run side by side: git works in processes of its own.
+  const listingRun = runGit(toplevel, ['log', '--topo-order', '--format=%H %P', '--end-of-options', 'HEAD', '--']);
+  const treesRun = Promise.all([treeOf(toplevel, folder, 'HEAD'), baseCommit ? treeOf(toplevel, folder, baseCommit) : Promise.resolve(undefined)]);
+  for (const pending of [listingRun, treesRun]) pending.catch(() => undefined);
   const log = await runGit(toplevel, ['log', '-z', '--raw', '--no-abbrev', '-M', '--topo-order', '--reverse', '--diff-merges=first-parent', `--format=${LOG_FORMAT}`, '--end-of-options', 'HEAD', '--', folder]);
   if (log.code !== 0) return noEvidence({ kind: 'error', message: log.stderr.trim().split('\n')[0] ?? 'git log failed' });
   const commits = parseLog(log.stdout);
@@ -173,7 +182,6 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
       }
     }
   }
-  const treeOf = async (commit: string) => new Map([...((await listTree(toplevel, commit, folder)) ?? new Map<string, TreeFile>())].map(([file, entry]) => [file, entry.blob]));
   const reader = new BlobReader(toplevel);
   try {
     const oversized: OversizedRevision[] = [];
@@ -212,7 +220,7 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
     };
 
     // Which commit holds which: one listing of every commit reachable from HEAD and its parents.
-    const listing = (await runGit(toplevel, ['log', '--topo-order', '--format=%H %P', '--end-of-options', 'HEAD', '--'])).stdout.toString('utf8');
+    const listing = (await listingRun).stdout.toString('utf8');
     const graph = new CommitGraph(listing.slice(0, listing.indexOf(' ')), listing); // --topo-order: HEAD first
 
     const verdicts = await mergeVerdicts(toplevel, folder, graph, reader);
@@ -248,7 +256,7 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
       }
     }
 
-    const [headTree, baseTree] = await Promise.all([treeOf('HEAD'), baseCommit ? treeOf(baseCommit) : Promise.resolve(undefined)]);
+    const [headTree, baseTree] = await treesRun;
 
     const factsByBlob = new Map<string, Promise<RevisionFacts | undefined>>();
     const factsOf = (blob: string, format: SourceDocument['format']) => {
