@@ -1,8 +1,9 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Parser, type Node } from 'yaml';
+import type { Node } from 'yaml';
 import { INVISIBLE_CONTROL } from '../text/decode.js';
 import { LineIndex } from '../text/line-index.js';
 import type { Problem } from './problem.js';
 import { readSimpleYaml } from './simple-yaml.js';
+import { yamlLibrary } from './yaml-library.js';
 import { childPointer, SourceMap } from './source-map.js';
 
 export interface YamlSource {
@@ -33,6 +34,7 @@ export function parseYamlSource(text: string): YamlSource {
 
 /** `parseYamlSource` through the yaml library, for any YAML (the reference the simple reader is tested against). */
 export function parseYamlSourceWithLibrary(text: string): YamlSource {
+  const { isAlias, isMap, isPair, isScalar, isSeq, parseDocument } = yamlLibrary();
   const lines = new LineIndex(text);
   const fallback = lines.range(0, 0);
   const map = new SourceMap(fallback, { text, lines });
@@ -171,7 +173,7 @@ interface CstToken {
  */
 function tooDeepAt(text: string): number | undefined {
   let first: number | undefined;
-  for (const document of new Parser().parse(text) as Iterable<CstToken>) {
+  for (const document of new (yamlLibrary().Parser)().parse(text) as Iterable<CstToken>) {
     const stack: Array<[CstToken, number]> = document.value ? [[document.value, 0]] : [];
     while (stack.length > 0) {
       const [token, depth] = stack.pop()!;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { parse } from 'yaml';
 import { splitFrontMatter } from '../documents/front-matter.js';
 import { readSimpleYaml } from '../documents/simple-yaml.js';
+import { yamlLibrary } from '../documents/yaml-library.js';
 import { normaliseText } from '../text/decode.js';
 import { findHistorySection } from '../documents/history-section.js';
 import { COLUMN_NAMES, isRecord } from '../documents/version-history.js';
@@ -73,7 +73,7 @@ function parseYaml(source: string): { value: unknown } | undefined {
   const simple = readSimpleYaml(source);
   if (simple) return simple;
   try {
-    return { value: parse(source, { schema: 'core', merge: false, uniqueKeys: false, maxAliasCount: 0, prettyErrors: false }) as unknown };
+    return { value: yamlLibrary().parse(source, { schema: 'core', merge: false, uniqueKeys: false, maxAliasCount: 0, prettyErrors: false }) as unknown };
   } catch {
     return undefined;
   }

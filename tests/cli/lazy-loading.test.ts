@@ -42,7 +42,7 @@ describe('what a command loads', () => {
   it('validates without loading the renderers', () => {
     const { code, modules } = modulesLoadedBy(['validate', '--no-git', '--as-of', '2026-06-01'], fixture('clean'));
     expect(code).toBe(0);
-    expect(packagesIn(modules)).toContain('yaml');
+    expect(packagesIn(modules)).toContain('markdown-it');
     for (const name of PUBLISHING) expect(packagesIn(modules)).not.toContain(name);
     expect(ownIn(modules, 'render')).toEqual([]);
   });
