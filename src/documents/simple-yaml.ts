@@ -41,6 +41,11 @@ const SPACE = 32;
 const HASH = 35;
 const COLON = 58;
 const DASH = 45;
+const COMMA = 44;
+const OPEN_SEQ = 91;
+const CLOSE_SEQ = 93;
+const OPEN_MAP = 123;
+const CLOSE_MAP = 125;
 
 /** The value of a plain scalar, as the core schema resolves it. */
 function plainValue(source: string): unknown {
@@ -498,15 +503,15 @@ class Reader {
     if ((c0 === '-' || c0 === '?' || c0 === ':') && /[,[\]{}]/.test(this.text[at + 1] ?? '')) throw UNSUPPORTED;
     let i = at;
     for (; i < lineEnd; i++) {
-      const c = this.text[i]!;
-      if (c === ',' || c === ']' || c === '}') break;
-      if (c === '[' || c === '{') throw UNSUPPORTED;
-      if (c === '#' && this.text.charCodeAt(i - 1) === SPACE) throw UNSUPPORTED;
+      const c = this.text.charCodeAt(i);
+      if (c === COMMA || c === CLOSE_SEQ || c === CLOSE_MAP) break;
+      if (c === OPEN_SEQ || c === OPEN_MAP) throw UNSUPPORTED;
+      if (c === HASH && this.text.charCodeAt(i - 1) === SPACE) throw UNSUPPORTED;
       // A colon ends the scalar before a space; before another character it is part of it ("27001:2013").
-      if (c === ':') {
-        const next = this.text[i + 1];
-        if (next === ' ') break;
-        if (i + 1 >= lineEnd || next === ',' || next === '[' || next === ']' || next === '{' || next === '}') throw UNSUPPORTED;
+      if (c === COLON) {
+        const next = this.text.charCodeAt(i + 1);
+        if (next === SPACE) break;
+        if (i + 1 >= lineEnd || next === COMMA || next === OPEN_SEQ || next === CLOSE_SEQ || next === OPEN_MAP || next === CLOSE_MAP) throw UNSUPPORTED;
       }
     }
     let end = i;

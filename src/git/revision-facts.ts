@@ -188,9 +188,11 @@ export function revisionFacts(raw: string, format: 'markdown' | 'yaml'): Revisio
   }
   const split = splitFrontMatter(normalised);
   let facts: Omit<RevisionFacts, 'fingerprint' | 'rows'> = {};
-  let lines = normalised.split('\n');
   if (split.kind === 'error') return { rows: [], fingerprint: FINGERPRINT_VERSION + hash.update(`raw\0${normalised}`).digest('hex') };
-  if (split.kind === 'yaml') {
+  let lines: string[];
+  if (split.kind === 'none') {
+    lines = normalised.split('\n');
+  } else {
     // The splitter blanks the body in yamlText (to keep file positions): those blank lines mean nothing.
     const parsed = parseYaml(split.yamlText.trimEnd());
     if (!parsed) return { rows: [], fingerprint: FINGERPRINT_VERSION + hash.update(`raw\0${normalised}`).digest('hex') };
