@@ -47,8 +47,12 @@ const CLOSE_SEQ = 93;
 const OPEN_MAP = 123;
 const CLOSE_MAP = 125;
 
+/** First characters of the plain scalars the core schema reads as null, a boolean or a number. */
+const RESOLVED_START = /^[-+.~0-9nNtTfF]/;
+
 /** The value of a plain scalar, as the core schema resolves it. */
 function plainValue(source: string): unknown {
+  if (source !== '' && !RESOLVED_START.test(source)) return source;
   if (NULL.test(source)) return null;
   if (BOOL.test(source)) return source[0] === 't' || source[0] === 'T';
   let value: number;
