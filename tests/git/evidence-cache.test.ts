@@ -109,11 +109,14 @@ describe('the evidence cache', () => {
     }
   });
 
-  it('is neither read nor written with --no-cache', async () => {
+  it('is neither read nor written with --no-cache, by validate or by status', async () => {
     const repo = forgedApproval();
     await validate(repo, '--no-cache');
+    expect((await runCli(['status', '--no-cache', '--as-of', '2026-06-01'], repo.dir)).code).toBe(0);
     expect(existsSync(path.join(repo.dir, '.git', 'isms-cache'))).toBe(false);
     expect(existsSync(keyFile(repo))).toBe(false);
+    expect((await runCli(['status', '--as-of', '2026-06-01'], repo.dir)).code).toBe(0);
+    expect(existsSync(cacheFile(repo))).toBe(true);
   });
 
   it('follows new commits: facts of new revisions are added, the approval made by the CEO is valid', async () => {
