@@ -25,7 +25,12 @@ export function openEvidenceCache(paths: CachePaths, stamp: () => string): Evide
   const key = cacheKey(paths.key);
   if (!key) return undefined;
   const file = path.join(paths.folder, 'evidence');
-  const current = stamp();
+  let current: string;
+  try {
+    current = stamp();
+  } catch {
+    return undefined; // what the cache would be stamped with cannot be known: no cache
+  }
   let cache: EvidenceCache;
   try {
     cache = EvidenceCache.unseal(readFileCapped(file, MAX_CACHE_BYTES).toString('utf8'), key, current);
