@@ -7,6 +7,7 @@ import { readSimpleYaml } from '../../src/documents/simple-yaml.js';
 import { childPointer } from '../../src/documents/source-map.js';
 import { parseYamlSource, parseYamlSourceWithLibrary } from '../../src/documents/yaml-source.js';
 import { normaliseText } from '../../src/text/decode.js';
+import { seededRandom } from '../helpers/random.js';
 
 /** Every pointer the loader records for a value: the root, each map value and each list item. */
 function pointersOf(value: unknown, pointer = ''): string[] {
@@ -37,16 +38,6 @@ function filesUnder(dir: string, pattern: RegExp): string[] {
     .map((file) => path.join(dir, file));
 }
 
-/** A small seeded generator (mulberry32): the same documents on every run. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Values, keys and flow collections the simple reader reads, and ones it must leave to the library.
 const SCALARS = [
@@ -141,7 +132,7 @@ describe('the simple YAML reader', () => {
   });
 
   it('answers as the yaml library does on generated documents, or leaves them to it', () => {
-    const next = random(20261201);
+    const next = seededRandom(20261201);
     let read = 0;
     let left = 0;
     for (let i = 0; i < 6000; i++) {

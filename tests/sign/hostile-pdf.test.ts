@@ -5,17 +5,8 @@ import { readValueAt, textOf } from '../../src/sign/pdf-objects.js';
 import { verifyPdf, type PdfReport } from '../../src/sign/verify.js';
 import { signedIsmsPdf } from '../helpers/isms-pdf.js';
 import { TestPki } from '../helpers/signing-keys.js';
+import { seededRandom } from '../helpers/random.js';
 
-/** A fixed-seed generator (mulberry32): the same mutations on every run. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('verify reads PDFs from anyone', () => {
   const pki = new TestPki();
@@ -35,7 +26,7 @@ describe('verify reads PDFs from anyone', () => {
   });
 
   it('reports, never throws, on the PDF cut at every 199th byte and with 200 bytes flipped one at a time', async () => {
-    const next = random(9);
+    const next = seededRandom(9);
     const cases: Buffer[] = [];
     for (let at = 0; at < pdf.length; at += 199) cases.push(pdf.subarray(0, at));
     for (let i = 0; i < 200; i++) {
