@@ -104,7 +104,7 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
     throw error;
   }
   const commit = git.status.kind === 'ok' ? (await runGit(config.root, ['rev-parse', 'HEAD'])).stdout.toString('utf8').trim() : undefined;
-  const publication = buildPublication(workspace, diagnostics, git, {
+  const publication = buildPublication(workspace, git, {
     buildTime: time.toISOString(),
     ...(commit ? { commit } : {}),
     ...(audience.name !== undefined ? { audience: audience.name } : {}),

@@ -13,6 +13,24 @@ export type RepositoryStatus =
   | { kind: 'dubious-ownership'; path: string }
   | { kind: 'error'; message: string };
 
+/** Why git history could not be read, in words that follow "because" or stand in parentheses. */
+export function repositoryStatusWords(status: RepositoryStatus): string {
+  switch (status.kind) {
+    case 'not-repository':
+      return 'the documents folder is not in a git repository';
+    case 'no-commits':
+      return 'the repository has no commits';
+    case 'shallow':
+      return 'a shallow clone cuts the history off (fetch it all: fetch-depth: 0)';
+    case 'dubious-ownership':
+      return `git refuses to read ${status.path}, which belongs to another user`;
+    case 'error':
+      return `git history could not be read: ${status.message}`;
+    default:
+      return 'no history';
+  }
+}
+
 /** One committed state of a document: the commit, the path it had, and what it said. */
 export interface Revision {
   commit: Commit;

@@ -80,7 +80,7 @@ function approvalText(doc: PublishedDocument): PdfContent {
   const parts: PdfContent[] = [{ text: `Approved by ${approval.name}, ${approval.roleTitle}, on ${approval.date}.`, style: 'p' }];
   if (approval.commit) parts.push({ text: approval.commit.sentence, style: 'small' });
   if (doc.retired) parts.push(...retired);
-  else if (!doc.validlyApproved) parts.push({ text: 'This approval is not valid (see isms validate): the document is published as a DRAFT.', style: 'draft' });
+  else if (approval.problem) parts.push({ text: approval.problem, style: 'draft' });
   return { stack: parts };
 }
 
