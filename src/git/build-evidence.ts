@@ -14,7 +14,7 @@ import { CommitGraph } from './commit-graph.js';
 import { commitOf } from './commit-of.js';
 import { mergeVerdicts } from './merge-verdicts.js';
 import { commitFromObject, describeCommit, LOG_FORMAT, parseLog, type Change, type Commit } from './log-parser.js';
-import { approvalProof, signOffsOf } from './model.js';
+import { approvalProof, isApproval, signOffsOf } from './model.js';
 import { revisionFacts, type RevisionFacts } from './revision-facts.js';
 import { runGit } from './run-git.js';
 import { verifySignatures } from './signatures.js';
@@ -291,6 +291,8 @@ export async function buildEvidence(workspace: Workspace, options: EvidenceOptio
     const importedApprovals: Commit[] = [];
     for (const entry of evidence.values()) {
       for (const revision of signOffsOf(entry)) judged.set(revision.commit.hash, revision.commit);
+      // Older approvals too: isms verify judges the one a PDF names, which may have been superseded since.
+      for (const revision of entry.revisions) if (!revision.imported && isApproval(revision)) judged.set(revision.commit.hash, revision.commit);
       const approval = approvalProof(entry);
       if (approval?.kind === 'committed' && approval.revision.imported) importedApprovals.push(approval.revision.commit);
     }

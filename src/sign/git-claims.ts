@@ -2,7 +2,7 @@ import type { SourceDocument } from '../documents/document.js';
 import type { Workspace } from '../documents/workspace.js';
 import { commitOf } from '../git/commit-of.js';
 import type { DocumentEvidence, GitEvidence, Revision } from '../git/evidence.js';
-import { approvalEvidence, isApproval } from '../git/model.js';
+import { isApproval, judgeApproval, judgeApprovalRevision } from '../git/model.js';
 import { FINGERPRINT_VERSION } from '../git/revision-facts.js';
 
 /** What a PDF says it is: a document at a version, approved in a commit (or not), with a content fingerprint. */
@@ -77,10 +77,13 @@ export function gitClaims(workspace: Workspace, git: GitEvidence): ClaimJudge {
       if (revision.commit.hash !== hash || !isApproval(revision)) return { ok: false, problem: `commit ${short(hash)} did not approve ${claim.id}`, notes };
       if (revision.facts.version !== claim.version) return { ok: false, problem: `commit ${short(hash)} approved ${claim.id} ${revision.facts.version ?? '(no version)'}, not ${claim.version}`, notes };
       if (comparable && revision.facts.fingerprint !== claim.fingerprint) return { ok: false, problem: `its content is not what commit ${short(hash)} approved (the fingerprints differ)`, notes };
-      const current = approvalEvidence(git, evidence);
+      // That commit made it approved; whether it could is the chain of trust's to judge, as validate does.
+      const judged = judgeApprovalRevision(git, evidence, evidence.revisions.indexOf(revision), workspace.config);
+      if (judged.problems.length > 0) return { ok: false, problem: `commit ${short(hash)} did not validly approve ${claim.id}: ${judged.problems[0]!.message}`, notes };
+      const current = judgeApproval(git, evidence, doc, workspace.config);
       const now = `${claim.id}${evidence.working.version ? ` ${evidence.working.version}` : ''}`;
-      if (current?.commit && current.commit.hash !== hash) notes.push(`superseded: the repository holds ${now}, approved in ${short(current.commit.hash)}`);
-      else if (!current) notes.push(`no longer approved: the repository holds ${now} (${evidence.working.status ?? 'no status'})`);
+      if (current?.valid && current.commit && current.commit.hash !== hash) notes.push(`superseded: the repository holds ${now}, approved in ${short(current.commit.hash)}`);
+      else if (!current?.valid) notes.push(`no longer validly approved: the repository holds ${now} (${evidence.working.status ?? 'no status'}${current ? ', its approval not valid' : ''})`);
       return { ok: true, proof: `as approved in ${short(hash)}`, notes };
     },
   };

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { revisionFacts } from '../../src/git/revision-facts.js';
 import { runCli } from '../helpers/cli.js';
-import { WRITER, type TestRepo } from '../helpers/git-repo.js';
+import { policy, REPO_CONFIG, TestRepo, WRITER } from '../helpers/git-repo.js';
 import { signedIsmsPdf } from '../helpers/isms-pdf.js';
-import { APPROVED_POLICY, publishedRepo } from '../helpers/published-repo.js';
+import { APPROVED_POLICY, POLICY_ROWS, publishedRepo } from '../helpers/published-repo.js';
 import { TestPki, type TestCa } from '../helpers/signing-keys.js';
 
 const PASSPHRASE = 'verify-git passphrase';
@@ -68,6 +68,19 @@ describe('isms verify checks what a PDF claims against git', () => {
     expect(notApproval.stdout).toContain(`- DOC-A5 1.0: commit ${drafts.slice(0, 7)} did not approve DOC-A5`);
     const version = await verifyClaim(policyClaim({ IsmsVersion: '2.0' }));
     expect(version.stdout).toContain(`- DOC-A5 2.0: commit ${approval.slice(0, 7)} approved DOC-A5 1.0, not 2.0`);
+  });
+
+  it('names an approval commit by someone the configuration did not allow: a forged approval is not verified', async () => {
+    const forged = new TestRepo();
+    cleanup.push(forged.dir);
+    forged.write('isms.config.yaml', REPO_CONFIG).write('policy.md', policy({ status: 'in-review', version: '1.0', rows: POLICY_ROWS })).commit('Drafts', WRITER, '2026-01-05');
+    const commit = forged.write('policy.md', APPROVED_POLICY).commit('Approve', WRITER, '2026-01-10');
+    const file = path.join(folder, 'forged.pdf');
+    writeFileSync(file, await signedIsmsPdf(policyClaim({ IsmsApprovalCommit: commit }), key));
+    const run = await runCli(['verify', file, '--ca', ca.cert], forged.dir);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`- DOC-A5 1.0: commit ${commit.slice(0, 7)} did not validly approve DOC-A5: the approval was committed in ${commit.slice(0, 7)} (P. Writer <writer@example.com>, 2026-01-10), by someone who was not allowed to`);
+    expect(run.stdout).not.toContain('as approved in');
   });
 
   it('names an approval commit outside the history of HEAD', async () => {
