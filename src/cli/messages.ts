@@ -92,6 +92,8 @@ export const messages = {
     '--sign-key needs the passphrase of the key: set ISMS_SIGN_PASSPHRASE in the environment of this command only, or give --passphrase-file FILE (mode 600); never on the command line. Nothing was written',
   twoPassphrases: () => 'both ISMS_SIGN_PASSPHRASE and --passphrase-file give a passphrase: give one; nothing was written',
   passphraseWithoutKey: () => '--passphrase-file is the passphrase of a --sign-key FILE.p12, which was not given',
+  signingNeedsRelease: () =>
+    '--sign-key signs release builds only: add --release, which refuses a dirty tree, validation errors and drafts, so that a signature never vouches for what git does not prove; nothing was written',
   signingKeyProblem: (file: string, problem: 'not-pkcs12' | 'passphrase' | 'no-key' | 'no-certificate' | 'unsupported-key', detail?: string) =>
     ({
       'not-pkcs12': `${file} is not a PKCS#12 file (.p12 or .pfx) that can be read`,

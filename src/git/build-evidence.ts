@@ -255,7 +255,7 @@ export async function buildEvidence(workspace: Workspace, options: EvidenceOptio
           }
           const previous = ZERO.test(change.oldBlob) || change.oldBlob === '' ? undefined : await factsOf(change.oldBlob, doc.format);
           const verdict = verdicts.get(`${commit.hash}\0${change.path}`);
-          revisions.push({ commit, path: change.path, facts, before: previous, imported: imported.has(commit.hash), carried: commit.parents.length > 1 && verdict !== undefined && !verdict.made });
+          revisions.push({ commit, path: change.path, blob: change.blob, facts, before: previous, imported: imported.has(commit.hash), carried: commit.parents.length > 1 && verdict !== undefined && !verdict.made });
         }
         // A merge that made a change the first-parent log cannot see (it kept the first parent's file
         // and dropped another side's change) is a revision too: from the dropped state to the kept one.
@@ -264,7 +264,7 @@ export async function buildEvidence(workspace: Workspace, options: EvidenceOptio
           const facts = await factsOf(verdict.result, doc.format);
           if (!facts) continue;
           const dropped = verdict.replaced === '' ? undefined : await factsOf(verdict.replaced, doc.format);
-          revisions.push({ commit: verdict.commit, path: verdict.path, facts, before: dropped, imported: imported.has(verdict.commit.hash), carried: false });
+          revisions.push({ commit: verdict.commit, path: verdict.path, blob: verdict.result, facts, before: dropped, imported: imported.has(verdict.commit.hash), carried: false });
         }
         revisions.sort((a, b) => graph.compareOldestFirst(a.commit.hash, b.commit.hash));
         const headBlob = headTree.get(repoPath);
@@ -277,7 +277,7 @@ export async function buildEvidence(workspace: Workspace, options: EvidenceOptio
         }
         // A clean document is what HEAD holds: its facts are HEAD's, read once per blob.
         const working = uncommitted === 'clean' && head ? head : revisionFacts(doc.text, doc.format);
-        const entry: DocumentEvidence = { revisions, head, working, uncommitted };
+        const entry: DocumentEvidence = { revisions, head, ...(headBlob ? { headBlob } : {}), working, uncommitted };
         if (baseTree) {
           const basePath = [...names].find((name) => baseTree.has(name));
           entry.base = basePath ? ((await factsOf(baseTree.get(basePath)!, doc.format)) ?? null) : null;

@@ -35,6 +35,8 @@ export function repositoryStatusWords(status: RepositoryStatus): string {
 export interface Revision {
   commit: Commit;
   path: string;
+  /** The git blob id of the file in that commit. */
+  blob: string;
   facts: RevisionFacts;
   /** The document in the commit's first parent; undefined when it was not there (a new document). */
   before: RevisionFacts | undefined;
@@ -94,6 +96,8 @@ export interface DocumentEvidence {
   revisions: Revision[];
   /** The document as HEAD has it; undefined when HEAD does not have it. */
   head: RevisionFacts | undefined;
+  /** The git blob id of the document's file in HEAD; undefined when HEAD does not have it. */
+  headBlob?: string;
   /** The working tree's text, read the same way as the revisions. */
   working: RevisionFacts;
   /** How the working tree differs from HEAD. */

@@ -88,6 +88,11 @@ export interface PublishedDocument {
   retired: boolean;
   /** The content fingerprint of the text rendered (`sha256-v2:...`, as git evidence computes it). */
   fingerprint: string;
+  /**
+   * The build commit and the git blob id of the document's file in it, when the file rendered is the
+   * one that commit holds: binds everything shown, administration included, to git.
+   */
+  committed?: { commit: string; blob: string };
   /** Where its page and PDF are, relative to the output folder. */
   page: string;
   pdf: string;
@@ -285,6 +290,7 @@ export function buildPublication(workspace: Workspace, git: GitEvidence | undefi
       ...(meta.type === 'soa' ? { soa: soaView(doc, config) } : {}),
       ...(meta.type === 'risk-register' ? { risks: riskView(doc, config) } : {}),
       retired: meta.status === 'retired',
+      ...(build.commit && evidence?.uncommitted === 'clean' && evidence.headBlob ? { committed: { commit: build.commit, blob: evidence.headBlob } } : {}),
       // Git evidence already holds the facts of this very text; without it, the same function reads them.
       fingerprint: git?.document(doc)?.working.fingerprint ?? revisionFacts(doc.text ?? '', doc.format).fingerprint,
       page: `${meta.id}.html`,

@@ -104,6 +104,9 @@ export interface IsmsMetadata {
   status?: string;
   fingerprint?: string;
   approvalCommit?: string;
+  /** The commit the PDF was built from, and the git blob id of the document's file there. */
+  sourceCommit?: string;
+  sourceBlob?: string;
   /** The manual: the documents in it. */
   contents?: ContentsEntry[];
   /** IsmsContents that is not the list it should be. */
@@ -115,9 +118,19 @@ export interface ContentsEntry {
   version: string;
   approvalCommit: string | null;
   fingerprint: string;
+  sourceCommit: string | null;
+  sourceBlob: string | null;
 }
 
-const KEYS = { IsmsDocument: 'document', IsmsVersion: 'version', IsmsStatus: 'status', IsmsFingerprint: 'fingerprint', IsmsApprovalCommit: 'approvalCommit' } as const;
+const KEYS = {
+  IsmsDocument: 'document',
+  IsmsVersion: 'version',
+  IsmsStatus: 'status',
+  IsmsFingerprint: 'fingerprint',
+  IsmsApprovalCommit: 'approvalCommit',
+  IsmsSourceCommit: 'sourceCommit',
+  IsmsSourceBlob: 'sourceBlob',
+} as const;
 const MAX_CONTENTS = 10_000;
 
 function contentsOf(text: string): { entries: ContentsEntry[] } | { problem: string } {
@@ -131,11 +144,13 @@ function contentsOf(text: string): { entries: ContentsEntry[] } | { problem: str
   const entries: ContentsEntry[] = [];
   for (const item of value as unknown[]) {
     if (typeof item !== 'object' || item === null) return { problem: 'IsmsContents holds something that is not a document' };
-    const { id, version, approvalCommit, fingerprint } = item as Record<string, unknown>;
-    if (typeof id !== 'string' || typeof version !== 'string' || typeof fingerprint !== 'string' || !(approvalCommit === null || approvalCommit === undefined || typeof approvalCommit === 'string')) {
+    const { id, version, approvalCommit, fingerprint, sourceCommit, sourceBlob } = item as Record<string, unknown>;
+    const optional = (value: unknown) => value === null || value === undefined || typeof value === 'string';
+    if (typeof id !== 'string' || typeof version !== 'string' || typeof fingerprint !== 'string' || !optional(approvalCommit) || !optional(sourceCommit) || !optional(sourceBlob)) {
       return { problem: 'IsmsContents holds a document without id, version or fingerprint' };
     }
-    entries.push({ id, version, approvalCommit: approvalCommit ?? null, fingerprint });
+    const orNull = (value: unknown) => (typeof value === 'string' ? value : null);
+    entries.push({ id, version, approvalCommit: orNull(approvalCommit), fingerprint, sourceCommit: orNull(sourceCommit), sourceBlob: orNull(sourceBlob) });
   }
   return { entries };
 }

@@ -101,7 +101,15 @@ const signedBy = (signature: SignatureReport | undefined) => (signature?.certifi
 
 function claimOf(metadata: IsmsMetadata): (DocumentClaim & { status: string | null }) | undefined {
   if (metadata.document === undefined || metadata.version === undefined || metadata.fingerprint === undefined) return undefined;
-  return { id: metadata.document, version: metadata.version, status: metadata.status ?? null, approvalCommit: metadata.approvalCommit ?? null, fingerprint: metadata.fingerprint };
+  return {
+    id: metadata.document,
+    version: metadata.version,
+    status: metadata.status ?? null,
+    approvalCommit: metadata.approvalCommit ?? null,
+    fingerprint: metadata.fingerprint,
+    sourceCommit: metadata.sourceCommit ?? null,
+    sourceBlob: metadata.sourceBlob ?? null,
+  };
 }
 
 async function judgeClaim(claim: DocumentClaim & { status: string | null }, options: VerifyOptions): Promise<DocumentReport> {

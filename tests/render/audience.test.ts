@@ -130,6 +130,7 @@ describe('isms build for an audience', () => {
       approvalCommit: approval,
       proof: 'commit',
       fingerprint: revisionFacts(read(repo.dir, 'policy.md'), 'markdown').fingerprint,
+      sourceBlob: repo.git(['rev-parse', 'HEAD:policy.md']).trim(),
       page: 'DOC-A5.html',
       pdf: 'pdf/DOC-A5.pdf',
     });
@@ -298,23 +299,39 @@ describe('PDF metadata', () => {
 
   const custom = async (file: string) => ((await readPdf(path.join(out, file))).info['Custom'] ?? {}) as Record<string, string>;
   const fingerprintOf = (file: string) => revisionFacts(readFileSync(path.join(repo.dir, file), 'utf8'), 'markdown').fingerprint;
+  /** The build commit and the blob of a file there: what binds a PDF to the file it was made from. */
+  const sourceOf = (file: string) => ({ commit: repo.git(['rev-parse', 'HEAD']).trim(), blob: repo.git(['rev-parse', `HEAD:${file}`]).trim() });
 
-  it("names the document, its version, status, content fingerprint and the commit that proves its approval", async () => {
-    expect(await custom('pdf/DOC-A5.pdf')).toEqual({ IsmsDocument: 'DOC-A5', IsmsVersion: '1.0', IsmsStatus: 'approved', IsmsFingerprint: fingerprintOf('policy.md'), IsmsApprovalCommit: approval });
+  it("names the document, its version, status, content fingerprint, the commit that proves its approval and the file it was built from", async () => {
+    const source = sourceOf('policy.md');
+    expect(await custom('pdf/DOC-A5.pdf')).toEqual({
+      IsmsDocument: 'DOC-A5',
+      IsmsVersion: '1.0',
+      IsmsStatus: 'approved',
+      IsmsFingerprint: fingerprintOf('policy.md'),
+      IsmsApprovalCommit: approval,
+      IsmsSourceCommit: source.commit,
+      IsmsSourceBlob: source.blob,
+    });
     expect(approval).toMatch(/^[0-9a-f]{40}$/);
   });
 
   it('names no approval commit for a draft', async () => {
-    expect(await custom('pdf/DOC-P1.pdf')).toEqual({ IsmsDocument: 'DOC-P1', IsmsVersion: '1.0', IsmsStatus: 'draft', IsmsFingerprint: fingerprintOf('procedure.md') });
+    const source = sourceOf('procedure.md');
+    expect(await custom('pdf/DOC-P1.pdf')).toEqual({ IsmsDocument: 'DOC-P1', IsmsVersion: '1.0', IsmsStatus: 'draft', IsmsFingerprint: fingerprintOf('procedure.md'), IsmsSourceCommit: source.commit, IsmsSourceBlob: source.blob });
   });
 
   it("lists the manual's documents in IsmsContents, with the same fingerprints and commits as the manifest", async () => {
     const contents = JSON.parse((await custom('test-org-isms-manual.pdf'))['IsmsContents'] ?? 'null');
     const listed = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')).documents as Array<{ id: string; version: string; approvalCommit: string | null; fingerprint: string; page: string | null }>;
     expect(contents.map((d: { id: string }) => d.id)).toEqual(['DOC-A5', 'DOC-P1', 'DOC-P2', 'DOC-PB']);
-    expect(contents[0]).toEqual({ id: 'DOC-A5', version: '1.0', approvalCommit: approval, fingerprint: fingerprintOf('policy.md') });
-    expect(contents[1]).toEqual({ id: 'DOC-P1', version: '1.0', approvalCommit: null, fingerprint: fingerprintOf('procedure.md') });
-    for (const entry of contents) expect(listed.find((d) => d.id === entry.id)).toMatchObject(entry);
+    const [policySource, procedureSource] = [sourceOf('policy.md'), sourceOf('procedure.md')];
+    expect(contents[0]).toEqual({ id: 'DOC-A5', version: '1.0', approvalCommit: approval, fingerprint: fingerprintOf('policy.md'), sourceCommit: policySource.commit, sourceBlob: policySource.blob });
+    expect(contents[1]).toEqual({ id: 'DOC-P1', version: '1.0', approvalCommit: null, fingerprint: fingerprintOf('procedure.md'), sourceCommit: procedureSource.commit, sourceBlob: procedureSource.blob });
+    for (const { sourceCommit, ...entry } of contents) {
+      expect(sourceCommit).toBe(JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')).commit);
+      expect(listed.find((d) => d.id === entry.id)).toMatchObject(entry);
+    }
     expect(listed.every((d) => d.page === null)).toBe(true);
   });
 

@@ -17,7 +17,7 @@ describe('signing keys are handled with care', () => {
   let key: string;
   let repo: TestRepo;
   let out: string;
-  const build = (args: string[], env: Record<string, string> = { ISMS_SIGN_PASSPHRASE: PASSPHRASE }) => runCli(['build', '--pdf', '--out', out, ...args], repo.dir, env);
+  const build = (args: string[], env: Record<string, string> = { ISMS_SIGN_PASSPHRASE: PASSPHRASE }) => runCli(['build', '--release', '--pdf', '--out', out, ...args], repo.dir, env);
   const keyCopy = (mode: number) => {
     const file = path.join(pki.dir, `copy-${mode.toString(8)}.p12`);
     copyFileSync(key, file);
@@ -75,7 +75,7 @@ describe('signing keys are handled with care', () => {
     const file = path.join(pki.dir, 'passphrase.txt');
     writeFileSync(file, `${PASSPHRASE}\n`, { mode: 0o600 });
     const run = await build(['--sign-key', key, '--passphrase-file', file], {});
-    expect(run.stderr).toBe('isms: published as DRAFT (not validly approved): DOC-P1\n');
+    expect(run.stderr).toBe('isms: left out (not approved): DOC-P1\n');
     expect(run.code).toBe(0);
     chmodSync(file, 0o640);
     const shared = await build(['--sign-key', key, '--passphrase-file', file], {});
@@ -96,7 +96,7 @@ describe('signing keys are handled with care', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^isms: the certificate in .*Expired-publishing\.p12 \(CN=Expired publishing, O=Test Org\) expired on 2021-01-01T00:00:00\.000Z: make a new one/);
     const later = pki.signer(ca, 'Later publishing', PASSPHRASE, { validity: { start: '20260601000000Z', end: '20351231000000Z' } });
-    const release = await runCli(['build', '--release', '--pdf', '--out', out, '--sign-key', later], repo.dir, { ISMS_SIGN_PASSPHRASE: PASSPHRASE });
+    const release = await build(['--sign-key', later]);
     expect(release.code).toBe(2);
     expect(release.stderr).toContain('is valid from 2026-06-01T00:00:00.000Z, after the signing time 2026-01-10T10:00:00.000Z (the build time; under --release the commit');
     expect(existsSync(out)).toBe(false);
@@ -125,7 +125,7 @@ describe('signing keys are handled with care', () => {
     const env: Record<string, string> = { ISMS_SIGN_PASSPHRASE: PASSPHRASE };
     process.env['ISMS_SIGN_PASSPHRASE'] = PASSPHRASE;
     try {
-      const run = await runCli(['build', '--sign-key', key, '--config', 'no-such-config.yaml'], repo.dir, env);
+      const run = await runCli(['build', '--release', '--sign-key', key, '--config', 'no-such-config.yaml'], repo.dir, env);
       expect(run.code).toBe(2);
       expect(env).not.toHaveProperty('ISMS_SIGN_PASSPHRASE');
       expect(process.env['ISMS_SIGN_PASSPHRASE']).toBeUndefined();
@@ -136,10 +136,10 @@ describe('signing keys are handled with care', () => {
 
   it('never prints the passphrase: not in output, errors or the debug trace', async () => {
     const runs = [
-      runBin(['build', '--pdf', '--out', out, '--sign-key', key], repo.dir, { env: { ISMS_SIGN_PASSPHRASE: `${PASSPHRASE}-wrong`, ISMS_DEBUG: '1' } }),
-      runBin(['build', '--pdf', '--out', out, '--sign-key', keyCopy(0o644)], repo.dir, { env: { ISMS_SIGN_PASSPHRASE: PASSPHRASE, ISMS_DEBUG: '1' } }),
-      runBin(['build', '--pdf', '--out', out, '--sign-key', key, '--config', 'missing.yaml'], repo.dir, { env: { ISMS_SIGN_PASSPHRASE: PASSPHRASE, ISMS_DEBUG: '1', GIT_TRACE: '1' } }),
-      runBin(['build', '--pdf', '--out', path.join(out, 'ok'), '--sign-key', key], repo.dir, { env: { ISMS_SIGN_PASSPHRASE: PASSPHRASE, ISMS_DEBUG: '1', GIT_TRACE: '1' } }),
+      runBin(['build', '--release', '--pdf', '--out', out, '--sign-key', key], repo.dir, { env: { ISMS_SIGN_PASSPHRASE: `${PASSPHRASE}-wrong`, ISMS_DEBUG: '1' } }),
+      runBin(['build', '--release', '--pdf', '--out', out, '--sign-key', keyCopy(0o644)], repo.dir, { env: { ISMS_SIGN_PASSPHRASE: PASSPHRASE, ISMS_DEBUG: '1' } }),
+      runBin(['build', '--release', '--pdf', '--out', out, '--sign-key', key, '--config', 'missing.yaml'], repo.dir, { env: { ISMS_SIGN_PASSPHRASE: PASSPHRASE, ISMS_DEBUG: '1', GIT_TRACE: '1' } }),
+      runBin(['build', '--release', '--pdf', '--out', path.join(out, 'ok'), '--sign-key', key], repo.dir, { env: { ISMS_SIGN_PASSPHRASE: PASSPHRASE, ISMS_DEBUG: '1', GIT_TRACE: '1' } }),
     ];
     expect(runs.map((r) => r.code)).toEqual([2, 2, 2, 0]);
     for (const run of runs) expect(`${run.stdout}${run.stderr}`).not.toContain('Zebra-Quasar');

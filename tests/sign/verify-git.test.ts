@@ -22,6 +22,10 @@ describe('isms verify checks what a PDF claims against git', () => {
   let folder: string;
   const policyFingerprint = revisionFacts(APPROVED_POLICY, 'markdown').fingerprint;
   let procedureFingerprint: string;
+  /** The commit a build would be made from (HEAD), and the blobs of the documents' files there. */
+  let head: string;
+  let policyBlob: string;
+  let procedureBlob: string;
 
   /** Signs a PDF with these Info keys, and runs isms verify on it inside the repository (or in `cwd`). */
   async function verifyClaim(info: Record<string, string>, options: { cwd?: string; format?: string } = {}) {
@@ -29,7 +33,17 @@ describe('isms verify checks what a PDF claims against git', () => {
     writeFileSync(file, await signedIsmsPdf(info, key));
     return runCli(['verify', file, '--ca', ca.cert, ...(options.format ? ['--format', options.format] : [])], options.cwd ?? repo.dir);
   }
-  const policyClaim = (changes: Record<string, string> = {}) => ({ IsmsDocument: 'DOC-A5', IsmsVersion: '1.0', IsmsStatus: 'approved', IsmsFingerprint: policyFingerprint, IsmsApprovalCommit: approval, ...changes });
+  const policyClaim = (changes: Record<string, string> = {}) => ({
+    IsmsDocument: 'DOC-A5',
+    IsmsVersion: '1.0',
+    IsmsStatus: 'approved',
+    IsmsFingerprint: policyFingerprint,
+    IsmsApprovalCommit: approval,
+    IsmsSourceCommit: head,
+    IsmsSourceBlob: policyBlob,
+    ...changes,
+  });
+  const procedureClaim = (changes: Record<string, string> = {}) => ({ IsmsDocument: 'DOC-P1', IsmsVersion: '0.1', IsmsStatus: 'draft', IsmsFingerprint: procedureFingerprint, IsmsSourceCommit: head, IsmsSourceBlob: procedureBlob, ...changes });
 
   beforeAll(() => {
     ca = pki.ca('Test Org Root CA');
@@ -37,6 +51,9 @@ describe('isms verify checks what a PDF claims against git', () => {
     ({ repo, approval } = publishedRepo());
     cleanup.push(repo.dir);
     drafts = repo.git(['rev-parse', 'HEAD~1']).trim();
+    head = repo.git(['rev-parse', 'HEAD']).trim();
+    policyBlob = repo.git(['rev-parse', 'HEAD:policy.md']).trim();
+    procedureBlob = repo.git(['rev-parse', 'HEAD:procedure.md']).trim();
     procedureFingerprint = revisionFacts(readFileSync(path.join(repo.dir, 'procedure.md'), 'utf8'), 'markdown').fingerprint;
     folder = mkdtempSync(path.join(tmpdir(), 'isms-claims-'));
     cleanup.push(folder);
@@ -76,7 +93,7 @@ describe('isms verify checks what a PDF claims against git', () => {
     forged.write('isms.config.yaml', REPO_CONFIG).write('policy.md', policy({ status: 'in-review', version: '1.0', rows: POLICY_ROWS })).commit('Drafts', WRITER, '2026-01-05');
     const commit = forged.write('policy.md', APPROVED_POLICY).commit('Approve', WRITER, '2026-01-10');
     const file = path.join(folder, 'forged.pdf');
-    writeFileSync(file, await signedIsmsPdf(policyClaim({ IsmsApprovalCommit: commit }), key));
+    writeFileSync(file, await signedIsmsPdf(policyClaim({ IsmsApprovalCommit: commit, IsmsSourceCommit: commit, IsmsSourceBlob: forged.git(['rev-parse', 'HEAD:policy.md']).trim() }), key));
     const run = await runCli(['verify', file, '--ca', ca.cert], forged.dir);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(`- DOC-A5 1.0: commit ${commit.slice(0, 7)} did not validly approve DOC-A5: the approval was committed in ${commit.slice(0, 7)} (P. Writer <writer@example.com>, 2026-01-10), by someone who was not allowed to`);
@@ -99,12 +116,42 @@ describe('isms verify checks what a PDF claims against git', () => {
   });
 
   it('verifies a draft by the commit that holds its content, and names a draft git does not know', async () => {
-    const known = await verifyClaim({ IsmsDocument: 'DOC-P1', IsmsVersion: '0.1', IsmsStatus: 'draft', IsmsFingerprint: procedureFingerprint });
+    const known = await verifyClaim(procedureClaim());
     expect(known.code).toBe(0);
     expect(known.stdout).toContain(`DOC-P1 0.1 not approved, content as committed in ${drafts.slice(0, 7)}, signed by`);
-    const unknown = await verifyClaim({ IsmsDocument: 'DOC-P1', IsmsVersion: '0.1', IsmsStatus: 'draft', IsmsFingerprint: policyFingerprint });
+    const unknown = await verifyClaim(procedureClaim({ IsmsFingerprint: policyFingerprint }));
     expect(unknown.code).toBe(1);
     expect(unknown.stdout).toContain('- DOC-P1 0.1: git knows no revision of it with this content');
+  });
+
+  it('names a PDF that does not say which commit and file it was built from', async () => {
+    const claim: Record<string, string> = policyClaim();
+    delete claim['IsmsSourceBlob'];
+    const run = await verifyClaim(claim);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('- DOC-A5 1.0: it does not name the commit and file it was built from (IsmsSourceCommit, IsmsSourceBlob), so its history, review and approval block cannot be checked against git');
+  });
+
+  it('names a file that is not the one its source commit holds: administration changed outside the fingerprint', async () => {
+    // The approved text with another history row: the same content fingerprint, another file.
+    const rewritten = APPROVED_POLICY.replace('| First published |', '| Approved by the Board and the external auditor |');
+    expect(revisionFacts(rewritten, 'markdown').fingerprint).toBe(policyFingerprint);
+    const rewrittenFile = path.join(folder, 'rewritten-policy.md');
+    writeFileSync(rewrittenFile, rewritten);
+    const otherBlob = repo.git(['hash-object', rewrittenFile]).trim();
+    const run = await verifyClaim(policyClaim({ IsmsSourceBlob: otherBlob }));
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`- DOC-A5 1.0: its file is not the one commit ${head.slice(0, 7)} holds (the blob ids differ): it was not built from that commit as it says`);
+  });
+
+  it('names a source commit that is not in the history of HEAD, or that does not exist', async () => {
+    const unknown = await verifyClaim(policyClaim({ IsmsSourceCommit: 'fedcba9876543210fedcba9876543210fedcba98' }));
+    expect(unknown.stdout).toContain('- DOC-A5 1.0: its source commit fedcba9 does not exist in this repository');
+    const drafted = await verifyClaim(procedureClaim({ IsmsSourceCommit: drafts }));
+    expect(drafted.code).toBe(0);
+    const before = await verifyClaim(policyClaim({ IsmsSourceCommit: drafts }));
+    expect(before.code).toBe(1);
+    expect(before.stdout).toContain(`- DOC-A5 1.0: its file is not the one commit ${drafts.slice(0, 7)} holds`);
   });
 
   it('names a document the repository does not have', async () => {
@@ -115,8 +162,8 @@ describe('isms verify checks what a PDF claims against git', () => {
 
   it('checks every document a manual lists', async () => {
     const contents = [
-      { id: 'DOC-A5', version: '1.0', approvalCommit: approval, fingerprint: policyFingerprint },
-      { id: 'DOC-P1', version: '0.1', approvalCommit: null, fingerprint: procedureFingerprint },
+      { id: 'DOC-A5', version: '1.0', approvalCommit: approval, fingerprint: policyFingerprint, sourceCommit: head, sourceBlob: policyBlob },
+      { id: 'DOC-P1', version: '0.1', approvalCommit: null, fingerprint: procedureFingerprint, sourceCommit: head, sourceBlob: procedureBlob },
     ];
     const good = await verifyClaim({ IsmsContents: JSON.stringify(contents) });
     expect(good.code).toBe(0);
