@@ -28,6 +28,8 @@ export interface ClaimCheck {
   problem?: string;
   /** What is worth knowing and does not make it wrong: an older fingerprint, a newer approval. */
   notes: string[];
+  /** When the approval commit was made (its committer date, ISO 8601): nothing can have been signed as approved before. */
+  approvedAt?: string;
 }
 
 /** Judges claims against the documents repository. */
@@ -89,7 +91,7 @@ export function gitClaims(workspace: Workspace, git: GitEvidence): ClaimJudge {
   const byId = new Map<string, SourceDocument>();
   for (const doc of workspace.documents) if (doc.meta.id && !byId.has(doc.meta.id)) byId.set(doc.meta.id, doc);
   /** What the claimed approval (or, for a draft, its content) is by git: the words of a verified sentence, or the problem. */
-  async function judge(claim: DocumentClaim, doc: SourceDocument, evidence: DocumentEvidence, comparable: boolean, notes: string[]): Promise<{ proof: string } | { problem: string }> {
+  async function judge(claim: DocumentClaim, doc: SourceDocument, evidence: DocumentEvidence, comparable: boolean, notes: string[]): Promise<{ proof: string; approvedAt?: string } | { problem: string }> {
     if (claim.approvalCommit === null) {
       if (!comparable) return { proof: 'not approved' };
       const committed = evidence.revisions.filter((r) => r.facts.fingerprint === claim.fingerprint).at(-1);
@@ -112,7 +114,7 @@ export function gitClaims(workspace: Workspace, git: GitEvidence): ClaimJudge {
     const now = `${claim.id}${evidence.working.version ? ` ${evidence.working.version}` : ''}`;
     if (current?.valid && current.commit && current.commit.hash !== hash) notes.push(`superseded: the repository holds ${now}, approved in ${short(current.commit.hash)}`);
     else if (!current?.valid) notes.push(`no longer validly approved: the repository holds ${now} (${evidence.working.status ?? 'no status'}${current ? ', its approval not valid' : ''})`);
-    return { proof: `as approved in ${short(hash)}` };
+    return { proof: `as approved in ${short(hash)}`, approvedAt: new Date(revision.commit.committerDate).toISOString() };
   }
 
   return {
@@ -127,7 +129,7 @@ export function gitClaims(workspace: Workspace, git: GitEvidence): ClaimJudge {
       if ('problem' in judged) return { ok: false, problem: judged.problem, notes };
       const source = await sourceProblem(workspace, git, evidence, claim, comparable);
       if (source) return { ok: false, problem: source, notes };
-      return { ok: true, proof: judged.proof, notes };
+      return { ok: true, proof: judged.proof, notes, ...(judged.approvedAt ? { approvedAt: judged.approvedAt } : {}) };
     },
   };
 }

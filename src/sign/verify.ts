@@ -67,6 +67,8 @@ export interface VerifyReport {
 export interface VerifyOptions {
   /** The --ca certificates; undefined: signers are not checked, so nothing is verified. */
   anchors?: readonly X509Certificate[];
+  /** When verifying happens (certificates must be valid then); default: the clock's time. */
+  now?: Date;
   /** The documents repository; undefined: the git check was not done, and `gitReason` says why. */
   git?: ClaimJudge;
   gitReason?: string;
@@ -86,7 +88,8 @@ function judgeSignature(cms: Buffer | undefined, content: Buffer, fields: { subF
   report.problems.push(...check.problems);
   const time = check.signingTime ?? fields.signingTime;
   if (time) report.signingTime = time.toISOString();
-  if (check.signer) report.certificate = checkCertificate(check.signer, check.certificates, options.anchors, time);
+  else report.problems.push('it claims no signing time (no signing-time attribute, no /M): nothing says when it was signed, so the certificate cannot be judged at that time');
+  if (check.signer) report.certificate = checkCertificate(check.signer, check.certificates, options.anchors, time, options.now);
   return report;
 }
 
@@ -162,6 +165,12 @@ export async function verifyPdf(file: string, pdf: Buffer, options: VerifyOption
   for (const doc of [...(report.document ? [report.document] : []), ...(report.contents ?? [])]) {
     if (doc.git && !doc.git.ok) report.problems.push(`${doc.id} ${doc.version}: ${doc.git.problem ?? 'git does not agree'}`);
     for (const note of doc.git?.notes ?? []) report.notes.push(`${doc.id} ${doc.version}: ${note}`);
+    const approvedAt = doc.git?.approvedAt;
+    for (const signature of report.signatures) {
+      if (approvedAt && signature.signingTime && Date.parse(signature.signingTime) < Date.parse(approvedAt)) {
+        report.problems.push(`${doc.id} ${doc.version}: it claims to be signed at ${signature.signingTime}, before its approval commit was made (${approvedAt}): that signing time is not true`);
+      }
+    }
   }
   report.verified = report.problems.length === 0;
   const last = report.signatures.at(-1);

@@ -47,4 +47,30 @@ describe('the signer certificate and its chain', () => {
     expect(report.problems).toContain('the certificate was not valid when it signed (2024-06-01T00:00:00.000Z; valid 2025-01-01T00:00:00.000Z to 2035-12-31T23:59:59.000Z)');
     expect(report.problems).toContain('CN=Test Org Issuing CA, O=Test Org, on the way to the CA, was not valid when it signed (2024-06-01T00:00:00.000Z)');
   });
+
+  it('fails a certificate that has expired by now, whatever signing time the signature claims', async () => {
+    const expired = { file: pki.signer(root, 'Expired publishing', 'pw', { validity: { start: '20240101000000Z', end: '20250101000000Z' } }), passphrase: 'pw' };
+    const report = await verifyPdf('x.pdf', await signedIsmsPdf(INFO, expired, new Date('2024-06-01T00:00:00Z')), { anchors: [certificate(root.cert)] });
+    expect(report.verified).toBe(false);
+    expect(report.signatures[0]!.certificate).toMatchObject({ validAtSigningTime: true, validNow: false, chain: 'trusted' });
+    expect(report.problems[0]).toMatch(
+      /^the certificate is not valid now \(\d{4}-\d\d-\d\dT[\d:.]+Z; valid 2024-01-01T00:00:00\.000Z to 2025-01-01T00:00:00\.000Z\): without a trusted timestamp, the time a signature claims proves nothing/,
+    );
+  });
+
+  it('fails a certificate that is not valid yet, even for a signature that claims a time inside its life', async () => {
+    const later = { file: pki.signer(root, 'Later publishing', 'pw', { validity: { start: '20990101000000Z', end: '20991231000000Z' } }), passphrase: 'pw' };
+    const report = await verifyPdf('x.pdf', await signedIsmsPdf(INFO, later, new Date('2099-06-01T00:00:00Z')), { anchors: [certificate(root.cert)] });
+    expect(report.verified).toBe(false);
+    expect(report.signatures[0]!.certificate).toMatchObject({ validAtSigningTime: true, validNow: false });
+    expect(report.problems.some((p) => p.startsWith('the certificate is not valid now'))).toBe(true);
+  });
+
+  it('fails a signature that claims no signing time', async () => {
+    const pdf = await signedIsmsPdf(INFO, key, undefined, { withoutSigningTime: true });
+    const report = await verifyPdf('x.pdf', pdf, { anchors: [certificate(root.cert)] });
+    expect(report.signatures[0]!.signingTime).toBeNull();
+    expect(report.verified).toBe(false);
+    expect(report.problems).toEqual(['it claims no signing time (no signing-time attribute, no /M): nothing says when it was signed, so the certificate cannot be judged at that time']);
+  });
 });

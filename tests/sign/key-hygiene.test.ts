@@ -100,6 +100,12 @@ describe('signing keys are handled with care', () => {
     expect(release.code).toBe(2);
     expect(release.stderr).toContain('is valid from 2026-06-01T00:00:00.000Z, after the signing time 2026-01-10T10:00:00.000Z (the build time; under --release the commit');
     expect(existsSync(out)).toBe(false);
+    // A signing time inside its life does not make a certificate that is not valid yet valid now, which is when verify judges it.
+    const future = pki.signer(ca, 'Future publishing', PASSPHRASE, { validity: { start: '20990101000000Z', end: '20991231000000Z' } });
+    const ahead = await build(['--sign-key', future], { ISMS_SIGN_PASSPHRASE: PASSPHRASE, SOURCE_DATE_EPOCH: String(Date.UTC(2099, 5, 1) / 1000) });
+    expect(ahead.code).toBe(2);
+    expect(ahead.stderr).toMatch(/^isms: the certificate in .*Future-publishing\.p12 \(CN=Future publishing, O=Test Org\) is not valid before 2099-01-01T00:00:00\.000Z: isms verify judges it now as well as at the signing time/);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('refuses a file that is not PKCS#12, one that holds no key, and one without the certificate of its key', async () => {

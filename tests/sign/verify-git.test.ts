@@ -28,9 +28,9 @@ describe('isms verify checks what a PDF claims against git', () => {
   let procedureBlob: string;
 
   /** Signs a PDF with these Info keys, and runs isms verify on it inside the repository (or in `cwd`). */
-  async function verifyClaim(info: Record<string, string>, options: { cwd?: string; format?: string } = {}) {
+  async function verifyClaim(info: Record<string, string>, options: { cwd?: string; format?: string; time?: Date } = {}) {
     const file = path.join(folder, `${Object.keys(info).length}-${Math.random().toString(36).slice(2)}.pdf`);
-    writeFileSync(file, await signedIsmsPdf(info, key));
+    writeFileSync(file, await signedIsmsPdf(info, key, options.time));
     return runCli(['verify', file, '--ca', ca.cert, ...(options.format ? ['--format', options.format] : [])], options.cwd ?? repo.dir);
   }
   const policyClaim = (changes: Record<string, string> = {}) => ({
@@ -152,6 +152,12 @@ describe('isms verify checks what a PDF claims against git', () => {
     const before = await verifyClaim(policyClaim({ IsmsSourceCommit: drafts }));
     expect(before.code).toBe(1);
     expect(before.stdout).toContain(`- DOC-A5 1.0: its file is not the one commit ${drafts.slice(0, 7)} holds`);
+  });
+
+  it('names a signing time earlier than the approval commit: nothing was signed as approved before it was', async () => {
+    const run = await verifyClaim(policyClaim(), { time: new Date('2026-01-09T10:00:00Z') });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('- DOC-A5 1.0: it claims to be signed at 2026-01-09T10:00:00.000Z, before its approval commit was made (2026-01-10T10:00:00.000Z): that signing time is not true');
   });
 
   it('names a document the repository does not have', async () => {
