@@ -373,6 +373,14 @@ describe('audiences in the configuration', () => {
     expect(run.stderr).toContain('isms.config.yaml:13:21: publish.default_audience "auditor" is not one of publish.audiences (staff, auditors); did you mean "auditors"?');
   });
 
+  it('reports audiences without a default_audience at their line and column: a build without --audience would publish everything', async () => {
+    const run = await configError('publish:\n  audiences:\n    staff: { max_classification: internal }\n    auditors: {}\n');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      'isms.config.yaml:10:3: publish.audiences is set but publish.default_audience is not: name the audience a build without --audience publishes for (one of staff, auditors), so that no build publishes everything by accident',
+    );
+  });
+
   it('reports an unknown key of an audience through the schema, at its line', async () => {
     const run = await configError('publish:\n  audiences:\n    staff: { max_level: internal }\n');
     expect(run.code).toBe(2);
