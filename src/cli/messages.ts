@@ -105,6 +105,7 @@ export const messages = {
   certificateExpired: (file: string, subject: string, until: string) => `the certificate in ${file} (${subject}) expired on ${until}: make a new one (README, Signing); nothing was written`,
   certificateNotYetValid: (file: string, subject: string, from: string, at: string) =>
     `the certificate in ${file} (${subject}) is valid from ${from}, after the signing time ${at} (the build time; under --release the commit's): sign a later commit, or set SOURCE_DATE_EPOCH; nothing was written`,
+  certificateMayNotSign: (file: string, subject: string, why: string) => `the certificate in ${file} (${subject}) may not sign documents: ${why} (README, Signing); nothing was written`,
   certificateNotYetValidNow: (file: string, subject: string, from: string) =>
     `the certificate in ${file} (${subject}) is not valid before ${from}: isms verify judges it now as well as at the signing time, so sign once it is valid; nothing was written`,
   noSuchTarget: (target: string) => `${target} does not exist: give a PDF, or a build folder that holds manifest.json`,

@@ -56,6 +56,9 @@ export async function openSigningKey(io: CliIo, options: { signKey?: string; pas
   const { readSigningKey } = await import('../sign/signing-key.js');
   const opened = readSigningKey(read.bytes, passphrase);
   if (!opened.ok) throw new UsageError(messages.signingKeyProblem(keyFile, opened.problem, opened.detail));
+  const { signerUsageProblem } = await import('../sign/certificate-usage.js');
+  const unfit = signerUsageProblem(opened.key.certificate);
+  if (unfit) throw new UsageError(messages.certificateMayNotSign(keyFile, nameLine(opened.key.certificate.subject), unfit));
   return opened.key;
 }
 

@@ -1,5 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import { dateText, nameLine, validityOf } from './certificate-facts.js';
+import { signerUsageProblem } from './certificate-usage.js';
 
 /** How a signer's certificate stands: who, valid when it signed, and whether it leads to a trusted CA. */
 export interface CertificateCheck {
@@ -36,7 +37,7 @@ const validAt = (certificate: X509Certificate, at: Date) => {
 };
 
 /**
- * Judges a signer's certificate: its validity now and at the signing time, and a chain from it
+ * Judges a signer's certificate: that it may sign documents (signerUsageProblem), its validity now and at the signing time, and a chain from it
  * through the certificates the signature carries (each a CA, each signed by the next) to one of
  * `anchors` (the --ca file). Without anchors the chain is not checked: a certificate anyone can make
  * proves nothing. The signing time is the signer's claim (there is no trusted timestamp), so a
@@ -55,6 +56,8 @@ export function checkCertificate(signer: X509Certificate, carried: readonly X509
     path: [nameLine(signer.subject)],
     problems: [],
   };
+  const usage = signerUsageProblem(signer);
+  if (usage) check.problems.push(`the certificate may not sign documents: ${usage}`);
   if (!check.validNow) {
     check.problems.push(`the certificate is not valid now (${now.toISOString()}; valid ${check.validFrom} to ${check.validTo}): without a trusted timestamp, the time a signature claims proves nothing, so an expired or not yet valid certificate verifies nothing`);
   }

@@ -108,6 +108,16 @@ describe('signing keys are handled with care', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('refuses a certificate that may not sign documents: a CA certificate, or one for TLS servers', async () => {
+    const caKey = pki.signer(ca, 'CA as signer', PASSPHRASE, { extensions: ['basicConstraints = critical,CA:TRUE', 'keyUsage = critical,digitalSignature,keyCertSign'] });
+    const run = await build(['--sign-key', caKey]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^isms: the certificate in .*CA-as-signer\.p12 \(CN=CA as signer, O=Test Org\) may not sign documents: it is a CA certificate \(basicConstraints cA\)/);
+    const server = pki.signer(ca, 'TLS server', PASSPHRASE, { extensions: ['basicConstraints = CA:FALSE', 'keyUsage = critical,digitalSignature,keyEncipherment', 'extendedKeyUsage = serverAuth'] });
+    expect((await build(['--sign-key', server])).stderr).toContain('does not include emailProtection (1.3.6.1.5.5.7.3.4), which PDF readers such as pdfsig require of a document signer');
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('refuses a file that is not PKCS#12, one that holds no key, and one without the certificate of its key', async () => {
     const text = path.join(pki.dir, 'not-a-key.p12');
     writeFileSync(text, 'hello\n', { mode: 0o600 });
