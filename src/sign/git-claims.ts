@@ -3,7 +3,7 @@ import type { Workspace } from '../documents/workspace.js';
 import { commitOf } from '../git/commit-of.js';
 import type { DocumentEvidence, GitEvidence, Revision } from '../git/evidence.js';
 import { isApproval, judgeApproval, judgeApprovalRevision } from '../git/model.js';
-import { FINGERPRINT_VERSION } from '../git/revision-facts.js';
+import { fingerprintKind, FINGERPRINT_VERSION } from '../git/revision-facts.js';
 
 /**
  * What a PDF says it is: a document at a version, approved in a commit (or not), with a content
@@ -85,7 +85,8 @@ async function sourceProblem(workspace: Workspace, git: GitEvidence, evidence: D
  * exists, is HEAD or an ancestor of it, validly approved this document at this version, and the
  * document's content then had this fingerprint; a claim without an approval commit (a draft) must name
  * content some commit holds; and the file it was built from is the one its source commit holds.
- * Fingerprints of another version than today's cannot be compared: that is said, and is not a finding.
+ * A fingerprint of an older version isms used cannot be compared: that is said, and is not a finding;
+ * any other value that is not today's is.
  */
 export function gitClaims(workspace: Workspace, git: GitEvidence): ClaimJudge {
   const byId = new Map<string, SourceDocument>();
@@ -120,8 +121,13 @@ export function gitClaims(workspace: Workspace, git: GitEvidence): ClaimJudge {
   return {
     async check(claim) {
       const notes: string[] = [];
-      const comparable = claim.fingerprint.startsWith(FINGERPRINT_VERSION);
-      if (!comparable) notes.push(`its fingerprint was made with another fingerprint version (${claim.fingerprint.split(':')[0] ?? 'unknown'}, not ${FINGERPRINT_VERSION.slice(0, -1)}), so its content cannot be compared with git`);
+      const kind = fingerprintKind(claim.fingerprint);
+      if (kind === 'unknown') {
+        const shown = claim.fingerprint.length > 80 ? `${claim.fingerprint.slice(0, 80)}...` : claim.fingerprint;
+        return { ok: false, problem: `its fingerprint "${shown}" is not one isms makes (${FINGERPRINT_VERSION} and 64 hex digits), so its content cannot be checked`, notes };
+      }
+      const comparable = kind === 'current';
+      if (!comparable) notes.push(`its fingerprint was made with an older fingerprint version (${claim.fingerprint.split(':')[0] ?? 'unknown'}, not ${FINGERPRINT_VERSION.slice(0, -1)}), so its content cannot be compared with git`);
       const doc = byId.get(claim.id);
       const evidence = doc ? git.document(doc) : undefined;
       if (!doc || !evidence) return { ok: false, problem: `the repository has no document ${claim.id}`, notes };

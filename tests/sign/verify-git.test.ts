@@ -109,10 +109,13 @@ describe('isms verify checks what a PDF claims against git', () => {
     expect(run.stdout).toContain(`- DOC-A5 1.0: its approval commit ${side.slice(0, 7)} is not in the history of HEAD`);
   });
 
-  it('says that a fingerprint of an older version cannot be compared, without calling it tampered', async () => {
-    const run = await verifyClaim(policyClaim({ IsmsFingerprint: `sha256-v1:${'ab'.repeat(32)}` }));
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain('note: DOC-A5 1.0: its fingerprint was made with another fingerprint version (sha256-v1, not sha256-v2), so its content cannot be compared with git');
+  it('names a fingerprint of a version isms never wrote as a problem, not a note: its content check cannot be skipped', async () => {
+    for (const fingerprint of [`sha256-v1:${'ab'.repeat(32)}`, `sha256-v9:${'ab'.repeat(32)}`, '-', `sha256-v2:${'ab'.repeat(31)}`]) {
+      const run = await verifyClaim(policyClaim({ IsmsFingerprint: fingerprint }));
+      expect(run.code, fingerprint).toBe(1);
+      expect(run.stdout).toContain(`- DOC-A5 1.0: its fingerprint "${fingerprint}" is not one isms makes (sha256-v2: and 64 hex digits), so its content cannot be checked`);
+      expect(run.stdout).not.toContain('cannot be compared');
+    }
   });
 
   it('verifies a draft by the commit that holds its content, and names a draft git does not know', async () => {
