@@ -22,7 +22,7 @@ export interface DocumentClaim {
 export interface ClaimCheck {
   /** Git agrees (the fingerprint may be of an older version: then `notes` says it could not be compared). */
   ok: boolean;
-  /** How git proves it, as words that follow the id and version: "as approved in 3f2c1a9". */
+  /** How git proves it, as words that follow the id and version: "as approved in 3f2c1a9", "as imported with the baseline in b5b2e05". */
   proof?: string;
   /** Why git does not agree. */
   problem?: string;
@@ -115,7 +115,8 @@ export function gitClaims(workspace: Workspace, git: GitEvidence): ClaimJudge {
     const now = `${claim.id}${evidence.working.version ? ` ${evidence.working.version}` : ''}`;
     if (current?.valid && current.commit && current.commit.hash !== hash) notes.push(`superseded: the repository holds ${now}, approved in ${short(current.commit.hash)}`);
     else if (!current?.valid) notes.push(`no longer validly approved: the repository holds ${now} (${evidence.working.status ?? 'no status'}${current ? ', its approval not valid' : ''})`);
-    return { proof: `as approved in ${short(hash)}`, approvedAt: new Date(revision.commit.committerDate).toISOString() };
+    const proof = judged.proof === 'baseline' ? `as imported with the baseline in ${short(hash)}` : `as approved in ${short(hash)}`;
+    return { proof, approvedAt: new Date(revision.commit.committerDate).toISOString() };
   }
 
   return {

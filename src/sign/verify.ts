@@ -119,11 +119,15 @@ async function judgeClaim(claim: DocumentClaim & { status: string | null }, opti
   return { ...claim, git: options.git ? await options.git.check(claim) : null };
 }
 
-/** How a document reads in a sentence: "DOC-A5 2.1 as approved in 3f2c1a9", or its claim when git was not asked. */
+/** What a PDF claims of a document's approval, when git was not asked: never words that read as an approval. */
+export function unchecked(doc: DocumentClaim): string {
+  return `${doc.approvalCommit ? `claims approval in ${doc.approvalCommit.slice(0, 7)}` : 'claims no approval'}; not checked against git`;
+}
+
+/** How a document reads in a sentence: "DOC-A5 2.1 as approved in 3f2c1a9", or its bare claim when git was not asked. */
 function documentWords(doc: DocumentReport): string {
   if (doc.git?.ok) return `${doc.id} ${doc.version} ${doc.git.proof ?? ''}`.trim();
-  const claimed = doc.approvalCommit ? `approved in ${doc.approvalCommit.slice(0, 7)}` : (doc.status ?? 'not approved');
-  return `${doc.id} ${doc.version} (${claimed}, by its metadata)`;
+  return `${doc.id} ${doc.version} (${unchecked(doc)})`;
 }
 
 /**

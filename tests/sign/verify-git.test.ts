@@ -100,6 +100,18 @@ describe('isms verify checks what a PDF claims against git', () => {
     expect(run.stdout).not.toContain('as approved in');
   });
 
+  it('says an approval imported with the baseline is imported, not approved in that commit', async () => {
+    const adopted = new TestRepo();
+    cleanup.push(adopted.dir);
+    const baseline = adopted.write('isms.config.yaml', REPO_CONFIG).write('policy.md', APPROVED_POLICY).commit('Adopt isms', WRITER, '2026-11-30');
+    const file = path.join(folder, 'baseline.pdf');
+    writeFileSync(file, await signedIsmsPdf(policyClaim({ IsmsApprovalCommit: baseline, IsmsSourceCommit: baseline, IsmsSourceBlob: adopted.git(['rev-parse', 'HEAD:policy.md']).trim() }), key, new Date('2026-11-30T10:00:00Z')));
+    const run = await runCli(['verify', file, '--ca', ca.cert], adopted.dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(new RegExp(`^verified {2}.*baseline\\.pdf: DOC-A5 1\\.0 as imported with the baseline in ${baseline.slice(0, 7)}, signed by`, 'm'));
+    expect(run.stdout).not.toContain('as approved in');
+  });
+
   it('names an approval commit outside the history of HEAD', async () => {
     repo.git(['checkout', '-q', '-b', 'elsewhere']);
     const side = repo.write('notes.txt', 'x\n').commit('Elsewhere', WRITER, '2026-01-11');
@@ -187,7 +199,11 @@ describe('isms verify checks what a PDF claims against git', () => {
   it('says the git check was not done outside a documents repository, and verifies the signature alone', async () => {
     const run = await verifyClaim(policyClaim(), { cwd: folder });
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain(`DOC-A5 1.0 (approved in ${approval.slice(0, 7)}, by its metadata), signed by`);
+    expect(run.stdout).toContain(`DOC-A5 1.0 (claims approval in ${approval.slice(0, 7)}; not checked against git), signed by`);
+    expect(run.stdout).not.toMatch(/approved in|\(approved/);
+    const manual = await verifyClaim({ IsmsContents: JSON.stringify([{ id: 'DOC-P1', version: '0.1', approvalCommit: null, fingerprint: procedureFingerprint, sourceCommit: head, sourceBlob: procedureBlob }]) }, { cwd: folder });
+    expect(manual.stdout).toContain('a manual of 1 document (DOC-P1 0.1 (claims no approval; not checked against git)), signed by');
+    expect(manual.stdout).toContain('    DOC-P1 0.1: claims no approval; not checked against git\n');
     expect(run.stdout).toContain('git: not checked (no isms.config.yaml here or in isms-docs/: run isms verify in the documents repository, or give --config)');
   });
 
