@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -52,6 +53,21 @@ describe('signing keys are handled with care', () => {
     const run = await build(['--sign-key', link]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^isms: the key file .*link\.p12 is a symbolic link: give the file itself/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuses a FIFO as key file or passphrase file before opening it, instead of waiting for a writer forever', () => {
+    const fifo = path.join(pki.dir, 'fifo');
+    execFileSync('mkfifo', ['-m', '600', fifo]);
+    // runBin's timeout is the hang guard: opening a FIFO for reading waits until something writes to it.
+    const asKey = runBin(['build', '--release', '--pdf', '--out', out, '--sign-key', fifo], repo.dir, { timeout: 20_000, env: { ISMS_SIGN_PASSPHRASE: PASSPHRASE } });
+    expect(asKey.timedOut).toBe(false);
+    expect(asKey.code).toBe(2);
+    expect(asKey.stderr).toMatch(/^isms: the key file .*fifo is not a regular file; nothing was written\n$/);
+    const asPassphrase = runBin(['build', '--release', '--pdf', '--out', out, '--sign-key', key, '--passphrase-file', fifo], repo.dir, { timeout: 20_000, env: { ISMS_SIGN_PASSPHRASE: '' } });
+    expect(asPassphrase.timedOut).toBe(false);
+    expect(asPassphrase.code).toBe(2);
+    expect(asPassphrase.stderr).toMatch(/^isms: the passphrase file .*fifo is not a regular file; nothing was written\n$/);
     expect(existsSync(out)).toBe(false);
   });
 
