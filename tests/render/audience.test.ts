@@ -1,10 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { revisionFacts } from '../../src/git/revision-facts.js';
 import { runCli, type CliRun } from '../helpers/cli.js';
 import { CEO, CISO, policy, REPO_CONFIG, TestRepo, WRITER } from '../helpers/git-repo.js';
+import { soaYaml } from '../helpers/domain.js';
 import { readPdf } from '../helpers/pdf.js';
 
 const PUBLISH = `publish:
@@ -280,6 +281,50 @@ describe('isms build --release', () => {
     );
     expect(existsSync(out)).toBe(false);
   }, 60_000);
+});
+
+describe('what a staff build shows of a document it leaves out', () => {
+  let repo: TestRepo;
+  let out: string;
+  const files: Array<{ file: string; text: string }> = [];
+
+  beforeAll(async () => {
+    ({ repo } = await organisation());
+    // The SoA (internal) names the confidential playbook among a control's documents.
+    repo.write('soa.yaml', soaYaml({ replace: { '5.24': '  - { control: "5.24", applicable: true, reasons: [risk], justification: Incidents happen, implementation: implemented, owner: ciso, documents: [DOC-A5, DOC-PB] }' } }));
+    repo.commit('SoA', CISO, '2026-01-10');
+    out = path.join(mkdtempSync(path.join(tmpdir(), 'isms-leak-')), 'site');
+    expect((await runCli(['build', '--out', out], repo.dir, { SOURCE_DATE_EPOCH: '1768039200' })).code).toBe(0);
+    const walk = (dir: string, prefix = ''): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]));
+    for (const file of walk(out)) {
+      const pdf = file.endsWith('.pdf') ? await readPdf(path.join(out, file)) : undefined;
+      files.push({ file, text: pdf ? `${pdf.pages.join('\n')}\n${JSON.stringify(pdf.info)}` : readFileSync(path.join(out, file), 'utf8') });
+    }
+  }, 120_000);
+  afterAll(() => {
+    repo.remove();
+    rmSync(path.dirname(out), { recursive: true, force: true });
+  });
+
+  it('never its title or its content, in any file of the build', () => {
+    expect(files.length).toBeGreaterThan(5);
+    for (const { file, text } of files) {
+      expect(text, file).not.toContain('Incident Playbook');
+      expect(text, file).not.toContain('hotline');
+      expect(text, file).not.toContain('555-0100');
+    }
+  });
+
+  it('its id only where a published document names it (the SoA), and in the manifest with the reason, never as a link', () => {
+    const naming = files.filter(({ text }) => text.includes('DOC-PB')).map(({ file }) => file);
+    // The SoA's page names it; its PDF and the manual may too, where they show the SoA's documents.
+    expect(naming).toEqual(expect.arrayContaining(['DOC-SOA.html', 'manifest.json']));
+    for (const file of naming) expect(['DOC-SOA.html', 'manifest.json', 'pdf/DOC-SOA.pdf', 'test-org-isms-manual.pdf']).toContain(file);
+    for (const { text } of files) expect(text).not.toMatch(/href="[^"]*DOC-PB/);
+    const manifest = JSON.parse(files.find((f) => f.file === 'manifest.json')!.text);
+    expect(manifest.leftOut).toEqual([{ id: 'DOC-PB', reason: 'audience' }]);
+    expect(JSON.stringify(manifest).match(/DOC-PB/g)).toHaveLength(1);
+  });
 });
 
 describe('PDF metadata', () => {
