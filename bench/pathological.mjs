@@ -31,12 +31,17 @@ ${body}
 | 0.1 | 2026-01-05 | M. Woolard | First draft |
 `;
 
+/** `unit` repeated to fill a document of 1 MiB, the file cap. */
+const mebibyteOf = (unit) => unit.repeat(Math.floor((1024 * 1024 - Buffer.byteLength(markdown(''))) / Buffer.byteLength(unit)));
+
 export const PATHOLOGICAL = [
   { name: '100,000-character word', args: ['build', '--pdf', '--out', '_bench-site'], file: 'doc.md', text: markdown('x'.repeat(100_000)) },
   { name: '40,000-character code line', args: ['build', '--pdf', '--out', '_bench-site'], file: 'doc.md', text: markdown('```\n' + 'y'.repeat(40_000) + '\n```') },
   { name: '0.9 MB paragraph of short words', args: ['build', '--pdf', '--out', '_bench-site'], file: 'doc.md', text: markdown('ab '.repeat(300_000)) },
   { name: '1,500 nested quotes', args: ['build', '--out', '_bench-site'], file: 'doc.md', text: markdown('>'.repeat(1500) + ' deep') },
   { name: '3,000 nested list items', args: ['build', '--out', '_bench-site'], file: 'doc.md', text: markdown('- '.repeat(3000) + 'deep') },
+  { name: '1 MiB of `*a` (once quadratic in the site\'s parser)', args: ['build', '--html', '--out', '_bench-site'], file: 'doc.md', text: markdown(mebibyteOf('*a')) },
+  { name: '1 MiB of `*a`, as PDFs', args: ['build', '--pdf', '--out', '_bench-site'], file: 'doc.md', text: markdown(mebibyteOf('*a')) },
   { name: 'YAML nested 5,000 deep', args: ['validate', '--no-git'], file: 'record.yaml', text: 'id: DOC-R1\nx: ' + '['.repeat(5000) + ']'.repeat(5000) + '\n' },
 ];
 

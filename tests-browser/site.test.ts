@@ -32,9 +32,23 @@ describe('the built site in Chromium', () => {
     rmSync(path.dirname(out), { recursive: true, force: true });
   });
 
+  /** The text of the elements of a page that take more than one line (their text's line boxes stand at more than one height). */
+  async function wrapped(page: Page, selector: string): Promise<string[]> {
+    return page.locator(selector).evaluateAll((elements) =>
+      elements
+        .filter((e) => {
+          const range = document.createRange();
+          range.selectNodeContents(e);
+          const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.bottom)));
+          return lines.size > 1;
+        })
+        .map((e) => e.textContent ?? ''),
+    );
+  }
+
   /** A page that records console errors, script errors and every request that leaves the site (and blocks it). */
-  async function open(file: string, options: { javaScript?: boolean } = {}): Promise<Page> {
-    const context = await browser.newContext({ javaScriptEnabled: options.javaScript ?? true, viewport: { width: 1280, height: 900 } });
+  async function open(file: string, options: { javaScript?: boolean; width?: number } = {}): Promise<Page> {
+    const context = await browser.newContext({ javaScriptEnabled: options.javaScript ?? true, viewport: { width: options.width ?? 1280, height: 900 } });
     const page = await context.newPage();
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(`console error on ${file}: ${message.text()}`);
@@ -62,7 +76,7 @@ describe('the built site in Chromium', () => {
 
   it('opens a document page from the register, with its approval, body and version history', async () => {
     const page = await open('index.html');
-    await page.getByRole('link', { name: 'Information Security Management System Manual' }).click();
+    await page.getByRole('link', { name: 'Information Security Management System Manual', exact: true }).click();
     expect(page.url()).toBe(siteUrl + 'ISMS-MAN.html');
     expect(await page.locator('h1').innerText()).toBe('Information Security Management System Manual');
     expect(await page.locator('.approval').innerText()).toContain('Approved by S. Lindqvist, Executive leadership, on 2019-01-01.');
@@ -91,6 +105,57 @@ describe('the built site in Chromium', () => {
     expect(await risks.locator('svg.heat-map title').first().textContent()).toMatch(/^Inherent risk: 17 risks by likelihood and impact$/);
     await risks.screenshot({ path: path.join(SCREENSHOTS, 'risks.png'), fullPage: true });
     await risks.context().close();
+  });
+
+  it('never wraps an id, a version or a date in the register, even in a narrow window', async () => {
+    const page = await open('index.html', { width: 420 });
+    const cells = '.register td.id a, .register td.id, .register td.date span, .register .date, .register .status';
+    expect(await page.locator(cells).count()).toBeGreaterThan(15);
+    expect(await wrapped(page, cells)).toEqual([]);
+    // The table scrolls sideways instead; a title still wraps, so the narrow window is narrow enough to wrap what may.
+    expect(await wrapped(page, '.register td:nth-child(2) a')).toContain('Information Security Management System Manual');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'register-narrow.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('never wraps a control, document or risk id in the SoA and risk tables, nor a date in a version history', async () => {
+    for (const [file, selector] of [
+      ['DOC-SOA.html', 'td.id, td a.id, td span.id'],
+      ['DOC-RR.html', 'td.id, td span.id, td.date'],
+      ['ISMS-MAN.html', '#document-control ~ table td.date, .meta .date'],
+    ] as const) {
+      const page = await open(file, { width: 420 });
+      expect(await page.locator(selector).count(), file).toBeGreaterThan(2);
+      expect(await wrapped(page, selector), file).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  it('names each document in the navigation by its title, with its id after it', async () => {
+    const page = await open('DOC-A5.html');
+    const links = page.locator('header.site nav a');
+    expect(await links.allInnerTexts()).toEqual([
+      'Register',
+      'Information Security Management System Manual ISMS-MAN',
+      'Information Security and Business Continuity Policy DOC-A5',
+      'Statement of Applicability DOC-SOA',
+      'Risk Assessment and Treatment Methodology DOC-RM',
+      'Information Security Risk Register DOC-RR',
+    ]);
+    await page.getByRole('link', { name: 'Statement of Applicability DOC-SOA' }).click();
+    expect(await page.locator('h1').innerText()).toBe('Statement of Applicability');
+    await page.context().close();
+  });
+
+  it('says who approved a document, in which commit, and whether the commit proves it or came with the baseline', async () => {
+    const imported = await open('ISMS-MAN.html');
+    expect(await imported.locator('.meta').innerText()).toMatch(/Approved by\s+S\. Lindqvist, Executive leadership, 2019-01-01 \(how this is proven\)/);
+    const block = await imported.locator('#isms-approval + .approval').innerText();
+    expect(block).toMatch(/^Approved by S\. Lindqvist, Executive leadership, on 2019-01-01\.\n+Imported with the baseline \(commit [0-9a-f]{7}\): approved as the document records it, before approvals were proven from git; recorded by .+ on \d{4}-\d{2}-\d{2}\.$/);
+    await imported.context().close();
+    const proven = await open('DOC-A5.html');
+    expect(await proven.locator('#isms-approval + .approval').innerText()).toMatch(/^Approved by R\. Adeyemi, Chief Executive Officer, on \d{4}-\d{2}-\d{2}\.\n+Proven by commit [0-9a-f]{7}, made by R\. Adeyemi <.+> on \d{4}-\d{2}-\d{2}/);
+    await proven.context().close();
   });
 
   it('prints without the navigation', async () => {

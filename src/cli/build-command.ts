@@ -77,7 +77,8 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
   const release = options.release === true;
   const audience = buildAudience(config, options.audience);
   if (!audience.ok) throw new UsageError(messages.unknownAudience(options.audience ?? '', audience.defined));
-  const git: GitEvidence = await gitEvidence(workspace, undefined);
+  // A release (the only build that is signed) reads everything from git itself, never from the cache.
+  const git: GitEvidence = await gitEvidence(workspace, undefined, undefined, { cache: !release });
   const time = await buildTime(io, config.root, release && git.status.kind === 'ok');
   const asOf = release ? time.toISOString().slice(0, 10) : todayIso();
   if (key) refuseInvalidCertificate(io, options.signKey!, key, time);

@@ -3,19 +3,29 @@ import { FORMAT_NAMES } from '../reporters/index.js';
 import { escapeControls } from '../text/controls.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
-import { acceptCommand } from './accept-command.js';
-import { approveCommand } from './approve-command.js';
-import { buildCommand, type BuildCommandOptions } from './build-command.js';
-import { initCommand } from './init-command.js';
-import { newCommand } from './new-command.js';
-import { reviewCommand } from './review-command.js';
-import { rulesCommand } from './rules-command.js';
-import { soaMigrateCommand, type SoaMigrateOptions } from './soa-migrate-command.js';
-import { statusCommand } from './status-command.js';
-import { verifyCommand, type VerifyCommandOptions } from './verify-command.js';
-import { versionCommand } from './version-command.js';
+import type { BuildCommandOptions } from './build-command.js';
+import type { SoaMigrateOptions } from './soa-migrate-command.js';
+import type { VerifyCommandOptions } from './verify-command.js';
 import { TOOL_VERSION } from './tool-version.js';
-import { validateCommand, type ValidateOptions } from './validate-command.js';
+import type { ValidateOptions } from './validate-command.js';
+
+// A command's module (and what it needs: parsers, git, rendering, PDF) is loaded when that command
+// runs, so `isms --version` and `isms rules` load none of the others (DESIGN section 7).
+const acceptCommand: Lazy<typeof import('./accept-command.js').acceptCommand> = async (...args) => (await import('./accept-command.js')).acceptCommand(...args);
+const approveCommand: Lazy<typeof import('./approve-command.js').approveCommand> = async (...args) => (await import('./approve-command.js')).approveCommand(...args);
+const buildCommand: Lazy<typeof import('./build-command.js').buildCommand> = async (...args) => (await import('./build-command.js')).buildCommand(...args);
+const initCommand: Lazy<typeof import('./init-command.js').initCommand> = async (...args) => (await import('./init-command.js')).initCommand(...args);
+const newCommand: Lazy<typeof import('./new-command.js').newCommand> = async (...args) => (await import('./new-command.js')).newCommand(...args);
+const reviewCommand: Lazy<typeof import('./review-command.js').reviewCommand> = async (...args) => (await import('./review-command.js')).reviewCommand(...args);
+const rulesCommand: Lazy<typeof import('./rules-command.js').rulesCommand> = async (...args) => (await import('./rules-command.js')).rulesCommand(...args);
+const soaMigrateCommand: Lazy<typeof import('./soa-migrate-command.js').soaMigrateCommand> = async (...args) => (await import('./soa-migrate-command.js')).soaMigrateCommand(...args);
+const statusCommand: Lazy<typeof import('./status-command.js').statusCommand> = async (...args) => (await import('./status-command.js')).statusCommand(...args);
+const versionCommand: Lazy<typeof import('./version-command.js').versionCommand> = async (...args) => (await import('./version-command.js')).versionCommand(...args);
+const verifyCommand: Lazy<typeof import('./verify-command.js').verifyCommand> = async (...args) => (await import('./verify-command.js')).verifyCommand(...args);
+const validateCommand: Lazy<typeof import('./validate-command.js').validateCommand> = async (...args) => (await import('./validate-command.js')).validateCommand(...args);
+
+/** A command function whose module is imported on its first call. */
+type Lazy<F extends (...args: never[]) => unknown> = (...args: Parameters<F>) => Promise<Awaited<ReturnType<F>>>;
 
 function program(io: CliIo, done: (code: ExitCode) => void): Command {
   const root = new Command('isms')
@@ -38,6 +48,7 @@ function program(io: CliIo, done: (code: ExitCode) => void): Command {
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
     .option('--base <ref>', 'for pull requests: documents whose content differs from this ref need a newer version')
     .option('--no-git', 'check without git history (the git-* rules are skipped)')
+    .option('--no-cache', 'neither read nor write the cache of facts from git history (.git/isms-cache)')
     .exitOverride()
     .action(async (paths: string[], options: ValidateOptions) => done(await validateCommand(paths, options, io)));
 
@@ -46,7 +57,7 @@ function program(io: CliIo, done: (code: ExitCode) => void): Command {
     .description('list the rules')
     .addOption(new Option('-f, --format <name>', 'table, json or md').default('table'))
     .exitOverride()
-    .action((options: { format: string }) => done(rulesCommand(options, io)));
+    .action(async (options: { format: string }) => done(await rulesCommand(options, io)));
 
   root
     .command('init')
@@ -147,8 +158,9 @@ function program(io: CliIo, done: (code: ExitCode) => void): Command {
     .addOption(new Option('-f, --format <name>', 'table or json').default('table'))
     .option('--as-of <date>', 'the date that counts as today (YYYY-MM-DD)')
     .option('--no-git', 'without git history')
+    .option('--no-cache', 'neither read nor write the cache of facts from git history (.git/isms-cache)')
     .exitOverride()
-    .action(async (options: { config?: string; format: string; asOf?: string; git?: boolean }) => done(await statusCommand(options, io)));
+    .action(async (options: { config?: string; format: string; asOf?: string; git?: boolean; cache?: boolean }) => done(await statusCommand(options, io)));
 
   return root;
 }

@@ -1,19 +1,28 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { configCandidates, findConfig } from '../config/find-config.js';
+import type { Config } from '../config/config.js';
 import { loadConfig, parseConfig } from '../config/load-config.js';
 import { discoverDocuments, displayPath } from '../documents/discover.js';
 import { loadWorkspace, type Workspace } from '../documents/workspace.js';
 import type { GitEvidence } from '../git/evidence.js';
-import { baseRefError, buildEvidence, GitRefError } from '../git/build-evidence.js';
+import { baseRefError, buildEvidence, GitRefError, type PendingWorkspace } from '../git/build-evidence.js';
+import { cacheStamp, type CachePaths } from '../git/evidence-cache.js';
 import { readAtRef } from '../git/read-at-ref.js';
 import { RULE_IDS } from '../rules/index.js';
 import { UsageError, type CliIo } from './io.js';
 import type { KeptFiles } from './output-file.js';
+import { openEvidenceCache, type EvidenceCacheFile } from './evidence-cache-file.js';
 import { messages } from './messages.js';
+import { TOOL_VERSION } from './tool-version.js';
 
 /** Finds and validates the configuration, then reads every document; a broken configuration is a UsageError. */
 export async function openWorkspace(io: CliIo, configOption: string | undefined): Promise<Workspace> {
+  return loadWorkspace(openConfig(io, configOption), io.cwd);
+}
+
+/** Finds and validates the configuration; a broken configuration is a UsageError. */
+export function openConfig(io: CliIo, configOption: string | undefined): Config {
   refuseTwoConfigurations(io, configOption);
   const configFile = findConfig(io.cwd, configOption);
   if (!configFile) throw new UsageError(messages.noConfig(displayPath(io.cwd, io.cwd)));
@@ -25,15 +34,9 @@ export async function openWorkspace(io: CliIo, configOption: string | undefined)
       loaded.problems.map((p) => `${file}:${p.at.line}:${p.at.column}: ${p.message}`),
     );
   }
-  return loadWorkspace(loaded.config, io.cwd);
+  return loaded.config;
 }
 
-/**
- * For a pull request (`--base`): the configuration as the base has it, as GitHub reads CODEOWNERS
- * from the base branch, so that the changes being judged cannot rewrite the rules that judge them.
- * Found where the base has it (the same candidates as `findConfig`); when the base has none, or an
- * invalid one, the working configuration is used and `baseConfigProblem` says why.
- */
 /**
  * Two configurations where one is looked for (the current folder and isms-docs/ below it) would let
  * a new one silently take over from the other: name the one with --config.
@@ -43,7 +46,13 @@ function refuseTwoConfigurations(io: CliIo, configOption: string | undefined): v
   if (configOption === undefined && found.length > 1) throw new UsageError(messages.twoConfigs(found.map((file) => displayPath(io.cwd, file))));
 }
 
-export async function openWorkspaceAtBase(io: CliIo, configOption: string | undefined, base: string): Promise<{ workspace: Workspace; baseConfigProblem?: string }> {
+/**
+ * For a pull request (`--base`): the configuration as the base has it, as GitHub reads CODEOWNERS
+ * from the base branch, so that the changes being judged cannot rewrite the rules that judge them.
+ * Found where the base has it (the same candidates as `findConfig`); when the base has none, or an
+ * invalid one, the working configuration is used and `baseConfigProblem` says why.
+ */
+export async function openConfigAtBase(io: CliIo, configOption: string | undefined, base: string): Promise<{ config: Config; baseConfigProblem?: string }> {
   refuseTwoConfigurations(io, configOption);
   let problem = `no isms.config.yaml at ${base}: the pull request brings its own configuration, which nothing at the base governs`;
   for (const candidate of configCandidates(io.cwd, configOption)) {
@@ -51,17 +60,25 @@ export async function openWorkspaceAtBase(io: CliIo, configOption: string | unde
     if (read.kind === 'bad-ref') throw new UsageError(baseRefError(base).message);
     if (read.kind !== 'ok') continue;
     const parsed = parseConfig(read.bytes, candidate, RULE_IDS);
-    if (parsed.ok) return { workspace: await loadWorkspace(parsed.config, io.cwd) };
+    if (parsed.ok) return { config: parsed.config };
     problem = `the isms.config.yaml at ${base} is not valid (${parsed.problems[0]?.message ?? 'invalid'}), so the pull request's own configuration was used`;
     break;
   }
-  return { workspace: await openWorkspace(io, configOption), baseConfigProblem: problem };
+  return { config: openConfig(io, configOption), baseConfigProblem: problem };
 }
 
-/** The git evidence of a workspace; a bad --base is a usage error. */
-export async function gitEvidence(workspace: Workspace, base: string | undefined, baseConfigProblem?: string): Promise<GitEvidence> {
+/**
+ * The git evidence of a workspace; a bad --base is a usage error. Facts of old revisions come from the
+ * repository's evidence cache and what is new is added to it, unless `cache` is false (--no-cache).
+ */
+export async function gitEvidence(workspace: Workspace | PendingWorkspace, base: string | undefined, baseConfigProblem?: string, options: { cache?: boolean } = {}): Promise<GitEvidence> {
+  const { config } = workspace;
+  let cacheFile: EvidenceCacheFile | undefined;
+  const cache = options.cache === false ? {} : { cache: (paths: CachePaths) => (cacheFile = openEvidenceCache(paths, () => cacheStamp(TOOL_VERSION, config.file, RULE_IDS)))?.cache };
   try {
-    return await buildEvidence(workspace, { knownRules: RULE_IDS, ...(base === undefined ? {} : { base }), ...(baseConfigProblem ? { baseConfigProblem } : {}) });
+    const evidence = await buildEvidence(workspace, { knownRules: RULE_IDS, ...(base === undefined ? {} : { base }), ...(baseConfigProblem ? { baseConfigProblem } : {}), ...cache });
+    cacheFile?.save();
+    return evidence;
   } catch (error) {
     if (error instanceof GitRefError) throw new UsageError(error.message);
     throw error;

@@ -1,4 +1,4 @@
-import { RULES } from '../rules/index.js';
+import { ruleCatalogue, type RuleInfo } from '../rules/catalogue.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
 
@@ -7,16 +7,17 @@ const FORMATS = ['table', 'json', 'md'] as const;
 const severityWord = (setting: string) => (setting === 'warn' ? 'warn' : 'error');
 
 /** The rule catalogue as Markdown: the README's rule table is exactly this text. */
-export function rulesMarkdown(): string {
-  const rows = RULES.map((rule) => `| \`${rule.id}\` | ${rule.description} | ${severityWord(rule.defaultSeverity)} |`);
+export function rulesMarkdown(rules: readonly RuleInfo[]): string {
+  const rows = rules.map((rule) => `| \`${rule.id}\` | ${rule.description} | ${severityWord(rule.defaultSeverity)} |`);
   return ['| id | checks | default |', '|---|---|---|', ...rows].join('\n') + '\n';
 }
 
-export function rulesCommand(options: { format: string }, io: CliIo): ExitCode {
+export async function rulesCommand(options: { format: string }, io: CliIo): Promise<ExitCode> {
   const format = options.format;
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(messages.badFormat(format, FORMATS));
+  const RULES = await ruleCatalogue();
   if (format === 'md') {
-    io.stdout.write(rulesMarkdown());
+    io.stdout.write(rulesMarkdown(RULES));
   } else if (format === 'json') {
     const rules = RULES.map((rule) => ({ id: rule.id, description: rule.description.replace(/`/g, ''), default: severityWord(rule.defaultSeverity) }));
     io.stdout.write(JSON.stringify({ rules }, null, 2) + '\n');

@@ -1,14 +1,16 @@
 import path from 'node:path';
 import { displayPath } from '../documents/discover.js';
+import { loadWorkspace, type Workspace } from '../documents/workspace.js';
 import { check } from '../engine/check.js';
+import type { GitEvidence } from '../git/evidence.js';
 import { FORMAT_NAMES, reporterNamed } from '../reporters/index.js';
-import { summarize } from '../reporters/report.js';
+import { summarize, type Reporter } from '../reporters/report.js';
 import { RULES } from '../rules/index.js';
 import { isIsoDate, todayIso } from '../text/dates.js';
 import { isInside } from '../text/paths.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
-import { gitEvidence, keptFiles, openWorkspace, openWorkspaceAtBase } from './open-workspace.js';
+import { gitEvidence, keptFiles, openConfig, openConfigAtBase } from './open-workspace.js';
 import { TOOL_VERSION } from './tool-version.js';
 import { openOutputFile, writeOutputFile } from './output-file.js';
 
@@ -23,6 +25,8 @@ export interface ValidateOptions {
   git?: boolean;
   /** Overwrite a controlled document or a tracked file with --output. */
   force?: boolean;
+  /** false with --no-cache. */
+  cache?: boolean;
 }
 
 export async function validateCommand(paths: string[], options: ValidateOptions, io: CliIo): Promise<ExitCode> {
@@ -35,9 +39,23 @@ export async function validateCommand(paths: string[], options: ValidateOptions,
   }
 
   if (options.git === false && options.base !== undefined) throw new UsageError(messages.baseWithoutGit());
-  const { workspace, baseConfigProblem } = options.base !== undefined ? await openWorkspaceAtBase(io, options.config, options.base) : { workspace: await openWorkspace(io, options.config), baseConfigProblem: undefined };
+  const { config, baseConfigProblem } = options.base !== undefined ? await openConfigAtBase(io, options.config, options.base) : { config: openConfig(io, options.config), baseConfigProblem: undefined };
+  // The history is read (git works in its own processes) while the documents are read and parsed.
+  const loaded = loadWorkspace(config, io.cwd);
+  const history = options.git === false ? undefined : gitEvidence({ config, loaded }, options.base, baseConfigProblem, { cache: options.cache !== false });
+  // Its failure (a bad --base) is reported where it is awaited, not as an unhandled rejection meanwhile.
+  history?.catch(() => undefined);
+  try {
+    return await validateWorkspace(await loaded, history, paths, options, io, reporter, maxWarnings);
+  } finally {
+    // A run stopped by a usage error still lets the history it started finish before it returns.
+    await history?.catch(() => undefined);
+  }
+}
+
+async function validateWorkspace(workspace: Workspace, history: Promise<GitEvidence> | undefined, paths: string[], options: ValidateOptions, io: CliIo, reporter: Reporter, maxWarnings: number | undefined): Promise<ExitCode> {
   const output = options.output === undefined ? undefined : await openOutputFile(io, options.output, { force: options.force === true, kept: keptFiles(workspace) });
-  const git = options.git === false ? undefined : await gitEvidence(workspace, options.base, baseConfigProblem);
+  const git = await history;
   const targets = paths.map((p) => path.resolve(io.cwd, p));
   for (const target of targets) {
     const covers = workspace.documents.some((doc) => isInside(target, doc.absolutePath));

@@ -50,7 +50,8 @@ export async function verifyCommand(target: string, options: VerifyCommandOption
   let reason = 'no isms.config.yaml here or in isms-docs/: run isms verify in the documents repository, or give --config';
   if (options.config !== undefined || findConfig(io.cwd, undefined) !== undefined) {
     const workspace = await openWorkspace(io, options.config);
-    const git = await gitEvidence(workspace, undefined);
+    // An auditor's check reads everything from git itself, never from the evidence cache.
+    const git = await gitEvidence(workspace, undefined, undefined, { cache: false });
     if (git.status.kind === 'ok') judge = gitClaims(workspace, git);
     else reason = repositoryStatusWords(git.status);
   }

@@ -23,8 +23,8 @@ const CLOSING = /^(?:---|\.\.\.)[ \t]*$/;
  * never select an engine (gray-matter evaluates `---js` with `require` in scope: SAFETY.md item 1).
  */
 export function splitFrontMatter(text: string): FrontMatterSplit {
-  const lines = text.split('\n');
-  const first = lines[0] ?? '';
+  const firstEnd = lineEnd(text, 0);
+  const first = text.slice(0, firstEnd);
   if (!first.startsWith('---')) return { kind: 'none' };
   if (!DELIMITER.test(first)) {
     const language = first.slice(3).trim();
@@ -34,21 +34,42 @@ export function splitFrontMatter(text: string): FrontMatterSplit {
       at: { line: 1, column: 1, endLine: 1, endColumn: first.length + 1 },
     };
   }
+  // Lines are walked by offset (a revision's text is split once per document, not once per line).
   let end = -1;
-  for (let i = 1; i < lines.length; i++) {
-    if (CLOSING.test(lines[i] ?? '')) {
-      end = i;
+  let closingStart = -1;
+  for (let start = firstEnd + 1, line = 1; start <= text.length && firstEnd < text.length; line++) {
+    const stop = lineEnd(text, start);
+    if (CLOSING.test(text.slice(start, stop))) {
+      end = line;
+      closingStart = start;
       break;
     }
+    start = stop + 1;
   }
   if (end === -1) {
     return { kind: 'error', message: 'front matter is not closed: add a line "---" after the metadata', at: { line: 1, column: 1, endLine: 1, endColumn: 4 } };
   }
-  const yamlChars = lines.slice(1, end).reduce((sum, line) => sum + line.length + 1, 0);
+  // The metadata lines with their line breaks: from line 1 up to the closing delimiter.
+  const yamlChars = closingStart - (firstEnd + 1);
   if (yamlChars > MAX_FRONT_MATTER_CHARS) {
     return { kind: 'error', message: `front matter is ${yamlChars} characters; the limit is ${MAX_FRONT_MATTER_CHARS}`, at: { line: 1, column: 1, endLine: 1, endColumn: 4 } };
   }
-  const yamlText = lines.map((line, i) => (i >= 1 && i < end ? line : '')).join('\n');
-  const bodyText = lines.map((line, i) => (i <= end ? '' : line)).join('\n');
+  const closingEnd = lineEnd(text, closingStart);
+  const lines = end + 1 + countLines(text, closingEnd);
+  const yamlText = end === 1 ? '\n'.repeat(lines - 1) : `\n${text.slice(firstEnd + 1, closingStart - 1)}${'\n'.repeat(lines - end)}`;
+  const bodyText = closingEnd < text.length ? '\n'.repeat(end + 1) + text.slice(closingEnd + 1) : '\n'.repeat(end);
   return { kind: 'yaml', yamlText, bodyText, endLine: end + 1 };
+}
+
+/** The offset of the line break ending the line that starts at `start`, or the text's length. */
+function lineEnd(text: string, start: number): number {
+  const found = text.indexOf('\n', start);
+  return found === -1 ? text.length : found;
+}
+
+/** The line breaks from `from` on. */
+function countLines(text: string, from: number): number {
+  let count = 0;
+  for (let i = text.indexOf('\n', from); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+  return count;
 }

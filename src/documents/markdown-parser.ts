@@ -8,19 +8,27 @@ export interface SourceSpan {
 }
 
 /**
- * CommonMark with GFM tables, as validation reads it (headings, links, tables, text); the renderer
- * uses remark with full GFM. markdown-it is about nine times faster here; it gives block lines but no
- * inline offsets, so the inline rules that matter (links, images, autolinks, code spans) are wrapped
- * to record where in the inline source each match starts and ends. Every link is kept, whatever its
- * scheme: validation must see `file:` links to refuse them (markdown-it would drop them as unsafe).
- * Raw HTML is recognised as HTML (never rendered: that is for the site to refuse) so that what sits
- * in an HTML block or comment is no heading, table or link here either, as on the site. Quotes and
- * lists nest at most MAX_NESTING deep; deeper ones are text (see `flattenDeepNesting`).
+ * CommonMark with GFM tables: what validation reads, and what the renderer reads before adding the
+ * rest of GFM (src/render/markdown-tree.ts). Every link is kept, whatever its scheme: validation must
+ * see `file:` links to refuse them (markdown-it would drop them as unsafe), and the site's sanitiser
+ * decides what is published. Raw HTML is recognised as HTML (never rendered: that is for the site to
+ * refuse) so that what sits in an HTML block or comment is no heading, table or link either. Quotes
+ * and lists nest at most MAX_NESTING deep; deeper ones are text (see `flattenDeepNesting`).
  */
-function createParser(): MarkdownIt {
+export function commonMarkParser(): MarkdownIt {
   const md = new MarkdownIt('commonmark', { html: true }).enable('table');
   boundNesting(md);
   md.validateLink = () => true;
+  return md;
+}
+
+/**
+ * Validation's parser (headings, links, tables, text). markdown-it gives block lines but no inline
+ * offsets, so the inline rules that matter (links, images, autolinks, code spans) are wrapped to
+ * record where in the inline source each match starts and ends.
+ */
+function createParser(): MarkdownIt {
+  const md = commonMarkParser();
   const produces: Record<string, string> = { link: 'link_open', image: 'image', autolink: 'link_open', backticks: 'code_inline' };
   for (const name of Object.keys(produces)) {
     const rule = (md.inline.ruler as unknown as { __rules__: Array<{ name: string; fn: (state: never, silent: boolean) => boolean }> }).__rules__.find((r) => r.name === name);
@@ -53,9 +61,10 @@ export function deepMarkers(text: string, tokens: readonly Token[], env: Nesting
 }
 
 /**
- * The Markdown as validation reads it, for a parser without a bound on nesting (the renderer's):
- * every marker of `deepMarkers` is escaped, so what lies deeper is published as text. Blocks only,
- * so linear in the length of the text.
+ * The Markdown as validation reads it, for the renderer: every marker of `deepMarkers` is escaped,
+ * so what lies deeper is published as the text validation reported (the renderer's parser is
+ * bounded too, and also bounds what validation does not read, footnotes). Blocks only, so linear in
+ * the length of the text.
  */
 export function flattenDeepNesting(markdown: string): string {
   const env: NestingEnv = {};

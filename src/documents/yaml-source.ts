@@ -1,7 +1,9 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Parser, type Node } from 'yaml';
+import type { Node } from 'yaml';
 import { INVISIBLE_CONTROL } from '../text/decode.js';
 import { LineIndex } from '../text/line-index.js';
 import type { Problem } from './problem.js';
+import { readSimpleYaml } from './simple-yaml.js';
+import { yamlLibrary } from './yaml-library.js';
 import { childPointer, SourceMap } from './source-map.js';
 
 export interface YamlSource {
@@ -19,9 +21,20 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
  * Parses YAML 1.2 (core schema) into plain data and a source map, with the safety defaults of
  * SAFETY.md: no aliases, no custom or unresolved tags, duplicate keys reported in one linear pass,
  * `__proto__`/`constructor` keys refused, bounded depth, non-finite numbers kept as their text.
- * Positions are those of `text`, which may be a whole file with parts blanked out.
+ * Positions are those of `text`, which may be a whole file with parts blanked out. Plain documents
+ * are read by the simple reader (simple-yaml.ts), everything else by the yaml library: the results
+ * are the same.
  */
 export function parseYamlSource(text: string): YamlSource {
+  const lines = new LineIndex(text);
+  const map = new SourceMap(lines.range(0, 0), { text, lines });
+  const simple = readSimpleYaml(text, (pointer, value, key) => map.setOffsets(pointer, value, key));
+  return simple ? { value: simple.value, map, problems: [] } : parseYamlSourceWithLibrary(text);
+}
+
+/** `parseYamlSource` through the yaml library, for any YAML (the reference the simple reader is tested against). */
+export function parseYamlSourceWithLibrary(text: string): YamlSource {
+  const { isAlias, isMap, isPair, isScalar, isSeq, parseDocument } = yamlLibrary();
   const lines = new LineIndex(text);
   const fallback = lines.range(0, 0);
   const map = new SourceMap(fallback, { text, lines });
@@ -160,7 +173,7 @@ interface CstToken {
  */
 function tooDeepAt(text: string): number | undefined {
   let first: number | undefined;
-  for (const document of new Parser().parse(text) as Iterable<CstToken>) {
+  for (const document of new (yamlLibrary().Parser)().parse(text) as Iterable<CstToken>) {
     const stack: Array<[CstToken, number]> = document.value ? [[document.value, 0]] : [];
     while (stack.length > 0) {
       const [token, depth] = stack.pop()!;

@@ -12,6 +12,7 @@ import { BlobReader } from './cat-file.js';
 import { noEvidence, type Baseline, type ConfigChange, type ConfigState, type DocumentEvidence, type GitEvidence, type OversizedRevision, type RepositoryStatus, type Revision } from './evidence.js';
 import { CommitGraph } from './commit-graph.js';
 import { commitOf } from './commit-of.js';
+import { CACHE_PATH_ARGS, type CachePaths, type EvidenceCache } from './evidence-cache.js';
 import { mergeVerdicts } from './merge-verdicts.js';
 import { commitFromObject, describeCommit, LOG_FORMAT, parseLog, type Change, type Commit } from './log-parser.js';
 import { approvalProof, isApproval, signOffsOf } from './model.js';
@@ -28,11 +29,11 @@ export function baseRefError(ref: string): GitRefError {
 
 const ZERO = /^0+$/;
 
-/** What `git rev-parse` says of the folder: a repository (and where), or why not. */
-async function inspect(cwd: string): Promise<{ status: RepositoryStatus; toplevel?: string }> {
+/** What `git rev-parse` says of the folder: a repository (and where, and where its cache lives), or why not. */
+async function inspect(cwd: string): Promise<{ status: RepositoryStatus; toplevel?: string; cache?: CachePaths }> {
   let result;
   try {
-    result = await runGit(cwd, ['rev-parse', '--show-toplevel', '--is-shallow-repository']);
+    result = await runGit(cwd, ['rev-parse', '--show-toplevel', '--is-shallow-repository', ...CACHE_PATH_ARGS]);
   } catch (error) {
     return { status: { kind: 'error', message: `git could not be run: ${(error as Error).message}` } };
   }
@@ -42,11 +43,16 @@ async function inspect(cwd: string): Promise<{ status: RepositoryStatus; topleve
     if (/not a git repository/i.test(result.stderr)) return { status: { kind: 'not-repository' } };
     return { status: { kind: 'error', message: result.stderr.trim().split('\n')[0] ?? 'git rev-parse failed' } };
   }
-  const [toplevel = '', shallow = ''] = result.stdout.toString('utf8').trim().split('\n');
+  const [toplevel = '', shallow = '', folder = '', key = ''] = result.stdout.toString('utf8').trim().split('\n');
   if (shallow.trim() === 'true') return { status: { kind: 'shallow' }, toplevel };
   const head = await runGit(toplevel, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
   if (head.code !== 0) return { status: { kind: 'no-commits' }, toplevel };
-  return { status: { kind: 'ok' }, toplevel };
+  return { status: { kind: 'ok' }, toplevel, ...(folder && key ? { cache: { folder, key } } : {}) };
+}
+
+/** The blob of each file under `folder` in a commit. */
+async function treeOf(toplevel: string, folder: string, commit: string): Promise<Map<string, string>> {
+  return new Map([...((await listTree(toplevel, commit, folder)) ?? new Map<string, TreeFile>())].map(([file, entry]) => [file, entry.blob]));
 }
 
 async function resolveRef(toplevel: string, ref: string): Promise<string> {
@@ -92,12 +98,26 @@ async function resolveBaseline(toplevel: string, folder: string, configured: str
   return { baseline: { commit, configured }, imported };
 }
 
+/**
+ * A workspace whose documents are still being read: the history is read meanwhile (git works in its
+ * own processes), and the documents are awaited only where their evidence is gathered.
+ */
+export interface PendingWorkspace {
+  config: Config;
+  loaded: Promise<Workspace>;
+}
+
 export interface EvidenceOptions {
   base?: string;
   /** Rule ids a configuration may name (configurations read from history are validated like the current one). */
   knownRules?: readonly string[];
   /** Why the configuration could not be read from `base`, when it could not (reported under git-config-change). */
   baseConfigProblem?: string;
+  /**
+   * Opens the cache of facts from earlier runs, given where the repository keeps it (undefined: no
+   * cache); what this run computes is added to it.
+   */
+  cache?: (paths: CachePaths) => EvidenceCache | undefined;
 }
 
 /**
@@ -108,17 +128,22 @@ export interface EvidenceOptions {
  * made it (a merge that took a document whole from the branch is marked as carrying it), and a
  * change made in a merge itself (a conflict resolution) to the merge.
  */
-export async function buildEvidence(workspace: Workspace, options: EvidenceOptions = {}): Promise<GitEvidence> {
+export async function buildEvidence(workspace: Workspace | PendingWorkspace, options: EvidenceOptions = {}): Promise<GitEvidence> {
   const { config } = workspace;
-  const { status, toplevel } = await inspect(config.root);
+  const { status, toplevel, cache: cachePaths } = await inspect(config.root);
   if (status.kind !== 'ok' || !toplevel) {
     if (options.base !== undefined && status.kind === 'no-commits') throw new GitRefError(`--base ${options.base}: the repository has no commits yet`);
     return noEvidence(status);
   }
+  const cache = cachePaths ? options.cache?.(cachePaths) : undefined;
   const top = realpathSync(toplevel);
   const folder = toPosix(path.relative(top, realpathSync(config.root))) || '.';
   const baseCommit = options.base === undefined ? undefined : await resolveRef(toplevel, options.base);
 
+  // Passes that need nothing from each other run side by side: git works in processes of its own.
+  const listingRun = runGit(toplevel, ['log', '--topo-order', '--format=%H %P', '--end-of-options', 'HEAD', '--']);
+  const treesRun = Promise.all([treeOf(toplevel, folder, 'HEAD'), baseCommit ? treeOf(toplevel, folder, baseCommit) : Promise.resolve(undefined)]);
+  for (const pending of [listingRun, treesRun]) pending.catch(() => undefined);
   const log = await runGit(toplevel, ['log', '-z', '--raw', '--no-abbrev', '-M', '--topo-order', '--reverse', '--diff-merges=first-parent', `--format=${LOG_FORMAT}`, '--end-of-options', 'HEAD', '--', folder]);
   if (log.code !== 0) return noEvidence({ kind: 'error', message: log.stderr.trim().split('\n')[0] ?? 'git log failed' });
   const commits = parseLog(log.stdout);
@@ -152,7 +177,6 @@ export async function buildEvidence(workspace: Workspace, options: EvidenceOptio
       }
     }
   }
-  const treeOf = async (commit: string) => new Map([...((await listTree(toplevel, commit, folder)) ?? new Map<string, TreeFile>())].map(([file, entry]) => [file, entry.blob]));
   const reader = new BlobReader(toplevel);
   try {
     const oversized: OversizedRevision[] = [];
@@ -178,15 +202,20 @@ export async function buildEvidence(workspace: Workspace, options: EvidenceOptio
       if (read.kind === 'too-large') return { kind: 'too-large', size: read.size };
       let pending = configs.get(read.id);
       if (!pending) {
-        const parsed = parseConfig(read.bytes, config.file, knownRules);
-        pending = Promise.resolve<ConfigState>(parsed.ok ? { kind: 'ok', config: parsed.config } : { kind: 'broken', message: parsed.problems[0]?.message ?? 'invalid' });
+        let state = cache?.config(read.id);
+        if (!state) {
+          const parsed = parseConfig(read.bytes, config.file, knownRules);
+          state = parsed.ok ? { kind: 'ok', config: parsed.config } : { kind: 'broken', message: parsed.problems[0]?.message ?? 'invalid' };
+          cache?.rememberConfig(read.id, state);
+        }
+        pending = Promise.resolve<ConfigState>(state);
         configs.set(read.id, pending);
       }
       return pending;
     };
 
     // Which commit holds which: one listing of every commit reachable from HEAD and its parents.
-    const listing = (await runGit(toplevel, ['log', '--topo-order', '--format=%H %P', '--end-of-options', 'HEAD', '--'])).stdout.toString('utf8');
+    const listing = (await listingRun).stdout.toString('utf8');
     const graph = new CommitGraph(listing.slice(0, listing.indexOf(' ')), listing); // --topo-order: HEAD first
 
     const verdicts = await mergeVerdicts(toplevel, folder, graph, reader);
@@ -222,21 +251,30 @@ export async function buildEvidence(workspace: Workspace, options: EvidenceOptio
       }
     }
 
-    const [headTree, baseTree] = await Promise.all([treeOf('HEAD'), baseCommit ? treeOf(baseCommit) : Promise.resolve(undefined)]);
+    const [headTree, baseTree] = await treesRun;
 
     const factsByBlob = new Map<string, Promise<RevisionFacts | undefined>>();
     const factsOf = (blob: string, format: SourceDocument['format']) => {
       let pending = factsByBlob.get(blob);
       if (!pending) {
-        pending = readText(blob).then((text) => (typeof text === 'string' ? revisionFacts(text, format) : undefined));
+        const cached = cache?.revision(blob, format);
+        pending = cached
+          ? Promise.resolve(cached)
+          : readText(blob).then((text) => {
+              if (typeof text !== 'string') return undefined;
+              const facts = revisionFacts(text, format);
+              cache?.rememberRevision(blob, format, facts);
+              return facts;
+            });
         factsByBlob.set(blob, pending);
       }
       return pending;
     };
     const evidence = new Map<SourceDocument, DocumentEvidence>();
     const checkedNames = new Set<string>();
+    const { documents } = 'loaded' in workspace ? await workspace.loaded : workspace;
     await Promise.all(
-      workspace.documents.map(async (doc) => {
+      documents.map(async (doc) => {
         if (doc.text === undefined) return;
         const repoPath = repoPathOf(top, doc.absolutePath);
         if (!repoPath) return;

@@ -24,8 +24,10 @@ export interface MergeVerdict {
  * them, in one process. Keyed by `<merge hash>\0<path>`.
  */
 export async function mergeVerdicts(toplevel: string, folder: string, graph: CommitGraph, reader: BlobReader): Promise<Map<string, MergeVerdict>> {
-  const log = await runGit(toplevel, ['log', '-z', '--raw', '--no-abbrev', '--full-history', '--merges', '--diff-merges=separate', `--format=${LOG_FORMAT}`, '--end-of-options', 'HEAD', '--', folder]);
   const verdicts = new Map<string, MergeVerdict>();
+  // A history without a merge has no verdict to give: no process for it.
+  if (graph.linear) return verdicts;
+  const log = await runGit(toplevel, ['log', '-z', '--raw', '--no-abbrev', '--full-history', '--merges', '--diff-merges=separate', `--format=${LOG_FORMAT}`, '--end-of-options', 'HEAD', '--', folder]);
   const bases = new Map<string, string | undefined>();
   const idAt = async (rev: string, file: string) => {
     const read = await reader.readAt(rev, file);

@@ -4,7 +4,16 @@ import type { CommitGraph } from './commit-graph.js';
 import type { DocumentEvidence, GitEvidence, Revision } from './evidence.js';
 import { commitDays, describeCommit, type Commit } from './log-parser.js';
 import { daysBetween } from '../text/dates.js';
-import { sameApproval, sameRow, type HistoryRow, type RevisionFacts } from './revision-facts.js';
+import type { HistoryRow, RevisionFacts } from './revision-facts.js';
+
+// Judging revisions needs none of the parsers that read them (revision-facts.ts): the rules stay light to load.
+function sameRow(a: HistoryRow, b: HistoryRow): boolean {
+  return a.version === b.version && a.date === b.date && a.author === b.author && a.details === b.details;
+}
+
+function sameApproval(a: RevisionFacts['approval'], b: RevisionFacts['approval']): boolean {
+  return a !== undefined && b !== undefined && a.by === b.by && a.name === b.name && a.date === b.date;
+}
 
 /** The oldest revision whose history has a row of this version (undefined: not committed yet). */
 export function revisionAddingRow(evidence: DocumentEvidence, version: string): Revision | undefined {

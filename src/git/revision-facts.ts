@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { parse } from 'yaml';
 import { splitFrontMatter } from '../documents/front-matter.js';
+import { readSimpleYaml } from '../documents/simple-yaml.js';
+import { yamlLibrary } from '../documents/yaml-library.js';
 import { normaliseText } from '../text/decode.js';
 import { findHistorySection } from '../documents/history-section.js';
 import { COLUMN_NAMES, isRecord } from '../documents/version-history.js';
@@ -87,8 +88,10 @@ function canonical(value: unknown): string {
  * not parse: then the text as written is the content, and it claims nothing (no status, no approval).
  */
 function parseYaml(source: string): { value: unknown } | undefined {
+  const simple = readSimpleYaml(source);
+  if (simple) return simple;
   try {
-    return { value: parse(source, { schema: 'core', merge: false, uniqueKeys: false, maxAliasCount: 0, prettyErrors: false }) as unknown };
+    return { value: yamlLibrary().parse(source, { schema: 'core', merge: false, uniqueKeys: false, maxAliasCount: 0, prettyErrors: false }) as unknown };
   } catch {
     return undefined;
   }
@@ -203,9 +206,11 @@ export function revisionFacts(raw: string, format: 'markdown' | 'yaml'): Revisio
   }
   const split = splitFrontMatter(normalised);
   let facts: Omit<RevisionFacts, 'fingerprint' | 'rows'> = {};
-  let lines = normalised.split('\n');
   if (split.kind === 'error') return { rows: [], fingerprint: FINGERPRINT_VERSION + hash.update(`raw\0${normalised}`).digest('hex') };
-  if (split.kind === 'yaml') {
+  let lines: string[];
+  if (split.kind === 'none') {
+    lines = normalised.split('\n');
+  } else {
     // The splitter blanks the body in yamlText (to keep file positions): those blank lines mean nothing.
     const parsed = parseYaml(split.yamlText.trimEnd());
     if (!parsed) return { rows: [], fingerprint: FINGERPRINT_VERSION + hash.update(`raw\0${normalised}`).digest('hex') };
@@ -220,12 +225,4 @@ export function revisionFacts(raw: string, format: 'markdown' | 'yaml'): Revisio
   const table = findHistorySection(lines)?.table;
   hash.update((table ? [...lines.slice(0, table.start), ...lines.slice(table.end)] : lines).join('\n'));
   return { ...facts, rows: table ? tableRows(lines.slice(table.start, table.end)) : [], fingerprint: FINGERPRINT_VERSION + hash.digest('hex') };
-}
-
-export function sameRow(a: HistoryRow, b: HistoryRow): boolean {
-  return a.version === b.version && a.date === b.date && a.author === b.author && a.details === b.details;
-}
-
-export function sameApproval(a: RevisionFacts['approval'], b: RevisionFacts['approval']): boolean {
-  return a !== undefined && b !== undefined && a.by === b.by && a.name === b.name && a.date === b.date;
 }

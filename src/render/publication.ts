@@ -207,7 +207,7 @@ function riskView(doc: SourceDocument, config: Config): RiskView | undefined {
 
 /** What proves an approval, in one sentence for the site and the PDFs. */
 function proofSentence(c: { short: string; author: string; email: string; date: string; proof: 'commit' | 'baseline'; signed: boolean }): string {
-  if (c.proof === 'baseline') return `Imported with the baseline: recorded in commit ${c.short} by ${c.author} <${c.email}> on ${c.date}, before approvals were proven from git.`;
+  if (c.proof === 'baseline') return `Imported with the baseline (commit ${c.short}): approved as the document records it, before approvals were proven from git; recorded by ${c.author} <${c.email}> on ${c.date}.`;
   return `Proven by commit ${c.short}, made by ${c.author} <${c.email}> on ${c.date}${c.signed ? ', signed by the approver' : ' (unsigned approval: the commit author field names the approver)'}.`;
 }
 

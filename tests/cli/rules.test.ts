@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rulesMarkdown } from '../../src/cli/rules-command.js';
@@ -25,7 +25,13 @@ describe('isms rules', () => {
     const end = readme.indexOf('<!-- rules:end -->');
     expect(start, 'README has the rules markers').toBeGreaterThan(-1);
     const table = readme.slice(start + '<!-- rules:start -->'.length, end).trim() + '\n';
-    expect(table).toBe(rulesMarkdown());
-    expect((await runCli(['rules', '--format', 'md'], '.')).stdout).toBe(rulesMarkdown());
+    expect(table).toBe(rulesMarkdown(RULES));
+    expect((await runCli(['rules', '--format', 'md'], '.')).stdout).toBe(rulesMarkdown(RULES));
+  });
+
+  it('lists, once built, exactly the rules of the registry, in its order', () => {
+    const built = path.resolve('dist/rules/catalogue.json');
+    expect(existsSync(built), 'npm run build writes dist/rules/catalogue.json').toBe(true);
+    expect(JSON.parse(readFileSync(built, 'utf8'))).toEqual(RULES.map(({ id, description, defaultSeverity }) => ({ id, description, defaultSeverity })));
   });
 });

@@ -6,7 +6,7 @@ import { revisionFacts } from '../../src/git/revision-facts.js';
 import { runCli, type CliRun } from '../helpers/cli.js';
 import { CEO, CISO, policy, REPO_CONFIG, TestRepo, WRITER } from '../helpers/git-repo.js';
 import { soaYaml } from '../helpers/domain.js';
-import { readPdf } from '../helpers/pdf.js';
+import { linksByText, readPdf, readPdfLayout } from '../helpers/pdf.js';
 
 const PUBLISH = `publish:
   title: Test Org ISMS Manual
@@ -109,6 +109,19 @@ describe('isms build for an audience', () => {
     expect(read(auditors.out, 'DOC-A5.html')).toContain('<a href="DOC-PB.html">how we handle incidents</a>');
   });
 
+  it('turns a link to a left-out document into plain text in the PDFs too, and follows it where the document is published', async () => {
+    const linkOf = async (file: string) => {
+      const { pages } = await readPdfLayout(file);
+      return pages.map((page) => linksByText(page).get('how we handle incidents')).find(Boolean);
+    };
+    const staffPage = (await readPdf(path.join(staff.out, 'pdf/DOC-A5.pdf'))).pages.join(' ');
+    expect(staffPage).toContain('how we handle incidents');
+    expect(await linkOf(path.join(staff.out, 'pdf/DOC-A5.pdf'))).toBeUndefined();
+    expect(await linkOf(path.join(staff.out, 'test-org-isms-manual.pdf'))).toBeUndefined();
+    expect(await linkOf(path.join(auditors.out, 'pdf/DOC-A5.pdf'))).toEqual(expect.objectContaining({ uri: 'DOC-PB.pdf' }));
+    expect(await linkOf(path.join(auditors.out, 'test-org-isms-manual.pdf'))).toEqual(expect.objectContaining({ destination: 'DOC-PB' }));
+  });
+
   it('publishes everything for auditors', async () => {
     expect(auditors.run.code).toBe(0);
     expect(auditors.run.stderr).not.toContain('left out');
@@ -188,7 +201,7 @@ describe('retired documents', () => {
 
   it('shows it as retired in the register and with an OBSOLETE banner on its page', () => {
     const register = readFileSync(path.join(out, 'index.html'), 'utf8');
-    expect(register).toMatch(/<tr class="retired">\s*<td><a href="DOC-OLD.html">DOC-OLD<\/a><\/td>[\s\S]*?<span class="status status-retired">retired<\/span> \(obsolete\)/);
+    expect(register).toMatch(/<tr class="retired">\s*<td class="id"><a href="DOC-OLD.html">DOC-OLD<\/a><\/td>[\s\S]*?<span class="status status-retired">retired<\/span> \(obsolete\)/);
     const page = readFileSync(path.join(out, 'DOC-OLD.html'), 'utf8');
     expect(page).toContain('<p class="obsolete-banner">OBSOLETE: this document is retired and no longer in force.</p>');
     expect(page).not.toContain('<p class="draft-banner">');

@@ -56,4 +56,29 @@ describe('text bounded for PDF layout', () => {
     expect(pieces.map((piece) => piece.text.map((leaf) => leaf.text).join('')).join(' ')).toBe(`Start ${words}`);
     expect(visible(bounded as PdfContent).replaceAll(' ', '')).toBe(`Start ${words}`.replaceAll(' ', ''));
   });
+
+  it('cuts a paragraph of many short styled pieces into chunks of at most 800 pieces, every piece kept in order', () => {
+    const styled = Array.from({ length: 5000 }, (_, i) => (i % 2 ? 'a' : { text: 'a', italics: true }));
+    const [bounded] = boundText([{ text: styled, style: 'p' }]) as [Record<string, unknown>];
+    const pieces = bounded['stack'] as Array<{ text: Array<{ text: string; italics?: boolean }> }>;
+    expect(pieces.length).toBeGreaterThanOrEqual(7);
+    for (const piece of pieces) expect(piece.text.length).toBeLessThanOrEqual(800);
+    expect(pieces.flatMap((piece) => piece.text).map((leaf) => Boolean(leaf.italics))).toEqual(styled.map((piece) => typeof piece !== 'string'));
+  });
+
+  it('leaves a paragraph with a few hundred styled words whole', () => {
+    const styled = Array.from({ length: 300 }, (_, i) => (i % 2 ? ' and ' : { text: `word${i}`, bold: true }));
+    const content: PdfContent[] = [{ text: styled, style: 'p' }];
+    expect(boundText(content)).toEqual(content);
+  });
+
+  it('gives each piece of nested inline text every style around it (pdfmake drops the styles of a nested inline)', () => {
+    const [bounded] = boundText([{ text: ['Plain ', { text: [{ text: 'both', bold: true }, ' italic'], italics: true }], style: 'p' }]);
+    expect(bounded).toEqual({ text: ['Plain ', { text: 'both', italics: true, bold: true }, { text: ' italic', italics: true }], style: 'p' });
+  });
+
+  it('keeps long inline code monospace in every piece, with the break in DejaVu Sans', () => {
+    const [bounded] = boundText([{ text: ['Run ', { text: 'c'.repeat(70), font: 'DejaVuMono', fontSize: 9 }] }]);
+    expect(bounded).toEqual({ text: ['Run ', { text: 'c'.repeat(64), font: 'DejaVuMono', fontSize: 9 }, { text: ZWSP, font: 'DejaVu', fontSize: 9 }, { text: 'cccccc', font: 'DejaVuMono', fontSize: 9 }] });
+  });
 });

@@ -2,12 +2,10 @@ import type { Element, Root as HastRoot } from 'hast';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { flattenDeepNesting } from '../../documents/markdown-parser.js';
 import { visit } from 'unist-util-visit';
+import { markdownTree } from '../markdown-tree.js';
 
 /**
  * What may reach a page: GitHub's sanitisation schema, with links limited to http, https and mailto
@@ -53,12 +51,10 @@ function rewriteLinks(resolve: LinkResolver) {
  */
 export function markdownToHtml(markdown: string, resolve: LinkResolver): string {
   const processor = unified()
-    .use(remarkParse)
-    .use(remarkGfm)
     .use(remarkRehype, { allowDangerousHtml: false })
     .use(rehypeSlug)
     .use(() => rewriteLinks(resolve))
     .use(rehypeSanitize, schema)
     .use(rehypeStringify);
-  return String(processor.processSync(flattenDeepNesting(markdown)));
+  return processor.stringify(processor.runSync(markdownTree(markdown)));
 }

@@ -14,6 +14,14 @@ const MAX_RUN = 64;
  * blocks look the same, and only a paragraph longer than a page gets a line break in it.
  */
 const MAX_NODE_CHARS = 4000;
+/**
+ * pdfmake also flattens a text node's pieces, and lays out its lines, by copying the list of pieces
+ * once per piece: a paragraph of many short styled pieces (`*a*a*a…`) took time quadratic in their
+ * number. Each piece counts as this many characters more towards MAX_NODE_CHARS, so a node of many
+ * pieces is cut sooner (at 800 pieces of one character), and a paragraph with a few hundred styled
+ * words is not cut at all.
+ */
+const PIECE_CHARS = 4;
 /** Zero-width space: a break opportunity that shows nothing (DejaVu Sans draws it with no width and no outline). */
 const BREAK = '\u200b';
 /** DejaVu Sans Mono has no zero-width space (it would draw a box), so in code the break is set in DejaVu Sans. */
@@ -21,8 +29,8 @@ const MONO_BREAK = { text: BREAK, font: 'DejaVu' };
 const LONG_RUN = new RegExp(`[^\\s${BREAK}]{${MAX_RUN + 1},}`, 'g');
 const CONTAINERS = ['stack', 'ul', 'ol', 'columns', 'section'] as const;
 
-type Inline = string | { text: Inline[] | string; [style: string]: unknown };
-type Leaf = { text: string; [style: string]: unknown };
+export type Inline = string | { text: Inline[] | string; [style: string]: unknown };
+export type Leaf = { text: string; [style: string]: unknown };
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -43,22 +51,31 @@ function breakRuns(text: string, font: string): Inline[] | string {
   return font === 'DejaVuMono' ? pieces : pieces.join('');
 }
 
-function breakInline(value: unknown, font: string): Inline[] | string {
-  if (typeof value === 'string') return breakRuns(value, font);
-  if (!Array.isArray(value)) return isObject(value) ? [breakStyled(value, font)] : String(value ?? '');
-  return value.flatMap((item): Inline[] => {
-    if (isObject(item)) return [breakStyled(item, font)];
-    const broken = breakRuns(String(item ?? ''), font);
-    return typeof broken === 'string' ? [broken] : broken;
-  });
+/** A leaf with break opportunities in its long runs: one leaf, or in code several, each with the leaf's styles. */
+function breakLeaf(leaf: Leaf, font: string): Leaf[] {
+  const own = typeof leaf['font'] === 'string' ? leaf['font'] : font;
+  const broken = breakRuns(leaf.text, own);
+  if (typeof broken === 'string') return [{ ...leaf, text: broken }];
+  return broken.map((piece) => (typeof piece === 'string' ? { ...leaf, text: piece } : { ...leaf, ...(piece as Leaf) }));
 }
 
-function breakStyled(inline: Record<string, unknown>, font: string): Inline {
-  return { ...inline, text: breakInline(inline['text'], typeof inline['font'] === 'string' ? inline['font'] : font) };
+/**
+ * Text with break opportunities in its long runs. pdfmake does not carry the styles of an inline
+ * down to the inlines nested in it, so inline content comes out flat: leaves that each carry every
+ * style they inherit.
+ */
+function breakInline(value: unknown, font: string): Inline[] | string {
+  if (typeof value === 'string') return breakRuns(value, font);
+  const items = Array.isArray(value) ? (value as unknown[]) : isObject(value) ? [value] : [String(value ?? '')];
+  const inlines = items.map((item): Inline => (isObject(item) ? (item as Inline) : String(item ?? '')));
+  // A leaf with no style of its own stays a plain string, as it came.
+  return leaves(inlines, {}, [])
+    .flatMap((leaf) => breakLeaf(leaf, font))
+    .map((leaf): Inline => (Object.keys(leaf).length === 1 ? leaf.text : leaf));
 }
 
 /** The leaves of inline content, each with the styles it inherits from the inlines around it. */
-function leaves(value: Inline[] | string, inherited: Record<string, unknown>, into: Leaf[]): Leaf[] {
+export function leaves(value: Inline[] | string, inherited: Record<string, unknown>, into: Leaf[]): Leaf[] {
   if (typeof value === 'string') {
     if (value !== '') into.push({ ...inherited, text: value });
     return into;
@@ -87,15 +104,15 @@ function cutAt(text: string, room: number): { end: number; skip: number } {
   return { end: text.length <= MAX_RUN + 1 ? 0 : room, skip: 0 };
 }
 
-/** Inline content of more than MAX_NODE_CHARS characters as consecutive chunks of at most that many. */
+/** Inline content weighing more than MAX_NODE_CHARS as consecutive chunks of at most that weight. */
 function chunks(text: Inline[] | string): Leaf[][] {
   const result: Leaf[][] = [];
   let current: Leaf[] = [];
   let size = 0;
   for (const leaf of leaves(text, {}, [])) {
     let rest = leaf.text;
-    while (size + rest.length > MAX_NODE_CHARS) {
-      const { end, skip } = cutAt(rest, MAX_NODE_CHARS - size);
+    while (size + PIECE_CHARS + rest.length > MAX_NODE_CHARS) {
+      const { end, skip } = cutAt(rest, Math.max(0, MAX_NODE_CHARS - PIECE_CHARS - size));
       if (end > 0) current.push({ ...leaf, text: rest.slice(0, end) });
       result.push(current);
       current = [];
@@ -104,15 +121,16 @@ function chunks(text: Inline[] | string): Leaf[][] {
     }
     if (rest !== '') {
       current.push({ ...leaf, text: rest });
-      size += rest.length;
+      size += PIECE_CHARS + rest.length;
     }
   }
   if (current.length > 0) result.push(current);
   return result;
 }
 
-const length = (text: Inline[] | string): number =>
-  typeof text === 'string' ? text.length : text.reduce((sum, item) => sum + (typeof item === 'string' ? item.length : length(item.text)), 0);
+/** Characters, and PIECE_CHARS for each piece. */
+const weight = (text: Inline[] | string): number =>
+  typeof text === 'string' ? PIECE_CHARS + text.length : text.reduce((sum, item) => sum + weight(typeof item === 'string' ? item : item.text), 0);
 
 function boundNode(node: PdfContent, font: string): PdfContent {
   if (typeof node === 'string') {
@@ -123,7 +141,7 @@ function boundNode(node: PdfContent, font: string): PdfContent {
   const own = typeof node['font'] === 'string' ? node['font'] : font;
   if ('text' in node) {
     const text = breakInline(node['text'], own);
-    if (length(text) <= MAX_NODE_CHARS) return { ...node, text };
+    if (weight(text) <= MAX_NODE_CHARS) return { ...node, text };
     const { text: _, ...style } = node;
     return { ...style, stack: chunks(text).map((chunk) => ({ text: chunk })) };
   }

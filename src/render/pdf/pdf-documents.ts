@@ -3,7 +3,9 @@ import { levelColour } from '../html/heat-map.js';
 import type { Publication, PublishedDocument, RiskView } from '../publication.js';
 import { failureSentence, type RenderFailure } from '../render-failure.js';
 import { boundText } from './bounded-text.js';
-import { markdownToPdf, type PdfContent } from './markdown-to-pdf.js';
+import { LINK_COLOR, markdownToPdf, type PdfContent, type PdfLink } from './markdown-to-pdf.js';
+import { headingDestination, pdfLinks, titleDestination, type PdfLinks } from './pdf-links.js';
+import { H2_STYLE, pdfTable, pdfTables, TABLE_STYLE, type TextArea } from './pdf-table.js';
 
 export const STYLES: Record<string, Record<string, unknown>> = {
   coverOrg: { fontSize: 16, color: '#5b6478', margin: [0, 180, 0, 8] },
@@ -12,12 +14,12 @@ export const STYLES: Record<string, Record<string, unknown>> = {
   title: { fontSize: 20, bold: true, margin: [0, 0, 0, 4] },
   subtitle: { fontSize: 10, color: '#5b6478', margin: [0, 0, 0, 12] },
   h1: { fontSize: 16, bold: true, margin: [0, 14, 0, 6] },
-  h2: { fontSize: 13, bold: true, margin: [0, 12, 0, 4] },
+  h2: H2_STYLE,
   h3: { fontSize: 11.5, bold: true, margin: [0, 10, 0, 4] },
   h4: { fontSize: 10.5, bold: true, margin: [0, 8, 0, 4] },
   p: { margin: [0, 0, 0, 6] },
   list: { margin: [0, 0, 0, 6] },
-  table: { margin: [0, 2, 0, 10], fontSize: 8.5 },
+  table: TABLE_STYLE,
   th: { bold: true, fillColor: '#eef1f6' },
   td: {},
   small: { fontSize: 8, color: '#5b6478' },
@@ -27,6 +29,28 @@ export const STYLES: Record<string, Record<string, unknown>> = {
 
 const DRAFT_WATERMARK = { text: 'DRAFT', color: '#b23a48', opacity: 0.12, bold: true, fontSize: 110, angle: -45 };
 const OBSOLETE_WATERMARK = { text: 'OBSOLETE', color: '#5b6478', opacity: 0.14, bold: true, fontSize: 90, angle: -45 };
+
+/** A4 in points, and the page margins (left, top, right, bottom). */
+const A4 = { width: 595.28, height: 841.89 };
+const PAGE_MARGINS = [40, 50, 40, 45] as const;
+
+type Orientation = 'portrait' | 'landscape';
+
+/** The SoA and the risk register are laid out across landscape pages: their tables have the site's many columns. */
+function orientationOf(doc: PublishedDocument): Orientation {
+  return doc.soa || doc.risks ? 'landscape' : 'portrait';
+}
+
+function textArea(orientation: Orientation): TextArea {
+  const [width, height] = orientation === 'portrait' ? [A4.width, A4.height] : [A4.height, A4.width];
+  return { width: width - PAGE_MARGINS[0] - PAGE_MARGINS[2], height: height - PAGE_MARGINS[1] - PAGE_MARGINS[3] };
+}
+
+/** What a document's content needs to know about the PDF it is laid out in. */
+export interface Layout {
+  links: PdfLinks;
+  area: TextArea;
+}
 
 /** The running header: organisation, document id and title (the manual's sections each carry their own). */
 export function runningHeader(organization: string, doc: PublishedDocument) {
@@ -53,11 +77,16 @@ function statusBanner(doc: PublishedDocument): PdfContent[] {
   return doc.validlyApproved ? [] : [{ text: 'DRAFT: not validly approved', style: 'draft' }];
 }
 
-function table(header: string[], rows: PdfContent[][], widths?: Array<string | number>): PdfContent {
+/** Text that never wraps: ids, dates, versions, fixed words. */
+const whole = (text: string): PdfContent => ({ text, noWrap: true });
+
+/** Ids joined by commas, each whole, each linked where it leads somewhere in this PDF or next to it. */
+function ids(list: readonly string[], link: (id: string) => PdfLink | undefined = () => undefined): PdfContent {
   return {
-    table: { headerRows: 1, dontBreakRows: true, widths: widths ?? header.map(() => '*'), body: [header.map((text) => ({ text, style: 'th' })), ...rows] },
-    layout: 'grid',
-    style: 'table',
+    text: list.flatMap((id, i) => {
+      const target = link(id);
+      return [...(i > 0 ? [', '] : []), { text: id, noWrap: true, ...(target ? { ...target, color: LINK_COLOR, decoration: 'underline' } : {}) }];
+    }),
   };
 }
 
@@ -101,66 +130,71 @@ function heatMapTable(title: string, view: RiskView, counts: number[][]): PdfCon
   };
 }
 
-function bodyOfDocument(doc: PublishedDocument): PdfContent[] {
-  if (doc.soa) {
-    return [
-      { text: `${doc.soa.standard} Annex A: ${doc.soa.applicable} controls applicable, ${doc.soa.excluded} excluded.`, style: 'p' },
-      ...doc.soa.themes.flatMap((theme): PdfContent[] => [
-        { text: `${theme.title} (${theme.applicable} applicable, ${theme.excluded} excluded)`, style: 'h2' },
-        table(
-          ['Control', 'Title', 'Applicable', 'Implementation', 'Justification'],
-          theme.controls.map((c) => [c.control, c.title, c.applicable ? `yes (${c.reasons.join(', ')})` : 'no', c.implementation, c.justification]),
-          [32, 90, 58, 62, '*'],
+function soaBody(soa: NonNullable<PublishedDocument['soa']>, layout: Layout): PdfContent[] {
+  return [
+    { text: `${soa.standard} Annex A: ${soa.applicable} controls applicable, ${soa.excluded} excluded.`, style: 'p' },
+    ...pdfTables(
+      ['Control', 'Title', 'Applicable', 'Implementation', 'Owner', 'Justification', 'Documents', 'Risks'],
+      soa.themes.map((theme) => ({
+        title: `${theme.title} (${theme.applicable} applicable, ${theme.excluded} excluded)`,
+        rows: theme.controls.map((c) =>
+          [
+            whole(c.control),
+            c.title,
+            c.applicable ? `yes (${c.reasons.join(', ')})` : 'no',
+            whole(c.implementation),
+            c.owner,
+            c.justification,
+            ids(c.documents, (id) => layout.links.id(id)),
+            ids(c.risks),
+          ].map((cell) => (c.applicable ? cell : { text: [cell], color: '#5b6478' })),
         ),
-      ]),
-    ];
-  }
-  if (doc.risks) {
-    const view = doc.risks;
-    return [
-      heatMapTable('Inherent risk', view, view.inherent),
-      heatMapTable('Residual risk', view, view.residual),
-      { text: 'Risks', style: 'h2' },
-      table(
-        ['Risk', 'Title', 'Owner', 'Inherent', 'Treatment', 'Controls', 'Residual', 'Accepted'],
-        view.risks.map((r) => [
-          r.id,
-          r.title,
-          r.owner,
-          r.inherent ? { text: `${r.inherent.levelName} ${r.inherent.score}`, fillColor: levelColour(r.inherent.level) } : '',
-          r.treatment,
-          r.controls.join(', '),
-          r.residual ? { text: `${r.residual.levelName} ${r.residual.score}`, fillColor: levelColour(r.residual.level) } : '',
-          r.acceptance,
-        ]),
-        [34, '*', 56, 46, 56, 52, 46, 70],
-      ),
-    ];
-  }
-  return doc.source.text && doc.source.format === 'markdown' ? markdownToPdf(bodyOf(doc.source.text)) : [];
+      })),
+      layout.area,
+    ),
+  ];
+}
+
+function risksBody(view: RiskView, layout: Layout): PdfContent[] {
+  const rating = (r: RiskView['risks'][number]['inherent']) => (r ? { text: `${r.levelName} ${r.score}`, noWrap: true, fillColor: levelColour(r.level) } : '');
+  return [
+    heatMapTable('Inherent risk', view, view.inherent),
+    heatMapTable('Residual risk', view, view.residual),
+    pdfTable(
+      ['Risk', 'Title', 'Owner', 'CIA', 'Inherent', 'Treatment', 'Controls', 'Residual', 'Accepted by', 'Next review'],
+      view.risks.map((r) => [whole(r.id), r.title, r.owner, r.cia.join(', '), rating(r.inherent), whole(r.treatment), ids(r.controls), rating(r.residual), r.acceptance, whole(r.nextReview)]),
+      layout.area,
+      'Risks',
+    ),
+  ];
+}
+
+function bodyOfDocument(doc: PublishedDocument, layout: Layout): PdfContent[] {
+  if (doc.soa) return soaBody(doc.soa, layout);
+  if (doc.risks) return risksBody(doc.risks, layout);
+  if (!doc.source.text || doc.source.format !== 'markdown') return [];
+  return markdownToPdf(bodyOf(doc.source.text), { link: (href) => layout.links.href(doc, href), headingId: (slug) => headingDestination(doc, slug), area: layout.area });
 }
 
 /** The document-control page: version history, approval, distribution. */
-function controlPage(doc: PublishedDocument): PdfContent[] {
+function controlPage(doc: PublishedDocument, area: TextArea): PdfContent[] {
   return [
     { text: 'Document control', style: 'h1', pageBreak: 'before' },
-    { text: 'Version history', style: 'h2' },
-    table(['Version', 'Date', 'Author(s)', 'Details'], doc.history.map((r) => [r.version, r.date, r.author, r.details]), [45, 60, 90, '*']),
-    { text: 'Approval', style: 'h2' },
-    approvalText(doc),
-    ...(doc.distribution.length > 0 ? [{ text: 'Distribution', style: 'h2' }, table(['To', 'Audience'], doc.distribution.map((d) => [d.to, d.audience]))] : []),
+    pdfTable(['Version', 'Date', 'Author(s)', 'Details'], doc.history.map((r) => [whole(r.version), whole(r.date), r.author, r.details]), area, 'Version history'),
+    { stack: [{ text: 'Approval', style: 'h2' }, approvalText(doc)], unbreakable: true },
+    ...(doc.distribution.length > 0 ? [pdfTable(['To', 'Audience'], doc.distribution.map((d) => [d.to, d.audience]), area, 'Distribution')] : []),
   ];
 }
 
 /** One document's content: title, status, metadata, body, document control. */
-export function documentContent(doc: PublishedDocument, options: { tocItem?: boolean } = {}): PdfContent[] {
+export function documentContent(doc: PublishedDocument, layout: Layout, options: { tocItem?: boolean } = {}): PdfContent[] {
   return boundText([
-    { text: doc.title, style: 'title', ...(options.tocItem ? { tocItem: true, tocStyle: { bold: true } } : {}) },
+    { text: doc.title, style: 'title', id: titleDestination(doc), ...(options.tocItem ? { tocItem: true, tocStyle: { bold: true } } : {}) },
     { text: `${doc.id} · version ${doc.version} · ${doc.status}`, style: 'subtitle' },
     ...statusBanner(doc),
     metadataTable(doc),
-    ...bodyOfDocument(doc),
-    ...controlPage(doc),
+    ...bodyOfDocument(doc, layout),
+    ...controlPage(doc, layout.area),
   ]);
 }
 
@@ -203,13 +237,13 @@ export function manualContents(documents: readonly PublishedDocument[]): string 
   );
 }
 
-const BASE = { pageSize: 'A4', pageMargins: [40, 50, 40, 45], defaultStyle: { font: 'DejaVu', fontSize: 9.5, lineHeight: 1.2 }, styles: STYLES };
+const BASE = { pageSize: 'A4', pageMargins: [...PAGE_MARGINS], defaultStyle: { font: 'DejaVu', fontSize: 9.5, lineHeight: 1.2 }, styles: STYLES };
 
 /** What a PDF shows in place of a document whose content could not be rendered: its title and why. */
 function failureContent(failure: RenderFailure, options: { tocItem?: boolean } = {}): PdfContent[] {
   const { doc } = failure;
   return boundText([
-    { text: doc.title, style: 'title', ...(options.tocItem ? { tocItem: true, tocStyle: { bold: true } } : {}) },
+    { text: doc.title, style: 'title', id: titleDestination(doc), ...(options.tocItem ? { tocItem: true, tocStyle: { bold: true } } : {}) },
     { text: `${doc.id} · version ${doc.version} · ${doc.status}`, style: 'subtitle' },
     { text: failureSentence(failure), style: 'draft' },
   ]);
@@ -223,7 +257,8 @@ export function documentDefinition(publication: Publication, doc: PublishedDocum
     header: runningHeader(publication.organization, doc),
     footer: footer(doc),
     ...(watermarkOf(doc) ? { watermark: watermarkOf(doc) } : {}),
-    content: failure ? failureContent(failure) : documentContent(doc),
+    pageOrientation: orientationOf(doc),
+    content: failure ? failureContent(failure) : documentContent(doc, { links: pdfLinks(publication.documents, { holds: [doc], file: doc.pdf }), area: textArea(orientationOf(doc)) }),
   };
 }
 
@@ -235,6 +270,7 @@ export function documentDefinition(publication: Publication, doc: PublishedDocum
  */
 export function manualDefinition(publication: Publication, documents: readonly PublishedDocument[], created: Date, failed: ReadonlyMap<string, RenderFailure> = new Map()): Record<string, unknown> {
   const first = documents[0];
+  const links = pdfLinks(publication.documents, { holds: documents });
   const coverDate = publication.buildTime.slice(0, 10);
   return {
     ...BASE,
@@ -249,7 +285,8 @@ export function manualDefinition(publication: Publication, documents: readonly P
       { text: `${documents.length} documents`, style: 'coverLine', margin: [0, 24, 0, 0] },
       { toc: { title: { text: 'Contents', style: 'h1' } }, pageBreak: 'before' },
       ...documents.map((doc) => ({
-        section: failed.has(doc.id) ? failureContent(failed.get(doc.id)!, { tocItem: true }) : documentContent(doc, { tocItem: true }),
+        section: failed.has(doc.id) ? failureContent(failed.get(doc.id)!, { tocItem: true }) : documentContent(doc, { links, area: textArea(orientationOf(doc)) }, { tocItem: true }),
+        pageOrientation: orientationOf(doc),
         header: runningHeader(publication.organization, doc),
         footer: footer(doc),
         watermark: watermarkOf(doc) ?? null,

@@ -10,23 +10,31 @@ interface PdfMake {
   createPdf(definition: Record<string, unknown>): { getBuffer(): Promise<Buffer> };
 }
 
-let pdfmake: PdfMake | undefined;
+export type FontVariant = 'normal' | 'bold' | 'italics' | 'bolditalics';
 
-/**
- * pdfmake with DejaVu from npm (never system fonts, so every machine renders the same), no URL
- * access at all, and local file access only to those font files.
- */
-function engine(): PdfMake {
-  if (pdfmake) return pdfmake;
+let fonts: Record<string, Record<FontVariant, string>> | undefined;
+
+/** The font files of every family the PDFs use, by family and variant: DejaVu from npm, never system fonts. */
+export function fontFiles(): Record<string, Record<FontVariant, string>> {
+  if (fonts) return fonts;
   const fontDir = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
   const font = (name: string) => path.join(fontDir, name);
-  const fonts = {
+  fonts = {
     DejaVu: { normal: font('DejaVuSans.ttf'), bold: font('DejaVuSans-Bold.ttf'), italics: font('DejaVuSans-Oblique.ttf'), bolditalics: font('DejaVuSans-BoldOblique.ttf') },
     DejaVuMono: { normal: font('DejaVuSansMono.ttf'), bold: font('DejaVuSansMono-Bold.ttf'), italics: font('DejaVuSansMono-Oblique.ttf'), bolditalics: font('DejaVuSansMono-BoldOblique.ttf') },
   };
-  const allowed = new Set(Object.values(fonts).flatMap((family) => Object.values(family)));
+  return fonts;
+}
+
+let pdfmake: PdfMake | undefined;
+
+/** pdfmake with the fonts of fontFiles(), no URL access at all, and local file access only to those font files. */
+function engine(): PdfMake {
+  if (pdfmake) return pdfmake;
+  const families = fontFiles();
+  const allowed = new Set(Object.values(families).flatMap((family) => Object.values(family)));
   const instance = require('pdfmake') as PdfMake;
-  instance.setFonts(fonts);
+  instance.setFonts(families);
   instance.setUrlAccessPolicy(() => false);
   instance.setLocalAccessPolicy((file) => allowed.has(path.resolve(file)));
   pdfmake = instance;

@@ -1,8 +1,8 @@
-import path from 'node:path';
 import { splitFrontMatter } from '../../documents/front-matter.js';
 import { findHistorySection } from '../../documents/history-section.js';
 import { escapeHtml } from '../html/escape.js';
-import { markdownToHtml } from '../html/markdown-to-html.js';
+import { markdownToHtml, type LinkResolver } from '../html/markdown-to-html.js';
+import { documentLinks, type ResolveDocumentLink } from '../document-links.js';
 import { heatMapSvg, levelColour } from '../html/heat-map.js';
 import type { Publication, PublishedDocument } from '../publication.js';
 import { failureSentence, renderFailure, type RenderFailure } from '../render-failure.js';
@@ -18,22 +18,15 @@ export interface SiteOptions {
   asOf: string;
 }
 
-/** Where links from a document lead on the site: other documents to their pages; anything else is not published. */
-function linkResolver(doc: PublishedDocument, byPath: Map<string, PublishedDocument>) {
-  return (href: string): string | undefined => {
-    if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//')) return undefined; // external: the sanitiser decides
-    if (href.startsWith('#')) return href;
-    const [rawPath = '', anchor] = href.split('#', 2);
-    let target: PublishedDocument | undefined;
-    try {
-      const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(doc.source.path), decodeURIComponent(rawPath.replace(/\?.*$/, ''))));
-      target = byPath.get(resolved);
-    } catch {
-      target = undefined;
-    }
+/** Where links from a document lead on the site: other documents to their pages; a file that is not published nowhere. */
+function linkResolver(doc: PublishedDocument, resolve: ResolveDocumentLink): LinkResolver {
+  return (href) => {
+    const link = resolve(doc, href);
+    if (link.kind === 'external') return undefined; // the sanitiser decides
     // A file that is not a published document is not on the site: the link is dropped (its text stays).
-    if (!target) return '';
-    return anchor ? `${target.page}#${anchor}` : target.page;
+    if (link.kind === 'unpublished') return '';
+    if (link.target === doc && link.anchor !== undefined) return `#${link.anchor}`;
+    return link.anchor !== undefined ? `${link.target.page}#${link.anchor}` : link.target.page;
   };
 }
 
@@ -44,7 +37,7 @@ function linkResolver(doc: PublishedDocument, byPath: Map<string, PublishedDocum
 export function renderSite(publication: Publication, templates: SiteTemplates, options: SiteOptions): { pages: Map<string, string>; failures: RenderFailure[] } {
   const files = new Map<string, string>();
   const failures: RenderFailure[] = [];
-  const byPath = new Map(publication.documents.map((d) => [d.source.path, d]));
+  const links = documentLinks(publication.documents);
   const byId = new Map(publication.documents.map((d) => [d.id, d]));
   const common = {
     organization: publication.organization,
@@ -54,7 +47,7 @@ export function renderSite(publication: Publication, templates: SiteTemplates, o
     toolVersion: options.toolVersion,
     css: templates.css,
   };
-  const nav = (current?: string) => publication.documents.map((d) => ({ id: d.id, page: d.page, current: d.id === current }));
+  const nav = (current?: string) => publication.documents.map((d) => ({ id: d.id, title: d.title, page: d.page, current: d.id === current }));
   const withPdf = (d: PublishedDocument) => ({ ...d, pdfLink: options.pdf, reviewOverdue: d.nextReview !== undefined && d.nextReview < options.asOf });
   const page = (pageTitle: string, content: string, current?: string) =>
     templates.pages.layout({ ...common, pageTitle, content, nav: nav(current), isRegister: current === undefined });
@@ -63,7 +56,7 @@ export function renderSite(publication: Publication, templates: SiteTemplates, o
   files.set('index.html', page('Document register', templates.pages.register(register)));
   for (const doc of publication.documents) {
     try {
-      files.set(doc.page, page(doc.title, templates.pages.document({ doc: withPdf(doc), body: documentBody(doc, templates, byPath, byId) }), doc.id));
+      files.set(doc.page, page(doc.title, templates.pages.document({ doc: withPdf(doc), body: documentBody(doc, templates, links, byId) }), doc.id));
     } catch (error) {
       const failure = renderFailure(doc, doc.page, error);
       failures.push(failure);
@@ -84,7 +77,7 @@ function leftOutNote(publication: Publication): string | undefined {
   return notes.length > 0 ? notes.join(' ') : undefined;
 }
 
-function documentBody(doc: PublishedDocument, templates: SiteTemplates, byPath: Map<string, PublishedDocument>, byId: Map<string, PublishedDocument>): string {
+function documentBody(doc: PublishedDocument, templates: SiteTemplates, links: ResolveDocumentLink, byId: Map<string, PublishedDocument>): string {
   if (doc.soa) {
     const themes = doc.soa.themes.map((theme) => ({
       ...theme,
@@ -101,7 +94,7 @@ function documentBody(doc: PublishedDocument, templates: SiteTemplates, byPath: 
       residualMap: map('Residual risk', view.residual),
     });
   }
-  return doc.source.text && doc.source.format === 'markdown' ? markdownToHtml(bodyOf(doc.source.text), linkResolver(doc, byPath)) : '';
+  return doc.source.text && doc.source.format === 'markdown' ? markdownToHtml(bodyOf(doc.source.text), linkResolver(doc, links)) : '';
 }
 
 /**
