@@ -387,6 +387,17 @@ export function judgeApprovalRevision(git: GitEvidence, evidence: DocumentEviden
  * severity those rules have. Undefined when the document does not claim to be approved.
  */
 export function judgeApproval(git: GitEvidence, evidence: DocumentEvidence, doc: SourceDocument, config: Config): ApprovalJudgement | undefined {
+  // Three rules and the publication ask about the same approval: judge it once.
+  const known = judgements.get(evidence);
+  if (known?.git === git && known.doc === doc && known.config === config) return known.judgement;
+  const judgement = judge(git, evidence, doc, config);
+  judgements.set(evidence, { git, doc, config, judgement });
+  return judgement;
+}
+
+const judgements = new WeakMap<DocumentEvidence, { git: GitEvidence; doc: SourceDocument; config: Config; judgement: ApprovalJudgement | undefined }>();
+
+function judge(git: GitEvidence, evidence: DocumentEvidence, doc: SourceDocument, config: Config): ApprovalJudgement | undefined {
   if (doc.meta.status !== 'approved') return undefined;
   const complete = Boolean(doc.meta.approval?.by && doc.meta.approval.name && doc.meta.approval.date);
   const unproven = (...problems: ApprovalProblem[]): ApprovalJudgement => ({ proof: undefined, signed: false, problems, valid: false });
