@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { revisionFacts } from '../src/git/revision-facts.js';
+import { fingerprintKind, revisionFacts } from '../src/git/revision-facts.js';
 import { policyWithBody } from './helpers/git-repo.js';
 import { CONTENT, EDITED, HISTORY_VARIANTS, historyTable } from './helpers/history-variants.js';
 
@@ -113,5 +113,19 @@ describe('the fingerprint of metadata as data', () => {
     const plain = revisionFacts('---\nid: X\nstatus: approved\n---\n', 'markdown');
     expect(revisionFacts('---\nid: X\n"status": approved\n---\n', 'markdown')).toMatchObject({ status: 'approved', fingerprint: plain.fingerprint });
     expect(revisionFacts('---\n{ id: X, status: approved }\n---\n', 'markdown')).toMatchObject({ status: 'approved', fingerprint: plain.fingerprint });
+  });
+});
+
+describe('fingerprint versions', () => {
+  const digest = 'ab'.repeat(32);
+
+  it("takes today's version with 64 hex digits as current, and nothing else", () => {
+    expect(fingerprintKind(`sha256-v2:${digest}`)).toBe('current');
+    for (const other of [`sha256-v2:${digest.slice(2)}`, `sha256-v2:${digest.toUpperCase()}`, `sha256-v1:${digest}`, `sha256:${digest}`, digest, '-', '']) expect(fingerprintKind(other), other).toBe('unknown');
+  });
+
+  it('takes only a version isms used before as one that cannot be compared', () => {
+    expect(fingerprintKind(`sha256-v1:${digest}`, ['sha256-v1:'])).toBe('past');
+    expect(fingerprintKind(`sha256-v9:${digest}`, ['sha256-v1:'])).toBe('unknown');
   });
 });

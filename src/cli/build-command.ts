@@ -65,6 +65,7 @@ function publicationNotes(publication: Publication, config: Config): string[] {
 export async function buildCommand(options: BuildCommandOptions, io: CliIo): Promise<ExitCode> {
   // First of all, before any child process can inherit it (SAFETY.md item 9).
   const passphrase = takePassphrase(io);
+  if (options.signKey !== undefined && options.release !== true) throw new UsageError(messages.signingNeedsRelease());
   const key = await openSigningKey(io, options, passphrase);
   const workspace = await openWorkspace(io, options.config);
   const { config } = workspace;
@@ -105,7 +106,7 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
     throw error;
   }
   const commit = git.status.kind === 'ok' ? (await runGit(config.root, ['rev-parse', 'HEAD'])).stdout.toString('utf8').trim() : undefined;
-  const publication = buildPublication(workspace, diagnostics, git, {
+  const publication = buildPublication(workspace, git, {
     buildTime: time.toISOString(),
     ...(commit ? { commit } : {}),
     ...(audience.name !== undefined ? { audience: audience.name } : {}),

@@ -92,6 +92,8 @@ export const messages = {
     '--sign-key needs the passphrase of the key: set ISMS_SIGN_PASSPHRASE in the environment of this command only, or give --passphrase-file FILE (mode 600); never on the command line. Nothing was written',
   twoPassphrases: () => 'both ISMS_SIGN_PASSPHRASE and --passphrase-file give a passphrase: give one; nothing was written',
   passphraseWithoutKey: () => '--passphrase-file is the passphrase of a --sign-key FILE.p12, which was not given',
+  signingNeedsRelease: () =>
+    '--sign-key signs release builds only: add --release, which refuses a dirty tree, validation errors and drafts, so that a signature never vouches for what git does not prove; nothing was written',
   signingKeyProblem: (file: string, problem: 'not-pkcs12' | 'passphrase' | 'no-key' | 'no-certificate' | 'unsupported-key', detail?: string) =>
     ({
       'not-pkcs12': `${file} is not a PKCS#12 file (.p12 or .pfx) that can be read`,
@@ -103,6 +105,9 @@ export const messages = {
   certificateExpired: (file: string, subject: string, until: string) => `the certificate in ${file} (${subject}) expired on ${until}: make a new one (README, Signing); nothing was written`,
   certificateNotYetValid: (file: string, subject: string, from: string, at: string) =>
     `the certificate in ${file} (${subject}) is valid from ${from}, after the signing time ${at} (the build time; under --release the commit's): sign a later commit, or set SOURCE_DATE_EPOCH; nothing was written`,
+  certificateMayNotSign: (file: string, subject: string, why: string) => `the certificate in ${file} (${subject}) may not sign documents: ${why} (README, Signing); nothing was written`,
+  certificateNotYetValidNow: (file: string, subject: string, from: string) =>
+    `the certificate in ${file} (${subject}) is not valid before ${from}: isms verify judges it now as well as at the signing time, so sign once it is valid; nothing was written`,
   noSuchTarget: (target: string) => `${target} does not exist: give a PDF, or a build folder that holds manifest.json`,
   badTarget: (target: string) => `${target} is neither a file nor a folder`,
   badCaFile: (file: string, reason: string) => `--ca ${file}: ${reason}; give the PEM file of the CA certificate(s) that issued the signing key`,

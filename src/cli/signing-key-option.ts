@@ -56,17 +56,23 @@ export async function openSigningKey(io: CliIo, options: { signKey?: string; pas
   const { readSigningKey } = await import('../sign/signing-key.js');
   const opened = readSigningKey(read.bytes, passphrase);
   if (!opened.ok) throw new UsageError(messages.signingKeyProblem(keyFile, opened.problem, opened.detail));
+  const { signerUsageProblem } = await import('../sign/certificate-usage.js');
+  const unfit = signerUsageProblem(opened.key.certificate);
+  if (unfit) throw new UsageError(messages.certificateMayNotSign(keyFile, nameLine(opened.key.certificate.subject), unfit));
   return opened.key;
 }
 
 /**
- * Refuses a certificate that is not valid at the signing time (the build time), or that has expired
- * by now: a signature dated back into an expired certificate's life is one nobody could tell apart.
+ * Refuses a certificate that is not valid both at the signing time (the build time) and now: a
+ * signature dated back into an expired certificate's life is one nobody could tell apart, and isms
+ * verify judges the certificate now as well as at the time the signature claims.
  */
 export function refuseInvalidCertificate(io: CliIo, keyOption: string, key: SigningKey, at: Date): void {
   const { from, to } = validityOf(key.certificate);
   const subject = nameLine(key.certificate.subject);
-  const latest = Math.max(at.getTime(), Date.now());
+  const now = Date.now();
+  const latest = Math.max(at.getTime(), now);
   if (!(to.getTime() >= latest)) throw new UsageError(messages.certificateExpired(shown(io, keyOption), subject, dateText(to, key.certificate.validTo)));
   if (!(from.getTime() <= at.getTime())) throw new UsageError(messages.certificateNotYetValid(shown(io, keyOption), subject, dateText(from, key.certificate.validFrom), at.toISOString()));
+  if (!(from.getTime() <= now)) throw new UsageError(messages.certificateNotYetValidNow(shown(io, keyOption), subject, dateText(from, key.certificate.validFrom)));
 }

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { findConfig } from '../config/find-config.js';
 import { displayPath } from '../documents/discover.js';
-import type { RepositoryStatus } from '../git/evidence.js';
+import { repositoryStatusWords } from '../git/evidence.js';
 import { FileTooLargeError, readFileCapped } from '../text/read-capped.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
@@ -16,24 +16,6 @@ export interface VerifyCommandOptions {
 }
 
 const FORMATS = ['table', 'json'];
-
-/** Why the git check could not be done, in words. */
-function gitReason(status: RepositoryStatus): string {
-  switch (status.kind) {
-    case 'not-repository':
-      return 'the documents folder is not in a git repository';
-    case 'no-commits':
-      return 'the repository has no commits';
-    case 'shallow':
-      return 'a shallow clone cuts the history off (fetch it all: fetch-depth: 0)';
-    case 'dubious-ownership':
-      return `git refuses to read ${status.path}, which belongs to another user`;
-    case 'error':
-      return `git history could not be read: ${status.message}`;
-    default:
-      return 'no history';
-  }
-}
 
 /** `isms verify <file-or-dir>`: signatures, certificates, the manifest, and the documents against git. */
 export async function verifyCommand(target: string, options: VerifyCommandOptions, io: CliIo): Promise<ExitCode> {
@@ -71,7 +53,7 @@ export async function verifyCommand(target: string, options: VerifyCommandOption
     // An auditor's check reads everything from git itself, never from the evidence cache.
     const git = await gitEvidence(workspace, undefined, undefined, { cache: false });
     if (git.status.kind === 'ok') judge = gitClaims(workspace, git);
-    else reason = gitReason(git.status);
+    else reason = repositoryStatusWords(git.status);
   }
 
   const { verifyTarget } = await import('../sign/verify.js');

@@ -135,7 +135,7 @@ function referenceProblems(raw: RawConfig, map: SourceMap, knownRules: readonly 
   return problems;
 }
 
-/** Each audience's max_classification must be a configured classification; default_audience must name an audience. */
+/** Each audience's max_classification must be a configured classification; default_audience must be set with audiences, and name one. */
 function audienceProblems(raw: RawConfig, map: SourceMap): Problem[] {
   const problems: Problem[] = [];
   const classifications = raw.classifications ?? DEFAULT_CLASSIFICATIONS;
@@ -151,6 +151,13 @@ function audienceProblems(raw: RawConfig, map: SourceMap): Problem[] {
     }
   }
   const fallback = raw.publish?.default_audience;
+  if (fallback === undefined && Object.keys(audiences).length > 0) {
+    // Without it, a build without --audience would publish everything, the confidential documents included.
+    problems.push({
+      message: `publish.audiences is set but publish.default_audience is not: name the audience a build without --audience publishes for (one of ${Object.keys(audiences).join(', ')}), so that no build publishes everything by accident`,
+      at: map.keyAt('/publish/audiences'),
+    });
+  }
   if (fallback !== undefined && !Object.hasOwn(audiences, fallback)) {
     const names = Object.keys(audiences);
     const suggestion = closest(fallback, names);

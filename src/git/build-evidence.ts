@@ -15,7 +15,7 @@ import { commitOf } from './commit-of.js';
 import { CACHE_PATH_ARGS, type CachePaths, type EvidenceCache } from './evidence-cache.js';
 import { mergeVerdicts } from './merge-verdicts.js';
 import { commitFromObject, describeCommit, LOG_FORMAT, parseLog, type Change, type Commit } from './log-parser.js';
-import { approvalProof, signOffsOf } from './model.js';
+import { approvalProof, isApproval, signOffsOf } from './model.js';
 import { revisionFacts, type RevisionFacts } from './revision-facts.js';
 import { runGit } from './run-git.js';
 import { verifySignatures } from './signatures.js';
@@ -293,7 +293,7 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
           }
           const previous = ZERO.test(change.oldBlob) || change.oldBlob === '' ? undefined : await factsOf(change.oldBlob, doc.format);
           const verdict = verdicts.get(`${commit.hash}\0${change.path}`);
-          revisions.push({ commit, path: change.path, facts, before: previous, imported: imported.has(commit.hash), carried: commit.parents.length > 1 && verdict !== undefined && !verdict.made });
+          revisions.push({ commit, path: change.path, blob: change.blob, facts, before: previous, imported: imported.has(commit.hash), carried: commit.parents.length > 1 && verdict !== undefined && !verdict.made });
         }
         // A merge that made a change the first-parent log cannot see (it kept the first parent's file
         // and dropped another side's change) is a revision too: from the dropped state to the kept one.
@@ -302,7 +302,7 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
           const facts = await factsOf(verdict.result, doc.format);
           if (!facts) continue;
           const dropped = verdict.replaced === '' ? undefined : await factsOf(verdict.replaced, doc.format);
-          revisions.push({ commit: verdict.commit, path: verdict.path, facts, before: dropped, imported: imported.has(verdict.commit.hash), carried: false });
+          revisions.push({ commit: verdict.commit, path: verdict.path, blob: verdict.result, facts, before: dropped, imported: imported.has(verdict.commit.hash), carried: false });
         }
         revisions.sort((a, b) => graph.compareOldestFirst(a.commit.hash, b.commit.hash));
         const headBlob = headTree.get(repoPath);
@@ -315,7 +315,7 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
         }
         // A clean document is what HEAD holds: its facts are HEAD's, read once per blob.
         const working = uncommitted === 'clean' && head ? head : revisionFacts(doc.text, doc.format);
-        const entry: DocumentEvidence = { revisions, head, working, uncommitted };
+        const entry: DocumentEvidence = { revisions, head, ...(headBlob ? { headBlob } : {}), working, uncommitted };
         if (baseTree) {
           const basePath = [...names].find((name) => baseTree.has(name));
           entry.base = basePath ? ((await factsOf(baseTree.get(basePath)!, doc.format)) ?? null) : null;
@@ -329,6 +329,8 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
     const importedApprovals: Commit[] = [];
     for (const entry of evidence.values()) {
       for (const revision of signOffsOf(entry)) judged.set(revision.commit.hash, revision.commit);
+      // Older approvals too: isms verify judges the one a PDF names, which may have been superseded since.
+      for (const revision of entry.revisions) if (!revision.imported && isApproval(revision)) judged.set(revision.commit.hash, revision.commit);
       const approval = approvalProof(entry);
       if (approval?.kind === 'committed' && approval.revision.imported) importedApprovals.push(approval.revision.commit);
     }

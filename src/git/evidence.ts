@@ -13,10 +13,30 @@ export type RepositoryStatus =
   | { kind: 'dubious-ownership'; path: string }
   | { kind: 'error'; message: string };
 
+/** Why git history could not be read, in words that follow "because" or stand in parentheses. */
+export function repositoryStatusWords(status: RepositoryStatus): string {
+  switch (status.kind) {
+    case 'not-repository':
+      return 'the documents folder is not in a git repository';
+    case 'no-commits':
+      return 'the repository has no commits';
+    case 'shallow':
+      return 'a shallow clone cuts the history off (fetch it all: fetch-depth: 0)';
+    case 'dubious-ownership':
+      return `git refuses to read ${status.path}, which belongs to another user`;
+    case 'error':
+      return `git history could not be read: ${status.message}`;
+    default:
+      return 'no history';
+  }
+}
+
 /** One committed state of a document: the commit, the path it had, and what it said. */
 export interface Revision {
   commit: Commit;
   path: string;
+  /** The git blob id of the file in that commit. */
+  blob: string;
   facts: RevisionFacts;
   /** The document in the commit's first parent; undefined when it was not there (a new document). */
   before: RevisionFacts | undefined;
@@ -76,6 +96,8 @@ export interface DocumentEvidence {
   revisions: Revision[];
   /** The document as HEAD has it; undefined when HEAD does not have it. */
   head: RevisionFacts | undefined;
+  /** The git blob id of the document's file in HEAD; undefined when HEAD does not have it. */
+  headBlob?: string;
   /** The working tree's text, read the same way as the revisions. */
   working: RevisionFacts;
   /** How the working tree differs from HEAD. */

@@ -1,4 +1,5 @@
-import { memberOf, roleOf, sameEmail, type Config, type RoleMember } from '../config/config.js';
+import { approversFor, memberOf, roleOf, sameEmail, type Config, type RoleMember } from '../config/config.js';
+import type { SourceDocument } from '../documents/document.js';
 import type { CommitGraph } from './commit-graph.js';
 import type { DocumentEvidence, GitEvidence, Revision } from './evidence.js';
 import { commitDays, describeCommit, type Commit } from './log-parser.js';
@@ -263,4 +264,154 @@ export function approvalEvidence(git: GitEvidence, evidence: DocumentEvidence | 
   if (imported) return { proof: 'baseline', commit, signed: false };
   const state = git.configBefore(commit.hash);
   return { proof: 'commit', commit, signed: state.kind === 'ok' && state.config.git.signedApprovals && git.signature(commit.hash)?.status === 'G' };
+}
+
+/**
+ * What is wrong with an approval, by kind; each kind is reported by one rule (one defect, one
+ * diagnostic): `role` and `member` by approval-missing, `stale` by git-approval-stale, the rest by git-approval.
+ */
+export type ApprovalProblemKind = 'not-read' | 'uncommitted' | 'sign-off' | 'role' | 'member' | 'name' | 'date' | 'self' | 'stale';
+
+export interface ApprovalProblem {
+  kind: ApprovalProblemKind;
+  /** The metadata it concerns, as a JSON pointer into the document. */
+  at: '/status' | '/approval' | '/approval/by' | '/approval/name' | '/approval/date';
+  message: string;
+}
+
+/** An approval as the chain of trust judges it (DESIGN section 4). */
+export interface ApprovalJudgement {
+  /** What proves it: the commit after the baseline that made it, or the baseline that imported it; undefined: nothing does. */
+  proof: 'commit' | 'baseline' | undefined;
+  commit?: Commit;
+  /** A good signature by the approver, required by the configuration that judged it. */
+  signed: boolean;
+  /** Everything wrong with it; an approval with any problem is not valid, whatever severity a rule has. */
+  problems: ApprovalProblem[];
+  /** Proven, complete and without problems: the only approval a publication shows as approved. */
+  valid: boolean;
+}
+
+/**
+ * Whether the approver's role may approve the document's type, and (`checkName`, for approvals no
+ * commit of the approver proves) whether the named approver is a member of it, by `config`.
+ */
+export function approverProblems(config: Config, type: string | undefined, approval: { by?: string; name?: string }, checkName: boolean): ApprovalProblem[] {
+  const { by, name } = approval;
+  const role = by ? roleOf(config, by) : undefined;
+  if (!by || !type || !role) return [];
+  const allowed = approversFor(config, type);
+  if (!allowed.includes(by)) {
+    const who = allowed.length > 0 ? `approvers for a ${type}: ${allowed.join(', ')}` : `no role approves a ${type}: add it to "approvers" in isms.config.yaml`;
+    return [{ kind: 'role', at: '/approval/by', message: `role "${by}" may not approve a ${type} (${who})` }];
+  }
+  if (checkName && name && !role.members.some((member) => member.name === name)) {
+    const list = role.members.length > 0 ? role.members.map((m) => m.name).join(', ') : 'none listed';
+    return [{ kind: 'member', at: '/approval/name', message: `"${name}" is not a member of role "${by}" (members: ${list})` }];
+  }
+  return [];
+}
+
+/** The approval is stale when content changed after the commit that made it. */
+function staleness(evidence: DocumentEvidence, doc: SourceDocument, config: Config, revision: Revision, index: number): ApprovalProblem[] {
+  if (revision.facts.fingerprint === evidence.working.fingerprint) return [];
+  const changed = firstContentChangeAfter(evidence, index, revision.facts.fingerprint);
+  const where = changed ? `in commit ${describeCommit(changed.commit)}` : 'in uncommitted changes';
+  const name = doc.meta.id ?? doc.file;
+  const roles = doc.meta.type ? approversFor(config, doc.meta.type) : [];
+  const members = roles.flatMap((role) => roleOf(config, role)?.members.map((m) => m.name) ?? []);
+  const by = members.length > 0 ? ` by ${members.join(' or ')} (${roles.join(', ')})` : roles.length > 0 ? ` by a member of ${roles.join(', ')}` : '';
+  return [
+    {
+      kind: 'stale',
+      at: '/status',
+      message: `content changed ${where} after it was approved in ${describeCommit(revision.commit)}: the approval does not cover it. Record a version (isms version ${name} --details "..."), commit it, and have it approved again: isms approve ${name}${by}`,
+    },
+  ];
+}
+
+/** An approval commit judged: what proves it, and what is wrong with it (staleness aside). */
+export interface ApprovalCommitJudgement {
+  proof: 'commit' | 'baseline';
+  commit: Commit;
+  signed: boolean;
+  problems: ApprovalProblem[];
+}
+
+/**
+ * Judges the approval made in revision `index` of a document (its current approval, or an older one a
+ * PDF names) by the chain of trust: after the baseline, its commit must be by a member of the role the
+ * approval names, allowed to approve the document's type, by the configuration before that commit
+ * (signed when that configuration requires it; not approving their own content; naming themselves;
+ * dated within bounds); imported with the baseline, the role must have been allowed to approve it,
+ * and the approver a member, by the configuration the baseline held. `config` (the current one) judges
+ * when the configuration of the time cannot be read.
+ */
+export function judgeApprovalRevision(git: GitEvidence, evidence: DocumentEvidence, index: number, config: Config): ApprovalCommitJudgement {
+  const revision = evidence.revisions[index]!;
+  const { commit, facts } = revision;
+  const approval = facts.approval ?? {};
+  if (revision.imported) {
+    const state = git.configAt(commit.hash);
+    return { proof: 'baseline', commit, signed: false, problems: approverProblems(state.kind === 'ok' ? state.config : config, facts.type, approval, true) };
+  }
+  const state = git.configBefore(commit.hash);
+  const problems = approverProblems(state.kind === 'ok' ? state.config : config, facts.type, approval, false);
+  const byRole = approval.by;
+  // Whether the role may approve the type is approverProblems' to say (judged by the same configuration).
+  const signOff = judgeSignOff(git, commit, () => (byRole ? [byRole] : []), 'the approval');
+  if (!signOff.ok) {
+    problems.push({ kind: 'sign-off', at: '/approval', message: signOff.message });
+  } else {
+    const { member, config: before } = signOff;
+    if (approval.name !== undefined && approval.name !== member.name) {
+      problems.push({ kind: 'name', at: '/approval/name', message: `the approval names ${approval.name} but was committed by ${member.name} in ${describeCommit(commit)}` });
+    }
+    if (approval.date !== undefined) {
+      const problem = signOffDateProblem(approval.date, commit, before.git.maxBackdateDays);
+      if (problem) problems.push({ kind: 'date', at: '/approval/date', message: `the approval ${problem}` });
+    }
+    if (!before.git.allowSelfApproval) {
+      const own = ownChange(contentChangesBefore(evidence, index, git.graph), commit.authorEmail);
+      if (own) problems.push({ kind: 'self', at: '/approval', message: `${member.name} approved content they made (${describeCommit(own.commit)}): another member of an approving role must approve, or set git.allow_self_approval` });
+    }
+  }
+  const signed = state.kind === 'ok' && state.config.git.signedApprovals && git.signature(commit.hash)?.status === 'G';
+  return { proof: 'commit', commit, signed, problems };
+}
+
+/**
+ * Judges the approval a document claims (status approved): its approval commit (judgeApprovalRevision),
+ * and no content changed since. The git-approval, git-approval-stale and approval-missing rules report
+ * these problems, and a publication shows as approved only an approval that has none, whatever
+ * severity those rules have. Undefined when the document does not claim to be approved.
+ */
+export function judgeApproval(git: GitEvidence, evidence: DocumentEvidence, doc: SourceDocument, config: Config): ApprovalJudgement | undefined {
+  // Three rules and the publication ask about the same approval: judge it once.
+  const known = judgements.get(evidence);
+  if (known?.git === git && known.doc === doc && known.config === config) return known.judgement;
+  const judgement = judge(git, evidence, doc, config);
+  judgements.set(evidence, { git, doc, config, judgement });
+  return judgement;
+}
+
+const judgements = new WeakMap<DocumentEvidence, { git: GitEvidence; doc: SourceDocument; config: Config; judgement: ApprovalJudgement | undefined }>();
+
+function judge(git: GitEvidence, evidence: DocumentEvidence, doc: SourceDocument, config: Config): ApprovalJudgement | undefined {
+  if (doc.meta.status !== 'approved') return undefined;
+  const complete = Boolean(doc.meta.approval?.by && doc.meta.approval.name && doc.meta.approval.date);
+  const unproven = (...problems: ApprovalProblem[]): ApprovalJudgement => ({ proof: undefined, signed: false, problems, valid: false });
+  const proof = approvalProof(evidence);
+  // Without an approver there is nothing to judge but its staleness: the missing block is approval-missing's to say.
+  if (!evidence.working.approval?.by) return unproven(...(proof?.kind === 'committed' ? staleness(evidence, doc, config, proof.revision, proof.index) : []));
+  if (!proof) {
+    // The loader reads an approval that git's reading of the same text does not: never trust it.
+    return unproven({ kind: 'not-read', at: '/approval', message: 'this approval cannot be proven: git does not read the document as approved; write status and approval as plain keys of the metadata' });
+  }
+  if (proof.kind === 'uncommitted') {
+    return unproven({ kind: 'uncommitted', at: '/approval', message: `this approval is not committed yet: the approver records it with isms approve ${doc.meta.id ?? doc.file}, so that git proves who approved` });
+  }
+  const judged = judgeApprovalRevision(git, evidence, proof.index, config);
+  const problems = [...judged.problems, ...staleness(evidence, doc, config, proof.revision, proof.index)];
+  return { ...judged, problems, valid: complete && problems.length === 0 };
 }

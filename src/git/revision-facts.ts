@@ -49,6 +49,24 @@ const ADMIN_KEYS = new Set(['version', 'status', 'approval', 'review', 'versions
 /** Names what is hashed: a fingerprint of another version never equals one of this version. */
 export const FINGERPRINT_VERSION = 'sha256-v2:';
 
+/**
+ * Fingerprint versions isms wrote before FINGERPRINT_VERSION into PDFs and manifests. Fingerprints
+ * had no version before sha256-v2 (commit 92e9c8e), and no isms wrote one into a PDF or a manifest
+ * before then (signing and the manifest's documents came later), so there is none yet: when a
+ * sha256-v3 comes, sha256-v2: goes here.
+ */
+export const PAST_FINGERPRINT_VERSIONS: readonly string[] = [];
+
+/**
+ * What a fingerprint found in a PDF or a manifest is: one of today's version (`sha256-v2:` and 64
+ * hex digits), one of a version isms used before (which cannot be compared with today's), or none
+ * that isms makes.
+ */
+export function fingerprintKind(fingerprint: string, past: readonly string[] = PAST_FINGERPRINT_VERSIONS): 'current' | 'past' | 'unknown' {
+  if (fingerprint.startsWith(FINGERPRINT_VERSION)) return /^[0-9a-f]{64}$/.test(fingerprint.slice(FINGERPRINT_VERSION.length)) ? 'current' : 'unknown';
+  return past.some((version) => fingerprint.startsWith(version)) ? 'past' : 'unknown';
+}
+
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined);
 const clean = (value: string) => value.trim().replace(/\s+/g, ' ');
 /** A key of a parsed map, never one inherited through its prototype. */

@@ -20,6 +20,8 @@ export interface ManifestDocument {
   /** How the approval is proven: a commit after the baseline, or imported with it; null without one. */
   proof: 'commit' | 'baseline' | null;
   fingerprint: string;
+  /** The git blob id of the document's file in the build commit, or null when the file rendered is not the one it holds. */
+  sourceBlob: string | null;
   page: string | null;
   pdf: string | null;
 }
@@ -35,6 +37,7 @@ export function manifestDocument(doc: PublishedDocument, built: { html: boolean;
     approvalCommit: commit?.hash ?? null,
     proof: commit?.proof ?? null,
     fingerprint: doc.fingerprint,
+    sourceBlob: doc.committed?.blob ?? null,
     page: built.html ? doc.page : null,
     pdf: built.pdf ? doc.pdf : null,
   };

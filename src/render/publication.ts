@@ -1,27 +1,26 @@
 import { catalogOf } from '../catalog/catalog.js';
 import { resolveControlId } from '../catalog/control-id.js';
 import { audienceOf, clearedFor, DOCUMENT_TYPES, type Config } from '../config/config.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../documents/document.js';
 import { isRecord } from '../documents/version-history.js';
 import type { Workspace } from '../documents/workspace.js';
-import type { GitEvidence } from '../git/evidence.js';
-import { approvalEvidence } from '../git/model.js';
+import { repositoryStatusWords, type GitEvidence } from '../git/evidence.js';
+import { judgeApproval } from '../git/model.js';
 import { revisionFacts } from '../git/revision-facts.js';
 import { rate, ratingsOf, type Rating } from '../risk/method.js';
 import { reviewSchedule } from '../documents/review.js';
 
 const ID = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$/;
-/** Findings that make an approval invalid: such a document is published as a DRAFT. */
-const APPROVAL_RULES = new Set(['approval-missing', 'git-approval', 'git-approval-stale']);
 
 export interface PublishedApproval {
   name: string;
   role: string;
   roleTitle: string;
   date: string;
-  /** The commit that proves it, when git evidence was available. */
+  /** The commit that proves it: only for an approval git proves valid. */
   commit?: { hash: string; short: string; author: string; email: string; date: string; proof: 'commit' | 'baseline'; signed: boolean; sentence: string };
+  /** Why it is not shown as approved (not proven from git, or not valid): one sentence, for an approval that is not valid. */
+  problem?: string;
 }
 
 export interface SoaRow {
@@ -89,6 +88,11 @@ export interface PublishedDocument {
   retired: boolean;
   /** The content fingerprint of the text rendered (`sha256-v2:...`, as git evidence computes it). */
   fingerprint: string;
+  /**
+   * The build commit and the git blob id of the document's file in it, when the file rendered is the
+   * one that commit holds: binds everything shown, administration included, to git.
+   */
+  committed?: { commit: string; blob: string };
   /** Where its page and PDF are, relative to the output folder. */
   page: string;
   pdf: string;
@@ -227,17 +231,24 @@ function leftOutReason(config: Config, doc: PublishedDocument, scope: Publicatio
 }
 
 /**
- * Everything the site and the PDFs show, worked out once, for one audience (and, in a release,
- * approved documents only). No I/O.
+ * Why an approval is not shown as approved, in one sentence: git could not prove it (no repository,
+ * a shallow clone, a repository git refuses to read, or no history of the document), or the chain of
+ * trust finds it not valid.
  */
-export function buildPublication(
-  workspace: Workspace,
-  diagnostics: readonly Diagnostic[],
-  git: GitEvidence | undefined,
-  build: { buildTime: string; commit?: string } & PublicationScope,
-): Publication {
+function approvalProblem(git: GitEvidence | undefined, tracked: boolean): string {
+  if (!git || git.status.kind !== 'ok') return `This approval could not be proven from git: ${git ? repositoryStatusWords(git.status) : 'git history was not read'}. The document is published as a DRAFT.`;
+  if (!tracked) return 'This approval could not be proven from git: git has no history of this document. The document is published as a DRAFT.';
+  return 'This approval is not valid (see isms validate): the document is published as a DRAFT.';
+}
+
+/**
+ * Everything the site and the PDFs show, worked out once, for one audience (and, in a release,
+ * approved documents only). A document is shown as approved only when git proves its approval valid
+ * (judgeApproval, the judgement the approval rules report from), whatever severity those rules have.
+ * No I/O.
+ */
+export function buildPublication(workspace: Workspace, git: GitEvidence | undefined, build: { buildTime: string; commit?: string } & PublicationScope): Publication {
   const { config } = workspace;
-  const invalidApproval = new Set(diagnostics.filter((d) => d.severity === 'error' && APPROVAL_RULES.has(d.rule)).map((d) => d.file));
   const seen = new Set<string>();
   const documents: PublishedDocument[] = [];
   for (const doc of workspace.documents) {
@@ -245,14 +256,18 @@ export function buildPublication(
     if (!doc.data || !meta.id || !ID.test(meta.id) || seen.has(meta.id)) continue;
     seen.add(meta.id);
     const approved = meta.status === 'approved' && meta.approval?.by && meta.approval.name && meta.approval.date;
+    const evidence = git?.status.kind === 'ok' ? git.document(doc) : undefined;
+    const judged = approved && git && evidence ? judgeApproval(git, evidence, doc, config) : undefined;
+    const valid = Boolean(approved) && judged?.valid === true;
     let approval: PublishedApproval | undefined;
     if (approved) {
       approval = { name: meta.approval!.name!, role: meta.approval!.by!, roleTitle: config.roles[meta.approval!.by!]?.title ?? meta.approval!.by!, date: meta.approval!.date! };
-      const found = git ? approvalEvidence(git, git.document(doc)) : undefined;
-      if (found?.commit && found.proof !== 'uncommitted') {
-        const c = found.commit;
-        const commit = { hash: c.hash, short: c.hash.slice(0, 7), author: c.authorName, email: c.authorEmail, date: c.authorDate.slice(0, 10), proof: found.proof, signed: found.signed };
+      if (valid && judged?.commit && judged.proof) {
+        const c = judged.commit;
+        const commit = { hash: c.hash, short: c.hash.slice(0, 7), author: c.authorName, email: c.authorEmail, date: c.authorDate.slice(0, 10), proof: judged.proof, signed: judged.signed };
         approval.commit = { ...commit, sentence: proofSentence(commit) };
+      } else {
+        approval.problem = approvalProblem(git, evidence !== undefined);
       }
     }
     const nextReview = reviewSchedule(meta, config)?.due;
@@ -268,13 +283,14 @@ export function buildPublication(
       status: meta.status ?? 'draft',
       version: meta.version ?? '',
       ...(approval ? { approval } : {}),
-      validlyApproved: Boolean(approved) && !invalidApproval.has(doc.file),
+      validlyApproved: valid,
       ...(nextReview ? { nextReview } : {}),
       history: (doc.history?.rows ?? []).map(({ version, date, author, details }) => ({ version, date, author, details })),
       distribution: (Array.isArray(record['distribution']) ? record['distribution'] : []).filter(isRecord).map((d) => ({ to: text(d['to']), audience: text(d['audience']) })),
       ...(meta.type === 'soa' ? { soa: soaView(doc, config) } : {}),
       ...(meta.type === 'risk-register' ? { risks: riskView(doc, config) } : {}),
       retired: meta.status === 'retired',
+      ...(build.commit && evidence?.uncommitted === 'clean' && evidence.headBlob ? { committed: { commit: build.commit, blob: evidence.headBlob } } : {}),
       // Git evidence already holds the facts of this very text; without it, the same function reads them.
       fingerprint: git?.document(doc)?.working.fingerprint ?? revisionFacts(doc.text ?? '', doc.format).fingerprint,
       page: `${meta.id}.html`,

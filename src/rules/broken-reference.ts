@@ -1,10 +1,11 @@
+import { closest } from '../text/suggest.js';
 import type { Rule } from './rule.js';
-import { referencesOf } from './references.js';
+import { listedReferences, referencesOf } from './references.js';
 
 export const brokenReference: Rule = {
   id: 'broken-reference',
   description:
-    'a relative link to a missing document, file or heading; a `DOC X` mention of a missing id; a link or mention from a live document to a retired one; a link or document path leaving the repository (symlinks included)',
+    'a relative link to a missing document, file or heading; a `DOC X` mention or a `depends_on` id of a missing document; a link, mention, `depends_on` or SoA `documents` entry from a live document to a retired one; a link or document path leaving the repository (symlinks included)',
   defaultSeverity: 'error',
   check(context) {
     for (const doc of context.documents) {
@@ -19,6 +20,18 @@ export const brokenReference: Rule = {
         // A retired document is no longer in force, and is left out of the manual: a live one must not send readers to it.
         else if (live && target && target !== doc && target.meta.status === 'retired') {
           context.report(doc, reference.at, `"${reference.text}" refers to ${target.meta.id ?? target.path}, which is retired: refer to what replaces it, or remove the reference`);
+        }
+      }
+      for (const reference of listedReferences(doc, context)) {
+        const { target } = reference;
+        if (!target) {
+          // A missing id in an SoA's documents is soa-reference's to say.
+          if (reference.kind !== 'depends-on') continue;
+          const ids = context.documents.flatMap((d) => (d.meta.id ? [d.meta.id] : []));
+          const suggestion = closest(reference.id, ids);
+          context.report(doc, reference.at, `depends_on names document ${reference.id}, which no document has${suggestion ? `; did you mean ${suggestion}?` : ''}`);
+        } else if (live && target !== doc && target.meta.status === 'retired') {
+          context.report(doc, reference.at, `${reference.list} names ${reference.id}, which is retired: name what replaces it, or remove it`);
         }
       }
     }

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { Range } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../documents/document.js';
+import { childPointer } from '../documents/source-map.js';
+import { controlEntries, label, texts } from './entries.js';
 import type { RuleContext } from './rule.js';
 
 /** One reference from a document: a relative link or a `DOC X` mention, resolved against the workspace. */
@@ -39,6 +41,45 @@ export function referencesOf(doc: SourceDocument, context: RuleContext): Referen
   }
   resolved.set(doc, { documents: context.documents, references });
   return references;
+}
+
+/** A document named by id in a list of the data: the metadata's `depends_on`, or an SoA control's `documents`. */
+export interface ListedReference {
+  at: Range;
+  id: string;
+  /** Where the list is, in words: "depends_on", "control 5.1". */
+  list: string;
+  /** Whose rule a missing id is: broken-reference's (depends_on) or soa-reference's (an SoA's documents). */
+  kind: 'depends-on' | 'soa-documents';
+  /** The controlled document with that id, when there is one. */
+  target?: SourceDocument;
+}
+
+/**
+ * Every document id a document names in its data: `depends_on` (the documents it was written
+ * against) and, in an SoA, each control's `documents`. The one reader of those lists.
+ */
+export function listedReferences(doc: SourceDocument, context: RuleContext): ListedReference[] {
+  if (!doc.data) return [];
+  const { byId } = indexOf(context.documents);
+  const listed: ListedReference[] = [];
+  const dependsOn = doc.data['depends_on'];
+  if (Array.isArray(dependsOn)) {
+    dependsOn.forEach((id, index) => {
+      if (typeof id !== 'string') return;
+      const target = byId.get(id);
+      listed.push({ at: doc.map.valueAt(childPointer('/depends_on', index)), id, list: 'depends_on', kind: 'depends-on', ...(target ? { target } : {}) });
+    });
+  }
+  if (doc.meta.type === 'soa') {
+    for (const entry of controlEntries(doc)) {
+      for (const { value, pointer } of texts(entry, 'documents')) {
+        const target = byId.get(value);
+        listed.push({ at: doc.map.valueAt(pointer), id: value, list: label(entry, 'control'), kind: 'soa-documents', ...(target ? { target } : {}) });
+      }
+    }
+  }
+  return listed;
 }
 
 /** References depend only on the workspace, and two rules read them: resolve each document once. */

@@ -1,5 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import { dateText, nameLine, validityOf } from './certificate-facts.js';
+import { signerUsageProblem } from './certificate-usage.js';
 
 /** How a signer's certificate stands: who, valid when it signed, and whether it leads to a trusted CA. */
 export interface CertificateCheck {
@@ -10,6 +11,8 @@ export interface CertificateCheck {
   validTo: string;
   /** Valid at the claimed signing time; undefined when no time is claimed. */
   validAtSigningTime?: boolean;
+  /** Valid at the time of verifying: without a trusted timestamp, the claimed signing time proves nothing. */
+  validNow: boolean;
   /** `not-checked`: no --ca was given, so whose key it is was not checked at all. */
   chain: 'trusted' | 'untrusted' | 'not-checked';
   /** The certificates from the signer to the trust anchor, as one-line subjects. */
@@ -34,21 +37,30 @@ const validAt = (certificate: X509Certificate, at: Date) => {
 };
 
 /**
- * Judges a signer's certificate: its validity at the signing time, and a chain from it through the
- * certificates the signature carries (each a CA, each signed by the next) to one of `anchors` (the
- * --ca file). Without anchors the chain is not checked: a certificate anyone can make proves nothing.
+ * Judges a signer's certificate: that it may sign documents (signerUsageProblem), its validity now and at the signing time, and a chain from it
+ * through the certificates the signature carries (each a CA, each signed by the next) to one of
+ * `anchors` (the --ca file). Without anchors the chain is not checked: a certificate anyone can make
+ * proves nothing. The signing time is the signer's claim (there is no trusted timestamp), so a
+ * certificate that is not valid now fails whatever time the signature claims: otherwise a key
+ * stolen after its certificate expired could sign with a date inside its life.
  */
-export function checkCertificate(signer: X509Certificate, carried: readonly X509Certificate[], anchors: readonly X509Certificate[] | undefined, at: Date | undefined): CertificateCheck {
+export function checkCertificate(signer: X509Certificate, carried: readonly X509Certificate[], anchors: readonly X509Certificate[] | undefined, at: Date | undefined, now: Date = new Date()): CertificateCheck {
   const check: CertificateCheck = {
     subject: nameLine(signer.subject),
     issuer: nameLine(signer.issuer),
     serial: signer.serialNumber,
     validFrom: dateText(validityOf(signer).from, signer.validFrom),
     validTo: dateText(validityOf(signer).to, signer.validTo),
+    validNow: validAt(signer, now),
     chain: 'not-checked',
     path: [nameLine(signer.subject)],
     problems: [],
   };
+  const usage = signerUsageProblem(signer);
+  if (usage) check.problems.push(`the certificate may not sign documents: ${usage}`);
+  if (!check.validNow) {
+    check.problems.push(`the certificate is not valid now (${now.toISOString()}; valid ${check.validFrom} to ${check.validTo}): without a trusted timestamp, the time a signature claims proves nothing, so an expired or not yet valid certificate verifies nothing`);
+  }
   if (at) {
     check.validAtSigningTime = validAt(signer, at);
     if (!check.validAtSigningTime) check.problems.push(`the certificate was not valid when it signed (${at.toISOString()}; valid ${check.validFrom} to ${check.validTo})`);
@@ -73,10 +85,9 @@ export function checkCertificate(signer: X509Certificate, carried: readonly X509
     check.problems.push('the certificate does not lead to a CA of --ca: whoever signed, it was not a key that CA vouches for');
     return check;
   }
-  if (at) {
-    for (const certificate of path.slice(1)) {
-      if (!validAt(certificate, at)) check.problems.push(`${nameLine(certificate.subject)}, on the way to the CA, was not valid when it signed (${at.toISOString()})`);
-    }
+  for (const certificate of path.slice(1)) {
+    if (!validAt(certificate, now)) check.problems.push(`${nameLine(certificate.subject)}, on the way to the CA, is not valid now (${now.toISOString()})`);
+    if (at && !validAt(certificate, at)) check.problems.push(`${nameLine(certificate.subject)}, on the way to the CA, was not valid when it signed (${at.toISOString()})`);
   }
   return check;
 }

@@ -159,7 +159,7 @@ export function readValueAt(bytes: Buffer, offset: number): { value: PdfValue; e
   return value ? { value, end: reader.at } : undefined;
 }
 
-/** The bytes as Latin-1 text (one character a byte), made once per buffer: objects are found by regular expressions. */
+/** The bytes as Latin-1 text (one character a byte), made once per buffer. */
 const texts = new WeakMap<Buffer, string>();
 export function latin1(bytes: Buffer): string {
   let text = texts.get(bytes);
@@ -170,22 +170,131 @@ export function latin1(bytes: Buffer): string {
   return text;
 }
 
-/**
- * The value of indirect object `num gen` as defined last in `bytes` (an incremental update
- * redefines objects further on). Found by its `num gen obj` header rather than through the
- * cross-reference table: the PDFs read here are isms's own, whose objects are never in streams.
- */
-export function readObject(bytes: Buffer, num: number, gen: number): PdfValue | undefined {
-  const header = new RegExp(`(?:^|[\\0\\t\\n\\f\\r ])${num}[\\0\\t\\n\\f\\r ]+${gen}[\\0\\t\\n\\f\\r ]+obj\\b`, 'g');
-  const text = latin1(bytes);
-  let last: number | undefined;
-  for (const match of text.matchAll(header)) last = match.index + match[0].length;
-  return last === undefined ? undefined : readValueAt(bytes, last)?.value;
+/** More revisions (cross-reference sections chained by /Prev) than any PDF of isms has. */
+const MAX_SECTIONS = 64;
+const isSpace = (byte: number | undefined) => byte !== undefined && WHITESPACE.has(byte);
+
+/** Reads whitespace-separated words of a cross-reference table from `at`. */
+class Words {
+  constructor(
+    private readonly bytes: Buffer,
+    public at: number,
+  ) {}
+
+  next(): string {
+    while (isSpace(this.bytes[this.at])) this.at++;
+    const start = this.at;
+    while (this.at < this.bytes.length && !isSpace(this.bytes[this.at])) this.at++;
+    return this.bytes.toString('latin1', start, this.at);
+  }
 }
 
-/** A value, or the value an indirect reference names. */
-export function resolve(bytes: Buffer, value: PdfValue | undefined): PdfValue | undefined {
-  return value?.kind === 'ref' ? readObject(bytes, value.num, value.gen) : value;
+/**
+ * One cross-reference section (ISO 32000-1 7.5.4) at `offset` and the trailer after it: the objects
+ * it places, and the trailer's entries. Undefined when there is none there (a cross-reference stream,
+ * which isms never writes, or bytes that are not one).
+ */
+function readSection(bytes: Buffer, offset: number): { objects: Map<number, { offset: number; gen: number }>; trailer: Map<string, PdfValue> } | undefined {
+  const words = new Words(bytes, offset);
+  if (words.next() !== 'xref') return undefined;
+  const objects = new Map<number, { offset: number; gen: number }>();
+  for (;;) {
+    const back = words.at;
+    const first = words.next();
+    if (first === 'trailer') break;
+    const count = words.next();
+    if (!/^\d+$/.test(first) || !/^\d+$/.test(count)) return undefined;
+    for (let i = 0, num = Number(first); i < Number(count); i++, num++) {
+      const [at, gen, kind] = [words.next(), words.next(), words.next()];
+      if (!/^\d+$/.test(at) || !/^\d+$/.test(gen) || (kind !== 'n' && kind !== 'f')) return undefined;
+      if (kind === 'n') objects.set(num, { offset: Number(at), gen: Number(gen) });
+    }
+    if (words.at === back) return undefined;
+  }
+  const trailer = readValueAt(bytes, words.at)?.value;
+  return trailer?.kind === 'dict' ? { objects, trailer: trailer.entries } : undefined;
+}
+
+/**
+ * The indirect objects of a PDF, found through its structure: `startxref`, the cross-reference
+ * sections it leads to (the newest revision first, then each /Prev), each object read at the offset
+ * they give, and the newest trailer. Text inside strings (a title that reads "/ByteRange [0 1 2 3]" or
+ * "12 0 obj") is never taken for structure. A file whose cross-reference cannot be read (cut short,
+ * damaged) is recovered as PDF readers do: objects by their `N G obj` headers, the last of a number
+ * winning, and the last trailer.
+ */
+export class PdfObjects {
+  private readonly cache = new Map<number, PdfValue | undefined>();
+
+  private constructor(
+    readonly bytes: Buffer,
+    private readonly offsets: ReadonlyMap<number, { offset: number; gen: number }>,
+    /** The newest trailer's entries (Root, Info), when there is one. */
+    readonly trailer: ReadonlyMap<string, PdfValue> | undefined,
+    /** The cross-reference could not be read: objects were found by their headers. */
+    readonly recovered: boolean,
+  ) {}
+
+  static read(bytes: Buffer): PdfObjects {
+    return PdfObjects.fromCrossReference(bytes) ?? PdfObjects.recover(bytes);
+  }
+
+  private static fromCrossReference(bytes: Buffer): PdfObjects | undefined {
+    const text = latin1(bytes);
+    const at = text.lastIndexOf('startxref');
+    // Anything but whitespace after the last %%EOF (a file cut inside an update, or bytes appended) is damage: recover.
+    const pointer = at === -1 ? undefined : /^startxref[\0\t\n\f\r ]+(\d+)[\0\t\n\f\r ]+%%EOF[\0\t\n\f\r ]*$/.exec(text.slice(at));
+    if (!pointer) return undefined;
+    const offsets = new Map<number, { offset: number; gen: number }>();
+    let trailer: Map<string, PdfValue> | undefined;
+    const visited = new Set<number>();
+    for (let offset: number | undefined = Number(pointer[1]); offset !== undefined; ) {
+      if (visited.has(offset) || visited.size === MAX_SECTIONS || offset >= bytes.length) return undefined;
+      visited.add(offset);
+      const section = readSection(bytes, offset);
+      if (!section) return undefined;
+      trailer ??= section.trailer;
+      // The newest revision is read first: what it places wins over older ones.
+      for (const [num, place] of section.objects) if (!offsets.has(num)) offsets.set(num, place);
+      const previous = section.trailer.get('Prev');
+      offset = previous?.kind === 'number' && Number.isInteger(previous.value) && previous.value >= 0 ? previous.value : undefined;
+    }
+    return new PdfObjects(bytes, offsets, trailer, false);
+  }
+
+  private static recover(bytes: Buffer): PdfObjects {
+    const text = latin1(bytes);
+    const offsets = new Map<number, { offset: number; gen: number }>();
+    for (const match of text.matchAll(/(?:^|[\0\t\n\f\r ])(\d+)[\0\t\n\f\r ]+(\d+)[\0\t\n\f\r ]+obj\b/g)) {
+      offsets.set(Number(match[1]), { offset: match.index, gen: Number(match[2]) });
+    }
+    const at = text.lastIndexOf('trailer');
+    const trailer = at === -1 ? undefined : readValueAt(bytes, at + 'trailer'.length)?.value;
+    return new PdfObjects(bytes, offsets, trailer?.kind === 'dict' ? trailer.entries : undefined, true);
+  }
+
+  /** The numbers of the objects the file places. */
+  numbers(): number[] {
+    return [...this.offsets.keys()];
+  }
+
+  /** Indirect object `num` (of generation `gen`, when given), or undefined when the file does not place it there. */
+  object(num: number, gen?: number): PdfValue | undefined {
+    const place = this.offsets.get(num);
+    if (!place || (gen !== undefined && place.gen !== gen)) return undefined;
+    if (!this.cache.has(num)) {
+      // The offset must hold this object's header (whitespace before it is tolerated, as readers do).
+      const header = /^[\0\t\n\f\r ]*(\d+)[\0\t\n\f\r ]+(\d+)[\0\t\n\f\r ]+obj/.exec(this.bytes.toString('latin1', place.offset, place.offset + 64));
+      const ok = header !== null && Number(header[1]) === num && Number(header[2]) === place.gen;
+      this.cache.set(num, ok ? readValueAt(this.bytes, place.offset + header[0].length)?.value : undefined);
+    }
+    return this.cache.get(num);
+  }
+
+  /** A value, or the value an indirect reference names. */
+  resolve(value: PdfValue | undefined): PdfValue | undefined {
+    return value?.kind === 'ref' ? this.object(value.num, value.gen) : value;
+  }
 }
 
 /** A PDF text string (7.9.2.2): UTF-16BE or UTF-8 with their byte-order marks, else PDFDocEncoding (read as Latin-1). */

@@ -1,4 +1,4 @@
-import { dateOf, latin1, readValueAt, resolve, textOf, type PdfValue } from './pdf-objects.js';
+import { dateOf, latin1, PdfObjects, textOf, type PdfValue } from './pdf-objects.js';
 
 /** One signature field of a PDF as its bytes say it: where it is, what it covers, what it claims. */
 export interface PdfSignatureField {
@@ -21,16 +21,10 @@ export interface PdfSignatureField {
 const numberOf = (value: PdfValue | undefined) => (value?.kind === 'number' && Number.isInteger(value.value) && value.value >= 0 ? value.value : undefined);
 const nameOf = (value: PdfValue | undefined) => (value?.kind === 'name' ? value.name : undefined);
 
-/** More signature fields than any PDF of isms has; a file with more is not read further (each costs a search). */
+/** More signature fields than any PDF of isms has; a file with more is not read further. */
 const MAX_SIGNATURES = 16;
-
-/** The start of the `N G obj` whose body holds `position`: the nearest header before it. */
-function objectStart(text: string, position: number): number | undefined {
-  const window = text.slice(Math.max(0, position - 4096), position);
-  let last: number | undefined;
-  for (const match of window.matchAll(/\d+[\0\t\n\f\r ]+\d+[\0\t\n\f\r ]+obj\b/g)) last = match.index + match[0].length;
-  return last === undefined ? undefined : Math.max(0, position - 4096) + last;
-}
+/** Form fields nest (Kids); deeper than this is no form of a PDF of isms. */
+const MAX_FIELD_DEPTH = 8;
 
 /** How the bytes after a signature read: an incremental update (a changed document), or other bytes. */
 function appended(pdf: Buffer, from: number): string {
@@ -40,15 +34,11 @@ function appended(pdf: Buffer, from: number): string {
   return `${count} ${count === 1 ? 'byte was' : 'bytes were'} added after the signed bytes (${what})`;
 }
 
-/** Reads one signature dictionary at a /ByteRange found at `position`. */
-function readField(pdf: Buffer, text: string, position: number): PdfSignatureField {
+/** Reads one signature dictionary. */
+function readField(pdf: Buffer, objects: PdfObjects, dict: Map<string, PdfValue>): PdfSignatureField {
   const problems: string[] = [];
-  const start = objectStart(text, position);
-  const read = start === undefined ? undefined : readValueAt(pdf, start);
-  const dict = read?.value.kind === 'dict' ? read.value.entries : undefined;
-  if (!dict || !dict.has('ByteRange')) return { signedEnd: 0, problems: ['its signature dictionary cannot be read'] };
   const field: PdfSignatureField = { signedEnd: 0, problems };
-  const range = dict.get('ByteRange');
+  const range = objects.resolve(dict.get('ByteRange'));
   const numbers = range?.kind === 'array' ? range.items.map(numberOf) : [];
   const contents = dict.get('Contents');
   if (contents?.kind === 'string') field.contents = contents.bytes;
@@ -60,10 +50,10 @@ function readField(pdf: Buffer, text: string, position: number): PdfSignatureFie
     ['Location', 'location'],
     ['Name', 'name'],
   ] as const) {
-    const value = textOf(resolve(pdf, dict.get(key)));
+    const value = textOf(objects.resolve(dict.get(key)));
     if (value !== undefined) field[into] = value;
   }
-  const signingTime = dateOf(textOf(resolve(pdf, dict.get('M'))));
+  const signingTime = dateOf(textOf(objects.resolve(dict.get('M'))));
   if (signingTime) field.signingTime = signingTime;
   if (numbers.length !== 4 || numbers.some((n) => n === undefined)) {
     problems.push('its /ByteRange is not four whole numbers');
@@ -80,20 +70,52 @@ function readField(pdf: Buffer, text: string, position: number): PdfSignatureFie
 }
 
 /**
- * Every signature field of a PDF: each /ByteRange and the dictionary around it. isms's PDFs have
- * one; a file with more (signed again, or changed and signed on top) is read field by field, and
- * each field says what of the file it does not cover.
+ * The signature dictionaries of a PDF, found through its structure (never by searching its text, so
+ * a title that reads "/ByteRange [0 1 2 3]" is a title): the values (/V) of the signature fields of
+ * the catalog's AcroForm, and every object of /Type /Sig, each once.
+ */
+function signatureDictionaries(objects: PdfObjects): Array<Map<string, PdfValue>> {
+  const found: Array<Map<string, PdfValue>> = [];
+  const seen = new Set<Map<string, PdfValue>>();
+  const add = (value: PdfValue | undefined) => {
+    if (value?.kind === 'dict' && !seen.has(value.entries)) {
+      seen.add(value.entries);
+      found.push(value.entries);
+    }
+  };
+  const dictOf = (value: PdfValue | undefined) => {
+    const resolved = objects.resolve(value);
+    return resolved?.kind === 'dict' ? resolved.entries : undefined;
+  };
+  const visit = (value: PdfValue | undefined, depth: number) => {
+    const field = dictOf(value);
+    if (!field || depth > MAX_FIELD_DEPTH) return;
+    if (field.has('V')) add(objects.resolve(field.get('V')));
+    const kids = objects.resolve(field.get('Kids'));
+    if (kids?.kind === 'array') for (const kid of kids.items) visit(kid, depth + 1);
+  };
+  const form = dictOf(dictOf(objects.trailer?.get('Root'))?.get('AcroForm'));
+  const fields = objects.resolve(form?.get('Fields'));
+  if (fields?.kind === 'array') for (const field of fields.items) visit(field, 0);
+  for (const num of objects.numbers()) {
+    const value = objects.object(num);
+    if (value?.kind === 'dict' && nameOf(value.entries.get('Type')) === 'Sig') add(value);
+  }
+  // A signature dictionary holds a /ByteRange; a field value without one (a text field's string) is no signature.
+  return found.filter((dict) => dict.has('ByteRange') || nameOf(dict.get('Type')) === 'Sig');
+}
+
+/**
+ * Every signature of a PDF, each read from its dictionary: isms's PDFs have one; a file with more
+ * (signed again, or changed and signed on top) is read signature by signature, each saying what of
+ * the file it does not cover. In the order of the file.
  */
 export function findSignatures(pdf: Buffer): PdfSignatureField[] {
-  const text = latin1(pdf);
-  const fields: PdfSignatureField[] = [];
-  for (const match of text.matchAll(/\/ByteRange\b/g)) {
-    if (fields.length === MAX_SIGNATURES) {
-      fields.push({ signedEnd: 0, problems: [`it has more than ${MAX_SIGNATURES} signature fields; the rest were not read`] });
-      break;
-    }
-    fields.push(readField(pdf, text, match.index));
-  }
+  const objects = PdfObjects.read(pdf);
+  const dictionaries = signatureDictionaries(objects);
+  const fields = dictionaries.slice(0, MAX_SIGNATURES).map((dict) => readField(pdf, objects, dict));
+  fields.sort((a, b) => (a.byteRange?.[2] ?? Infinity) - (b.byteRange?.[2] ?? Infinity));
+  if (dictionaries.length > MAX_SIGNATURES) fields.push({ signedEnd: 0, problems: [`it has more than ${MAX_SIGNATURES} signature fields; the rest were not read`] });
   return fields;
 }
 
@@ -104,6 +126,9 @@ export interface IsmsMetadata {
   status?: string;
   fingerprint?: string;
   approvalCommit?: string;
+  /** The commit the PDF was built from, and the git blob id of the document's file there. */
+  sourceCommit?: string;
+  sourceBlob?: string;
   /** The manual: the documents in it. */
   contents?: ContentsEntry[];
   /** IsmsContents that is not the list it should be. */
@@ -115,9 +140,19 @@ export interface ContentsEntry {
   version: string;
   approvalCommit: string | null;
   fingerprint: string;
+  sourceCommit: string | null;
+  sourceBlob: string | null;
 }
 
-const KEYS = { IsmsDocument: 'document', IsmsVersion: 'version', IsmsStatus: 'status', IsmsFingerprint: 'fingerprint', IsmsApprovalCommit: 'approvalCommit' } as const;
+const KEYS = {
+  IsmsDocument: 'document',
+  IsmsVersion: 'version',
+  IsmsStatus: 'status',
+  IsmsFingerprint: 'fingerprint',
+  IsmsApprovalCommit: 'approvalCommit',
+  IsmsSourceCommit: 'sourceCommit',
+  IsmsSourceBlob: 'sourceBlob',
+} as const;
 const MAX_CONTENTS = 10_000;
 
 function contentsOf(text: string): { entries: ContentsEntry[] } | { problem: string } {
@@ -131,11 +166,13 @@ function contentsOf(text: string): { entries: ContentsEntry[] } | { problem: str
   const entries: ContentsEntry[] = [];
   for (const item of value as unknown[]) {
     if (typeof item !== 'object' || item === null) return { problem: 'IsmsContents holds something that is not a document' };
-    const { id, version, approvalCommit, fingerprint } = item as Record<string, unknown>;
-    if (typeof id !== 'string' || typeof version !== 'string' || typeof fingerprint !== 'string' || !(approvalCommit === null || approvalCommit === undefined || typeof approvalCommit === 'string')) {
+    const { id, version, approvalCommit, fingerprint, sourceCommit, sourceBlob } = item as Record<string, unknown>;
+    const optional = (value: unknown) => value === null || value === undefined || typeof value === 'string';
+    if (typeof id !== 'string' || typeof version !== 'string' || typeof fingerprint !== 'string' || !optional(approvalCommit) || !optional(sourceCommit) || !optional(sourceBlob)) {
       return { problem: 'IsmsContents holds a document without id, version or fingerprint' };
     }
-    entries.push({ id, version, approvalCommit: approvalCommit ?? null, fingerprint });
+    const orNull = (value: unknown) => (typeof value === 'string' ? value : null);
+    entries.push({ id, version, approvalCommit: orNull(approvalCommit), fingerprint, sourceCommit: orNull(sourceCommit), sourceBlob: orNull(sourceBlob) });
   }
   return { entries };
 }
@@ -146,21 +183,18 @@ function contentsOf(text: string): { entries: ContentsEntry[] } | { problem: str
  * Isms key in it.
  */
 export function ismsMetadata(revision: Buffer): IsmsMetadata | undefined {
-  const text = latin1(revision);
-  const trailer = text.lastIndexOf('trailer');
-  if (trailer < 0) return undefined;
-  const dict = readValueAt(revision, trailer + 'trailer'.length)?.value;
-  const info = dict?.kind === 'dict' ? resolve(revision, dict.entries.get('Info')) : undefined;
+  const objects = PdfObjects.read(revision);
+  const info = objects.resolve(objects.trailer?.get('Info'));
   if (info?.kind !== 'dict') return undefined;
   const metadata: IsmsMetadata = {};
   let found = false;
   for (const [key, into] of Object.entries(KEYS)) {
-    const value = textOf(resolve(revision, info.entries.get(key)));
+    const value = textOf(objects.resolve(info.entries.get(key)));
     if (value === undefined) continue;
     metadata[into] = value;
     found = true;
   }
-  const contents = textOf(resolve(revision, info.entries.get('IsmsContents')));
+  const contents = textOf(objects.resolve(info.entries.get('IsmsContents')));
   if (contents !== undefined) {
     found = true;
     const read = contentsOf(contents);

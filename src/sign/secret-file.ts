@@ -8,25 +8,31 @@ export type SecretFile = { ok: true; bytes: Buffer } | { ok: false; problem: 'mi
 /**
  * Reads a file that holds a secret (SAFETY.md, keys): a regular file, not a symbolic link (which
  * would let whoever can write the folder it lives in swap the key), and readable or writable by its
- * owner only. Opened without following links, and the mode checked on the open file, so that
- * nothing can be swapped in between the check and the read.
+ * owner only. Anything but a regular file (a FIFO, a device, a folder) is refused before it is
+ * opened, since opening a FIFO waits for a writer forever; it is then opened without following
+ * links and without waiting (O_NOFOLLOW | O_NONBLOCK), and checked again on the open file, so that
+ * nothing swapped in between can hang the build, lead elsewhere or be read.
  */
 export function readSecretFile(file: string): SecretFile {
+  let before;
   try {
-    if (lstatSync(file).isSymbolicLink()) return { ok: false, problem: 'symlink' };
+    before = lstatSync(file);
   } catch (error) {
     return { ok: false, problem: 'missing', reason: (error as NodeJS.ErrnoException).code ?? 'unreadable' };
   }
+  if (before.isSymbolicLink()) return { ok: false, problem: 'symlink' };
+  if (!before.isFile()) return { ok: false, problem: 'not-a-file' };
   let fd: number;
   try {
-    fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW);
+    fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return code === 'ELOOP' ? { ok: false, problem: 'symlink' } : { ok: false, problem: 'missing', reason: code ?? 'unreadable' };
   }
   try {
     const stats = fstatSync(fd);
-    if (!stats.isFile()) return { ok: false, problem: 'not-a-file' };
+    // Another file than the one checked (swapped in between) is not read, whatever it is.
+    if (!stats.isFile() || stats.ino !== before.ino || stats.dev !== before.dev) return { ok: false, problem: 'not-a-file' };
     if ((stats.mode & 0o077) !== 0) return { ok: false, problem: 'shared', mode: stats.mode & 0o777 };
     if (stats.size > MAX_SECRET_BYTES) return { ok: false, problem: 'too-large' };
     const bytes = Buffer.alloc(stats.size);

@@ -1,5 +1,5 @@
 import { escapeControls } from '../text/controls.js';
-import type { PdfReport, VerifyReport } from './verify.js';
+import { unchecked, type PdfReport, type VerifyReport } from './verify.js';
 
 /** Everything echoed from a file (names, subjects, reasons, ids) goes through here: none may act on the terminal. */
 const safe = (text: string) => escapeControls(text);
@@ -8,7 +8,7 @@ function pdfLines(pdf: PdfReport): string[] {
   const lines = [pdf.verified ? `verified  ${safe(pdf.file)}: ${safe(pdf.sentence)}` : `NOT VERIFIED  ${safe(pdf.file)}`];
   for (const problem of pdf.problems) lines.push(`    - ${safe(problem)}`);
   for (const doc of pdf.contents ?? []) {
-    const git = doc.git ? (doc.git.ok ? (doc.git.proof ?? 'as git has it') : `NOT as git has it: ${doc.git.problem ?? ''}`) : `approval commit ${doc.approvalCommit?.slice(0, 7) ?? 'none'}, not checked`;
+    const git = doc.git ? (doc.git.ok ? (doc.git.proof ?? 'as git has it') : `NOT as git has it: ${doc.git.problem ?? ''}`) : unchecked(doc);
     lines.push(`    ${safe(doc.id)} ${safe(doc.version)}: ${safe(git)}`);
   }
   for (const note of pdf.notes) lines.push(`    note: ${safe(note)}`);

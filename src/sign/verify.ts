@@ -67,6 +67,8 @@ export interface VerifyReport {
 export interface VerifyOptions {
   /** The --ca certificates; undefined: signers are not checked, so nothing is verified. */
   anchors?: readonly X509Certificate[];
+  /** When verifying happens (certificates must be valid then); default: the clock's time. */
+  now?: Date;
   /** The documents repository; undefined: the git check was not done, and `gitReason` says why. */
   git?: ClaimJudge;
   gitReason?: string;
@@ -86,7 +88,8 @@ function judgeSignature(cms: Buffer | undefined, content: Buffer, fields: { subF
   report.problems.push(...check.problems);
   const time = check.signingTime ?? fields.signingTime;
   if (time) report.signingTime = time.toISOString();
-  if (check.signer) report.certificate = checkCertificate(check.signer, check.certificates, options.anchors, time);
+  else report.problems.push('it claims no signing time (no signing-time attribute, no /M): nothing says when it was signed, so the certificate cannot be judged at that time');
+  if (check.signer) report.certificate = checkCertificate(check.signer, check.certificates, options.anchors, time, options.now);
   return report;
 }
 
@@ -101,18 +104,30 @@ const signedBy = (signature: SignatureReport | undefined) => (signature?.certifi
 
 function claimOf(metadata: IsmsMetadata): (DocumentClaim & { status: string | null }) | undefined {
   if (metadata.document === undefined || metadata.version === undefined || metadata.fingerprint === undefined) return undefined;
-  return { id: metadata.document, version: metadata.version, status: metadata.status ?? null, approvalCommit: metadata.approvalCommit ?? null, fingerprint: metadata.fingerprint };
+  return {
+    id: metadata.document,
+    version: metadata.version,
+    status: metadata.status ?? null,
+    approvalCommit: metadata.approvalCommit ?? null,
+    fingerprint: metadata.fingerprint,
+    sourceCommit: metadata.sourceCommit ?? null,
+    sourceBlob: metadata.sourceBlob ?? null,
+  };
 }
 
 async function judgeClaim(claim: DocumentClaim & { status: string | null }, options: VerifyOptions): Promise<DocumentReport> {
   return { ...claim, git: options.git ? await options.git.check(claim) : null };
 }
 
-/** How a document reads in a sentence: "DOC-A5 2.1 as approved in 3f2c1a9", or its claim when git was not asked. */
+/** What a PDF claims of a document's approval, when git was not asked: never words that read as an approval. */
+export function unchecked(doc: DocumentClaim): string {
+  return `${doc.approvalCommit ? `claims approval in ${doc.approvalCommit.slice(0, 7)}` : 'claims no approval'}; not checked against git`;
+}
+
+/** How a document reads in a sentence: "DOC-A5 2.1 as approved in 3f2c1a9", or its bare claim when git was not asked. */
 function documentWords(doc: DocumentReport): string {
   if (doc.git?.ok) return `${doc.id} ${doc.version} ${doc.git.proof ?? ''}`.trim();
-  const claimed = doc.approvalCommit ? `approved in ${doc.approvalCommit.slice(0, 7)}` : (doc.status ?? 'not approved');
-  return `${doc.id} ${doc.version} (${claimed}, by its metadata)`;
+  return `${doc.id} ${doc.version} (${unchecked(doc)})`;
 }
 
 /**
@@ -154,6 +169,12 @@ export async function verifyPdf(file: string, pdf: Buffer, options: VerifyOption
   for (const doc of [...(report.document ? [report.document] : []), ...(report.contents ?? [])]) {
     if (doc.git && !doc.git.ok) report.problems.push(`${doc.id} ${doc.version}: ${doc.git.problem ?? 'git does not agree'}`);
     for (const note of doc.git?.notes ?? []) report.notes.push(`${doc.id} ${doc.version}: ${note}`);
+    const approvedAt = doc.git?.approvedAt;
+    for (const signature of report.signatures) {
+      if (approvedAt && signature.signingTime && Date.parse(signature.signingTime) < Date.parse(approvedAt)) {
+        report.problems.push(`${doc.id} ${doc.version}: it claims to be signed at ${signature.signingTime}, before its approval commit was made (${approvedAt}): that signing time is not true`);
+      }
+    }
   }
   report.verified = report.problems.length === 0;
   const last = report.signatures.at(-1);

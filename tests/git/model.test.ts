@@ -23,7 +23,7 @@ const APPROVAL = { by: 'ceo', name: 'R. Adeyemi', date: '2026-01-10' };
 
 /** A straight history: each revision's parent holds the revision before it. */
 function history(...steps: Array<[email: string, facts: RevisionFacts, committer?: string]>): Revision[] {
-  return steps.map(([email, f, committer], i) => ({ commit: commit(i + 1, email, committer), path: 'policy.md', facts: f, before: i === 0 ? undefined : steps[i - 1]![1], imported: false, carried: false }));
+  return steps.map(([email, f, committer], i) => ({ commit: commit(i + 1, email, committer), path: 'policy.md', blob: String(i + 1).padStart(40, '0'), facts: f, before: i === 0 ? undefined : steps[i - 1]![1], imported: false, carried: false }));
 }
 const evidenceOf = (revisions: Revision[], working = revisions.at(-1)!.facts): DocumentEvidence => ({ revisions, head: revisions.at(-1)?.facts, working, uncommitted: 'clean' });
 

@@ -2,7 +2,8 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CEO, policy, REPO_CONFIG, TestRepo, WRITER } from './git-repo.js';
 
-const ROWS = ['| 0.1 | 2026-01-05 | P. Writer | First draft |', '| 1.0 | 2026-01-10 | P. Writer | First published |'];
+/** The policy's version history: a draft, then 1.0. */
+export const POLICY_ROWS = ['| 0.1 | 2026-01-05 | P. Writer | First draft |', '| 1.0 | 2026-01-10 | P. Writer | First published |'];
 const CONFIG = `${REPO_CONFIG}publish:\n  title: Test Org ISMS Manual\n  order: [DOC-A5, DOC-P1]\n`;
 const PROCEDURE = policy({ body: 'Grant access on request.' })
   .replace('id: DOC-A5', 'id: DOC-P1')
@@ -11,12 +12,12 @@ const PROCEDURE = policy({ body: 'Grant access on request.' })
   .replace('# Information Security Policy', '# Access Procedure');
 
 /** The policy text of a published repository at its approval (the content a PDF of DOC-A5 1.0 holds). */
-export const APPROVED_POLICY = policy({ status: 'approved', version: '1.0', rows: ROWS, approval: '{ by: ceo, name: R. Adeyemi, date: 2026-01-10 }' });
+export const APPROVED_POLICY = policy({ status: 'approved', version: '1.0', rows: POLICY_ROWS, approval: '{ by: ceo, name: R. Adeyemi, date: 2026-01-10 }' });
 
 /** A small documents repository: a policy approved by the CEO in its second commit (2026-01-10), and a draft procedure. */
 export function publishedRepo(): { repo: TestRepo; approval: string } {
   const repo = new TestRepo();
-  repo.write('.gitignore', '_site/\n').write('isms.config.yaml', CONFIG).write('policy.md', policy({ status: 'in-review', version: '1.0', rows: ROWS }));
+  repo.write('.gitignore', '_site/\n').write('isms.config.yaml', CONFIG).write('policy.md', policy({ status: 'in-review', version: '1.0', rows: POLICY_ROWS }));
   repo.write('procedure.md', PROCEDURE).commit('Drafts', WRITER, '2026-01-05');
   const approval = repo.write('policy.md', APPROVED_POLICY).commit('Approve', CEO, '2026-01-10');
   return { repo, approval };

@@ -76,13 +76,22 @@ export class TestPki {
     return { name, key: path.join(dir, 'ca.key'), cert: path.join(dir, 'ca.pem'), dir };
   }
 
-  /** A signer issued by `ca`, as a PKCS#12 file (mode 600) with the CA certificate as its chain. */
-  signer(ca: TestCa, name: string, passphrase: string, options: { key?: keyof typeof KEY_OPTIONS; validity?: Validity } = {}): string {
+  /**
+   * A signer issued by `ca`, as a PKCS#12 file (mode 600) with the CA certificate as its chain. Its
+   * extensions are those of a signing certificate (CA:FALSE, digitalSignature and nonRepudiation),
+   * or `extensions` (openssl extension lines, such as `extendedKeyUsage = serverAuth`).
+   */
+  signer(ca: TestCa, name: string, passphrase: string, options: { key?: keyof typeof KEY_OPTIONS; validity?: Validity; extensions?: string[] } = {}): string {
     const { dir } = ca;
     const base = path.join(dir, name.replace(/\W+/g, '-'));
     openssl(['req', '-new', ...KEY_OPTIONS[options.key ?? 'rsa'], '-nodes', '-keyout', `${base}.key`, '-subj', `/O=Test Org/CN=${name}`, '-out', `${base}.csr`], dir);
     const validity = options.validity ?? LONG_VALIDITY;
-    openssl(['ca', '-batch', '-config', 'ca.cnf', '-cert', 'ca.pem', '-keyfile', 'ca.key', '-in', `${base}.csr`, '-out', `${base}.pem`, '-extensions', 'signer_ext', '-startdate', validity.start, '-enddate', validity.end, '-notext'], dir);
+    let extensions = ['-extensions', 'signer_ext'];
+    if (options.extensions) {
+      writeFileSync(`${base}.ext`, `[ custom_ext ]\n${options.extensions.join('\n')}\n`);
+      extensions = ['-extfile', `${base}.ext`, '-extensions', 'custom_ext'];
+    }
+    openssl(['ca', '-batch', '-config', 'ca.cnf', '-cert', 'ca.pem', '-keyfile', 'ca.key', '-in', `${base}.csr`, '-out', `${base}.pem`, ...extensions, '-startdate', validity.start, '-enddate', validity.end, '-notext'], dir);
     const p12 = `${base}.p12`;
     openssl(['pkcs12', '-export', '-inkey', `${base}.key`, '-in', `${base}.pem`, '-certfile', 'ca.pem', '-name', name, '-passout', `pass:${passphrase}`, '-out', p12], dir);
     chmodSync(p12, 0o600);

@@ -1,10 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { revisionFacts } from '../../src/git/revision-facts.js';
 import { runCli, type CliRun } from '../helpers/cli.js';
 import { CEO, CISO, policy, REPO_CONFIG, TestRepo, WRITER } from '../helpers/git-repo.js';
+import { soaYaml } from '../helpers/domain.js';
 import { linksByText, readPdf, readPdfLayout } from '../helpers/pdf.js';
 
 const PUBLISH = `publish:
@@ -143,6 +144,7 @@ describe('isms build for an audience', () => {
       approvalCommit: approval,
       proof: 'commit',
       fingerprint: revisionFacts(read(repo.dir, 'policy.md'), 'markdown').fingerprint,
+      sourceBlob: repo.git(['rev-parse', 'HEAD:policy.md']).trim(),
       page: 'DOC-A5.html',
       pdf: 'pdf/DOC-A5.pdf',
     });
@@ -294,6 +296,50 @@ describe('isms build --release', () => {
   }, 60_000);
 });
 
+describe('what a staff build shows of a document it leaves out', () => {
+  let repo: TestRepo;
+  let out: string;
+  const files: Array<{ file: string; text: string }> = [];
+
+  beforeAll(async () => {
+    ({ repo } = await organisation());
+    // The SoA (internal) names the confidential playbook among a control's documents.
+    repo.write('soa.yaml', soaYaml({ replace: { '5.24': '  - { control: "5.24", applicable: true, reasons: [risk], justification: Incidents happen, implementation: implemented, owner: ciso, documents: [DOC-A5, DOC-PB] }' } }));
+    repo.commit('SoA', CISO, '2026-01-10');
+    out = path.join(mkdtempSync(path.join(tmpdir(), 'isms-leak-')), 'site');
+    expect((await runCli(['build', '--out', out], repo.dir, { SOURCE_DATE_EPOCH: '1768039200' })).code).toBe(0);
+    const walk = (dir: string, prefix = ''): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]));
+    for (const file of walk(out)) {
+      const pdf = file.endsWith('.pdf') ? await readPdf(path.join(out, file)) : undefined;
+      files.push({ file, text: pdf ? `${pdf.pages.join('\n')}\n${JSON.stringify(pdf.info)}` : readFileSync(path.join(out, file), 'utf8') });
+    }
+  }, 120_000);
+  afterAll(() => {
+    repo.remove();
+    rmSync(path.dirname(out), { recursive: true, force: true });
+  });
+
+  it('never its title or its content, in any file of the build', () => {
+    expect(files.length).toBeGreaterThan(5);
+    for (const { file, text } of files) {
+      expect(text, file).not.toContain('Incident Playbook');
+      expect(text, file).not.toContain('hotline');
+      expect(text, file).not.toContain('555-0100');
+    }
+  });
+
+  it('its id only where a published document names it (the SoA), and in the manifest with the reason, never as a link', () => {
+    const naming = files.filter(({ text }) => text.includes('DOC-PB')).map(({ file }) => file);
+    // The SoA's page names it; its PDF and the manual may too, where they show the SoA's documents.
+    expect(naming).toEqual(expect.arrayContaining(['DOC-SOA.html', 'manifest.json']));
+    for (const file of naming) expect(['DOC-SOA.html', 'manifest.json', 'pdf/DOC-SOA.pdf', 'test-org-isms-manual.pdf']).toContain(file);
+    for (const { text } of files) expect(text).not.toMatch(/href="[^"]*DOC-PB/);
+    const manifest = JSON.parse(files.find((f) => f.file === 'manifest.json')!.text);
+    expect(manifest.leftOut).toEqual([{ id: 'DOC-PB', reason: 'audience' }]);
+    expect(JSON.stringify(manifest).match(/DOC-PB/g)).toHaveLength(1);
+  });
+});
+
 describe('PDF metadata', () => {
   let repo: TestRepo;
   let approval: string;
@@ -311,23 +357,39 @@ describe('PDF metadata', () => {
 
   const custom = async (file: string) => ((await readPdf(path.join(out, file))).info['Custom'] ?? {}) as Record<string, string>;
   const fingerprintOf = (file: string) => revisionFacts(readFileSync(path.join(repo.dir, file), 'utf8'), 'markdown').fingerprint;
+  /** The build commit and the blob of a file there: what binds a PDF to the file it was made from. */
+  const sourceOf = (file: string) => ({ commit: repo.git(['rev-parse', 'HEAD']).trim(), blob: repo.git(['rev-parse', `HEAD:${file}`]).trim() });
 
-  it("names the document, its version, status, content fingerprint and the commit that proves its approval", async () => {
-    expect(await custom('pdf/DOC-A5.pdf')).toEqual({ IsmsDocument: 'DOC-A5', IsmsVersion: '1.0', IsmsStatus: 'approved', IsmsFingerprint: fingerprintOf('policy.md'), IsmsApprovalCommit: approval });
+  it("names the document, its version, status, content fingerprint, the commit that proves its approval and the file it was built from", async () => {
+    const source = sourceOf('policy.md');
+    expect(await custom('pdf/DOC-A5.pdf')).toEqual({
+      IsmsDocument: 'DOC-A5',
+      IsmsVersion: '1.0',
+      IsmsStatus: 'approved',
+      IsmsFingerprint: fingerprintOf('policy.md'),
+      IsmsApprovalCommit: approval,
+      IsmsSourceCommit: source.commit,
+      IsmsSourceBlob: source.blob,
+    });
     expect(approval).toMatch(/^[0-9a-f]{40}$/);
   });
 
   it('names no approval commit for a draft', async () => {
-    expect(await custom('pdf/DOC-P1.pdf')).toEqual({ IsmsDocument: 'DOC-P1', IsmsVersion: '1.0', IsmsStatus: 'draft', IsmsFingerprint: fingerprintOf('procedure.md') });
+    const source = sourceOf('procedure.md');
+    expect(await custom('pdf/DOC-P1.pdf')).toEqual({ IsmsDocument: 'DOC-P1', IsmsVersion: '1.0', IsmsStatus: 'draft', IsmsFingerprint: fingerprintOf('procedure.md'), IsmsSourceCommit: source.commit, IsmsSourceBlob: source.blob });
   });
 
   it("lists the manual's documents in IsmsContents, with the same fingerprints and commits as the manifest", async () => {
     const contents = JSON.parse((await custom('test-org-isms-manual.pdf'))['IsmsContents'] ?? 'null');
     const listed = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')).documents as Array<{ id: string; version: string; approvalCommit: string | null; fingerprint: string; page: string | null }>;
     expect(contents.map((d: { id: string }) => d.id)).toEqual(['DOC-A5', 'DOC-P1', 'DOC-P2', 'DOC-PB']);
-    expect(contents[0]).toEqual({ id: 'DOC-A5', version: '1.0', approvalCommit: approval, fingerprint: fingerprintOf('policy.md') });
-    expect(contents[1]).toEqual({ id: 'DOC-P1', version: '1.0', approvalCommit: null, fingerprint: fingerprintOf('procedure.md') });
-    for (const entry of contents) expect(listed.find((d) => d.id === entry.id)).toMatchObject(entry);
+    const [policySource, procedureSource] = [sourceOf('policy.md'), sourceOf('procedure.md')];
+    expect(contents[0]).toEqual({ id: 'DOC-A5', version: '1.0', approvalCommit: approval, fingerprint: fingerprintOf('policy.md'), sourceCommit: policySource.commit, sourceBlob: policySource.blob });
+    expect(contents[1]).toEqual({ id: 'DOC-P1', version: '1.0', approvalCommit: null, fingerprint: fingerprintOf('procedure.md'), sourceCommit: procedureSource.commit, sourceBlob: procedureSource.blob });
+    for (const { sourceCommit, ...entry } of contents) {
+      expect(sourceCommit).toBe(JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')).commit);
+      expect(listed.find((d) => d.id === entry.id)).toMatchObject(entry);
+    }
     expect(listed.every((d) => d.page === null)).toBe(true);
   });
 
@@ -367,6 +429,14 @@ describe('audiences in the configuration', () => {
     const run = await configError('publish:\n  audiences:\n    staff: { max_classification: internal }\n    auditors: {}\n  default_audience: auditor\n');
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('isms.config.yaml:13:21: publish.default_audience "auditor" is not one of publish.audiences (staff, auditors); did you mean "auditors"?');
+  });
+
+  it('reports audiences without a default_audience at their line and column: a build without --audience would publish everything', async () => {
+    const run = await configError('publish:\n  audiences:\n    staff: { max_classification: internal }\n    auditors: {}\n');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      'isms.config.yaml:10:3: publish.audiences is set but publish.default_audience is not: name the audience a build without --audience publishes for (one of staff, auditors), so that no build publishes everything by accident',
+    );
   });
 
   it('reports an unknown key of an audience through the schema, at its line', async () => {

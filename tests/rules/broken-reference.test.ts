@@ -1,6 +1,10 @@
 import { brokenReference } from '../../src/rules/broken-reference.js';
+import { soaLine, soaYaml } from '../helpers/domain.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 import { markdown } from '../helpers/workspace.js';
+
+/** An SoA control that names documents by id. */
+const controlNaming = (ids: string) => `  - { control: "5.1", applicable: true, reasons: [risk], justification: x, implementation: implemented, owner: ciso, documents: [${ids}] }`;
 
 const manual = markdown({ id: 'ISMS-MAN', type: 'manual', approval: null, status: 'draft', body: '## Scope\n\nAll offices.' });
 const retiredProcedure = markdown({ id: 'DOC-OLD', type: 'procedure', approval: null, status: 'retired', body: 'Superseded. See [the policy](policy.md) and DOC-A5.' });
@@ -21,6 +25,15 @@ ruleTester(brokenReference, {
     },
     { name: 'ignores DOC mentions inside code', files: { 'policy.md': markdown({ body: 'Write `DOC XYZ` to mention one.' }) } },
     {
+      name: 'lets a retired document depend on another retired one, and leaves an SoA id no document has to soa-reference',
+      files: {
+        'old.md': retiredProcedure.replace('status: retired', 'status: retired\ndepends_on: [DOC-OLDER]'),
+        'older.md': markdown({ id: 'DOC-OLDER', type: 'procedure', approval: null, status: 'retired' }),
+        'policy.md': markdown(),
+        'soa.yaml': soaYaml({ replace: { '5.1': controlNaming('DOC-NONE') } }),
+      },
+    },
+    {
       name: 'lets a retired document refer to live ones, to other retired ones and to itself',
       files: {
         'policy.md': markdown(),
@@ -30,6 +43,23 @@ ruleTester(brokenReference, {
     },
   ],
   invalid: [
+    {
+      name: 'reports depends_on and an SoA control naming a retired document, from live documents',
+      files: {
+        'policy.md': markdown({ extra: 'depends_on: [DOC-OLD]' }),
+        'old.md': retiredProcedure,
+        'soa.yaml': soaYaml({ replace: { '5.1': controlNaming('DOC-A5, DOC-OLD') } }),
+      },
+      errors: [
+        { message: 'depends_on names DOC-OLD, which is retired: name what replaces it, or remove it', line: 10, column: 14 },
+        { file: 'soa.yaml', message: 'control 5.1 names DOC-OLD, which is retired: name what replaces it, or remove it', line: soaLine('5.1'), column: controlNaming('DOC-A5, DOC-OLD').indexOf('DOC-OLD') + 1 },
+      ],
+    },
+    {
+      name: 'reports a depends_on id no document has, with the nearest id',
+      files: { 'policy.md': markdown({ extra: 'depends_on: [DOC-RM]' }), 'method.md': markdown({ id: 'DOC-RN', type: 'methodology', approval: null, status: 'draft' }) },
+      errors: [{ message: 'depends_on names document DOC-RM, which no document has; did you mean DOC-RN?', line: 10, column: 14 }],
+    },
     {
       name: 'reports a link and a DOC mention from a live document to a retired one, naming it',
       files: { 'policy.md': markdown({ body: 'Follow [the old procedure](old.md), DOC-OLD.' }), 'old.md': retiredProcedure },

@@ -9,12 +9,18 @@ ruleTester(schema, {
       name: 'accepts a draft without approval, review or distribution',
       files: { 'policy.md': markdown({ status: 'draft', version: '0.1', approval: null }) },
     },
+    { name: 'accepts depends_on, the ids of the documents it was written against', files: { 'policy.md': markdown({ extra: 'depends_on: [DOC-RM, ISMS-MAN]' }) } },
     {
       name: 'leaves an approved document without approval to approval-missing',
       files: { 'policy.md': markdown({ approval: null }) },
     },
   ],
   invalid: [
+    {
+      name: 'reports a depends_on that is not a list of document ids',
+      files: { 'policy.md': markdown({ extra: 'depends_on: [doc-rm]' }) },
+      errors: [{ message: /depends_on/, line: 10 }],
+    },
     {
       name: 'reports a missing required key at the front matter',
       files: { 'policy.md': markdown().replace('title: Information Security Policy\n', '') },

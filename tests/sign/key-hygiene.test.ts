@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,7 +18,7 @@ describe('signing keys are handled with care', () => {
   let key: string;
   let repo: TestRepo;
   let out: string;
-  const build = (args: string[], env: Record<string, string> = { ISMS_SIGN_PASSPHRASE: PASSPHRASE }) => runCli(['build', '--pdf', '--out', out, ...args], repo.dir, env);
+  const build = (args: string[], env: Record<string, string> = { ISMS_SIGN_PASSPHRASE: PASSPHRASE }) => runCli(['build', '--release', '--pdf', '--out', out, ...args], repo.dir, env);
   const keyCopy = (mode: number) => {
     const file = path.join(pki.dir, `copy-${mode.toString(8)}.p12`);
     copyFileSync(key, file);
@@ -55,6 +56,21 @@ describe('signing keys are handled with care', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('refuses a FIFO as key file or passphrase file before opening it, instead of waiting for a writer forever', () => {
+    const fifo = path.join(pki.dir, 'fifo');
+    execFileSync('mkfifo', ['-m', '600', fifo]);
+    // runBin's timeout is the hang guard: opening a FIFO for reading waits until something writes to it.
+    const asKey = runBin(['build', '--release', '--pdf', '--out', out, '--sign-key', fifo], repo.dir, { timeout: 20_000, env: { ISMS_SIGN_PASSPHRASE: PASSPHRASE } });
+    expect(asKey.timedOut).toBe(false);
+    expect(asKey.code).toBe(2);
+    expect(asKey.stderr).toMatch(/^isms: the key file .*fifo is not a regular file; nothing was written\n$/);
+    const asPassphrase = runBin(['build', '--release', '--pdf', '--out', out, '--sign-key', key, '--passphrase-file', fifo], repo.dir, { timeout: 20_000, env: { ISMS_SIGN_PASSPHRASE: '' } });
+    expect(asPassphrase.timedOut).toBe(false);
+    expect(asPassphrase.code).toBe(2);
+    expect(asPassphrase.stderr).toMatch(/^isms: the passphrase file .*fifo is not a regular file; nothing was written\n$/);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('refuses a wrong passphrase with a clear message and exit 2', async () => {
     const run = await build(['--sign-key', key], { ISMS_SIGN_PASSPHRASE: 'not the passphrase' });
     expect(run.code).toBe(2);
@@ -75,7 +91,7 @@ describe('signing keys are handled with care', () => {
     const file = path.join(pki.dir, 'passphrase.txt');
     writeFileSync(file, `${PASSPHRASE}\n`, { mode: 0o600 });
     const run = await build(['--sign-key', key, '--passphrase-file', file], {});
-    expect(run.stderr).toBe('isms: published as DRAFT (not validly approved): DOC-P1\n');
+    expect(run.stderr).toBe('isms: left out (not approved): DOC-P1\n');
     expect(run.code).toBe(0);
     chmodSync(file, 0o640);
     const shared = await build(['--sign-key', key, '--passphrase-file', file], {});
@@ -96,9 +112,25 @@ describe('signing keys are handled with care', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^isms: the certificate in .*Expired-publishing\.p12 \(CN=Expired publishing, O=Test Org\) expired on 2021-01-01T00:00:00\.000Z: make a new one/);
     const later = pki.signer(ca, 'Later publishing', PASSPHRASE, { validity: { start: '20260601000000Z', end: '20351231000000Z' } });
-    const release = await runCli(['build', '--release', '--pdf', '--out', out, '--sign-key', later], repo.dir, { ISMS_SIGN_PASSPHRASE: PASSPHRASE });
+    const release = await build(['--sign-key', later]);
     expect(release.code).toBe(2);
     expect(release.stderr).toContain('is valid from 2026-06-01T00:00:00.000Z, after the signing time 2026-01-10T10:00:00.000Z (the build time; under --release the commit');
+    expect(existsSync(out)).toBe(false);
+    // A signing time inside its life does not make a certificate that is not valid yet valid now, which is when verify judges it.
+    const future = pki.signer(ca, 'Future publishing', PASSPHRASE, { validity: { start: '20990101000000Z', end: '20991231000000Z' } });
+    const ahead = await build(['--sign-key', future], { ISMS_SIGN_PASSPHRASE: PASSPHRASE, SOURCE_DATE_EPOCH: String(Date.UTC(2099, 5, 1) / 1000) });
+    expect(ahead.code).toBe(2);
+    expect(ahead.stderr).toMatch(/^isms: the certificate in .*Future-publishing\.p12 \(CN=Future publishing, O=Test Org\) is not valid before 2099-01-01T00:00:00\.000Z: isms verify judges it now as well as at the signing time/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuses a certificate that may not sign documents: a CA certificate, or one for TLS servers', async () => {
+    const caKey = pki.signer(ca, 'CA as signer', PASSPHRASE, { extensions: ['basicConstraints = critical,CA:TRUE', 'keyUsage = critical,digitalSignature,keyCertSign'] });
+    const run = await build(['--sign-key', caKey]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^isms: the certificate in .*CA-as-signer\.p12 \(CN=CA as signer, O=Test Org\) may not sign documents: it is a CA certificate \(basicConstraints cA\)/);
+    const server = pki.signer(ca, 'TLS server', PASSPHRASE, { extensions: ['basicConstraints = CA:FALSE', 'keyUsage = critical,digitalSignature,keyEncipherment', 'extendedKeyUsage = serverAuth'] });
+    expect((await build(['--sign-key', server])).stderr).toContain('does not include emailProtection (1.3.6.1.5.5.7.3.4), which PDF readers such as pdfsig require of a document signer');
     expect(existsSync(out)).toBe(false);
   });
 
@@ -125,7 +157,7 @@ describe('signing keys are handled with care', () => {
     const env: Record<string, string> = { ISMS_SIGN_PASSPHRASE: PASSPHRASE };
     process.env['ISMS_SIGN_PASSPHRASE'] = PASSPHRASE;
     try {
-      const run = await runCli(['build', '--sign-key', key, '--config', 'no-such-config.yaml'], repo.dir, env);
+      const run = await runCli(['build', '--release', '--sign-key', key, '--config', 'no-such-config.yaml'], repo.dir, env);
       expect(run.code).toBe(2);
       expect(env).not.toHaveProperty('ISMS_SIGN_PASSPHRASE');
       expect(process.env['ISMS_SIGN_PASSPHRASE']).toBeUndefined();
@@ -136,10 +168,10 @@ describe('signing keys are handled with care', () => {
 
   it('never prints the passphrase: not in output, errors or the debug trace', async () => {
     const runs = [
-      runBin(['build', '--pdf', '--out', out, '--sign-key', key], repo.dir, { env: { ISMS_SIGN_PASSPHRASE: `${PASSPHRASE}-wrong`, ISMS_DEBUG: '1' } }),
-      runBin(['build', '--pdf', '--out', out, '--sign-key', keyCopy(0o644)], repo.dir, { env: { ISMS_SIGN_PASSPHRASE: PASSPHRASE, ISMS_DEBUG: '1' } }),
-      runBin(['build', '--pdf', '--out', out, '--sign-key', key, '--config', 'missing.yaml'], repo.dir, { env: { ISMS_SIGN_PASSPHRASE: PASSPHRASE, ISMS_DEBUG: '1', GIT_TRACE: '1' } }),
-      runBin(['build', '--pdf', '--out', path.join(out, 'ok'), '--sign-key', key], repo.dir, { env: { ISMS_SIGN_PASSPHRASE: PASSPHRASE, ISMS_DEBUG: '1', GIT_TRACE: '1' } }),
+      runBin(['build', '--release', '--pdf', '--out', out, '--sign-key', key], repo.dir, { env: { ISMS_SIGN_PASSPHRASE: `${PASSPHRASE}-wrong`, ISMS_DEBUG: '1' } }),
+      runBin(['build', '--release', '--pdf', '--out', out, '--sign-key', keyCopy(0o644)], repo.dir, { env: { ISMS_SIGN_PASSPHRASE: PASSPHRASE, ISMS_DEBUG: '1' } }),
+      runBin(['build', '--release', '--pdf', '--out', out, '--sign-key', key, '--config', 'missing.yaml'], repo.dir, { env: { ISMS_SIGN_PASSPHRASE: PASSPHRASE, ISMS_DEBUG: '1', GIT_TRACE: '1' } }),
+      runBin(['build', '--release', '--pdf', '--out', path.join(out, 'ok'), '--sign-key', key], repo.dir, { env: { ISMS_SIGN_PASSPHRASE: PASSPHRASE, ISMS_DEBUG: '1', GIT_TRACE: '1' } }),
     ];
     expect(runs.map((r) => r.code)).toEqual([2, 2, 2, 0]);
     for (const run of runs) expect(`${run.stdout}${run.stderr}`).not.toContain('Zebra-Quasar');

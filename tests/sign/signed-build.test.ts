@@ -1,10 +1,11 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliRun } from '../helpers/cli.js';
 import type { TestRepo } from '../helpers/git-repo.js';
+import { readPdf } from '../helpers/pdf.js';
 import { bundledRepo, publishedRepo } from '../helpers/published-repo.js';
 import { hasCommand, TestPki, type TestCa } from '../helpers/signing-keys.js';
 
@@ -127,12 +128,12 @@ describe('signing keys and reproducibility', () => {
 
   it('signs with an ECDSA P-384 key, verified by isms, pdfsig and openssl', async () => {
     const out = outDir();
-    const build = await runCli(['build', '--sign-key', ecdsa, '--out', out], repo.dir, { ISMS_SIGN_PASSPHRASE: PASSPHRASE, SOURCE_DATE_EPOCH: '1768039200' });
+    const build = await runCli(['build', '--release', '--sign-key', ecdsa, '--out', out], repo.dir, { ISMS_SIGN_PASSPHRASE: PASSPHRASE });
     expect(build.code).toBe(0);
     const verify = await runCli(['verify', out, '--ca', ca.cert], repo.dir);
     expect(verify.code).toBe(0);
     expect(verify.stdout).toMatch(/^verified  pdf\/DOC-A5\.pdf: DOC-A5 1\.0 as approved in [0-9a-f]{7}, signed by CN=ECDSA publisher, O=Test Org, at 2026-01-10T10:00:00\.000Z$/m);
-    expect(verify.stdout).toContain('git: 4 documents checked against the history of the documents repository');
+    expect(verify.stdout).toContain('git: 2 documents checked against the history of the documents repository');
     if (PDFSIG) {
       const report = pdfsig(path.join(out, 'pdf/DOC-A5.pdf'));
       expect(report).toContain('Signature Validation: Signature is Valid.');
@@ -141,16 +142,39 @@ describe('signing keys and reproducibility', () => {
     execFileSync('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', 'manifest.json.sig', '-content', 'manifest.json', '-CAfile', ca.cert, '-out', '/dev/null'], { cwd: out, stdio: 'pipe' });
   }, 60_000);
 
-  it('gives each signature a reason: approved, draft, or the manual and its commit; the organisation as location', async () => {
+  it('refuses to sign a build that is not a release, and writes nothing', async () => {
     const out = outDir();
-    expect((await runCli(['build', '--pdf', '--sign-key', rsa, '--out', out], repo.dir, { ISMS_SIGN_PASSPHRASE: PASSPHRASE })).code).toBe(0);
+    const run = await runCli(['build', '--sign-key', rsa, '--out', out], repo.dir, { ISMS_SIGN_PASSPHRASE: PASSPHRASE });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'isms: --sign-key signs release builds only: add --release, which refuses a dirty tree, validation errors and drafts, so that a signature never vouches for what git does not prove; nothing was written\n',
+    );
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('names in each signed PDF the commit it was built from and the git blob of the document there, as the manifest does', async () => {
+    const out = outDir();
+    expect((await runCli(['build', '--release', '--sign-key', rsa, '--out', out], repo.dir, { ISMS_SIGN_PASSPHRASE: PASSPHRASE })).code).toBe(0);
+    const head = repo.git(['rev-parse', 'HEAD']).trim();
+    const blob = repo.git(['rev-parse', 'HEAD:policy.md']).trim();
+    const custom = (await readPdf(path.join(out, 'pdf/DOC-A5.pdf'))).info['Custom'] as Record<string, string>;
+    expect(custom).toMatchObject({ IsmsDocument: 'DOC-A5', IsmsSourceCommit: head, IsmsSourceBlob: blob });
+    const manual = (await readPdf(path.join(out, 'test-org-isms-manual.pdf'))).info['Custom'] as Record<string, string>;
+    expect(JSON.parse(manual['IsmsContents']!)).toEqual([expect.objectContaining({ id: 'DOC-A5', sourceCommit: head, sourceBlob: blob })]);
+    const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.commit).toBe(head);
+    expect(manifest.documents).toEqual([expect.objectContaining({ id: 'DOC-A5', sourceBlob: blob })]);
+  }, 60_000);
+
+  it('gives each signature a reason: approved, or the manual and its commit; the organisation as location', async () => {
+    const out = outDir();
+    expect((await runCli(['build', '--release', '--pdf', '--sign-key', rsa, '--out', out], repo.dir, { ISMS_SIGN_PASSPHRASE: PASSPHRASE })).code).toBe(0);
     const verify = await runCli(['verify', out, '--ca', ca.cert, '--format', 'json'], repo.dir);
     const report = JSON.parse(verify.stdout);
     const reasons = Object.fromEntries(report.pdfs.map((p: { file: string; signatures: Array<{ reason: string; location: string }> }) => [p.file, [p.signatures[0]!.reason, p.signatures[0]!.location]]));
     const head = repo.git(['rev-parse', '--short=7', 'HEAD']).trim();
     expect(reasons).toEqual({
       'pdf/DOC-A5.pdf': ['Approved DOC-A5 1.0', 'Test Org'],
-      'pdf/DOC-P1.pdf': ['Draft DOC-P1 0.1, not approved', 'Test Org'],
       'test-org-isms-manual.pdf': [`Test Org ISMS Manual, built from ${head}`, 'Test Org'],
     });
   }, 60_000);

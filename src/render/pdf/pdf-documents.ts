@@ -109,7 +109,7 @@ function approvalText(doc: PublishedDocument): PdfContent {
   const parts: PdfContent[] = [{ text: `Approved by ${approval.name}, ${approval.roleTitle}, on ${approval.date}.`, style: 'p' }];
   if (approval.commit) parts.push({ text: approval.commit.sentence, style: 'small' });
   if (doc.retired) parts.push(...retired);
-  else if (!doc.validlyApproved) parts.push({ text: 'This approval is not valid (see isms validate): the document is published as a DRAFT.', style: 'draft' });
+  else if (approval.problem) parts.push({ text: approval.problem, style: 'draft' });
   return { stack: parts };
 }
 
@@ -207,17 +207,34 @@ const approvalCommitOf = (doc: PublishedDocument): string | undefined => doc.app
 
 /**
  * What a document's PDF says of itself in its Info dictionary, for `isms verify` and any reader:
- * IsmsDocument, IsmsVersion, IsmsStatus, IsmsFingerprint and, when a commit proves the approval,
- * IsmsApprovalCommit. These names are a contract.
+ * IsmsDocument, IsmsVersion, IsmsStatus, IsmsFingerprint; when git proves the approval valid,
+ * IsmsApprovalCommit; when the file rendered is the one the build commit holds, IsmsSourceCommit and
+ * IsmsSourceBlob (its git blob id there). These names are a contract.
  */
 export function documentInfo(doc: PublishedDocument): Record<string, string> {
   const commit = approvalCommitOf(doc);
-  return { IsmsDocument: doc.id, IsmsVersion: doc.version, IsmsStatus: doc.status, IsmsFingerprint: doc.fingerprint, ...(commit ? { IsmsApprovalCommit: commit } : {}) };
+  return {
+    IsmsDocument: doc.id,
+    IsmsVersion: doc.version,
+    IsmsStatus: doc.status,
+    IsmsFingerprint: doc.fingerprint,
+    ...(commit ? { IsmsApprovalCommit: commit } : {}),
+    ...(doc.committed ? { IsmsSourceCommit: doc.committed.commit, IsmsSourceBlob: doc.committed.blob } : {}),
+  };
 }
 
-/** IsmsContents of the manual: a JSON array naming each document in it, with what identifies its content. */
+/** IsmsContents of the manual: a JSON array naming each document in it, with what identifies its content and its file. */
 export function manualContents(documents: readonly PublishedDocument[]): string {
-  return JSON.stringify(documents.map((doc) => ({ id: doc.id, version: doc.version, approvalCommit: approvalCommitOf(doc) ?? null, fingerprint: doc.fingerprint })));
+  return JSON.stringify(
+    documents.map((doc) => ({
+      id: doc.id,
+      version: doc.version,
+      approvalCommit: approvalCommitOf(doc) ?? null,
+      fingerprint: doc.fingerprint,
+      sourceCommit: doc.committed?.commit ?? null,
+      sourceBlob: doc.committed?.blob ?? null,
+    })),
+  );
 }
 
 const BASE = { pageSize: 'A4', pageMargins: [...PAGE_MARGINS], defaultStyle: { font: 'DejaVu', fontSize: 9.5, lineHeight: 1.2 }, styles: STYLES };
