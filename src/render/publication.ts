@@ -76,6 +76,8 @@ export interface PublishedDocument {
   ownerTitle: string;
   classification: string;
   status: string;
+  /** The status as readers see it: an approval that is not valid says so wherever the status is shown. */
+  statusShown: string;
   version: string;
   approval?: PublishedApproval;
   validlyApproved: boolean;
@@ -281,6 +283,7 @@ export function buildPublication(workspace: Workspace, git: GitEvidence | undefi
       ownerTitle: (meta.owner && config.roles[meta.owner]?.title) ?? meta.owner ?? '',
       classification: meta.classification ?? '',
       status: meta.status ?? 'draft',
+      statusShown: meta.status === 'approved' && !valid ? 'approved (not valid: DRAFT)' : (meta.status ?? 'draft'),
       version: meta.version ?? '',
       ...(approval ? { approval } : {}),
       validlyApproved: valid,

@@ -55,6 +55,10 @@ describe('a document is published as approved only when git proves its approval'
     expect(seen.pdfText).toContain('This approval is not valid (see isms validate): the document is published as a DRAFT.');
     expect(seen.page).toContain('This approval is not valid (see isms validate): the document is published as a DRAFT.');
     expect(seen.page).not.toContain('Proven by commit');
+    // Wherever the status is shown (footer, subtitle, metadata), it says the approval is not valid.
+    expect(seen.pdfText).toContain('Version 1.0 · approved (not valid: DRAFT) · INTERNAL');
+    expect(seen.pdfText).not.toMatch(/· approved ·/);
+    expect(seen.page).toContain('approved (not valid: DRAFT)');
     expect(seen.metadata).not.toHaveProperty('IsmsApprovalCommit');
     expect(seen.manualContents[0]).toMatchObject({ id: 'DOC-A5', approvalCommit: null });
     expect(seen.manifest).toMatchObject({ approvalCommit: null, proof: null });

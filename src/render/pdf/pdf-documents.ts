@@ -60,7 +60,7 @@ export function runningHeader(organization: string, doc: PublishedDocument) {
 /** The footer: version, classification, and "Page X of Y". */
 export function footer(doc: PublishedDocument) {
   return (page: number, pages: number) => ({
-    columns: [{ text: `Version ${doc.version} · ${doc.status} · ${doc.classification.toUpperCase()}`, style: 'running' }, { text: `Page ${page} of ${pages}`, style: 'running', alignment: 'right' }],
+    columns: [{ text: `Version ${doc.version} · ${doc.statusShown} · ${doc.classification.toUpperCase()}`, style: 'running' }, { text: `Page ${page} of ${pages}`, style: 'running', alignment: 'right' }],
     margin: [40, 10, 40, 0],
   });
 }
@@ -94,7 +94,7 @@ function metadataTable(doc: PublishedDocument): PdfContent {
   const rows: string[][] = [
     ['Document', doc.id],
     ['Version', doc.version],
-    ['Status', doc.status],
+    ['Status', doc.statusShown],
     ['Owner', doc.ownerTitle],
     ['Classification', doc.classification],
   ];
@@ -190,7 +190,7 @@ function controlPage(doc: PublishedDocument, area: TextArea): PdfContent[] {
 export function documentContent(doc: PublishedDocument, layout: Layout, options: { tocItem?: boolean } = {}): PdfContent[] {
   return boundText([
     { text: doc.title, style: 'title', id: titleDestination(doc), ...(options.tocItem ? { tocItem: true, tocStyle: { bold: true } } : {}) },
-    { text: `${doc.id} · version ${doc.version} · ${doc.status}`, style: 'subtitle' },
+    { text: `${doc.id} · version ${doc.version} · ${doc.statusShown}`, style: 'subtitle' },
     ...statusBanner(doc),
     metadataTable(doc),
     ...bodyOfDocument(doc, layout),
@@ -244,7 +244,7 @@ function failureContent(failure: RenderFailure, options: { tocItem?: boolean } =
   const { doc } = failure;
   return boundText([
     { text: doc.title, style: 'title', id: titleDestination(doc), ...(options.tocItem ? { tocItem: true, tocStyle: { bold: true } } : {}) },
-    { text: `${doc.id} · version ${doc.version} · ${doc.status}`, style: 'subtitle' },
+    { text: `${doc.id} · version ${doc.version} · ${doc.statusShown}`, style: 'subtitle' },
     { text: failureSentence(failure), style: 'draft' },
   ]);
 }
