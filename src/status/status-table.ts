@@ -12,6 +12,7 @@ function table(header: string[], cellsOf: string[][]): string {
 function proofCell(proof: StatusReport['documents'][number]['approvalProof']): string {
   if (!proof) return '';
   if (proof.proof === 'uncommitted') return 'not committed';
+  if (!proof.valid) return `NOT VALID ${proof.commit ?? ''}`.trim();
   if (proof.proof === 'baseline') return `imported ${proof.commit ?? ''}`.trim();
   return `${proof.commit ?? ''} ${proof.signed ? 'signed' : 'unsigned'}`.trim();
 }

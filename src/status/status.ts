@@ -5,7 +5,7 @@ import type { SourceDocument } from '../documents/document.js';
 import { isRecord } from '../documents/version-history.js';
 import type { Workspace } from '../documents/workspace.js';
 import type { GitEvidence } from '../git/evidence.js';
-import { approvalEvidence } from '../git/model.js';
+import { approvalEvidence, judgeApproval } from '../git/model.js';
 import type { Summary } from '../reporters/report.js';
 import { ratingsOf } from '../risk/method.js';
 import { daysBetween, isIsoDate } from '../text/dates.js';
@@ -23,8 +23,9 @@ export interface DocumentStatus {
   /**
    * What proves the approval (with git): `commit`, the commit that made it; `baseline`, imported with
    * the baseline; `uncommitted`, nothing yet. `signed` says whether a signature was required and good.
+   * `valid` is the chain of trust's judgement (the one publications obey); `problem` the first reason when it is not.
    */
-  approvalProof: { proof: 'commit' | 'baseline' | 'uncommitted'; commit: string | null; signed: boolean } | null;
+  approvalProof: { proof: 'commit' | 'baseline' | 'uncommitted'; commit: string | null; signed: boolean; valid: boolean; problem: string | null } | null;
   nextReview: string | null;
   /** Days until the next review; negative when overdue. */
   daysLeft: number | null;
@@ -71,8 +72,10 @@ const EXPIRY_WINDOW_DAYS = 90;
 
 function documentStatus(doc: SourceDocument, config: Config, asOf: string, git: GitEvidence | undefined): DocumentStatus {
   const meta = doc.meta;
-  const proof = git ? approvalEvidence(git, git.document(doc)) : undefined;
+  const evidence = git?.document(doc);
+  const proof = git ? approvalEvidence(git, evidence) : undefined;
   const approved = meta.status === 'approved' && meta.approval?.by && meta.approval.name && meta.approval.date;
+  const judged = approved && git && evidence ? judgeApproval(git, evidence, doc, config) : undefined;
   const nextReview = reviewSchedule(meta, config)?.due ?? null;
   return {
     id: meta.id ?? null,
@@ -83,7 +86,9 @@ function documentStatus(doc: SourceDocument, config: Config, asOf: string, git: 
     status: meta.status ?? null,
     approvedBy: approved ? { role: meta.approval!.by!, name: meta.approval!.name! } : null,
     approvedOn: approved ? meta.approval!.date! : null,
-    approvalProof: proof ? { proof: proof.proof, commit: proof.commit?.hash.slice(0, 7) ?? null, signed: proof.signed } : null,
+    approvalProof: proof
+      ? { proof: proof.proof, commit: proof.commit?.hash.slice(0, 7) ?? null, signed: proof.signed, valid: judged?.valid ?? false, problem: judged && !judged.valid ? (judged.problems[0]?.message ?? 'not proven') : proof.proof === 'uncommitted' ? 'not committed' : null }
+      : null,
     nextReview,
     daysLeft: nextReview ? daysBetween(asOf, nextReview) : null,
     file: doc.file,
