@@ -4,22 +4,32 @@ import { CEO, policy, REPO_CONFIG, TestRepo, WRITER } from './git-repo.js';
 
 /** The policy's version history: a draft, then 1.0. */
 export const POLICY_ROWS = ['| 0.1 | 2026-01-05 | P. Writer | First draft |', '| 1.0 | 2026-01-10 | P. Writer | First published |'];
-const CONFIG = `${REPO_CONFIG}publish:\n  title: Test Org ISMS Manual\n  order: [DOC-A5, DOC-P1]\n`;
-const PROCEDURE = policy({ body: 'Grant access on request.' })
-  .replace('id: DOC-A5', 'id: DOC-P1')
-  .replace('title: Information Security Policy', 'title: Access Procedure')
-  .replace('type: policy', 'type: procedure')
-  .replace('# Information Security Policy', '# Access Procedure');
+/** The configuration of a published repository: the test roles, and a manual of the policy then the procedure. */
+export const PUBLISHED_CONFIG = `${REPO_CONFIG}publish:\n  title: Test Org ISMS Manual\n  order: [DOC-A5, DOC-P1]\n`;
+
+/** A draft procedure, DOC-P1 "Access Procedure", with `body`. */
+export function procedureWith(body: string): string {
+  return policy({ body })
+    .replace('id: DOC-A5', 'id: DOC-P1')
+    .replace('title: Information Security Policy', 'title: Access Procedure')
+    .replace('type: policy', 'type: procedure')
+    .replace('# Information Security Policy', '# Access Procedure');
+}
 
 /** The policy text of a published repository at its approval (the content a PDF of DOC-A5 1.0 holds). */
 export const APPROVED_POLICY = policy({ status: 'approved', version: '1.0', rows: POLICY_ROWS, approval: '{ by: ceo, name: R. Adeyemi, date: 2026-01-10 }' });
 
-/** A small documents repository: a policy approved by the CEO in its second commit (2026-01-10), and a draft procedure. */
-export function publishedRepo(): { repo: TestRepo; approval: string } {
+/**
+ * A small documents repository: a policy approved by the CEO in its second commit (2026-01-10), and a
+ * draft procedure; their bodies may be given (the default policy is APPROVED_POLICY's).
+ */
+export function publishedRepo(bodies: { policy?: string; procedure?: string } = {}): { repo: TestRepo; approval: string } {
   const repo = new TestRepo();
-  repo.write('.gitignore', '_site/\n').write('isms.config.yaml', CONFIG).write('policy.md', policy({ status: 'in-review', version: '1.0', rows: POLICY_ROWS }));
-  repo.write('procedure.md', PROCEDURE).commit('Drafts', WRITER, '2026-01-05');
-  const approval = repo.write('policy.md', APPROVED_POLICY).commit('Approve', CEO, '2026-01-10');
+  const body = bodies.policy === undefined ? {} : { body: bodies.policy };
+  repo.write('.gitignore', '_site/\n').write('isms.config.yaml', PUBLISHED_CONFIG).write('policy.md', policy({ status: 'in-review', version: '1.0', rows: POLICY_ROWS, ...body }));
+  repo.write('procedure.md', procedureWith(bodies.procedure ?? 'Grant access on request.')).commit('Drafts', WRITER, '2026-01-05');
+  const approved = bodies.policy === undefined ? APPROVED_POLICY : policy({ status: 'approved', version: '1.0', rows: POLICY_ROWS, approval: '{ by: ceo, name: R. Adeyemi, date: 2026-01-10 }', ...body });
+  const approval = repo.write('policy.md', approved).commit('Approve', CEO, '2026-01-10');
   return { repo, approval };
 }
 

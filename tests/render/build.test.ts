@@ -4,24 +4,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { CEO, policy, REPO_CONFIG, TestRepo, WRITER } from '../helpers/git-repo.js';
+import { TestRepo, WRITER } from '../helpers/git-repo.js';
 import { readPdf } from '../helpers/pdf.js';
+import { PUBLISHED_CONFIG, procedureWith, publishedRepo as publishedRepoOf } from '../helpers/published-repo.js';
 
-const ROWS = ['| 0.1 | 2026-01-05 | P. Writer | First draft |', '| 1.0 | 2026-01-10 | P. Writer | First published |'];
-const CONFIG = `${REPO_CONFIG}publish:\n  title: Test Org ISMS Manual\n  order: [DOC-A5, DOC-P1]\n`;
-const PROCEDURE = policy({ body: 'Grant access on request.\n\n| Step | Who |\n|---|---|\n| Ask | Staff |\n| Grant | IT |' })
-  .replace('id: DOC-A5', 'id: DOC-P1')
-  .replace('title: Information Security Policy', 'title: Access Procedure')
-  .replace('type: policy', 'type: procedure')
-  .replace('# Information Security Policy', '# Access Procedure');
+const PROCEDURE_BODY = 'Grant access on request.\n\n| Step | Who |\n|---|---|\n| Ask | Staff |\n| Grant | IT |';
+const PROCEDURE = procedureWith(PROCEDURE_BODY);
+const CONFIG = PUBLISHED_CONFIG;
 
-/** A repository with an approved policy (proven by a commit of the CEO) and a draft procedure. */
+/** A repository with an approved policy (proven by a commit of the CEO) that links to a draft procedure with a table. */
 function publishedRepo(): TestRepo {
-  const repo = new TestRepo();
-  repo.write('.gitignore', '_site/\n').write('isms.config.yaml', CONFIG).write('policy.md', policy({ status: 'in-review', version: '1.0', rows: ROWS, body: 'We protect information. See the [procedure](procedure.md#policy-statement).' }));
-  repo.write('procedure.md', PROCEDURE).commit('Drafts', WRITER, '2026-01-05');
-  repo.write('policy.md', policy({ status: 'approved', version: '1.0', rows: ROWS, approval: '{ by: ceo, name: R. Adeyemi, date: 2026-01-10 }', body: 'We protect information. See the [procedure](procedure.md#policy-statement).' })).commit('Approve', CEO, '2026-01-10');
-  return repo;
+  return publishedRepoOf({ policy: 'We protect information. See the [procedure](procedure.md#policy-statement).', procedure: PROCEDURE_BODY }).repo;
 }
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
