@@ -4,19 +4,7 @@ import { commitOf } from '../git/commit-of.js';
 import type { DocumentEvidence, GitEvidence, Revision } from '../git/evidence.js';
 import { isApproval, judgeApproval, judgeApprovalRevision } from '../git/model.js';
 import { fingerprintKind, FINGERPRINT_VERSION } from '../git/revision-facts.js';
-
-/**
- * What a PDF says it is: a document at a version, approved in a commit (or not), with a content
- * fingerprint, built from a commit whose file of the document has a blob id.
- */
-export interface DocumentClaim {
-  id: string;
-  version: string;
-  approvalCommit: string | null;
-  fingerprint: string;
-  sourceCommit: string | null;
-  sourceBlob: string | null;
-}
+import type { DocumentClaim } from './pdf-signatures.js';
 
 /** What git says of a claim. */
 export interface ClaimCheck {

@@ -130,12 +130,17 @@ export interface IsmsMetadata {
   sourceCommit?: string;
   sourceBlob?: string;
   /** The manual: the documents in it. */
-  contents?: ContentsEntry[];
+  contents?: DocumentClaim[];
   /** IsmsContents that is not the list it should be. */
   contentsProblem?: string;
 }
 
-export interface ContentsEntry {
+/**
+ * What a PDF says it is: a document at a version, approved in a commit (or not), with a content
+ * fingerprint, built from a commit whose file of the document has a blob id. The manual says it of
+ * each document in it.
+ */
+export interface DocumentClaim {
   id: string;
   version: string;
   approvalCommit: string | null;
@@ -155,7 +160,7 @@ const KEYS = {
 } as const;
 const MAX_CONTENTS = 10_000;
 
-function contentsOf(text: string): { entries: ContentsEntry[] } | { problem: string } {
+function contentsOf(text: string): { entries: DocumentClaim[] } | { problem: string } {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -163,7 +168,7 @@ function contentsOf(text: string): { entries: ContentsEntry[] } | { problem: str
     return { problem: 'IsmsContents is not JSON' };
   }
   if (!Array.isArray(value) || value.length > MAX_CONTENTS) return { problem: 'IsmsContents is not a list of documents' };
-  const entries: ContentsEntry[] = [];
+  const entries: DocumentClaim[] = [];
   for (const item of value as unknown[]) {
     if (typeof item !== 'object' || item === null) return { problem: 'IsmsContents holds something that is not a document' };
     const { id, version, approvalCommit, fingerprint, sourceCommit, sourceBlob } = item as Record<string, unknown>;

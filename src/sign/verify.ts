@@ -4,8 +4,8 @@ import path from 'node:path';
 import { MANIFEST_FILE, MANIFEST_SIGNATURE, readManifest } from '../render/manifest.js';
 import { FileTooLargeError, readFileCapped } from '../text/read-capped.js';
 import { checkCertificate, type CertificateCheck } from './certificate-chain.js';
-import type { ClaimCheck, ClaimJudge, DocumentClaim } from './git-claims.js';
-import { findSignatures, ismsMetadata, type IsmsMetadata } from './pdf-signatures.js';
+import type { ClaimCheck, ClaimJudge } from './git-claims.js';
+import { findSignatures, ismsMetadata, type DocumentClaim, type IsmsMetadata } from './pdf-signatures.js';
 import { verifyDetached } from './verify-cms.js';
 
 /** One signature as `isms verify` judged it. */
