@@ -68,22 +68,23 @@ export function makersOf(commit: Commit): string[] {
 
 /**
  * The revisions that brought the content an approval covers: every content change it holds (its
- * ancestors) that no earlier approval it holds had already covered. With `index` equal to the number
+ * ancestors) that no earlier approval it holds had already covered (`covers`: by default any approval;
+ * the chain of trust counts only valid ones). With `index` equal to the number
  * of revisions, the content waiting for an approval (HEAD's). Ancestry comes from the commit graph;
  * without one (unit tests), from the order of the revisions.
  */
-export function contentChangesBefore(evidence: DocumentEvidence, index: number, graph?: CommitGraph): Revision[] {
+export function contentChangesBefore(evidence: DocumentEvidence, index: number, graph?: CommitGraph, covers: (index: number) => boolean = (i) => isApproval(evidence.revisions[i]!)): Revision[] {
   const { revisions } = evidence;
   if (graph && !graph.linear) {
     const target = revisions[index]?.commit.hash ?? graph.head;
     const held = graph.ancestors([target]);
-    const earlier = revisions.filter((revision, i) => i !== index && revision.commit.hash !== target && isApproval(revision) && held.has(revision.commit.hash));
+    const earlier = revisions.filter((revision, i) => i !== index && revision.commit.hash !== target && held.has(revision.commit.hash) && covers(i));
     const covered = graph.ancestors(earlier.map((revision) => revision.commit.hash));
     return revisions.filter((revision, i) => i <= index && !revision.imported && changesContent(revision) && held.has(revision.commit.hash) && !covered.has(revision.commit.hash));
   }
   let since = 0;
   for (let i = Math.min(index, revisions.length) - 1; i >= 0; i--) {
-    if (isApproval(revisions[i]!)) {
+    if (covers(i)) {
       since = i + 1;
       break;
     }
@@ -372,13 +373,27 @@ export function judgeApprovalRevision(git: GitEvidence, evidence: DocumentEviden
       if (problem) problems.push({ kind: 'date', at: '/approval/date', message: `the approval ${problem}` });
     }
     if (!before.git.allowSelfApproval) {
-      const own = ownChange(contentChangesBefore(evidence, index, git.graph), commit.authorEmail);
+      // Only a valid earlier approval covers content: an invalid one (a self-approval, a non-member's)
+      // must not hide what the approver made from this check.
+      const coveredBy = (i: number) => isApproval(evidence.revisions[i]!) && validApprovalAt(git, evidence, i, config);
+      const own = ownChange(contentChangesBefore(evidence, index, git.graph, coveredBy), commit.authorEmail);
       if (own) problems.push({ kind: 'self', at: '/approval', message: `${member.name} approved content they made (${describeCommit(own.commit)}): another member of an approving role must approve, or set git.allow_self_approval` });
     }
   }
   const signed = state.kind === 'ok' && state.config.git.signedApprovals && git.signature(commit.hash)?.status === 'G';
   return { proof: 'commit', commit, signed, problems };
 }
+
+/** Whether the approval made in revision `index` was valid when made (its commit judged; staleness aside), once per revision. */
+function validApprovalAt(git: GitEvidence, evidence: DocumentEvidence, index: number, config: Config): boolean {
+  let known = validApprovals.get(evidence);
+  if (known?.git !== git || known.config !== config) validApprovals.set(evidence, (known = { git, config, valid: new Map() }));
+  let valid = known.valid.get(index);
+  if (valid === undefined) known.valid.set(index, (valid = judgeApprovalRevision(git, evidence, index, config).problems.length === 0));
+  return valid;
+}
+
+const validApprovals = new WeakMap<DocumentEvidence, { git: GitEvidence; config: Config; valid: Map<number, boolean> }>();
 
 /**
  * Judges the approval a document claims (status approved): its approval commit (judgeApprovalRevision),

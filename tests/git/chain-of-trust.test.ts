@@ -592,6 +592,24 @@ describe('history that merges try to hide', () => {
     repo.write('policy.md', policy({ status: 'approved', version: '1.1', rows: [ROW_01, ROW_10, row11], body: 'We protect information, except for executives.', approval: '{ by: ceo, name: R. Adeyemi, date: 2026-01-21 }' })).commit('Approve 1.1', CEO, '2026-01-21');
     expect((await validate(repo)).findings).toEqual([expect.objectContaining({ rule: 'git-approval', message: expect.stringMatching(new RegExp(`^R\\. Adeyemi approved content they made \\(${short(own)} `)) })]);
   });
+
+  it('counts the content an approver wrote even when they hide it behind an approval of their own, or of an outsider, before approving again', async () => {
+    for (const interim of [CEO, OUTSIDER]) {
+      const repo = new TestRepo();
+      repos.push(repo);
+      const row11 = '| 1.1 | 2026-02-01 | R. Adeyemi | CEO exemption |';
+      const body = 'We protect information. The CEO may skip all controls.';
+      const v11 = (status: string, approval?: string) => policy({ status, version: '1.1', rows: [ROW_01, ROW_10, row11], body, ...(approval ? { approval } : {}) });
+      repo.write('isms.config.yaml', REPO_CONFIG).write('policy.md', policy(IN_REVIEW_10)).commit('1.0 for review', WRITER, '2026-01-05');
+      repo.write('policy.md', policy(APPROVED_10)).commit('Approve 1.0', CEO, '2026-01-10');
+      const own = repo.write('policy.md', v11('in-review')).commit('1.1 for review', CEO, '2026-02-01');
+      // An approval that is not valid (a self-approval, or an outsider's) covers nothing...
+      repo.write('policy.md', v11('approved', '{ by: ceo, name: R. Adeyemi, date: 2026-02-01 }')).commit('Approve 1.1', interim, '2026-02-01');
+      // ...so approving again (a new date) is still a self-approval of the CEO's own content.
+      repo.write('policy.md', v11('approved', '{ by: ceo, name: R. Adeyemi, date: 2026-02-02 }')).commit('Approve 1.1 again', CEO, '2026-02-02');
+      expect((await validate(repo)).findings).toEqual([expect.objectContaining({ rule: 'git-approval', message: expect.stringMatching(new RegExp(`^R\\. Adeyemi approved content they made \\(${short(own)} `)) })]);
+    }
+  });
 });
 
 describe('adopting isms', () => {
