@@ -3,7 +3,7 @@ import type { SourceDocument } from '../documents/document.js';
 import type { CommitGraph } from './commit-graph.js';
 import type { DocumentEvidence, GitEvidence, Revision } from './evidence.js';
 import { commitDays, describeCommit, type Commit } from './log-parser.js';
-import { daysBetween } from '../text/dates.js';
+import { daysBetween, isIsoDate } from '../text/dates.js';
 import type { HistoryRow, RevisionFacts } from './revision-facts.js';
 
 // Judging revisions needs none of the parsers that read them (revision-facts.ts): the rules stay light to load.
@@ -217,6 +217,8 @@ export function judgeSignOff(git: GitEvidence, commit: Commit, roles: (config: C
 
 /** Dates a sign-off may carry: not after its commit, and not earlier than `max_backdate_days` before it. */
 export function signOffDateProblem(date: string, commit: Commit, maxDays: number): string | undefined {
+  // A date that is not a calendar date bounds nothing: it must never let a sign-off pass unchecked.
+  if (!isIsoDate(date)) return `is dated "${date}", which is not a date (YYYY-MM-DD): its backdating cannot be checked`;
   const { authored, committed, latest } = commitDays(commit);
   if (date > committed || date > authored) return `is dated ${date}, after the commit that made it: ${describeCommit(commit)}, committed ${committed}`;
   // With signatures the committer date is also bounded by the history it follows.

@@ -593,6 +593,14 @@ describe('history that merges try to hide', () => {
     expect((await validate(repo)).findings).toEqual([expect.objectContaining({ rule: 'git-approval', message: expect.stringMatching(new RegExp(`^R\\. Adeyemi approved content they made \\(${short(own)} `)) })]);
   });
 
+  it('never lets an approval dated with something that is not a date pass the backdating bound', async () => {
+    const repo = new TestRepo();
+    repos.push(repo);
+    repo.write('isms.config.yaml', REPO_CONFIG).write('policy.md', policy(IN_REVIEW_10)).commit('1.0 for review', WRITER, '2026-01-05');
+    repo.write('policy.md', policy({ ...APPROVED_10, approval: '{ by: ceo, name: R. Adeyemi, date: 2019-03-01T09:00 }' })).commit('Approve 1.0', CEO, '2026-06-10');
+    expect((await validate(repo, '2026-06-11')).findings).toContainEqual(expect.objectContaining({ rule: 'git-approval', message: 'the approval is dated "2019-03-01T09:00", which is not a date (YYYY-MM-DD): its backdating cannot be checked' }));
+  });
+
   it('counts the content an approver wrote even when they hide it behind an approval of their own, or of an outsider, before approving again', async () => {
     for (const interim of [CEO, OUTSIDER]) {
       const repo = new TestRepo();
