@@ -14,7 +14,10 @@ export interface ManifestDocument {
   id: string;
   title: string;
   version: string;
+  /** The document's own status, as its metadata says. */
   status: string;
+  /** Whether the chain of trust proves its approval (false for a draft, and for an approval that is not valid: then it is published as a DRAFT). */
+  validlyApproved: boolean;
   /** The commit that proves the approval (40 or 64 hex digits), or null. */
   approvalCommit: string | null;
   /** How the approval is proven: a commit after the baseline, or imported with it; null without one. */
@@ -34,6 +37,7 @@ export function manifestDocument(doc: PublishedDocument, built: { html: boolean;
     title: doc.title,
     version: doc.version,
     status: doc.status,
+    validlyApproved: doc.validlyApproved,
     approvalCommit: commit?.hash ?? null,
     proof: commit?.proof ?? null,
     fingerprint: doc.fingerprint,

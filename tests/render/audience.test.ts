@@ -141,6 +141,7 @@ describe('isms build for an audience', () => {
       title: 'Information Security Policy',
       version: '1.0',
       status: 'approved',
+      validlyApproved: true,
       approvalCommit: approval,
       proof: 'commit',
       fingerprint: revisionFacts(read(repo.dir, 'policy.md'), 'markdown').fingerprint,

@@ -61,7 +61,7 @@ describe('a document is published as approved only when git proves its approval'
     expect(seen.page).toContain('approved (not valid: DRAFT)');
     expect(seen.metadata).not.toHaveProperty('IsmsApprovalCommit');
     expect(seen.manualContents[0]).toMatchObject({ id: 'DOC-A5', approvalCommit: null });
-    expect(seen.manifest).toMatchObject({ approvalCommit: null, proof: null });
+    expect(seen.manifest).toMatchObject({ status: 'approved', validlyApproved: false, approvalCommit: null, proof: null });
   }, 60_000);
 
   it.each(['warn', 'off'])('keeps that forged approval a DRAFT with git-approval lowered to %s, and a release leaves it out', async (severity) => {
@@ -87,7 +87,7 @@ describe('a document is published as approved only when git proves its approval'
     const seen = await shown(out);
     expect(seen.pdfText).not.toContain('DRAFT');
     expect(seen.metadata['IsmsApprovalCommit']).toBe(approval);
-    expect(seen.manifest).toMatchObject({ approvalCommit: approval, proof: 'commit' });
+    expect(seen.manifest).toMatchObject({ validlyApproved: true, approvalCommit: approval, proof: 'commit' });
   }, 60_000);
 
   it('publishes approved documents outside a git repository as DRAFT, saying git could not prove the approval', async () => {
