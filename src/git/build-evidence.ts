@@ -244,7 +244,12 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
       const parent = baseline.setIn?.parents[0];
       const named = baseline.commit.hash;
       const namedBefore = parent ? (await runGit(toplevel, ['log', '--format=%H', '-n', '1', '--end-of-options', named, `^${parent}`, '--'])).stdout.toString('utf8').trim() === '' : false;
-      if (baseline.setIn && (imported.has(baseline.setIn.hash) || !namedBefore)) {
+      if (!baseline.setIn) {
+        // Only a committed setting imports anything: an uncommitted one is nobody's act that git can judge.
+        baseline.problem = `git.baseline "${baseline.configured}" is not committed: it imports history only once a commit sets it (and git-config-change judges who did). Until then nothing is imported and every sign-off must be proven`;
+        baseline.commit = undefined;
+        imported.clear();
+      } else if (imported.has(baseline.setIn.hash) || !namedBefore) {
         baseline.problem = `git.baseline "${baseline.configured}" names a commit that is not before the change that set it (${describeCommit(baseline.setIn)}): name a commit before that change. Until then nothing is imported and every sign-off must be proven`;
         baseline.commit = undefined;
         imported.clear();

@@ -192,6 +192,16 @@ describe('forged sign-offs, each caught at its line and naming its commit', () =
     ]);
   });
 
+  it('imports nothing with a baseline set in the working tree but not committed: the forged approval stays a finding', async () => {
+    const repo = adopted();
+    repo.write('policy.md', policy(APPROVED_10)).commit('Forged approval', WRITER, '2026-01-10');
+    const moved = repo.git(['rev-parse', 'HEAD']).trim();
+    repo.write('isms.config.yaml', `${REPO_CONFIG}git:\n  baseline: ${moved}\n`);
+    const { findings } = await validate(repo);
+    expect(findings).toContainEqual(expect.objectContaining({ rule: 'git-approval', file: 'policy.md', message: expect.stringMatching(/by someone who was not allowed to/) }));
+    expect(findings).toContainEqual(expect.objectContaining({ rule: 'git-config-change', message: expect.stringMatching(/^git\.baseline "[0-9a-f]{40}" is not committed: it imports history only once a commit sets it/) }));
+  });
+
   it('reports a baseline that names a commit at or after the change that set it, and imports nothing', async () => {
     const repo = adopted();
     repo.write('isms.config.yaml', `${REPO_CONFIG}git:\n  baseline: adoption\n`).write('policy.md', policy(APPROVED_10)).commit('Baseline by tag, and a forged approval', CISO, '2026-01-10');
