@@ -57,8 +57,8 @@ function publicationNotes(publication: Publication, config: Config): string[] {
   return [
     ...(forAudience.length > 0 ? [messages.leftOutForAudience(publication.audience ?? '', max, ids(forAudience))] : []),
     ...(notApproved.length > 0 ? [messages.leftOutNotApproved(ids(notApproved))] : []),
-    ...(drafts.length > 0 ? [`published as DRAFT (not validly approved): ${ids(drafts)}`] : []),
-    ...(retired.length > 0 ? [`published as OBSOLETE (retired, not in the manual): ${ids(retired)}`] : []),
+    ...(drafts.length > 0 ? [messages.publishedAsDraft(ids(drafts))] : []),
+    ...(retired.length > 0 ? [messages.publishedAsObsolete(ids(retired))] : []),
   ];
 }
 

@@ -72,6 +72,8 @@ export const messages = {
       : `unknown audience "${name}": publish.audiences defines ${defined.join(', ')}`,
   leftOutForAudience: (audience: string, max: string | undefined, ids: string) => `left out for ${audience}${max !== undefined ? ` (classified above ${max})` : ''}: ${ids}`,
   leftOutNotApproved: (ids: string) => `left out (not approved): ${ids}`,
+  publishedAsDraft: (ids: string) => `published as DRAFT (not validly approved): ${ids}`,
+  publishedAsObsolete: (ids: string) => `published as OBSOLETE (retired, not in the manual): ${ids}`,
   releaseWithoutApproved: (audience: string | undefined, notApproved: readonly string[]) =>
     [
       'release refused: nothing was written.',
