@@ -1,5 +1,5 @@
 import { catalogOf } from '../catalog/catalog.js';
-import { resolveControlId } from '../catalog/control-id.js';
+import { otherSourceOf, resolveControlId } from '../catalog/control-id.js';
 import { audienceOf, clearedFor, DOCUMENT_TYPES, type Config } from '../config/config.js';
 import type { SourceDocument } from '../documents/document.js';
 import { isRecord } from '../documents/version-history.js';
@@ -26,6 +26,8 @@ export interface PublishedApproval {
 export interface SoaRow {
   control: string;
   title: string;
+  /** Where a control from another source than Annex A comes from. */
+  source?: string;
   applicable: boolean;
   reasons: string[];
   justification: string;
@@ -84,7 +86,11 @@ export interface PublishedDocument {
   nextReview?: string;
   history: Array<{ version: string; date: string; author: string; details: string }>;
   distribution: Array<{ to: string; audience: string }>;
-  soa?: { standard: string; themes: SoaTheme[]; applicable: number; excluded: number };
+  /**
+   * Annex A by theme, then (apart, as the last group) the controls from other sources; `applicable`
+   * and `excluded` count Annex A, `summary` says both in one sentence.
+   */
+  soa?: { standard: string; themes: SoaTheme[]; applicable: number; excluded: number; otherSources: { applicable: number; excluded: number }; summary: string };
   risks?: RiskView;
   /** Withdrawn (status retired): published as OBSOLETE, never in the manual. */
   retired: boolean;
@@ -142,9 +148,28 @@ function soaView(doc: SourceDocument, config: Config): PublishedDocument['soa'] 
   const catalog = catalogOf(standard);
   const themes = new Map<string, SoaTheme>();
   for (const control of catalog.controls) if (!themes.has(control.group)) themes.set(control.group, { title: control.groupTitle, applicable: 0, excluded: 0, controls: [] });
+  const other: SoaTheme = { title: 'Controls from other sources', applicable: 0, excluded: 0, controls: [] };
+  const row = (item: Record<string, unknown>, control: string, title: string): SoaRow => ({
+    control,
+    title,
+    applicable: item['applicable'] === true,
+    reasons: texts(item['reasons']),
+    justification: text(item['justification']),
+    implementation: text(item['implementation']),
+    owner: config.roles[text(item['owner'])]?.title ?? text(item['owner']),
+    documents: texts(item['documents']),
+    risks: texts(item['risks']),
+  });
   const list = Array.isArray(doc.data?.['controls']) ? (doc.data['controls'] as unknown[]) : [];
   for (const item of list) {
     if (!isRecord(item)) continue;
+    const source = otherSourceOf(item);
+    if (source !== undefined) {
+      if (item['applicable'] === true) other.applicable++;
+      else if (item['applicable'] === false) other.excluded++;
+      other.controls.push({ ...row(item, text(item['control']).trim(), text(item['title'])), source });
+      continue;
+    }
     const resolved = typeof item['control'] === 'string' ? resolveControlId(item['control'], standard) : undefined;
     if (!resolved?.ok) continue;
     const control = catalog.get(resolved.id)!;
@@ -152,22 +177,22 @@ function soaView(doc: SourceDocument, config: Config): PublishedDocument['soa'] 
     const applicable = item['applicable'] === true;
     if (applicable) theme.applicable++;
     else if (item['applicable'] === false) theme.excluded++;
-    theme.controls.push({
-      control: resolved.id,
-      title: control.title,
-      applicable,
-      reasons: texts(item['reasons']),
-      justification: text(item['justification']),
-      implementation: text(item['implementation']),
-      owner: config.roles[text(item['owner'])]?.title ?? text(item['owner']),
-      documents: texts(item['documents']),
-      risks: texts(item['risks']),
-    });
+    theme.controls.push(row(item, resolved.id, control.title));
   }
   const order = new Map(catalog.controls.map((c, i) => [c.id, i]));
   for (const theme of themes.values()) theme.controls.sort((a, b) => order.get(a.control)! - order.get(b.control)!);
-  const all = [...themes.values()];
-  return { standard: catalog.name, themes: all, applicable: all.reduce((n, t) => n + t.applicable, 0), excluded: all.reduce((n, t) => n + t.excluded, 0) };
+  const annexA = [...themes.values()];
+  const applicable = annexA.reduce((n, t) => n + t.applicable, 0);
+  const excluded = annexA.reduce((n, t) => n + t.excluded, 0);
+  const others = other.controls.length > 0 ? `; controls from other sources: ${other.applicable} applicable, ${other.excluded} excluded` : '';
+  return {
+    standard: catalog.name,
+    themes: other.controls.length > 0 ? [...annexA, other] : annexA,
+    applicable,
+    excluded,
+    otherSources: { applicable: other.applicable, excluded: other.excluded },
+    summary: `${catalog.name} Annex A: ${applicable} controls applicable, ${excluded} excluded${others}.`,
+  };
 }
 
 function riskView(doc: SourceDocument, config: Config): RiskView | undefined {

@@ -45,7 +45,7 @@ export function statusTable(report: StatusReport): string {
     ),
   );
   for (const soa of report.soa) {
-    out.push('', `Statement of Applicability ${escapeControls(soa.document ?? '')} (${soa.standard}): ${soa.applicable} applicable, ${soa.excluded} excluded, ${soa.catalogue - soa.decided} undecided of ${soa.catalogue}`);
+    out.push('', `Statement of Applicability ${escapeControls(soa.document ?? '')} (${soa.standard}): ${soa.applicable} applicable, ${soa.excluded} excluded, ${soa.catalogue - soa.decided} undecided of ${soa.catalogue}${soa.otherSources.applicable + soa.otherSources.excluded > 0 ? `; from other sources: ${soa.otherSources.applicable} applicable, ${soa.otherSources.excluded} excluded` : ''}`);
     out.push(
       table(
         ['Theme', 'Applicable', 'Excluded', 'Implemented', 'Partial', 'Planned', 'Not implemented'],

@@ -1,5 +1,5 @@
 import { catalogOf } from '../catalog/catalog.js';
-import { resolveControlId } from '../catalog/control-id.js';
+import { otherSourceOf, resolveControlId } from '../catalog/control-id.js';
 import type { Config } from '../config/config.js';
 import type { SourceDocument } from '../documents/document.js';
 import { isRecord } from '../documents/version-history.js';
@@ -44,6 +44,8 @@ export interface SoaStatus {
   applicable: number;
   excluded: number;
   implementation: ImplementationCounts;
+  /** Controls from other sources than Annex A (entries with `source`), counted apart. */
+  otherSources: { applicable: number; excluded: number };
   /** By 2022 theme or 2013 domain, in catalogue order. */
   byGroup: Array<{ group: string; title: string; applicable: number; excluded: number } & { implementation: ImplementationCounts }>;
 }
@@ -104,11 +106,15 @@ function soaStatus(doc: SourceDocument, config: Config): SoaStatus {
   for (const control of catalog.controls) {
     if (!groups.has(control.group)) groups.set(control.group, { group: control.group, title: control.groupTitle, applicable: 0, excluded: 0, implementation: emptyCounts() });
   }
-  const status: SoaStatus = { document: doc.meta.id ?? null, standard, catalogue: catalog.controls.length, decided: 0, applicable: 0, excluded: 0, implementation: emptyCounts(), byGroup: [] };
+  const status: SoaStatus = { document: doc.meta.id ?? null, standard, catalogue: catalog.controls.length, decided: 0, applicable: 0, excluded: 0, implementation: emptyCounts(), otherSources: { applicable: 0, excluded: 0 }, byGroup: [] };
   const seen = new Set<string>();
   const controls = Array.isArray(doc.data?.['controls']) ? (doc.data['controls'] as unknown[]) : [];
   for (const item of controls) {
     if (!isRecord(item) || typeof item['control'] !== 'string' || typeof item['applicable'] !== 'boolean') continue;
+    if (otherSourceOf(item) !== undefined) {
+      status.otherSources[item['applicable'] ? 'applicable' : 'excluded']++;
+      continue;
+    }
     const resolved = resolveControlId(item['control'], standard);
     if (!resolved.ok || seen.has(resolved.id)) continue;
     seen.add(resolved.id);

@@ -78,8 +78,22 @@ ruleTester(riskControl, {
       config: RISK_CONFIG,
       files: { 'register.yaml': registerYaml([risk({ controls: '["A.8.7", "8.13"]' })]), 'soa.yaml': soaYaml() },
     },
+    {
+      name: 'accepts a control from another source that the SoA applies',
+      config: RISK_CONFIG,
+      files: {
+        'register.yaml': registerYaml([risk({ controls: '["8.7", "WW-1"]' })]),
+        'soa.yaml': soaYaml({ append: ['  - { control: "WW-1", title: Client data returned, source: Client contracts, applicable: true, reasons: [contractual], justification: x, implementation: implemented, owner: ciso }'] }),
+      },
+    },
   ],
   invalid: [
+    {
+      name: 'reports a control that neither Annex A nor the SoA knows',
+      config: RISK_CONFIG,
+      files: { 'register.yaml': registerYaml([risk({ controls: '["WW-2"]' })]), 'soa.yaml': soaYaml() },
+      errors: [{ message: 'risk R-001: WW-2 is not a control of ISO/IEC 27001:2022 Annex A, nor a control from another source in the Statement of Applicability', line: LINE }],
+    },
     {
       name: 'reports an unknown control and a 2013 id',
       config: RISK_CONFIG,

@@ -1,5 +1,6 @@
 import { schema } from '../../src/rules/schema.js';
 import { ruleTester } from '../helpers/rule-tester.js';
+import { FIRST_ITEM_LINE, soaYaml } from '../helpers/domain.js';
 import { markdown } from '../helpers/workspace.js';
 
 ruleTester(schema, {
@@ -16,6 +17,11 @@ ruleTester(schema, {
     },
   ],
   invalid: [
+    {
+      name: 'reports a control from another source without a title',
+      files: { 'soa.yaml': soaYaml({ append: ['  - { control: "WW-1", source: Client contracts, applicable: true, reasons: [contractual], justification: x, implementation: implemented, owner: ciso }'] }) },
+      errors: [{ message: '"controls[93]" is missing "title"', line: FIRST_ITEM_LINE + 93 }],
+    },
     {
       name: 'reports a depends_on that is not a list of document ids',
       files: { 'policy.md': markdown({ extra: 'depends_on: [doc-rm]' }) },
