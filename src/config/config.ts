@@ -23,6 +23,10 @@ export interface RiskMethod {
   levels: Array<{ name: string; max?: number }>;
   acceptable: string;
   escalation: string;
+  /** The method's limit on a risk acceptance: `expires` at most this many months after its `date`. */
+  maxAcceptanceMonths?: number;
+  /** The method's limit on a risk's `next_review`: at most this many months ahead. */
+  maxReviewMonths?: number;
 }
 
 /** `isms.config.yaml`, validated and with every default filled in. */
@@ -38,6 +42,8 @@ export interface Config {
   approvers: Record<string, string[]>;
   classifications: string[];
   reviewIntervalMonths: number;
+  /** The longest `review.interval_months` a document may set; undefined: up to the schema's 120. */
+  maxReviewIntervalMonths: number | undefined;
   requiredSections: Record<string, string[]>;
   risk: RiskMethod | undefined;
   git: {

@@ -60,7 +60,8 @@ interface RawConfig {
   classifications?: string[];
   review_interval_months?: number;
   required_sections?: Record<string, string[]>;
-  risk?: RiskMethod;
+  risk?: Omit<RiskMethod, 'maxAcceptanceMonths' | 'maxReviewMonths'> & { max_acceptance_months?: number; max_review_months?: number };
+  max_review_interval_months?: number;
   git?: { signed_approvals?: boolean; allowed_signers?: string; allow_self_approval?: boolean; max_backdate_days?: number; baseline?: string; config_approvers?: string[] };
   rules?: Record<string, RuleSetting>;
   publish?: { title?: string; order?: string[]; exclude?: string[]; templates?: string; audiences?: Record<string, { max_classification?: string }>; default_audience?: string };
@@ -100,6 +101,10 @@ function referenceProblems(raw: RawConfig, map: SourceMap, knownRules: readonly 
     }
   }
   problems.push(...audienceProblems(raw, map));
+  const maxInterval = raw.max_review_interval_months;
+  if (maxInterval !== undefined && raw.review_interval_months !== undefined && raw.review_interval_months > maxInterval) {
+    problems.push({ message: `review_interval_months ${raw.review_interval_months} is above max_review_interval_months ${maxInterval}: the default interval must keep the limit the configuration sets`, at: map.valueAt('/review_interval_months') });
+  }
   const risk = raw.risk;
   if (risk) {
     const levelNames = risk.levels.map((level) => level.name);
@@ -177,6 +182,11 @@ function dictionary<T>(entries: ReadonlyArray<[string, T]>): Record<string, T> {
   return Object.assign(Object.create(null) as Record<string, T>, Object.fromEntries(entries));
 }
 
+function riskMethod(raw: NonNullable<RawConfig['risk']>): RiskMethod {
+  const { max_acceptance_months: maxAcceptanceMonths, max_review_months: maxReviewMonths, ...method } = raw;
+  return { ...method, ...(maxAcceptanceMonths !== undefined ? { maxAcceptanceMonths } : {}), ...(maxReviewMonths !== undefined ? { maxReviewMonths } : {}) };
+}
+
 function toConfig(raw: RawConfig, file: string): Config {
   return {
     file,
@@ -188,8 +198,9 @@ function toConfig(raw: RawConfig, file: string): Config {
     approvers: dictionary(Object.entries(raw.approvers ?? {})),
     classifications: raw.classifications ?? DEFAULT_CLASSIFICATIONS,
     reviewIntervalMonths: raw.review_interval_months ?? 12,
+    maxReviewIntervalMonths: raw.max_review_interval_months,
     requiredSections: dictionary(Object.entries(raw.required_sections ?? {})),
-    risk: raw.risk,
+    risk: raw.risk ? riskMethod(raw.risk) : undefined,
     git: {
       signedApprovals: raw.git?.signed_approvals ?? false,
       allowedSigners: raw.git?.allowed_signers ?? '.isms/allowed_signers',

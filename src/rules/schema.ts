@@ -13,7 +13,7 @@ function schemaFor(doc: SourceDocument): SchemaName {
 
 export const schema: Rule = {
   id: 'schema',
-  description: 'metadata and data against the JSON schemas',
+  description: 'metadata and data against the JSON schemas; `review.interval_months` above `max_review_interval_months`',
   defaultSeverity: 'error',
   check(context) {
     for (const doc of context.documents) {
@@ -24,6 +24,12 @@ export const schema: Rule = {
       }
       const problems = schemaProblems(validate(schemaFor(doc), doc.data), doc.map);
       for (const problem of problems) context.report(doc, problem.at, problem.message);
+      // The configuration's limits cannot live in the static schema either.
+      const interval = doc.meta.review?.intervalMonths;
+      const maxInterval = context.config.maxReviewIntervalMonths;
+      if (interval !== undefined && maxInterval !== undefined && interval > maxInterval) {
+        context.report(doc, doc.map.valueAt('/review/interval_months'), `"review.interval_months" is ${interval}, above the ${maxInterval} months the configuration allows (max_review_interval_months)`);
+      }
       // The allowed classifications come from the configuration, so they cannot live in the static schema.
       const classification = doc.meta.classification;
       const allowed = context.config.classifications;

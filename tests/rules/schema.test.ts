@@ -1,7 +1,7 @@
 import { schema } from '../../src/rules/schema.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 import { FIRST_ITEM_LINE, soaYaml } from '../helpers/domain.js';
-import { markdown } from '../helpers/workspace.js';
+import { BASE_CONFIG, markdown } from '../helpers/workspace.js';
 
 ruleTester(schema, {
   valid: [
@@ -10,6 +10,12 @@ ruleTester(schema, {
       name: 'accepts a draft without approval, review or distribution',
       files: { 'policy.md': markdown({ status: 'draft', version: '0.1', approval: null }) },
     },
+    { name: 'accepts a review interval of 120 months when the configuration sets no limit', files: { 'policy.md': markdown({ review: 'review: { last: 2026-01-10, interval_months: 120 }' }) } },
+    {
+      name: 'accepts a review interval within max_review_interval_months',
+      config: `${BASE_CONFIG}max_review_interval_months: 24\n`,
+      files: { 'policy.md': markdown({ review: 'review: { last: 2026-01-10, interval_months: 24 }' }) },
+    },
     { name: 'accepts depends_on, the ids of the documents it was written against', files: { 'policy.md': markdown({ extra: 'depends_on: [DOC-RM, ISMS-MAN]' }) } },
     {
       name: 'leaves an approved document without approval to approval-missing',
@@ -17,6 +23,12 @@ ruleTester(schema, {
     },
   ],
   invalid: [
+    {
+      name: 'reports a review interval of 120 months above the max_review_interval_months of the configuration',
+      config: `${BASE_CONFIG}max_review_interval_months: 24\n`,
+      files: { 'policy.md': markdown({ review: 'review: { last: 2026-01-10, interval_months: 120 }' }) },
+      errors: [{ message: '"review.interval_months" is 120, above the 24 months the configuration allows (max_review_interval_months)', line: 10, column: 46 }],
+    },
     {
       name: 'reports a control from another source without a title',
       files: { 'soa.yaml': soaYaml({ append: ['  - { control: "WW-1", source: Client contracts, applicable: true, reasons: [contractual], justification: x, implementation: implemented, owner: ciso }'] }) },
