@@ -1,9 +1,15 @@
+import type { Range } from '../diagnostics/diagnostic.js';
+
 export type RuleSetting = 'off' | 'warn' | 'error';
 
 export const DOCUMENT_TYPES = ['manual', 'policy', 'procedure', 'methodology', 'soa', 'risk-register', 'plan', 'record', 'other'] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 export type Standard = 'iso27001-2022' | 'iso27001-2013';
+
+/** What a record (`type: record`) records: each kind has a schema of its own. */
+export const RECORD_KINDS = ['internal-audit', 'management-review', 'nonconformity', 'objective', 'competence', 'monitoring'] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
 
 export interface RoleMember {
   name: string;
@@ -57,6 +63,12 @@ export interface Config {
     configApprovers: string[];
   };
   rules: Record<string, RuleSetting>;
+  /** `mandatory_documents: true`: every clause of the standard that requires documented information must be covered (mandatory-documents). */
+  mandatoryDocuments: boolean;
+  /** `records:`, the record kinds that are due at intervals (record-due); undefined when not configured (record-due is then off). */
+  records: Partial<Record<RecordKind, { everyMonths: number }>> | undefined;
+  /** Where some keys of the configuration file are, by JSON pointer (`/records/internal-audit`), for findings about them. */
+  keyRanges: Record<string, Range>;
   publish: {
     title: string;
     /** Documents that open the manual, in this order. */
@@ -112,6 +124,11 @@ export function clearedFor(config: Config, max: string | undefined, classificati
   if (max === undefined) return true;
   const rank = classificationRank(config, classification);
   return rank !== -1 && rank <= classificationRank(config, max);
+}
+
+/** Where a key of the configuration file is (its key), or the start of the file when it is not kept. */
+export function configKeyAt(config: Config, pointer: string): Range {
+  return own(config.keyRanges, pointer) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
 
 /** A configured role by its id. */

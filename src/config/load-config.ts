@@ -8,7 +8,8 @@ import { validate } from '../schema/validator.js';
 import { decodeDocument } from '../text/decode.js';
 import { readFileCapped } from '../text/read-capped.js';
 import { closest } from '../text/suggest.js';
-import { DEFAULT_CLASSIFICATIONS, type Audience, type Config, type RiskMethod, type Role, type RuleSetting, type Standard } from './config.js';
+import type { Range } from '../diagnostics/diagnostic.js';
+import { DEFAULT_CLASSIFICATIONS, RECORD_KINDS, type Audience, type Config, type RecordKind, type RiskMethod, type Role, type RuleSetting, type Standard } from './config.js';
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; file: string; problems: Problem[] };
 
@@ -48,7 +49,7 @@ export function parseConfig(bytes: Uint8Array, absolute: string, knownRules: rea
   const raw = source.value as RawConfig;
   const references = referenceProblems(raw, source.map, knownRules);
   if (references.length > 0) return { ok: false, file: absolute, problems: references };
-  return { ok: true, config: toConfig(raw, absolute) };
+  return { ok: true, config: toConfig(raw, absolute, source.map) };
 }
 
 interface RawConfig {
@@ -64,6 +65,8 @@ interface RawConfig {
   max_review_interval_months?: number;
   git?: { signed_approvals?: boolean; allowed_signers?: string; allow_self_approval?: boolean; max_backdate_days?: number; baseline?: string; config_approvers?: string[] };
   rules?: Record<string, RuleSetting>;
+  mandatory_documents?: boolean;
+  records?: Partial<Record<RecordKind, { every_months?: number }>>;
   publish?: { title?: string; order?: string[]; exclude?: string[]; templates?: string; audiences?: Record<string, { max_classification?: string }>; default_audience?: string };
 }
 
@@ -187,7 +190,23 @@ function riskMethod(raw: NonNullable<RawConfig['risk']>): RiskMethod {
   return { ...method, ...(maxAcceptanceMonths !== undefined ? { maxAcceptanceMonths } : {}), ...(maxReviewMonths !== undefined ? { maxReviewMonths } : {}) };
 }
 
-function toConfig(raw: RawConfig, file: string): Config {
+/** The keys findings about the configuration point at (the switches of repository-wide rules). */
+function keyRanges(raw: RawConfig, map: SourceMap): Record<string, Range> {
+  const pointers = ['/mandatory_documents', '/records', ...Object.keys(raw.records ?? {}).map((kind) => childPointer('/records', kind))];
+  return dictionary(pointers.filter((pointer) => map.get(pointer)).map((pointer): [string, Range] => [pointer, map.keyAt(pointer)]));
+}
+
+function recordIntervals(raw: RawConfig): Config['records'] {
+  if (raw.records === undefined) return undefined;
+  const records: NonNullable<Config['records']> = {};
+  for (const kind of RECORD_KINDS) {
+    const every = raw.records[kind]?.every_months;
+    if (every !== undefined) records[kind] = { everyMonths: every };
+  }
+  return records;
+}
+
+function toConfig(raw: RawConfig, file: string, map: SourceMap): Config {
   return {
     file,
     root: path.dirname(file),
@@ -211,6 +230,9 @@ function toConfig(raw: RawConfig, file: string): Config {
       configApprovers: raw.git?.config_approvers ?? raw.approvers?.['manual'] ?? raw.approvers?.['*'] ?? [],
     },
     rules: dictionary(Object.entries(raw.rules ?? {})),
+    mandatoryDocuments: raw.mandatory_documents ?? false,
+    records: recordIntervals(raw),
+    keyRanges: keyRanges(raw, map),
     publish: {
       title: raw.publish?.title ?? `${raw.organization} ISMS`,
       order: raw.publish?.order ?? [],

@@ -1,4 +1,5 @@
 import { catalogOf } from '../catalog/catalog.js';
+import { clauseCoverage } from '../catalog/coverage.js';
 import { otherSourceOf, resolveControlId } from '../catalog/control-id.js';
 import { audienceOf, clearedFor, DOCUMENT_TYPES, type Config } from '../config/config.js';
 import type { SourceDocument } from '../documents/document.js';
@@ -114,6 +115,16 @@ export interface LeftOut {
   reason: LeftOutReason;
 }
 
+/** A clause that requires documented information, and the published documents that cover it. */
+export interface PublishedClause {
+  id: string;
+  title: string;
+  documented: string;
+  documents: Array<{ id: string; title: string; page: string }>;
+  /** Covered only by documents this publication leaves out (they are not named). */
+  coveredElsewhere: boolean;
+}
+
 export interface Publication {
   organization: string;
   title: string;
@@ -131,6 +142,11 @@ export interface Publication {
   manual: PublishedDocument[];
   /** Documents not published, by id, and why. */
   leftOut: LeftOut[];
+  /**
+   * The clauses of the standard that require documented information and what covers them (`covers`);
+   * undefined when the configuration does not ask for it and no document says what it covers.
+   */
+  coverage?: { edition: string; covered: number; clauses: PublishedClause[] };
 }
 
 export interface PublicationScope {
@@ -333,6 +349,7 @@ export function buildPublication(workspace: Workspace, git: GitEvidence | undefi
     return reason === undefined;
   });
   const excluded = new Set(config.publish.exclude);
+  const coverage = coverageView(workspace, published);
   return {
     organization: config.organization,
     title: config.publish.title,
@@ -342,5 +359,18 @@ export function buildPublication(workspace: Workspace, git: GitEvidence | undefi
     documents: published,
     manual: published.filter((doc) => !doc.retired && !excluded.has(doc.id)),
     leftOut,
+    ...(coverage ? { coverage } : {}),
   };
+}
+
+/** The coverage of the clauses that require documented information, by the published documents only. */
+function coverageView(workspace: Workspace, published: readonly PublishedDocument[]): Publication['coverage'] {
+  const { config, documents } = workspace;
+  if (!config.mandatoryDocuments && !documents.some((doc) => (doc.meta.covers?.length ?? 0) > 0)) return undefined;
+  const bySource = new Map(published.map((doc) => [doc.source, doc]));
+  const clauses = clauseCoverage(documents, config).map(({ clause, live }): PublishedClause => {
+    const shown = live.flatMap((doc) => bySource.get(doc) ?? []);
+    return { ...clause, documents: shown.map((doc) => ({ id: doc.id, title: doc.title, page: doc.page })), coveredElsewhere: shown.length === 0 && live.length > 0 };
+  });
+  return { edition: catalogOf(config.standard).name, covered: clauses.filter((c) => c.documents.length > 0 || c.coveredElsewhere).length, clauses };
 }

@@ -1,14 +1,41 @@
+import { RECORD_KINDS, type RecordKind } from '../config/config.js';
+import type { Range } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../documents/document.js';
 import { schemaProblems } from '../schema/schema-problems.js';
 import { validate, type SchemaName } from '../schema/validator.js';
 import { closest } from '../text/suggest.js';
 import type { Rule } from './rule.js';
 
+const RECORD_SCHEMAS: Record<RecordKind, SchemaName> = {
+  'internal-audit': 'recordInternalAudit',
+  'management-review': 'recordManagementReview',
+  nonconformity: 'recordNonconformity',
+  objective: 'recordObjective',
+  competence: 'recordCompetence',
+  monitoring: 'recordMonitoring',
+};
+
 function schemaFor(doc: SourceDocument): SchemaName {
   if (doc.format === 'markdown') return 'markdown';
   if (doc.meta.type === 'soa') return 'soa';
   if (doc.meta.type === 'risk-register') return 'riskRegister';
+  const kind = doc.meta.record;
+  if (doc.meta.type === 'record' && kind !== undefined && Object.hasOwn(RECORD_SCHEMAS, kind)) return RECORD_SCHEMAS[kind as RecordKind];
   return 'yaml';
+}
+
+/** What the metadata schema cannot say without losing its other findings: a record names its kind, and only a record does. */
+function recordProblems(doc: SourceDocument): Array<{ at: Range; message: string }> {
+  const kinds = RECORD_KINDS.join(', ');
+  if (doc.meta.type === 'record') {
+    if (doc.format === 'markdown') {
+      return [{ at: doc.map.valueAt('/type'), message: `a record is kept as a YAML document (a .yaml file) holding the fields of its kind (record: ${kinds}), which schemas/record-<kind>.schema.json describe` }];
+    }
+    if (doc.data?.['record'] === undefined) return [{ at: doc.map.valueAt('/type'), message: `a record needs "record": what it records (${kinds})` }];
+  } else if (doc.data?.['record'] !== undefined && doc.meta.type !== undefined) {
+    return [{ at: doc.map.keyAt('/record'), message: `"record" names what a record records, so it is only for type: record (this is a ${doc.meta.type})` }];
+  }
+  return [];
 }
 
 export const schema: Rule = {
@@ -22,7 +49,7 @@ export const schema: Rule = {
         context.report(doc, { line: 1, column: 1, endLine: 1, endColumn: 1 }, 'no front matter: a controlled document starts with a "---" block holding id, title, type, owner, classification, status and version');
         continue;
       }
-      const problems = schemaProblems(validate(schemaFor(doc), doc.data), doc.map);
+      const problems = [...schemaProblems(validate(schemaFor(doc), doc.data), doc.map), ...recordProblems(doc)];
       for (const problem of problems) context.report(doc, problem.at, problem.message);
       // The configuration's limits cannot live in the static schema either.
       const interval = doc.meta.review?.intervalMonths;

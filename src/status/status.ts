@@ -1,4 +1,5 @@
 import { catalogOf } from '../catalog/catalog.js';
+import { clauseCoverage } from '../catalog/coverage.js';
 import { otherSourceOf, resolveControlId } from '../catalog/control-id.js';
 import type { Config } from '../config/config.js';
 import type { SourceDocument } from '../documents/document.js';
@@ -61,11 +62,21 @@ export interface RiskStatus {
   expiring: Array<{ risk: string; by: string; expires: string; daysLeft: number }>;
 }
 
+/** A clause of the standard that requires documented information, and the live documents that cover it. */
+export interface ClauseStatus {
+  clause: string;
+  title: string;
+  documented: string;
+  documents: string[];
+}
+
 export interface StatusReport {
   organization: string;
   asOf: string;
   validation: Summary;
   documents: DocumentStatus[];
+  /** The clauses that require documented information and what covers them (`covers`), in the standard's order. */
+  coverage: { edition: string; asked: boolean; clauses: ClauseStatus[] };
   soa: SoaStatus[];
   risks: RiskStatus[];
 }
@@ -173,6 +184,12 @@ export function buildStatus(workspace: Workspace, asOf: string, validation: Summ
     asOf,
     validation,
     documents,
+    coverage: {
+      edition: catalogOf(config.standard).name,
+      // Asked for by the configuration, or by documents that say what they cover.
+      asked: config.mandatoryDocuments || readable.some((d) => (d.meta.covers?.length ?? 0) > 0),
+      clauses: clauseCoverage(workspace.documents, config).map(({ clause, live }) => ({ clause: clause.id, title: clause.title, documented: clause.documented, documents: live.map((d) => d.meta.id ?? d.file) })),
+    },
     soa: readable.filter((d) => d.meta.type === 'soa').map((d) => soaStatus(d, config)),
     risks: readable.filter((d) => d.meta.type === 'risk-register').flatMap((d) => riskStatus(d, config, asOf) ?? []),
   };

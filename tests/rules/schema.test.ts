@@ -10,6 +10,7 @@ ruleTester(schema, {
       name: 'accepts a draft without approval, review or distribution',
       files: { 'policy.md': markdown({ status: 'draft', version: '0.1', approval: null }) },
     },
+    { name: 'accepts covers, the clauses whose documented information the document provides', files: { 'policy.md': markdown({ extra: 'covers: ["5.2", "6.1.3 d", "10.2"]\nretention: { years: 3 }' }) } },
     { name: 'accepts a review interval of 120 months when the configuration sets no limit', files: { 'policy.md': markdown({ review: 'review: { last: 2026-01-10, interval_months: 120 }' }) } },
     {
       name: 'accepts a review interval within max_review_interval_months',
@@ -23,6 +24,19 @@ ruleTester(schema, {
     },
   ],
   invalid: [
+    {
+      name: 'reports a covers entry that is not a clause number, and an unquoted one',
+      files: { 'policy.md': markdown({ extra: 'covers: ["Clause 5.2", 6.2]' }) },
+      errors: [
+        { message: '"covers[0]" must be a clause as the standard numbers it, like "6.2" or "9.3.3" (an item of a clause: "6.1.3 d"), found "Clause 5.2"', line: 10, column: 10 },
+        { message: '"covers[1]" must be text: quote it ("6.2")', line: 10, column: 24 },
+      ],
+    },
+    {
+      name: 'reports a record kind on a document that is not a record',
+      files: { 'policy.md': markdown({ extra: 'record: management-review' }) },
+      errors: [{ message: '"record" names what a record records, so it is only for type: record (this is a policy)', line: 10, column: 1 }],
+    },
     {
       name: 'reports a review interval of 120 months above the max_review_interval_months of the configuration',
       config: `${BASE_CONFIG}max_review_interval_months: 24\n`,

@@ -52,7 +52,7 @@ export function renderSite(publication: Publication, templates: SiteTemplates, o
   const page = (pageTitle: string, content: string, current?: string) =>
     templates.pages.layout({ ...common, pageTitle, content, nav: nav(current), isRegister: current === undefined });
 
-  const register = { ...common, documents: publication.documents.map(withPdf), manualPdf: options.manualPdf, audience: publication.audience, leftOutNote: leftOutNote(publication) };
+  const register = { ...common, documents: publication.documents.map(withPdf), manualPdf: options.manualPdf, audience: publication.audience, leftOutNote: leftOutNote(publication), coverage: publication.coverage };
   files.set('index.html', page('Document register', templates.pages.register(register)));
   for (const doc of publication.documents) {
     try {
