@@ -14,6 +14,7 @@ import { gitVersionBump } from './git-version-bump.js';
 import { gitVersionDate } from './git-version-date.js';
 import { mandatoryDocuments } from './mandatory-documents.js';
 import { parseError } from './parse-error.js';
+import { recordDue } from './record-due.js';
 import { requiredSections } from './required-sections.js';
 import { reviewOverdue } from './review-overdue.js';
 import { riskAcceptance } from './risk-acceptance.js';
@@ -63,6 +64,7 @@ export const RULES: readonly Rule[] = [
   gitApprovalStale,
   gitUncommitted,
   mandatoryDocuments,
+  recordDue,
   gitConfigChange,
   gitReview,
   gitRiskAcceptance,
