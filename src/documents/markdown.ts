@@ -5,6 +5,8 @@ import { LineIndex } from '../text/line-index.js';
 import { findHistorySectionIn, type HistorySection } from './history-section.js';
 import { MAX_NESTING, type NestingEnv } from './markdown-nesting.js';
 import { deepMarkers, parser, plainText, type SourceSpan } from './markdown-parser.js';
+
+export type { SourceSpan } from './markdown-parser.js';
 import type { Problem } from './problem.js';
 
 export interface MarkdownHeading {
@@ -13,6 +15,18 @@ export interface MarkdownHeading {
   /** The anchor GitHub and our site give the heading. */
   slug: string;
   at: Range;
+  /** Nothing under it (no paragraph, list, quote, table, code or HTML but comments) before the next heading of its level or higher; its subsections' content counts. */
+  empty: boolean;
+}
+
+/** Running text as written (a paragraph, a heading, a table cell): where words can be looked for. */
+export interface MarkdownProse {
+  /** The inline Markdown source. */
+  content: string;
+  /** Spans of `content` that are not prose: code spans and link destinations, in order. */
+  excluded: SourceSpan[];
+  /** The file range of `content` from `start` to `end`. */
+  at(start: number, end: number): Range;
 }
 
 export interface MarkdownLink {
@@ -45,11 +59,16 @@ export interface MarkdownModel {
   mentions: DocumentMention[];
   /** Top-level blocks in order, so a table can be found "under a heading". */
   blocks: Array<{ kind: 'heading'; heading: MarkdownHeading } | { kind: 'table'; table: MarkdownTable }>;
+  /** Every paragraph, heading and table cell, in order. */
+  prose: MarkdownProse[];
   /** Where the version history heading and table are (0-based lines), as every reader of the history finds them. */
   history: HistorySection | undefined;
   /** What cannot be read as written (quotes or lists nested too deep), for the `parse-error` rule. */
   problems: Problem[];
 }
+
+/** Blocks that are content of the section they stand in (a heading or a rule is not). */
+const CONTENT_BLOCKS = new Set(['paragraph_open', 'bullet_list_open', 'ordered_list_open', 'blockquote_open', 'table_open', 'fence', 'code_block', 'html_block']);
 
 /** `DOC A5`, `DOC SoA`, `DOC-A5`: the seed's convention for naming a controlled document. */
 const MENTION = /\bDOC[ -]([A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)\b/g;
@@ -133,7 +152,7 @@ export function parseMarkdown(text: string): MarkdownModel {
   const tokens = parser.parse(text, env);
   const lines = text.split('\n');
   const slugger = new GithubSlugger();
-  const model: MarkdownModel = { headings: [], links: [], mentions: [], blocks: [], history: findHistorySectionIn(tokens), problems: nestingProblems(text, deepMarkers(text, tokens, env)) };
+  const model: MarkdownModel = { headings: [], links: [], mentions: [], blocks: [], prose: [], history: findHistorySectionIn(tokens), problems: nestingProblems(text, deepMarkers(text, tokens, env)) };
 
   const scanInline = (inline: Token, locate: Locate) => {
     const excluded: SourceSpan[] = [];
@@ -157,6 +176,7 @@ export function parseMarkdown(text: string): MarkdownModel {
     // A link's destination comes before the images and code in its label: order the spans, then one
     // sweep along the mentions (which come in source order), not a search per mention.
     excluded.sort((x, y) => x.start - y.start);
+    model.prose.push({ content: inline.content, excluded, at: (start, end) => rangeFrom(locate, start, end) });
     let next = 0;
     for (const match of inline.content.matchAll(MENTION)) {
       const start = match.index ?? 0;
@@ -167,16 +187,25 @@ export function parseMarkdown(text: string): MarkdownModel {
     }
   };
 
+  // The headings whose sections are open at this point of the document, outermost first.
+  const open: MarkdownHeading[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
+    if (token.level === 0 && CONTENT_BLOCKS.has(token.type) && !(token.type === 'html_block' && /^\s*(?:<!--[\s\S]*?-->\s*)*$/.test(token.content))) {
+      for (const heading of open) heading.empty = false;
+    }
     if (token.type === 'heading_open' && token.map) {
       const inline = tokens[i + 1]!;
       const first = token.map[0];
       const source = lines[first] ?? '';
       const column = token.markup.startsWith('#') ? source.indexOf('#') + 1 : source.length - source.trimStart().length + 1;
       const headingText = plainText(inline.children).trim();
-      const heading: MarkdownHeading = { depth: Number(token.tag.slice(1)), text: headingText, slug: slugger.slug(headingText), at: lineRange(lines, first, token.map[1] - 1, column) };
+      const heading: MarkdownHeading = { depth: Number(token.tag.slice(1)), text: headingText, slug: slugger.slug(headingText), at: lineRange(lines, first, token.map[1] - 1, column), empty: true };
       model.headings.push(heading);
+      if (token.level === 0) {
+        while (open.length > 0 && open[open.length - 1]!.depth >= heading.depth) open.pop();
+        open.push(heading);
+      }
       if (token.level === 0) model.blocks.push({ kind: 'heading', heading });
       scanInline(inline, lineLocator(lines, first, inline.content, token.markup.startsWith('#') ? /^[\s>]*#+[ \t]*/ : undefined));
     } else if (token.type === 'table_open' && token.map) {

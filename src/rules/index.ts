@@ -14,6 +14,7 @@ import { gitVersionBump } from './git-version-bump.js';
 import { gitVersionDate } from './git-version-date.js';
 import { mandatoryDocuments } from './mandatory-documents.js';
 import { parseError } from './parse-error.js';
+import { placeholder } from './placeholder.js';
 import { recordDue } from './record-due.js';
 import { requiredSections } from './required-sections.js';
 import { reviewOverdue } from './review-overdue.js';
@@ -65,6 +66,7 @@ export const RULES: readonly Rule[] = [
   gitUncommitted,
   mandatoryDocuments,
   recordDue,
+  placeholder,
   gitConfigChange,
   gitReview,
   gitRiskAcceptance,

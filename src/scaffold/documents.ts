@@ -2,6 +2,7 @@ import { stringify } from 'yaml';
 import { catalogOf } from '../catalog/catalog.js';
 import type { Standard } from '../config/config.js';
 import { sectionName } from '../rules/required-sections.js';
+import { markdownPrompt, REQUIRED_SECTION_PROMPT, SOA_JUSTIFICATION_PROMPT } from './prompts.js';
 import { SECTIONS } from './sections.js';
 
 export interface NewDocument {
@@ -70,9 +71,9 @@ const yaml = (value: unknown) => stringify(value, { lineWidth: 0, defaultStringT
 export function markdownDocument(doc: NewDocument): string {
   const sections = [...(SECTIONS[doc.type] ?? SECTIONS['other'] ?? [])];
   for (const required of doc.requiredSections ?? []) {
-    if (!sections.some(([name]) => sectionName(name) === sectionName(required))) sections.push([required, 'Required by isms.config.yaml.']);
+    if (!sections.some(([name]) => sectionName(name) === sectionName(required))) sections.push([required, REQUIRED_SECTION_PROMPT]);
   }
-  const body = sections.map(([name, prompt], index) => `## ${name}\n\n${index === 0 && doc.intro ? doc.intro : `_${prompt}_`}\n`).join('\n');
+  const body = sections.map(([name, prompt], index) => `## ${name}\n\n${index === 0 && doc.intro ? doc.intro : markdownPrompt(prompt)}\n`).join('\n');
   return `---\n${yaml(metadata(doc))}---\n\n# ${doc.title}\n\n${body}\n## Version history\n\n| Version | Date | Author(s) | Details |\n|---|---|---|---|\n| 0.1 | ${doc.date} | ${doc.author.replace(/\|/g, '\\|')} | First draft |\n`;
 }
 
@@ -86,7 +87,7 @@ export function soaDocument(doc: NewDocument & { standard: Standard }): string {
     title: control.title,
     applicable: true,
     reasons: ['risk'],
-    justification: 'Applicable until the first risk assessment decides otherwise.',
+    justification: SOA_JUSTIFICATION_PROMPT,
     implementation: 'planned',
     owner: doc.owner,
   }));

@@ -1,0 +1,28 @@
+import { SECTIONS } from './sections.js';
+
+/** What a section the configuration requires, and no template has, asks for. */
+export const REQUIRED_SECTION_PROMPT = 'Required by isms.config.yaml.';
+
+/** What a new SoA says of every control until the risk assessment decides it. */
+export const SOA_JUSTIFICATION_PROMPT = 'Applicable until the first risk assessment decides otherwise.';
+
+/** How a value of a YAML template (a record) asks its author to fill it in: the placeholder rule finds "[fill in]". */
+export const fillIn = (what: string) => `[fill in] ${what}`;
+
+/** A prompt as `isms new` and `isms init` write it in Markdown: in italics, a paragraph of its own. */
+export const markdownPrompt = (prompt: string) => `_${prompt}_`;
+
+const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+let known: Set<string> | undefined;
+
+/**
+ * The prompt a text is, when it is one of those `isms new` and `isms init` write for their authors to
+ * replace (as a whole, in italics in Markdown or as a YAML value): an approved document must not keep one.
+ */
+export function templatePrompt(text: string): string | undefined {
+  known ??= new Set([...Object.values(SECTIONS).flatMap((sections) => sections.map(([, prompt]) => prompt)), REQUIRED_SECTION_PROMPT, SOA_JUSTIFICATION_PROMPT].map(normalise));
+  const trimmed = normalise(text);
+  const unwrapped = normalise(/^([_*])(.*)\1$/s.exec(trimmed)?.[2] ?? trimmed);
+  return known.has(unwrapped) ? unwrapped : undefined;
+}
