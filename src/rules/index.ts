@@ -29,6 +29,7 @@ import { soaCoverage } from './soa-coverage.js';
 import { soaImplementation } from './soa-implementation.js';
 import { soaJustification } from './soa-justification.js';
 import { soaReference } from './soa-reference.js';
+import { suspectDependency } from './suspect-dependency.js';
 import { unknownRole } from './unknown-role.js';
 import { versionMismatch } from './version-mismatch.js';
 import { versionOrder } from './version-order.js';
@@ -67,6 +68,7 @@ export const RULES: readonly Rule[] = [
   mandatoryDocuments,
   recordDue,
   placeholder,
+  suspectDependency,
   gitConfigChange,
   gitReview,
   gitRiskAcceptance,
