@@ -1,5 +1,6 @@
 import { recordDue } from '../../src/rules/record-due.js';
 import { APPROVED_HEAD_LINES, internalAudit, managementReview, nonconformityLog, objectives } from '../helpers/records.js';
+import { CISO } from '../helpers/git-repo.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 import { BASE_CONFIG } from '../helpers/workspace.js';
 
@@ -25,6 +26,12 @@ ruleTester(recordDue, {
       name: 'does not hold a fresh ISMS overdue: the schedule starts with it',
       config: RECORDS,
       files: { 'log.yaml': nonconformityLog({ id: 'DOC-NC', status: 'draft', versionDate: '2026-01-10', entries: [] }), 'review.yaml': managementReview({ id: 'DOC-MR', status: 'draft', date: '2026-01-10', versionDate: '2026-01-10' }) },
+    },
+    {
+      name: 'starts the schedule at the baseline commit, however old the imported version histories are',
+      config: RECORDS,
+      commits: [{ files: { 'review.yaml': managementReview({ id: 'DOC-MR', status: 'draft', date: '2019-01-10', versionDate: '2019-01-10' }) }, by: CISO, date: '2026-01-05', message: 'Adopt isms' }],
+      files: {},
     },
     {
       name: 'accepts a closed nonconformity past its due date, and an open one not yet due',
@@ -64,6 +71,13 @@ ruleTester(recordDue, {
       config: RECORDS,
       files: { 'audit.yaml': internalAudit({ id: 'DOC-IA-2024', date: '2024-11-30', versionDate: '2024-11-30' }), 'audit-2026.yaml': internalAudit({ id: 'DOC-IA-2026', status: 'in-review', date: '2026-05-01' }), 'review.yaml': review2025 },
       errors: [{ file: 'audit.yaml', line: DATE_LINE, message: 'the next internal audit is overdue by 183 days: it was due 2025-11-30, 12 months after the newest approved one, DOC-IA-2024 of 2024-11-30 (records.internal-audit: every 12 months) (DOC-IA-2026 is in-review: only approved records count)' }],
+    },
+    {
+      name: 'counts from the baseline commit when no review is approved, and names it',
+      config: RECORDS,
+      commits: [{ files: { 'audit.yaml': audit2025 }, by: CISO, date: '2025-01-05', message: 'Adopt isms' }],
+      files: {},
+      errors: [{ file: 'isms.config.yaml', line: REVIEW_LINE, message: /^no approved management review record, and one is overdue by 147 days: it was due 2026-01-05, 12 months after the baseline commit [0-9a-f]{7} of 2025-01-05 \(records\.management-review: every 12 months\)$/ }],
     },
     {
       name: 'reports an open nonconformity past its due date, at the due date',
