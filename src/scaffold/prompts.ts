@@ -1,4 +1,4 @@
-import { SECTIONS } from './sections.js';
+import { AUDIT_PROGRAMME_SECTIONS, EARLIER_PROMPTS, SECTIONS } from './sections.js';
 
 /** What a section the configuration requires, and no template has, asks for. */
 export const REQUIRED_SECTION_PROMPT = 'Required by isms.config.yaml.';
@@ -21,8 +21,12 @@ let known: Set<string> | undefined;
  * replace (as a whole, in italics in Markdown or as a YAML value): an approved document must not keep one.
  */
 export function templatePrompt(text: string): string | undefined {
-  known ??= new Set([...Object.values(SECTIONS).flatMap((sections) => sections.map(([, prompt]) => prompt)), REQUIRED_SECTION_PROMPT, SOA_JUSTIFICATION_PROMPT].map(normalise));
+  known ??= new Set(
+    [...[...Object.values(SECTIONS), AUDIT_PROGRAMME_SECTIONS].flatMap((sections) => sections.map(([, prompt]) => prompt)), ...EARLIER_PROMPTS, REQUIRED_SECTION_PROMPT, SOA_JUSTIFICATION_PROMPT].map(normalise),
+  );
   const trimmed = normalise(text);
   const unwrapped = normalise(/^([_*])(.*)\1$/s.exec(trimmed)?.[2] ?? trimmed);
-  return known.has(unwrapped) ? unwrapped : undefined;
+  // The manual's scope as isms init wrote it before its prompt stood alone.
+  const earlierScope = /^The boundaries of the ISMS of .{1,200}\. The Statement of Applicability is DOC SoA; the policy is DOC A5\.$/.test(unwrapped) && /^([_*]).*\1$/s.test(trimmed);
+  return known.has(unwrapped) || earlierScope ? unwrapped : undefined;
 }
