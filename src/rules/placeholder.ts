@@ -10,6 +10,9 @@ import { readable, type Rule } from './rule.js';
 /** Words that stand for text not written yet (upper case, whole words), and `[fill in ...]` or `[insert ...]`. */
 const PLACEHOLDER = /\b(?:TBD|TBC|TODO|FIXME)\b|\[(?:[Ff][Ii][Ll][Ll][ -]?[Ii][Nn]|[Ii][Nn][Ss][Ee][Rr][Tt])\b[^\]\n]{0,200}\]/g;
 
+/** What every match of PLACEHOLDER holds: most texts have none of it and need no further look. */
+const MAY_HOLD = /TBD|TBC|TODO|FIXME|\[/;
+
 /** Keys of the metadata that are administration: their rows are not the document's text. */
 const ADMINISTRATION = new Set(['versions']);
 
@@ -29,7 +32,7 @@ function inData(doc: SourceDocument): Found[] {
     if (typeof value === 'string') {
       const prompt = templatePrompt(value);
       if (prompt) found.push({ at: doc.map.valueAt(pointer), text: prompt, prompt: true });
-      else for (const match of value.matchAll(PLACEHOLDER)) found.push({ at: doc.map.valueAt(pointer), text: match[0], prompt: false });
+      else if (MAY_HOLD.test(value)) for (const match of value.matchAll(PLACEHOLDER)) found.push({ at: doc.map.valueAt(pointer), text: match[0], prompt: false });
     } else if (Array.isArray(value)) {
       value.forEach((item, index) => visit(item, childPointer(pointer, index)));
     } else if (isRecord(value)) {
@@ -55,6 +58,7 @@ function inBody(doc: SourceDocument): Found[] {
       found.push({ at: whole, text: prompt, prompt: true });
       continue;
     }
+    if (!MAY_HOLD.test(prose.content)) continue;
     for (const match of prose.content.matchAll(PLACEHOLDER)) {
       const start = match.index ?? 0;
       if (prose.excluded.some((span) => start >= span.start && start < span.end)) continue;

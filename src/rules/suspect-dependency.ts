@@ -37,11 +37,14 @@ export const suspectDependency: Rule = {
       const evidence = git.document(doc);
       const signOff = evidence ? lastSignOff(evidence) : undefined;
       if (!signOff) continue; // an approval git does not hold is git-approval's to report
+      const depends = dependencies(doc, byId, methodologies);
+      if (depends.length === 0) continue;
+      // What the sign-off commit holds: its ancestors, worked out once per commit and only when needed.
       const { commit } = signOff.revision;
       let ancestors = held.get(commit.hash);
       if (!ancestors) held.set(commit.hash, (ancestors = graph.ancestors([commit.hash])));
       const name = doc.meta.id ?? doc.file;
-      for (const { on, at } of dependencies(doc, byId, methodologies)) {
+      for (const { on, at } of depends) {
         // Only a version in force counts: a dependency being redrafted has nothing to review against yet.
         const now = on.meta.version;
         const onEvidence = git.document(on);

@@ -14,19 +14,26 @@ export const markdownPrompt = (prompt: string) => `_${prompt}_`;
 
 const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-let known: Set<string> | undefined;
+let known: { prompts: Set<string>; firstWords: Set<string> } | undefined;
+
+/** The first word of a text, past the italics that wrap a Markdown prompt. */
+const firstWord = (text: string) => /^\s*[_*]?(\S+)/.exec(text)?.[1];
 
 /**
  * The prompt a text is, when it is one of those `isms new` and `isms init` write for their authors to
  * replace (as a whole, in italics in Markdown or as a YAML value): an approved document must not keep one.
  */
 export function templatePrompt(text: string): string | undefined {
-  known ??= new Set(
-    [...[...Object.values(SECTIONS), AUDIT_PROGRAMME_SECTIONS].flatMap((sections) => sections.map(([, prompt]) => prompt)), ...EARLIER_PROMPTS, REQUIRED_SECTION_PROMPT, SOA_JUSTIFICATION_PROMPT].map(normalise),
-  );
+  if (!known) {
+    const prompts = [...[...Object.values(SECTIONS), AUDIT_PROGRAMME_SECTIONS].flatMap((sections) => sections.map(([, prompt]) => prompt)), ...EARLIER_PROMPTS, REQUIRED_SECTION_PROMPT, SOA_JUSTIFICATION_PROMPT].map(normalise);
+    known = { prompts: new Set(prompts), firstWords: new Set([...prompts, 'The boundaries of the ISMS of'].map((p) => firstWord(p) ?? '')) };
+  }
+  // Most texts (every value of a register of thousands of risks) start otherwise: decided without normalising them.
+  const first = firstWord(text);
+  if (first === undefined || !known.firstWords.has(first)) return undefined;
   const trimmed = normalise(text);
   const unwrapped = normalise(/^([_*])(.*)\1$/s.exec(trimmed)?.[2] ?? trimmed);
   // The manual's scope as isms init wrote it before its prompt stood alone.
   const earlierScope = /^The boundaries of the ISMS of .{1,200}\. The Statement of Applicability is DOC SoA; the policy is DOC A5\.$/.test(unwrapped) && /^([_*]).*\1$/s.test(trimmed);
-  return known.has(unwrapped) || earlierScope ? unwrapped : undefined;
+  return known.prompts.has(unwrapped) || earlierScope ? unwrapped : undefined;
 }
