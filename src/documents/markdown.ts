@@ -19,14 +19,21 @@ export interface MarkdownHeading {
   empty: boolean;
 }
 
-/** Running text as written (a paragraph, a heading, a table cell): where words can be looked for. */
+/**
+ * Running text as written (a paragraph, a heading, a table cell): where words can be looked for.
+ * Where it stands is kept small (its first line; a cell's column); `proseRange` works out a range.
+ */
 export interface MarkdownProse {
   /** The inline Markdown source. */
   content: string;
   /** Spans of `content` that are not prose: code spans and link destinations, in order. */
   excluded: SourceSpan[];
-  /** The file range of `content` from `start` to `end`. */
-  at(start: number, end: number): Range;
+  /** 0-based line where it starts. */
+  line: number;
+  /** An ATX heading (its `#` markers come before the content). */
+  heading: boolean;
+  /** A table cell: the 0-based column where its content starts (a cell is one line); -1 for other text. */
+  column: number;
 }
 
 export interface MarkdownLink {
@@ -106,6 +113,16 @@ function lineLocator(lines: readonly string[], firstLine: number, content: strin
   };
 }
 
+/** The file range of `prose.content` from `start` to `end`, given the file's lines. */
+export function proseRange(prose: MarkdownProse, lines: readonly string[], start: number, end: number): Range {
+  const { column } = prose;
+  const locate: Locate = column >= 0 ? (offset) => ({ line: prose.line + 1, column: column + offset + 1 }) : lineLocator(lines, prose.line, prose.content, prose.heading ? ATX_MARKERS : undefined);
+  return rangeFrom(locate, start, end);
+}
+
+/** What comes before the text of an ATX heading on its line (a quote's markers too). */
+const ATX_MARKERS = /^[\s>]*#+[ \t]*/;
+
 function rangeFrom(locate: Locate, start: number, end: number): Range {
   const from = locate(start);
   const to = locate(end);
@@ -154,7 +171,7 @@ export function parseMarkdown(text: string): MarkdownModel {
   const slugger = new GithubSlugger();
   const model: MarkdownModel = { headings: [], links: [], mentions: [], blocks: [], prose: [], history: findHistorySectionIn(tokens), problems: nestingProblems(text, deepMarkers(text, tokens, env)) };
 
-  const scanInline = (inline: Token, locate: Locate) => {
+  const scanInline = (inline: Token, locate: Locate, line: number, heading = false, column = -1) => {
     const excluded: SourceSpan[] = [];
     for (const child of inline.children ?? []) {
       const span = spanOf(child);
@@ -176,7 +193,7 @@ export function parseMarkdown(text: string): MarkdownModel {
     // A link's destination comes before the images and code in its label: order the spans, then one
     // sweep along the mentions (which come in source order), not a search per mention.
     excluded.sort((x, y) => x.start - y.start);
-    model.prose.push({ content: inline.content, excluded, at: (start, end) => rangeFrom(locate, start, end) });
+    model.prose.push({ content: inline.content, excluded, line, heading, column });
     let next = 0;
     for (const match of inline.content.matchAll(MENTION)) {
       const start = match.index ?? 0;
@@ -191,8 +208,9 @@ export function parseMarkdown(text: string): MarkdownModel {
   const open: MarkdownHeading[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    if (token.level === 0 && CONTENT_BLOCKS.has(token.type) && !(token.type === 'html_block' && /^\s*(?:<!--[\s\S]*?-->\s*)*$/.test(token.content))) {
+    if (open.length > 0 && token.level === 0 && CONTENT_BLOCKS.has(token.type) && !(token.type === 'html_block' && /^\s*(?:<!--[\s\S]*?-->\s*)*$/.test(token.content))) {
       for (const heading of open) heading.empty = false;
+      open.length = 0; // sections with content stay so: nothing more to mark until the next heading
     }
     if (token.type === 'heading_open' && token.map) {
       const inline = tokens[i + 1]!;
@@ -207,7 +225,8 @@ export function parseMarkdown(text: string): MarkdownModel {
         open.push(heading);
       }
       if (token.level === 0) model.blocks.push({ kind: 'heading', heading });
-      scanInline(inline, lineLocator(lines, first, inline.content, token.markup.startsWith('#') ? /^[\s>]*#+[ \t]*/ : undefined));
+      const atx = token.markup.startsWith('#');
+      scanInline(inline, lineLocator(lines, first, inline.content, atx ? ATX_MARKERS : undefined), first, atx);
     } else if (token.type === 'table_open' && token.map) {
       const table: MarkdownTable = { header: [], rows: [], at: lineRange(lines, token.map[0], token.map[1] - 1) };
       let row: { cells: MarkdownTableCell[]; at: Range } | undefined;
@@ -229,7 +248,8 @@ export function parseMarkdown(text: string): MarkdownModel {
           const at = { line: rowLine + 1, column: span.start + 1, endLine: rowLine + 1, endColumn: span.end + 1 };
           row.cells.push({ text: plainText(cell.children).trim(), at });
           const base = span.start;
-          scanInline(cell, (offset) => ({ line: rowLine + 1, column: base + offset + 1 }));
+          const line = rowLine;
+          scanInline(cell, (offset) => ({ line: line + 1, column: base + offset + 1 }), line, false, base);
         } else if (cell.type === 'tr_close' && row) {
           if (inHead) table.header = row.cells;
           else table.rows.push(row);
@@ -238,7 +258,7 @@ export function parseMarkdown(text: string): MarkdownModel {
       }
       if (token.level === 0) model.blocks.push({ kind: 'table', table });
     } else if (token.type === 'inline' && token.map) {
-      scanInline(token, lineLocator(lines, token.map[0], token.content));
+      scanInline(token, lineLocator(lines, token.map[0], token.content), token.map[0]);
     }
   }
   return model;

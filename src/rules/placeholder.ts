@@ -1,6 +1,7 @@
 import { requiredSectionsFor } from '../config/config.js';
 import type { Range } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../documents/document.js';
+import { proseRange, type MarkdownProse } from '../documents/markdown.js';
 import { childPointer } from '../documents/source-map.js';
 import { isRecord } from '../documents/version-history.js';
 import { templatePrompt } from '../scaffold/prompts.js';
@@ -48,21 +49,22 @@ function inBody(doc: SourceDocument): Found[] {
   const model = doc.markdown;
   if (!model) return [];
   const history = model.history?.table;
+  let lines: string[] | undefined;
+  const at = (prose: MarkdownProse, start: number, end: number) => proseRange(prose, (lines ??= (doc.text ?? '').split('\n')), start, end);
   const found: Found[] = [];
   for (const prose of model.prose) {
-    const whole = prose.at(0, prose.content.length);
-    // The history table's rows are administration (0-based lines there, 1-based here).
-    if (history && whole.line - 1 >= history.start && whole.line - 1 < history.end) continue;
+    // The history table's rows are administration.
+    if (history && prose.line >= history.start && prose.line < history.end) continue;
     const prompt = templatePrompt(prose.content);
     if (prompt) {
-      found.push({ at: whole, text: prompt, prompt: true });
+      found.push({ at: at(prose, 0, prose.content.length), text: prompt, prompt: true });
       continue;
     }
     if (!MAY_HOLD.test(prose.content)) continue;
     for (const match of prose.content.matchAll(PLACEHOLDER)) {
       const start = match.index ?? 0;
       if (prose.excluded.some((span) => start >= span.start && start < span.end)) continue;
-      found.push({ at: prose.at(start, start + match[0].length), text: match[0], prompt: false });
+      found.push({ at: at(prose, start, start + match[0].length), text: match[0], prompt: false });
     }
   }
   return found;

@@ -14,7 +14,7 @@ export const markdownPrompt = (prompt: string) => `_${prompt}_`;
 
 const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-let known: { prompts: Set<string>; firstWords: Set<string> } | undefined;
+let known: { prompts: Set<string>; firstWords: Set<string>; shortest: number } | undefined;
 
 /** The first word of a text, past the italics that wrap a Markdown prompt. */
 const firstWord = (text: string) => /^\s*[_*]?(\S+)/.exec(text)?.[1];
@@ -26,9 +26,10 @@ const firstWord = (text: string) => /^\s*[_*]?(\S+)/.exec(text)?.[1];
 export function templatePrompt(text: string): string | undefined {
   if (!known) {
     const prompts = [...[...Object.values(SECTIONS), AUDIT_PROGRAMME_SECTIONS].flatMap((sections) => sections.map(([, prompt]) => prompt)), ...EARLIER_PROMPTS, REQUIRED_SECTION_PROMPT, SOA_JUSTIFICATION_PROMPT].map(normalise);
-    known = { prompts: new Set(prompts), firstWords: new Set([...prompts, 'The boundaries of the ISMS of'].map((p) => firstWord(p) ?? '')) };
+    known = { prompts: new Set(prompts), firstWords: new Set([...prompts, 'The boundaries of the ISMS of'].map((p) => firstWord(p) ?? '')), shortest: Math.min(...prompts.map((p) => p.length)) };
   }
-  // Most texts (every value of a register of thousands of risks) start otherwise: decided without normalising them.
+  // Most texts (every value of a register of thousands of risks) are shorter or start otherwise: decided without normalising them.
+  if (text.length < known.shortest) return undefined;
   const first = firstWord(text);
   if (first === undefined || !known.firstWords.has(first)) return undefined;
   const trimmed = normalise(text);

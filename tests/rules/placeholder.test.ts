@@ -64,6 +64,14 @@ ruleTester(placeholder, {
       errors: SECTIONS['policy']!.map(([, prompt]) => ({ message: `the template prompt "${prompt}" is still in an approved document`, line: line(approve(initPolicy), prompt) })),
     },
     {
+      name: 'reports a placeholder in a table cell at its row, and one in a heading',
+      files: { 'policy.md': markdown({ body: '| Role | Duty |\n|---|---|\n| CISO | TBD |\n| CEO | Approves |\n\n## Owners: TODO' }) },
+      errors: [
+        { message: 'placeholder "TBD" in an approved document', line: BODY + 2, column: 10 },
+        { message: 'placeholder "TODO" in an approved document', line: BODY + 5, column: 12 },
+      ],
+    },
+    {
       name: 'reports a placeholder in the metadata',
       files: { 'policy.md': markdown().replace('title: Information Security Policy', 'title: TBD') },
       errors: [{ message: 'placeholder "TBD" in an approved document', line: 3, column: 8 }],
