@@ -4,7 +4,8 @@ import type { CommitGraph } from './commit-graph.js';
 import type { DocumentEvidence, GitEvidence, Revision } from './evidence.js';
 import { commitDays, describeCommit, type Commit } from './log-parser.js';
 import { daysBetween, isIsoDate } from '../text/dates.js';
-import type { HistoryRow, RevisionFacts } from './revision-facts.js';
+import type { HistoryRow } from '../documents/version-history.js';
+import type { RevisionFacts } from './revision-facts.js';
 
 // Judging revisions needs none of the parsers that read them (revision-facts.ts): the rules stay light to load.
 function sameRow(a: HistoryRow, b: HistoryRow): boolean {

@@ -4,14 +4,7 @@ import { readSimpleYaml } from '../documents/simple-yaml.js';
 import { yamlLibrary } from '../documents/yaml-library.js';
 import { normaliseText } from '../text/decode.js';
 import { findHistorySection } from '../documents/history-section.js';
-import { COLUMN_NAMES, isRecord } from '../documents/version-history.js';
-
-export interface HistoryRow {
-  version: string;
-  date: string;
-  author: string;
-  details: string;
-}
+import { COLUMN_NAMES, isRecord, type HistoryRow } from '../documents/version-history.js';
 
 /** A risk of a register as a sign-off sees it: who accepted it, and what was accepted. */
 export interface RiskFacts {
