@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { audienceOf, buildAudience, type Config } from '../config/config.js';
-import { displayPath } from '../documents/discover.js';
 import { check } from '../engine/check.js';
 import type { GitEvidence } from '../git/evidence.js';
 import { runGit } from '../git/run-git.js';
@@ -13,7 +12,7 @@ import { RULES } from '../rules/index.js';
 import { nameLine } from '../sign/certificate-facts.js';
 import { escapeControls } from '../text/controls.js';
 import { todayIso } from '../text/dates.js';
-import { isInside } from '../text/paths.js';
+import { displayPath, isInside } from '../text/paths.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
 import { gitEvidence, openWorkspace } from './open-workspace.js';

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { DOCUMENT_TYPES, requiredSectionsFor } from '../config/config.js';
-import { displayPath } from '../documents/discover.js';
 import { defaultPath, newDocumentFile } from '../scaffold/documents.js';
 import { todayIso } from '../text/dates.js';
 import { authorName } from '../git/identity.js';
@@ -8,6 +7,7 @@ import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
 import { openWorkspace } from './open-workspace.js';
 import { writeNewFiles } from './write-files.js';
+import { displayPath } from '../text/paths.js';
 
 const ID = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$/;
 

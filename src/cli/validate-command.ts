@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { displayPath } from '../documents/discover.js';
 import { loadWorkspace, type Workspace } from '../documents/workspace.js';
 import { check } from '../engine/check.js';
 import type { GitEvidence } from '../git/evidence.js';
@@ -7,7 +6,7 @@ import { FORMAT_NAMES, reporterNamed } from '../reporters/index.js';
 import { summarize, type Reporter } from '../reporters/report.js';
 import { RULES } from '../rules/index.js';
 import { isIsoDate, todayIso } from '../text/dates.js';
-import { isInside } from '../text/paths.js';
+import { displayPath, isInside } from '../text/paths.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
 import { gitEvidence, keptFiles, openConfig, openConfigAtBase } from './open-workspace.js';

@@ -1,8 +1,8 @@
 import { lstatSync } from 'node:fs';
 import path from 'node:path';
-import type { Problem } from '../documents/problem.js';
-import { childPointer, type SourceMap } from '../documents/source-map.js';
-import { parseYamlSource } from '../documents/yaml-source.js';
+import type { Problem } from '../source/problem.js';
+import { childPointer, type SourceMap } from '../source/source-map.js';
+import { parseYamlSource } from '../source/yaml-source.js';
 import { schemaProblems } from '../schema/schema-problems.js';
 import { validate } from '../schema/validator.js';
 import { decodeDocument } from '../text/decode.js';

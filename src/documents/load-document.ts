@@ -5,9 +5,10 @@ import type { SourceDocument } from './document.js';
 import { splitFrontMatter } from './front-matter.js';
 import { parseMarkdown } from './markdown.js';
 import { readMetadata } from './metadata.js';
-import { SourceMap } from './source-map.js';
-import { isRecord, markdownHistory, yamlHistory } from './version-history.js';
-import { parseYamlSource } from './yaml-source.js';
+import { SourceMap } from '../source/source-map.js';
+import { markdownHistory, yamlHistory } from './version-history.js';
+import { parseYamlSource } from '../source/yaml-source.js';
+import { isRecord } from '../text/is-record.js';
 
 const START: Range = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 

@@ -1,7 +1,8 @@
 import type { Range } from '../diagnostics/diagnostic.js';
 import type { MarkdownModel } from './markdown.js';
-import type { Problem } from './problem.js';
-import { childPointer, type SourceMap } from './source-map.js';
+import type { Problem } from '../source/problem.js';
+import { childPointer, type SourceMap } from '../source/source-map.js';
+import { isRecord } from '../text/is-record.js';
 
 export const HISTORY_HEADINGS = ['version history', 'document history', 'revision history', 'version control'];
 
@@ -156,8 +157,4 @@ export function yamlHistory(data: unknown, map: SourceMap): VersionHistory {
     });
   });
   return { found: true, rows, at, problems };
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
