@@ -1,4 +1,3 @@
-import type { Range } from '../diagnostics/diagnostic.js';
 import type { MarkdownModel } from './markdown.js';
 import type { Problem } from '../source/problem.js';
 import type { SourceMap } from '../source/source-map.js';
@@ -42,8 +41,4 @@ export interface SourceDocument {
   meta: Metadata;
   markdown: MarkdownModel | undefined;
   history: VersionHistory | undefined;
-}
-
-export function metaRange(doc: SourceDocument, key: string): Range {
-  return doc.map.keyAt(`/${key}`);
 }
