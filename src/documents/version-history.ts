@@ -4,8 +4,6 @@ import type { Problem } from '../source/problem.js';
 import { childPointer, type SourceMap } from '../source/source-map.js';
 import { isRecord } from '../text/is-record.js';
 
-export const HISTORY_HEADINGS = ['version history', 'document history', 'revision history', 'version control'];
-
 /** One row of a version history, as written: what git compares from revision to revision. */
 export interface HistoryRow {
   version: string;
@@ -42,15 +40,6 @@ export const COLUMN_NAMES: Record<keyof HistoryRow, string[]> = {
   author: ['author(s)', 'author', 'authors'],
   details: ['details', 'description'],
 };
-
-function normaliseHeading(text: string): string {
-  return text.trim().replace(/[:.]$/, '').replace(/\s+/g, ' ').toLowerCase();
-}
-
-/** Whether a heading's text names the version history ("Version history", "Document History:", ...). */
-export function isHistoryHeading(text: string): boolean {
-  return HISTORY_HEADINGS.includes(normaliseHeading(text));
-}
 
 export function markdownHistory(model: MarkdownModel, fallback: Range): VersionHistory {
   // The history-section reader chose the heading and the table; here they get positions and cells.
