@@ -82,10 +82,8 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
   const asOf = release ? time.toISOString().slice(0, 10) : todayIso();
   if (key) refuseInvalidCertificate(io, options.signKey!, key, time);
 
-  const result = check(workspace, { asOf, rules: RULES, git });
   // Under --release, documents that differ from HEAD are an error, not a warning.
-  const diagnostics = release ? result.diagnostics.map((d) => (d.rule === 'git-uncommitted' ? { ...d, severity: 'error' as const } : d)) : result.diagnostics;
-  const summary = summarize({ ...result, diagnostics });
+  const summary = summarize(check(workspace, { asOf, rules: RULES, git, ...(release ? { severity: { 'git-uncommitted': 'error' } } : {}) }));
   if (release) {
     if (git.status.kind !== 'ok') throw new UsageError(messages.releaseNeedsGit(git.status.kind));
     const changes = await workingChanges(config.root, { exclude: [out] });
