@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { planInit } from '../scaffold/init.js';
 import { todayIso } from '../text/dates.js';
-import { ensureRepository, gitIdentity } from '../git/identity.js';
+import { gitIdentity } from '../git/identity.js';
+import { ensureRepository } from '../git/repository.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
 import { writeNewFiles } from './write-files.js';
