@@ -11,6 +11,7 @@ import type { Report } from '../../src/reporters/report.js';
 import { sarif } from '../../src/reporters/sarif.js';
 import { stylish } from '../../src/reporters/stylish.js';
 import { RULES } from '../../src/rules/index.js';
+import { ruleDocsUrl } from '../../src/rules/rule-docs.js';
 import { fixture, runCli } from '../helpers/cli.js';
 
 const diagnostic = (overrides: Partial<Diagnostic> & { at?: [number, number, number, number] } = {}): Diagnostic => {
@@ -63,6 +64,7 @@ describe('sarif reporter', () => {
     const log = JSON.parse(sarif(report([diagnostic({ rule: 'broken-reference' })])));
     const rules = log.runs[0].tool.driver.rules;
     expect(rules.map((r: { id: string }) => r.id)).toEqual(RULES.map((r) => r.id));
+    expect(rules.map((r: { helpUri: string }) => r.helpUri)).toEqual(RULES.map((r) => ruleDocsUrl(r.id)));
     const result = log.runs[0].results[0];
     expect(rules[result.ruleIndex].id).toBe('broken-reference');
     expect(result.locations[0].physicalLocation.region).toEqual({ startLine: 3, startColumn: 5, endLine: 3, endColumn: 12 });

@@ -27,8 +27,8 @@ ruleTester(soaCoverage, {
       name: 'names each missing control at the controls key',
       files: { 'soa.yaml': soaYaml({ replace: { '5.7': null, '8.28': null } }) },
       errors: [
-        { message: 'control 5.7 Threat intelligence of ISO/IEC 27001:2022 is missing', line: 10, column: 1 },
-        { message: 'control 8.28 Secure coding of ISO/IEC 27001:2022 is missing', line: 10, column: 1 },
+        { message: 'control 5.7 Threat intelligence of ISO/IEC 27001:2022 is missing: every Annex A control needs a decision', line: 10, column: 1 },
+        { message: 'control 8.28 Secure coding of ISO/IEC 27001:2022 is missing: every Annex A control needs a decision', line: 10, column: 1 },
       ],
     },
     {
@@ -49,7 +49,7 @@ ruleTester(soaCoverage, {
     {
       name: 'reads a two-part id in a 2013 SoA as an objective',
       files: { 'soa.yaml': soaYaml({ standard: 'iso27001-2013', append: ['  - { control: "8.2", applicable: true }'] }) },
-      errors: [{ message: '8.2 is a control objective of ISO/IEC 27001:2013 (Information classification), not a control', line: FIRST_ITEM_LINE + 114 }],
+      errors: [{ message: '8.2 is a control objective of ISO/IEC 27001:2013 (Information classification), not a control; its controls are 8.2.1, 8.2.2, 8.2.3', line: FIRST_ITEM_LINE + 114 }],
     },
   ],
 });
@@ -70,7 +70,7 @@ ruleTester(soaJustification, {
     {
       name: 'reports an applicable control without reasons',
       files: { 'soa.yaml': soaYaml({ replace: { '5.2': NO_REASONS } }) },
-      errors: [{ message: 'control 5.2 is applicable without reasons', line: soaLine('5.2'), column: at(NO_REASONS, '[]') }],
+      errors: [{ message: 'control 5.2 is applicable without reasons: give one or more of risk, legal, contractual, business', line: soaLine('5.2'), column: at(NO_REASONS, '[]') }],
     },
   ],
 });
@@ -82,14 +82,14 @@ ruleTester(soaImplementation, {
       name: 'reports an applicable control without implementation status or owner',
       files: { 'soa.yaml': soaYaml({ replace: { '8.1': '  - { control: "8.1", applicable: true, reasons: [risk], justification: x }' } }) },
       errors: [
-        { message: 'control 8.1 is applicable without an implementation status', line: soaLine('8.1'), column: 7 },
+        { message: 'control 8.1 is applicable without an implementation status (implemented, partial, planned, not-implemented)', line: soaLine('8.1'), column: 7 },
         { message: 'control 8.1 is applicable without an owner', line: soaLine('8.1'), column: 7 },
       ],
     },
     {
       name: 'reports an excluded control that carries an implementation status',
       files: { 'soa.yaml': soaYaml({ replace: { '7.12': EXCLUDED_PLANNED } }) },
-      errors: [{ message: 'control 7.12 is excluded but has an implementation status', line: soaLine('7.12'), column: at(EXCLUDED_PLANNED, 'implementation') }],
+      errors: [{ message: 'control 7.12 is excluded but has an implementation status: remove it, or make the control applicable', line: soaLine('7.12'), column: at(EXCLUDED_PLANNED, 'implementation') }],
     },
   ],
 });
