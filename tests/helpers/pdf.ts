@@ -16,7 +16,7 @@ export async function readPdf(file: string): Promise<PdfText> {
     const content = await (await doc.getPage(n)).getTextContent();
     pages.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? ' ' : '') : '')).join('').replace(/\s+/g, ' ').trim());
   }
-  const { info } = (await doc.getMetadata()) as { info: Record<string, unknown> };
+  const { info } = (await doc.getMetadata()) as unknown as { info: Record<string, unknown> };
   await doc.destroy();
   return { pages, info };
 }

@@ -23,7 +23,7 @@ const toHtml = (tree: Root) => {
 };
 const before = (markdown: string) => {
   const tree = remark.parse(flattenDeepNesting(markdown));
-  return toHtml(remark.runSync(tree));
+  return toHtml(remark.runSync(tree) as Root);
 };
 const now = (markdown: string) => toHtml(markdownTree(markdown));
 

@@ -49,7 +49,7 @@ describe('json reporter', () => {
 
 describe('sarif reporter', () => {
   const sarifSchema = JSON.parse(readFileSync('tests/schemas/sarif-schema-2.1.0.json', 'utf8')) as object;
-  const ajv = new Ajv04({ allErrors: true, strict: false });
+  const ajv = new Ajv04.default({ allErrors: true, strict: false });
   (addFormats as unknown as (a: unknown) => void)(ajv);
   const validateSarif = ajv.compile(sarifSchema);
 

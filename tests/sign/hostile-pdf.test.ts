@@ -55,7 +55,7 @@ describe('verify reads PDFs from anyone', () => {
     for (let at = 0; at < pdf.length; at += 199) cases.push(pdf.subarray(0, at));
     for (let i = 0; i < 200; i++) {
       const copy = Buffer.from(pdf);
-      copy[Math.floor(next() * copy.length)] ^= 1 << Math.floor(next() * 8);
+      copy[Math.floor(next() * copy.length)]! ^= 1 << Math.floor(next() * 8);
       cases.push(copy);
     }
     const started = performance.now();

@@ -80,7 +80,7 @@ describe('signing keys are handled with care', () => {
   });
 
   it('asks for the passphrase, naming both ways to give one, when there is none (or an empty one, as an unset CI secret gives)', async () => {
-    for (const env of [{}, { ISMS_SIGN_PASSPHRASE: '' }]) {
+    for (const env of [{}, { ISMS_SIGN_PASSPHRASE: '' }] as Array<Record<string, string>>) {
       const run = await build(['--sign-key', key], env);
       expect(run.code).toBe(2);
       expect(run.stderr).toContain('--sign-key needs the passphrase of the key: set ISMS_SIGN_PASSPHRASE in the environment of this command only, or give --passphrase-file FILE (mode 600); never on the command line');
