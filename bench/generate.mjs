@@ -1,7 +1,6 @@
 // Generates the synthetic documents repository of DESIGN section 7 with `git fast-import`.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { parse } from 'yaml';
 
 const WRITER = { name: 'P. Writer', email: 'writer@bench.example' };

@@ -129,6 +129,7 @@ export function yamlHistory(data: unknown, map: SourceMap): VersionHistory {
       // and checked further as written (an unquoted 1.10 is the number 1.1 but was meant as "1.10").
       if (value === undefined || value === null) return '';
       if (typeof value !== 'string') {
+        // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a parsed YAML scalar (an object never gets here without its raw text)
         const raw = map.get(fieldPointer)?.raw ?? String(value);
         problems.push({ message: `versions[${index}].${name} must be text: quote it ("${raw}")`, at: map.valueAt(fieldPointer) });
         return raw;

@@ -77,7 +77,7 @@ export function footnoteIdentifier(label: string): string {
 function footnoteLabels(state: StateCore): void {
   const byIdentifier = new Map<string, number>();
   const key = (property: string | symbol) => (typeof property === 'string' ? footnoteIdentifier(property) : '');
-  const refs = new Proxy({} as Record<string, number>, {
+  const refs = new Proxy({}, {
     get: (_, property) => byIdentifier.get(key(property)),
     set: (_, property, value: number) => (byIdentifier.set(key(property), value), true),
     has: (_, property) => byIdentifier.has(key(property)),

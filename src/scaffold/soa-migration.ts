@@ -84,7 +84,7 @@ export function migrateSoa(data: Record<string, unknown>, options: { date: strin
 
   const previous = typeof data['version'] === 'string' ? parseVersion(data['version']) : undefined;
   const version = previous ? `${previous.major}.${previous.minor + 1}` : '0.1';
-  const versions = Array.isArray(data['versions']) ? [...data['versions']] : [];
+  const versions: unknown[] = Array.isArray(data['versions']) ? [...(data['versions'] as unknown[])] : [];
   versions.push({
     version,
     date: options.date,

@@ -53,7 +53,7 @@ export function readSigningKey(p12: Buffer, passphrase: string): SigningKeyResul
   const keys: KeyObject[] = [];
   for (const bag of bags) {
     try {
-      const info = bag.key ? forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(bag.key as forge.pki.rsa.PrivateKey)) : bag.asn1;
+      const info = bag.key ? forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(bag.key)) : bag.asn1;
       if (info) keys.push(createPrivateKey({ key: derOf(info), format: 'der', type: 'pkcs8' }));
     } catch {
       // A bag node:crypto cannot read is no key we can sign with.

@@ -249,7 +249,7 @@ export async function verifyFolder(folder: string, options: VerifyOptions): Prom
         if (bytes === 'too-large' || createHash('sha256').update(bytes).digest('hex') !== hash) manifest.changed.push(file);
       }
     }
-    manifest.extra = [...files.filter((file) => !listing!.has(file) && file !== MANIFEST_FILE && file !== MANIFEST_SIGNATURE), ...odd].sort();
+    manifest.extra = [...files.filter((file) => !listing.has(file) && file !== MANIFEST_FILE && file !== MANIFEST_SIGNATURE), ...odd].sort();
     for (const file of manifest.changed) manifest.problems.push(`${file} was changed: its sha256 is not the one the manifest lists`);
     for (const file of manifest.missing) manifest.problems.push(`${file} is missing: the manifest lists it`);
     for (const file of manifest.extra) manifest.problems.push(`${file} is not listed in the manifest`);

@@ -113,6 +113,7 @@ function riskStatus(doc: SourceDocument, config: Config, asOf: string): RiskStat
     const acceptance = entry['acceptance'];
     if (isRecord(acceptance) && typeof acceptance['expires'] === 'string' && isIsoDate(acceptance['expires'])) {
       const daysLeft = daysBetween(asOf, acceptance['expires']);
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- what the register says, as text (the schema reports other types)
       if (daysLeft <= EXPIRY_WINDOW_DAYS) expiring.push({ risk: String(entry['id'] ?? '?'), by: String(acceptance['by'] ?? '?'), expires: acceptance['expires'], daysLeft });
     }
   }

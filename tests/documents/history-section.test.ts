@@ -1,4 +1,4 @@
-import type { Root, RootContent } from 'mdast';
+import type { RootContent } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -19,7 +19,7 @@ const lines = (text: string) => text.split('\n');
 
 /** Where the site's parser (remark, full GFM) sees the history heading and its table, in 0-based lines. */
 function remarkSection(body: string): HistorySection | undefined {
-  const tree = unified().use(remarkParse).use(remarkGfm).parse(body) as Root;
+  const tree = unified().use(remarkParse).use(remarkGfm).parse(body);
   const textOf = (node: RootContent): string => (node.type === 'html' ? '' : 'value' in node ? node.value : 'children' in node ? (node.children as RootContent[]).map(textOf).join('') : '');
   const index = tree.children.findIndex((node) => node.type === 'heading' && isHistoryHeading(textOf(node)));
   const heading = tree.children[index];

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -119,7 +119,7 @@ describe('the chain of trust, as a CISO works', () => {
     expect(await validate(repo, today)).toEqual({ code: 0, findings: [] });
   });
 
-  it('takes the identity from user.name and user.email when the environment names nobody', async () => {
+  it('takes the identity from user.name and user.email when the environment names nobody', () => {
     const repo = new TestRepo();
     repos.push(repo);
     repo.write('isms.config.yaml', REPO_CONFIG).write('policy.md', policy(IN_REVIEW_10)).commit('1.0 for review', WRITER, '2026-01-10');

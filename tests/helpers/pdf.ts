@@ -123,7 +123,7 @@ export async function readPdfLayout(file: string): Promise<PdfLayout> {
       .filter((a) => a.subtype === 'Link')
       .map((a) => ({ ...(a.unsafeUrl ?? a.url ? { uri: a.unsafeUrl ?? a.url } : {}), ...(typeof a.dest === 'string' ? { destination: a.dest } : {}), rect: a.rect }));
     const [, , width, height] = page.view as Rect;
-    pages.push({ width, height, words, links, fills: filledRectangles(operators as { fnArray: number[]; argsArray: unknown[][] }) });
+    pages.push({ width, height, words, links, fills: filledRectangles(operators) });
   }
   const destinations = new Map<string, number>();
   for (const [name, dest] of Object.entries((await doc.getDestinations()) as Record<string, unknown[]>)) {

@@ -166,7 +166,7 @@ describe('signing keys are handled with care', () => {
     }
   });
 
-  it('never prints the passphrase: not in output, errors or the debug trace', async () => {
+  it('never prints the passphrase: not in output, errors or the debug trace', () => {
     const runs = [
       runBin(['build', '--release', '--pdf', '--out', out, '--sign-key', key], repo.dir, { env: { ISMS_SIGN_PASSPHRASE: `${PASSPHRASE}-wrong`, ISMS_DEBUG: '1' } }),
       runBin(['build', '--release', '--pdf', '--out', out, '--sign-key', keyCopy(0o644)], repo.dir, { env: { ISMS_SIGN_PASSPHRASE: PASSPHRASE, ISMS_DEBUG: '1' } }),

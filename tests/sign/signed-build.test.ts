@@ -132,7 +132,7 @@ describe('signing keys and reproducibility', () => {
     expect(build.code).toBe(0);
     const verify = await runCli(['verify', out, '--ca', ca.cert], repo.dir);
     expect(verify.code).toBe(0);
-    expect(verify.stdout).toMatch(/^verified  pdf\/DOC-A5\.pdf: DOC-A5 1\.0 as approved in [0-9a-f]{7}, signed by CN=ECDSA publisher, O=Test Org, at 2026-01-10T10:00:00\.000Z$/m);
+    expect(verify.stdout).toMatch(/^verified {2}pdf\/DOC-A5\.pdf: DOC-A5 1\.0 as approved in [0-9a-f]{7}, signed by CN=ECDSA publisher, O=Test Org, at 2026-01-10T10:00:00\.000Z$/m);
     expect(verify.stdout).toContain('git: 2 documents checked against the history of the documents repository');
     if (PDFSIG) {
       const report = pdfsig(path.join(out, 'pdf/DOC-A5.pdf'));

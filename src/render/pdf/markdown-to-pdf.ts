@@ -72,7 +72,7 @@ function inline(nodes: readonly PhrasingContent[], style: InlineStyle, context: 
       case 'html':
         return [];
       default:
-        return 'children' in node ? inline(node.children as PhrasingContent[], style, context) : 'value' in node ? [leaf(String(node.value), style)] : [];
+        return 'children' in node ? inline(node.children, style, context) : 'value' in node ? [leaf(String(node.value), style)] : [];
     }
   });
 }
