@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fingerprintKind, revisionFacts } from '../src/git/revision-facts.js';
-import { policyWithBody } from './helpers/git-repo.js';
-import { CONTENT, EDITED, HISTORY_VARIANTS, historyTable } from './helpers/history-variants.js';
+import { fingerprintKind, revisionFacts } from '../../src/git/revision-facts.js';
+import { policyWithBody } from '../helpers/git-repo.js';
+import { CONTENT, EDITED, HISTORY_VARIANTS, historyTable } from '../helpers/history-variants.js';
 
 const manual = readFileSync('isms-docs/manual.md', 'utf8');
 const register = readFileSync('isms-docs/risk/register.yaml', 'utf8');

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { catalogOf, mapping2013To2022 } from '../src/catalog/catalog.js';
-import { resolveControlId } from '../src/catalog/control-id.js';
+import { catalogOf, mapping2013To2022 } from '../../src/catalog/catalog.js';
+import { resolveControlId } from '../../src/catalog/control-id.js';
 
 describe('the ISO/IEC 27001 catalogues', () => {
   it('has the 93 controls of 2022: 37 organizational, 8 people, 14 physical, 34 technological', () => {

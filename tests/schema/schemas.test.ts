@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { compileValidators } from '../src/schema/validator.js';
+import { compileValidators } from '../../src/schema/validator.js';
 
 const COMPILED = path.resolve('dist/schema/compiled.cjs');
 

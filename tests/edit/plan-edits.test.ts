@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { planApproval, planNewVersion } from '../src/edit/plan-edits.js';
-import { parseYamlSource } from '../src/source/yaml-source.js';
-import { markdown, workspaceFrom } from './helpers/workspace.js';
+import { planApproval, planNewVersion } from '../../src/edit/plan-edits.js';
+import { parseYamlSource } from '../../src/source/yaml-source.js';
+import { markdown, workspaceFrom } from '../helpers/workspace.js';
 
 const docOf = (files: Record<string, string>) => workspaceFrom(files).documents[0]!;
 const ROW = { version: '1.1', date: '2026-02-01', author: 'M. Woolard', details: 'Scope: offices | call centre' };
