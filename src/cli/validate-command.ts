@@ -4,6 +4,7 @@ import { check } from '../engine/check.js';
 import type { GitEvidence } from '../git/evidence.js';
 import { FORMAT_NAMES, reporterNamed } from '../reporters/index.js';
 import { summarize, type Reporter } from '../reporters/report.js';
+import { ruleInfo } from '../rules/catalogue.js';
 import { RULES } from '../rules/index.js';
 import { isIsoDate, todayIso } from '../text/dates.js';
 import { displayPath, isInside } from '../text/paths.js';
@@ -70,7 +71,7 @@ async function validateWorkspace(workspace: Workspace, history: Promise<GitEvide
   const text = reporter({
     tool: { name: 'isms', version: TOOL_VERSION },
     result,
-    rules: RULES,
+    rules: RULES.map(ruleInfo),
     color: options.output === undefined && io.stdout.isTTY === true && io.env['NO_COLOR'] === undefined,
   });
   if (output) writeOutputFile(io, output, text);

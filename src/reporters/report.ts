@@ -1,12 +1,12 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CheckResult } from '../engine/check.js';
-import type { Rule } from '../rules/rule.js';
+import type { RuleInfo } from '../rules/catalogue.js';
 
 /** What every reporter receives: the results, the tool and the rule registry. Reporters only format. */
 export interface Report {
   tool: { name: string; version: string };
   result: CheckResult;
-  rules: readonly Rule[];
+  rules: readonly RuleInfo[];
   /** ANSI colour (stylish only): the CLI sets it when stdout is a terminal. */
   color: boolean;
 }

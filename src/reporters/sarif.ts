@@ -1,4 +1,3 @@
-import { ruleDocsUrl } from '../rules/rule-docs.js';
 import type { Reporter } from './report.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -25,7 +24,7 @@ export const sarif: Reporter = ({ tool, result, rules }) => {
               id: rule.id,
               name: rule.id,
               shortDescription: { text: rule.description.replace(/`/g, '') },
-              helpUri: ruleDocsUrl(rule.id),
+              helpUri: rule.url,
               defaultConfiguration: { level: rule.defaultSeverity === 'warn' ? 'warning' : 'error' },
             })),
           },

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rulesMarkdown } from '../../src/cli/rules-command.js';
 import { RULES } from '../../src/rules/index.js';
-import { RULES_DOCUMENTED_AT, ruleDocsUrl } from '../../src/rules/rule-docs.js';
+import { RULES_DOCUMENTED_AT, ruleDocsUrl } from '../../src/rules/catalogue.js';
 import { runCli } from '../helpers/cli.js';
 
 describe('isms rules', () => {

@@ -11,7 +11,7 @@ import type { Report } from '../../src/reporters/report.js';
 import { sarif } from '../../src/reporters/sarif.js';
 import { stylish } from '../../src/reporters/stylish.js';
 import { RULES } from '../../src/rules/index.js';
-import { ruleDocsUrl } from '../../src/rules/rule-docs.js';
+import { ruleDocsUrl, ruleInfo } from '../../src/rules/catalogue.js';
 import { fixture, runCli } from '../helpers/cli.js';
 
 const diagnostic = (overrides: Partial<Diagnostic> & { at?: [number, number, number, number] } = {}): Diagnostic => {
@@ -32,7 +32,7 @@ const diagnostic = (overrides: Partial<Diagnostic> & { at?: [number, number, num
 const report = (diagnostics: Diagnostic[], documents = [{ file: 'isms-docs/manual.md', id: 'ISMS-MAN' }, { file: 'isms-docs/policy.md', id: 'DOC-A5' }]): Report => ({
   tool: { name: 'isms', version: '0.1.0' },
   result: { documents, diagnostics },
-  rules: RULES,
+  rules: RULES.map(ruleInfo),
   color: false,
 });
 
