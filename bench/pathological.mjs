@@ -34,7 +34,12 @@ ${body}
 /** Nine levels of aliases, each nine of the one before: 9^10 strings if anyone expanded them. */
 function aliasBomb() {
   const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-  for (let i = 1; i < 10; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill('*' + String.fromCharCode(96 + i)).join(',')}]`);
+  for (let i = 1; i < 10; i++)
+    lines.push(
+      `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+        .fill('*' + String.fromCharCode(96 + i))
+        .join(',')}]`,
+    );
   return lines.join('\n') + '\n';
 }
 
@@ -53,7 +58,7 @@ export const PATHOLOGICAL = [
   { name: '0.9 MB paragraph of short words', args: ['build', '--pdf', '--out', '_bench-site'], file: 'doc.md', text: markdown('ab '.repeat(300_000)) },
   { name: '1,500 nested quotes', args: ['build', '--out', '_bench-site'], file: 'doc.md', text: markdown('>'.repeat(1500) + ' deep') },
   { name: '3,000 nested list items', args: ['build', '--out', '_bench-site'], file: 'doc.md', text: markdown('- '.repeat(3000) + 'deep') },
-  { name: '1 MiB of `*a` (once quadratic in the site\'s parser)', args: ['build', '--html', '--out', '_bench-site'], file: 'doc.md', text: markdown(mebibyteOf('*a')) },
+  { name: "1 MiB of `*a` (once quadratic in the site's parser)", args: ['build', '--html', '--out', '_bench-site'], file: 'doc.md', text: markdown(mebibyteOf('*a')) },
   { name: '1 MiB of `*a`, as PDFs', args: ['build', '--pdf', '--out', '_bench-site'], file: 'doc.md', text: markdown(mebibyteOf('*a')) },
   { name: 'YAML nested 5,000 deep', args: ['validate', '--no-git'], file: 'record.yaml', text: 'id: DOC-R1\nx: ' + '['.repeat(5000) + ']'.repeat(5000) + '\n' },
   // Inputs of tests that once asserted a time (tests/documents/): here they are timed instead.

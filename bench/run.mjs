@@ -100,7 +100,9 @@ try {
 }
 
 const find = (size, name) => rows.find((r) => r.size === size && r.case === name);
-console.log(`isms benchmark: node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, load average ${load.toFixed(1)} at the start; median of ${RUNS} interleaved runs`);
+console.log(
+  `isms benchmark: node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, load average ${load.toFixed(1)} at the start; median of ${RUNS} interleaved runs`,
+);
 console.log('');
 console.log('| size | command | wall time | / markdownlint-cli2 | peak memory | exit |');
 console.log('|---|---|---|---|---|---|');
@@ -112,13 +114,18 @@ console.log('');
 console.log('Linear growth (full / half, wall time):');
 for (const testCase of CASES) console.log(`- ${testCase.name}: ${(find('full', testCase.name).ms / find('half', testCase.name).ms).toFixed(2)}`);
 console.log('');
-console.log(`Start-up (median of ${STARTUP_RUNS}): node -e "" ${startupRows.node.toFixed(0)} ms; isms --version ${startupRows.version.toFixed(0)} ms (${(startupRows.version / startupRows.node).toFixed(2)}x); isms rules ${startupRows.rules.toFixed(0)} ms (${(startupRows.rules / startupRows.node).toFixed(2)}x)`);
+console.log(
+  `Start-up (median of ${STARTUP_RUNS}): node -e "" ${startupRows.node.toFixed(0)} ms; isms --version ${startupRows.version.toFixed(0)} ms (${(startupRows.version / startupRows.node).toFixed(2)}x); isms rules ${startupRows.rules.toFixed(0)} ms (${(startupRows.rules / startupRows.node).toFixed(2)}x)`,
+);
 console.log('');
 console.log('Pathological documents (one run each):');
 console.log('');
 console.log('| document | command | wall time | peak memory | exit |');
 console.log('|---|---|---|---|---|');
-for (const row of hostile) console.log(`| ${row.name} | isms ${row.args[0]}${row.args[1]?.startsWith('--') && row.args[1] !== '--out' ? ` ${row.args[1]}` : ''} | ${seconds(row.ms)} | ${Math.round(row.rss)} MB | ${row.code} |`);
+for (const row of hostile)
+  console.log(
+    `| ${row.name} | isms ${row.args[0]}${row.args[1]?.startsWith('--') && row.args[1] !== '--out' ? ` ${row.args[1]}` : ''} | ${seconds(row.ms)} | ${Math.round(row.rss)} MB | ${row.code} |`,
+  );
 const worst = hostile.reduce((a, b) => (b.ms > a.ms ? b : a));
 console.log('');
 console.log(`worst case: ${worst.name}, ${seconds(worst.ms)}`);

@@ -39,7 +39,8 @@ export async function validateCommand(paths: string[], options: ValidateOptions,
   }
 
   if (options.git === false && options.base !== undefined) throw new UsageError(messages.baseWithoutGit());
-  const { config, baseConfigProblem } = options.base !== undefined ? await openConfigAtBase(io, options.config, options.base) : { config: openConfig(io, options.config), baseConfigProblem: undefined };
+  const { config, baseConfigProblem } =
+    options.base !== undefined ? await openConfigAtBase(io, options.config, options.base) : { config: openConfig(io, options.config), baseConfigProblem: undefined };
   // The history is read (git works in its own processes) while the documents are read and parsed.
   const loaded = loadWorkspace(config, io.cwd);
   const history = options.git === false ? undefined : gitEvidence({ config, loaded }, options.base, baseConfigProblem, { cache: options.cache !== false });
@@ -53,7 +54,15 @@ export async function validateCommand(paths: string[], options: ValidateOptions,
   }
 }
 
-async function validateWorkspace(workspace: Workspace, history: Promise<GitEvidence> | undefined, paths: string[], options: ValidateOptions, io: CliIo, reporter: Reporter, maxWarnings: number | undefined): Promise<ExitCode> {
+async function validateWorkspace(
+  workspace: Workspace,
+  history: Promise<GitEvidence> | undefined,
+  paths: string[],
+  options: ValidateOptions,
+  io: CliIo,
+  reporter: Reporter,
+  maxWarnings: number | undefined,
+): Promise<ExitCode> {
   const output = options.output === undefined ? undefined : await openOutputFile(io, options.output, { force: options.force === true, kept: keptFiles(workspace) });
   const git = await history;
   const targets = paths.map((p) => path.resolve(io.cwd, p));

@@ -23,7 +23,11 @@ export function loadConfig(file: string, knownRules: readonly string[]): ConfigR
   try {
     // A link could put the rules outside what git governs (another file, another folder).
     if (lstatSync(absolute).isSymbolicLink()) {
-      return { ok: false, file: absolute, problems: [{ message: 'the configuration is a symbolic link: it must be a file in the documents folder, so that its history governs it', at: START_OF_FILE }] };
+      return {
+        ok: false,
+        file: absolute,
+        problems: [{ message: 'the configuration is a symbolic link: it must be a file in the documents folder, so that its history governs it', at: START_OF_FILE }],
+      };
     }
     bytes = readFileCapped(absolute);
   } catch (error) {
@@ -84,15 +88,24 @@ function referenceProblems(raw: RawConfig, map: SourceMap, knownRules: readonly 
   });
   const signers = raw.git?.allowed_signers;
   if (signers !== undefined && (path.isAbsolute(signers) || path.posix.normalize(signers.replace(/\\/g, '/')).split('/')[0] === '..')) {
-    problems.push({ message: `git.allowed_signers "${signers}" leaves the documents folder: keep it inside, where git.config_approvers govern it (for example .isms/allowed_signers)`, at: map.valueAt('/git/allowed_signers') });
+    problems.push({
+      message: `git.allowed_signers "${signers}" leaves the documents folder: keep it inside, where git.config_approvers govern it (for example .isms/allowed_signers)`,
+      at: map.valueAt('/git/allowed_signers'),
+    });
   }
   const baseline = raw.git?.baseline;
   if (baseline !== undefined && /^[0-9a-fA-F]{7,39}$/.test(baseline)) {
-    problems.push({ message: `git.baseline "${baseline}" is an abbreviated hash, which a branch or tag of the same name would shadow: write the full commit hash (git rev-parse ${baseline})`, at: map.valueAt('/git/baseline') });
+    problems.push({
+      message: `git.baseline "${baseline}" is an abbreviated hash, which a branch or tag of the same name would shadow: write the full commit hash (git rev-parse ${baseline})`,
+      at: map.valueAt('/git/baseline'),
+    });
   }
   const locked = raw.rules?.['git-config-change'];
   if (locked !== undefined && locked !== 'error') {
-    problems.push({ message: 'git-config-change cannot be turned off or down: it proves the configuration itself, so a configuration that weakened it could approve its own change', at: map.valueAt('/rules/git-config-change') });
+    problems.push({
+      message: 'git-config-change cannot be turned off or down: it proves the configuration itself, so a configuration that weakened it could approve its own change',
+      at: map.valueAt('/rules/git-config-change'),
+    });
   }
   for (const rule of Object.keys(raw.rules ?? {})) {
     if (!knownRules.includes(rule)) {
@@ -120,7 +133,10 @@ function referenceProblems(raw: RawConfig, map: SourceMap, knownRules: readonly 
       const top = risk.likelihood.length * risk.impact.length;
       const last = risk.levels.at(-1)?.max;
       if (last !== undefined && last < top) {
-        problems.push({ message: `the highest level ends at ${last}, but scores reach ${top} (${risk.likelihood.length} x ${risk.impact.length})`, at: map.valueAt(`/risk/levels/${risk.levels.length - 1}/max`) });
+        problems.push({
+          message: `the highest level ends at ${last}, but scores reach ${top} (${risk.likelihood.length} x ${risk.impact.length})`,
+          at: map.valueAt(`/risk/levels/${risk.levels.length - 1}/max`),
+        });
       }
     } else {
       const grid = risk.grid;

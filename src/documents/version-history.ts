@@ -94,7 +94,11 @@ export function markdownHistory(model: MarkdownModel, fallback: Range): VersionH
   });
   // Rows are administration, outside the content fingerprint: a column of other text would be too.
   table.header.forEach((cell, index) => {
-    if (columnFields[index] === null) problems.push({ message: `version history column "${cell.text}" is not Version, Date, Author(s) or Details: the table holds administration only; put other text in the body, where it is content`, at: cell.at });
+    if (columnFields[index] === null)
+      problems.push({
+        message: `version history column "${cell.text}" is not Version, Date, Author(s) or Details: the table holds administration only; put other text in the body, where it is content`,
+        at: cell.at,
+      });
   });
   return { found: true, rows, at: heading.at, problems, table: { at: table.at, columns: columnFields } };
 }

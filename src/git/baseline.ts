@@ -14,12 +14,24 @@ export async function resolveBaseline(toplevel: string, folder: string, configur
   }
   const hash = await commitOf(toplevel, configured);
   const byHash = new Map(commits.map((c) => [c.hash, c]));
-  if (!hash) return { baseline: { commit: undefined, configured, problem: `git.baseline "${configured}" is not a commit of this repository, so nothing is imported and every sign-off must be proven` }, imported: new Set() };
+  if (!hash)
+    return {
+      baseline: { commit: undefined, configured, problem: `git.baseline "${configured}" is not a commit of this repository, so nothing is imported and every sign-off must be proven` },
+      imported: new Set(),
+    };
   if (!(await holds(toplevel, 'HEAD', hash))) {
-    return { baseline: { commit: undefined, configured, problem: `git.baseline "${configured}" (${hash.slice(0, 7)}) is not in the history of HEAD, so nothing is imported and every sign-off must be proven` }, imported: new Set() };
+    return {
+      baseline: {
+        commit: undefined,
+        configured,
+        problem: `git.baseline "${configured}" (${hash.slice(0, 7)}) is not in the history of HEAD, so nothing is imported and every sign-off must be proven`,
+      },
+      imported: new Set(),
+    };
   }
   const imported = await commitsHeld(toplevel, hash, folder);
-  const commit = byHash.get(hash) ?? [...commits].reverse().find((c) => imported.has(c.hash)) ?? { hash, parents: [], authorName: '', authorEmail: '', authorDate: '', committerName: '', committerEmail: '', committerDate: '' };
+  const commit = byHash.get(hash) ??
+    [...commits].reverse().find((c) => imported.has(c.hash)) ?? { hash, parents: [], authorName: '', authorEmail: '', authorDate: '', committerName: '', committerEmail: '', committerDate: '' };
   return { baseline: { commit, configured }, imported };
 }
 

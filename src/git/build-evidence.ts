@@ -66,10 +66,29 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
   const listingRun = runGit(toplevel, ['log', '--topo-order', '--format=%H %P', '--end-of-options', 'HEAD', '--']);
   const treesRun = Promise.all([treeOf(toplevel, folder, 'HEAD'), baseCommit ? treeOf(toplevel, folder, baseCommit) : Promise.resolve(undefined)]);
   for (const pending of [listingRun, treesRun]) pending.catch(() => undefined);
-  const log = await runGit(toplevel, ['log', '-z', '--raw', '--no-abbrev', '-M', '--topo-order', '--reverse', '--diff-merges=first-parent', `--format=${LOG_FORMAT}`, '--end-of-options', 'HEAD', '--', folder]);
+  const log = await runGit(toplevel, [
+    'log',
+    '-z',
+    '--raw',
+    '--no-abbrev',
+    '-M',
+    '--topo-order',
+    '--reverse',
+    '--diff-merges=first-parent',
+    `--format=${LOG_FORMAT}`,
+    '--end-of-options',
+    'HEAD',
+    '--',
+    folder,
+  ]);
   if (log.code !== 0) return noEvidence({ kind: 'error', message: log.stderr.trim().split('\n')[0] ?? 'git log failed' });
   const commits = parseLog(log.stdout);
-  const { baseline, imported } = await resolveBaseline(toplevel, folder, config.git.baseline, commits.map((c) => c.commit));
+  const { baseline, imported } = await resolveBaseline(
+    toplevel,
+    folder,
+    config.git.baseline,
+    commits.map((c) => c.commit),
+  );
 
   // Governed files by the paths they have in the documents folder, never where a link leads.
   const realRoot = realpathSync(config.root);

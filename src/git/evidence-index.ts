@@ -127,7 +127,15 @@ export async function documentEvidence(doc: SourceDocument, sources: EvidenceSou
     }
     const previous = ZERO.test(change.oldBlob) || change.oldBlob === '' ? undefined : await reader.factsOf(change.oldBlob, doc.format);
     const verdict = verdicts.get(`${commit.hash}\0${change.path}`);
-    revisions.push({ commit, path: change.path, blob: change.blob, facts, before: previous, imported: imported.has(commit.hash), carried: commit.parents.length > 1 && verdict !== undefined && !verdict.made });
+    revisions.push({
+      commit,
+      path: change.path,
+      blob: change.blob,
+      facts,
+      before: previous,
+      imported: imported.has(commit.hash),
+      carried: commit.parents.length > 1 && verdict !== undefined && !verdict.made,
+    });
   }
   // A merge that made a change the first-parent log cannot see (it kept the first parent's file
   // and dropped another side's change) is a revision too: from the dropped state to the kept one.

@@ -130,9 +130,9 @@ function leaf(token: Token): RootContent | undefined {
  */
 function closed(node: Parent): void {
   if (node.type === 'list') {
-    for (const item of (node).children) item.spread = node.spread;
+    for (const item of node.children) item.spread = node.spread;
   } else if (node.type === 'listItem') {
-    const [first] = (node).children;
+    const [first] = node.children;
     const head = first?.type === 'paragraph' ? first.children[0] : undefined;
     if (node.checked !== null && head?.type === 'text') {
       head.value = head.value.slice(1);

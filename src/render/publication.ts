@@ -181,7 +181,9 @@ function riskView(doc: SourceDocument, config: Config): RiskView | undefined {
         residual,
         treatment: text(entry['treatment']),
         controls: texts(entry['controls']),
-        acceptance: acceptance ? `${config.roles[text(acceptance['by'])]?.title ?? text(acceptance['by'])}, ${text(acceptance['date'])}${acceptance['expires'] ? ` (expires ${text(acceptance['expires'])})` : ''}` : '',
+        acceptance: acceptance
+          ? `${config.roles[text(acceptance['by'])]?.title ?? text(acceptance['by'])}, ${text(acceptance['date'])}${acceptance['expires'] ? ` (expires ${text(acceptance['expires'])})` : ''}`
+          : '',
         nextReview: text(entry['next_review']),
       };
     }),
@@ -190,7 +192,8 @@ function riskView(doc: SourceDocument, config: Config): RiskView | undefined {
 
 /** What proves an approval, in one sentence for the site and the PDFs. */
 function proofSentence(c: { short: string; author: string; email: string; date: string; proof: 'commit' | 'baseline'; signed: boolean }): string {
-  if (c.proof === 'baseline') return `Imported with the baseline (commit ${c.short}): approved as the document records it, before approvals were proven from git; recorded by ${c.author} <${c.email}> on ${c.date}.`;
+  if (c.proof === 'baseline')
+    return `Imported with the baseline (commit ${c.short}): approved as the document records it, before approvals were proven from git; recorded by ${c.author} <${c.email}> on ${c.date}.`;
   return `Proven by commit ${c.short}, made by ${c.author} <${c.email}> on ${c.date}${c.signed ? ', signed by the approver' : ' (unsigned approval: the commit author field names the approver)'}.`;
 }
 
@@ -219,7 +222,8 @@ function leftOutReason(config: Config, doc: PublishedDocument, scope: Publicatio
  * trust finds it not valid.
  */
 function approvalProblem(git: GitEvidence | undefined, tracked: boolean): string {
-  if (!git || git.status.kind !== 'ok') return `This approval could not be proven from git: ${git ? repositoryStatusWords(git.status) : 'git history was not read'}. The document is published as a DRAFT.`;
+  if (!git || git.status.kind !== 'ok')
+    return `This approval could not be proven from git: ${git ? repositoryStatusWords(git.status) : 'git history was not read'}. The document is published as a DRAFT.`;
   if (!tracked) return 'This approval could not be proven from git: git has no history of this document. The document is published as a DRAFT.';
   return 'This approval is not valid (see isms validate): the document is published as a DRAFT.';
 }

@@ -11,9 +11,7 @@ export interface SigningKey {
   hash: 'sha256' | 'sha384';
 }
 
-export type SigningKeyResult =
-  | { ok: true; key: SigningKey }
-  | { ok: false; problem: 'not-pkcs12' | 'passphrase' | 'no-key' | 'no-certificate' | 'unsupported-key'; detail?: string };
+export type SigningKeyResult = { ok: true; key: SigningKey } | { ok: false; problem: 'not-pkcs12' | 'passphrase' | 'no-key' | 'no-certificate' | 'unsupported-key'; detail?: string };
 
 const binary = (bytes: Buffer) => forge.util.createBuffer(bytes.toString('binary'));
 const derOf = (asn1: forge.asn1.Asn1) => Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary');

@@ -82,7 +82,13 @@ function documentStatus(doc: SourceDocument, config: Config, asOf: string, git: 
     approvedBy: approved ? { role: meta.approval!.by!, name: meta.approval!.name! } : null,
     approvedOn: approved ? meta.approval!.date! : null,
     approvalProof: proof
-      ? { proof: proof.proof, commit: proof.commit?.hash.slice(0, 7) ?? null, signed: proof.signed, valid: judged?.valid ?? false, problem: judged && !judged.valid ? (judged.problems[0]?.message ?? 'not proven') : proof.proof === 'uncommitted' ? 'not committed' : null }
+      ? {
+          proof: proof.proof,
+          commit: proof.commit?.hash.slice(0, 7) ?? null,
+          signed: proof.signed,
+          valid: judged?.valid ?? false,
+          problem: judged && !judged.valid ? (judged.problems[0]?.message ?? 'not proven') : proof.proof === 'uncommitted' ? 'not committed' : null,
+        }
       : null,
     nextReview,
     daysLeft: nextReview ? daysBetween(asOf, nextReview) : null,

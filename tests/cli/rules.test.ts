@@ -16,7 +16,12 @@ describe('isms rules', () => {
   it('prints the catalogue as JSON', async () => {
     const run = await runCli(['rules', '--format', 'json'], '.');
     const { rules } = JSON.parse(run.stdout);
-    expect(rules[0]).toEqual({ id: 'parse-error', description: 'unreadable file, path not UTF-8, malformed YAML or front matter, non-YAML front matter', default: 'error', url: `${RULES_DOCUMENTED_AT}#rule-parse-error` });
+    expect(rules[0]).toEqual({
+      id: 'parse-error',
+      description: 'unreadable file, path not UTF-8, malformed YAML or front matter, non-YAML front matter',
+      default: 'error',
+      url: `${RULES_DOCUMENTED_AT}#rule-parse-error`,
+    });
     expect(rules).toHaveLength(RULES.length);
   });
 

@@ -23,9 +23,7 @@ describe('text from documents in human-readable output', () => {
     const policy = path.join(dir, 'policies', 'policy.md');
     writeFileSync(
       policy,
-      readFileSync(policy, 'utf8')
-        .replace('owner: ciso', `owner: ciso\n"${FAKE_ALL_CLEAR}": x\n"${OTHER_CONTROLS}": y`)
-        .replace('title: Information Security Policy', 'title: "\\e[2JPolicy"'),
+      readFileSync(policy, 'utf8').replace('owner: ciso', `owner: ciso\n"${FAKE_ALL_CLEAR}": x\n"${OTHER_CONTROLS}": y`).replace('title: Information Security Policy', 'title: "\\e[2JPolicy"'),
     );
     // A file name is text from the repository too.
     renameSync(policy, path.join(dir, 'policies', 'pol\u001b[2Kicy\nnext.md'));

@@ -42,9 +42,7 @@ describe('isms validate', () => {
     const run = await runCli(['validate'], fixture('broken-config'));
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe(
-      'isms: the configuration has a problem; nothing was checked\n  isms.config.yaml:7:19: "rules.review-overdue" must be one of off, warn, error, found "sometimes"\n',
-    );
+    expect(run.stderr).toBe('isms: the configuration has a problem; nothing was checked\n  isms.config.yaml:7:19: "rules.review-overdue" must be one of off, warn, error, found "sometimes"\n');
   });
 
   it('exits 2 when there is no configuration, and says where it looked', async () => {
@@ -114,7 +112,16 @@ describe('isms validate', () => {
     ['json', (out: string) => expect(JSON.parse(out).summary.errors).toBe(10)],
     ['sarif', (out: string) => expect(JSON.parse(out).runs[0].results).toHaveLength(10)],
     ['junit', (out: string) => expect(out.match(/<failure /g)).toHaveLength(4)],
-    ['github', (out: string) => expect(out.trim().split('\n').filter((l) => l.startsWith('::error file='))).toHaveLength(10)],
+    [
+      'github',
+      (out: string) =>
+        expect(
+          out
+            .trim()
+            .split('\n')
+            .filter((l) => l.startsWith('::error file=')),
+        ).toHaveLength(10),
+    ],
   ])('reports the broken fixture in %s and exits 1', async (format, check) => {
     const run = await runCli(['validate', '--no-git', '--format', format], fixture('broken'));
     expect(run.code).toBe(1);

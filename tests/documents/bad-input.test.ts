@@ -26,7 +26,12 @@ describe('hostile front matter', () => {
 describe('hostile YAML', () => {
   it('refuses a billion-laughs alias bomb', () => {
     const bomb = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-    for (let i = 1; i < 10; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill('*' + String.fromCharCode(96 + i)).join(',')}]`);
+    for (let i = 1; i < 10; i++)
+      bomb.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill('*' + String.fromCharCode(96 + i))
+          .join(',')}]`,
+      );
     const result = findings({ 'bomb.yaml': bomb.join('\n') + '\n' });
     expect(result.every((line) => line.startsWith('parse-error'))).toBe(true);
     expect(result[0]).toContain('alias *a is not allowed');
@@ -69,7 +74,10 @@ describe('hostile YAML', () => {
 
   it('keeps __proto__ and constructor keys out of the data, and says where they are', () => {
     const text = 'id: DOC-P\n__proto__: { polluted: yes }\nconstructor: { prototype: { polluted: yes } }\n';
-    expect(findings({ 'p.yaml': text }).filter((line) => line.startsWith('parse-error'))).toEqual(['parse-error 2:1 key "__proto__" is not allowed', 'parse-error 3:1 key "constructor" is not allowed']);
+    expect(findings({ 'p.yaml': text }).filter((line) => line.startsWith('parse-error'))).toEqual([
+      'parse-error 2:1 key "__proto__" is not allowed',
+      'parse-error 3:1 key "constructor" is not allowed',
+    ]);
     // What the reader makes of it (the loader then keeps no data of a file with problems).
     const data = parseYamlSource(text).value as Record<string, unknown>;
     expect(Object.getPrototypeOf(data)).toBe(Object.prototype);

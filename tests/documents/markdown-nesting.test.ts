@@ -89,6 +89,11 @@ describe('nesting of quotes and lists', () => {
 
   it('reports the first marker past the bound, once', () => {
     const problems = parseMarkdown(`Intro\n\n${'- '.repeat(12)}item\n${'>'.repeat(20)} quote`).problems;
-    expect(problems).toEqual([{ message: `quotes and lists nested more than ${MAX_NESTING} deep: from here on they are read, and published, as plain text (and 2 more places)`, at: { line: 3, column: 21, endLine: 3, endColumn: 22 } }]);
+    expect(problems).toEqual([
+      {
+        message: `quotes and lists nested more than ${MAX_NESTING} deep: from here on they are read, and published, as plain text (and 2 more places)`,
+        at: { line: 3, column: 21, endLine: 3, endColumn: 22 },
+      },
+    ]);
   });
 });

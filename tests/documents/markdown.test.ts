@@ -75,7 +75,10 @@ describe('validation and the site agree on anchors', () => {
         for (const child of (node.childNodes ?? []) as Array<typeof node>) walk(child);
       };
       walk(parse(html));
-      expect(parseMarkdown(body).headings.map((h) => h.slug), file).toEqual(ids);
+      expect(
+        parseMarkdown(body).headings.map((h) => h.slug),
+        file,
+      ).toEqual(ids);
     }
     expect(readdirSync('isms-docs').length).toBeGreaterThan(0);
   });

@@ -41,8 +41,7 @@ function run(rule: Rule, testCase: Case): Diagnostic[] {
   return check(workspace, { asOf: testCase.asOf ?? DEFAULT_AS_OF, rules: [rule], ...(testCase.git ? { git: fakeGit(testCase.git, workspace) } : {}) }).diagnostics;
 }
 
-const describeDiagnostics = (diagnostics: Diagnostic[]) =>
-  diagnostics.map((d) => `${d.file}:${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.severity} ${d.message}`).join('\n') || '(none)';
+const describeDiagnostics = (diagnostics: Diagnostic[]) => diagnostics.map((d) => `${d.file}:${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.severity} ${d.message}`).join('\n') || '(none)';
 
 /**
  * How a rule's findings differ from the errors expected, one sentence each (none: they match): as

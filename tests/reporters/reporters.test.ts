@@ -29,7 +29,13 @@ const diagnostic = (overrides: Partial<Diagnostic> & { at?: [number, number, num
   };
 };
 
-const report = (diagnostics: Diagnostic[], documents = [{ file: 'isms-docs/manual.md', id: 'ISMS-MAN' }, { file: 'isms-docs/policy.md', id: 'DOC-A5' }]): Report => ({
+const report = (
+  diagnostics: Diagnostic[],
+  documents = [
+    { file: 'isms-docs/manual.md', id: 'ISMS-MAN' },
+    { file: 'isms-docs/policy.md', id: 'DOC-A5' },
+  ],
+): Report => ({
   tool: { name: 'isms', version: '0.1.0' },
   result: { documents, diagnostics },
   rules: RULES.map(ruleInfo),

@@ -14,7 +14,9 @@ ruleTester(brokenReference, {
     {
       name: 'accepts links to existing documents, headings and files, and external links',
       files: {
-        'policies/policy.md': markdown({ body: 'See [scope](../manual.md#scope), [logo](../img/logo.png), [site](https://example.com), [mail](mailto:a@b.c) and [top](#information-security-policy).' }),
+        'policies/policy.md': markdown({
+          body: 'See [scope](../manual.md#scope), [logo](../img/logo.png), [site](https://example.com), [mail](mailto:a@b.c) and [top](#information-security-policy).',
+        }),
         'manual.md': manual,
         'img/logo.png': 'png',
       },
@@ -52,7 +54,12 @@ ruleTester(brokenReference, {
       },
       errors: [
         { message: 'depends_on names DOC-OLD, which is retired: name what replaces it, or remove it', line: 10, column: 14 },
-        { file: 'soa.yaml', message: 'control 5.1 names DOC-OLD, which is retired: name what replaces it, or remove it', line: soaLine('5.1'), column: controlNaming('DOC-A5, DOC-OLD').indexOf('DOC-OLD') + 1 },
+        {
+          file: 'soa.yaml',
+          message: 'control 5.1 names DOC-OLD, which is retired: name what replaces it, or remove it',
+          line: soaLine('5.1'),
+          column: controlNaming('DOC-A5, DOC-OLD').indexOf('DOC-OLD') + 1,
+        },
       ],
     },
     {

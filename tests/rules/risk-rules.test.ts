@@ -129,7 +129,9 @@ ruleTester(riskAcceptance, {
       name: 'reports a residual above the acceptable level accepted without the escalation role',
       config: RISK_CONFIG,
       files: { 'register.yaml': registerYaml([ESCALATED]) },
-      errors: [{ message: 'risk R-001 has a residual rating high (3x4=12) above the acceptable level (medium): it must be accepted by ceo, not ciso', line: LINE, column: at(ESCALATED, 'ciso, date') }],
+      errors: [
+        { message: 'risk R-001 has a residual rating high (3x4=12) above the acceptable level (medium): it must be accepted by ceo, not ciso', line: LINE, column: at(ESCALATED, 'ciso, date') },
+      ],
     },
     {
       name: 'reports an acceptance that expired before --as-of',

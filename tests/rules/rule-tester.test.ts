@@ -15,7 +15,9 @@ describe('the rule tester', () => {
   });
 
   it('refuses a message that only contains the expected text', () => {
-    expect(differences(versionOrder, findings, [{ message: 'is dated 2026-01-10, in the future', line: 21 }], 'policy.md')).toEqual([`finding 1: message ${JSON.stringify(MESSAGE)} instead of "is dated 2026-01-10, in the future"`]);
+    expect(differences(versionOrder, findings, [{ message: 'is dated 2026-01-10, in the future', line: 21 }], 'policy.md')).toEqual([
+      `finding 1: message ${JSON.stringify(MESSAGE)} instead of "is dated 2026-01-10, in the future"`,
+    ]);
   });
 
   it('refuses another end or severity when the case gives one', () => {

@@ -19,7 +19,9 @@ ruleTester(soaCoverage, {
     { name: 'accepts an SoA of 2013 with its 114 controls', files: { 'soa.yaml': soaYaml({ standard: 'iso27001-2013' }) } },
     {
       name: 'accepts control ids written A.5.1 or Annex A 5.2',
-      files: { 'soa.yaml': soaYaml({ replace: { '5.1': '  - { control: "A.5.1", applicable: false, justification: x }', '5.2': '  - { control: "Annex A 5.2", applicable: false, justification: x }' } }) },
+      files: {
+        'soa.yaml': soaYaml({ replace: { '5.1': '  - { control: "A.5.1", applicable: false, justification: x }', '5.2': '  - { control: "Annex A 5.2", applicable: false, justification: x }' } }),
+      },
     },
   ],
   invalid: [
@@ -55,7 +57,9 @@ ruleTester(soaCoverage, {
 });
 
 ruleTester(soaJustification, {
-  valid: [{ name: 'accepts justified inclusions and exclusions', files: { 'soa.yaml': soaYaml({ replace: { '7.11': '  - { control: "7.11", applicable: false, justification: No server rooms }' } }) } }],
+  valid: [
+    { name: 'accepts justified inclusions and exclusions', files: { 'soa.yaml': soaYaml({ replace: { '7.11': '  - { control: "7.11", applicable: false, justification: No server rooms }' } }) } },
+  ],
   invalid: [
     {
       name: 'reports a control excluded without justification',
@@ -76,7 +80,12 @@ ruleTester(soaJustification, {
 });
 
 ruleTester(soaImplementation, {
-  valid: [{ name: 'accepts applicable controls with status and owner, and bare exclusions', files: { 'soa.yaml': soaYaml({ replace: { '7.12': '  - { control: "7.12", applicable: false, justification: x }' } }) } }],
+  valid: [
+    {
+      name: 'accepts applicable controls with status and owner, and bare exclusions',
+      files: { 'soa.yaml': soaYaml({ replace: { '7.12': '  - { control: "7.12", applicable: false, justification: x }' } }) },
+    },
+  ],
   invalid: [
     {
       name: 'reports an applicable control without implementation status or owner',
@@ -89,7 +98,9 @@ ruleTester(soaImplementation, {
     {
       name: 'reports an excluded control that carries an implementation status',
       files: { 'soa.yaml': soaYaml({ replace: { '7.12': EXCLUDED_PLANNED } }) },
-      errors: [{ message: 'control 7.12 is excluded but has an implementation status: remove it, or make the control applicable', line: soaLine('7.12'), column: at(EXCLUDED_PLANNED, 'implementation') }],
+      errors: [
+        { message: 'control 7.12 is excluded but has an implementation status: remove it, or make the control applicable', line: soaLine('7.12'), column: at(EXCLUDED_PLANNED, 'implementation') },
+      ],
     },
   ],
 });
@@ -100,7 +111,9 @@ ruleTester(soaReference, {
       name: 'accepts references to existing documents and risks',
       config: RISK_CONFIG,
       files: {
-        'soa.yaml': soaYaml({ replace: { '5.1': '  - { control: "5.1", applicable: true, reasons: [risk], justification: x, implementation: implemented, owner: ciso, documents: [DOC-A5], risks: [R-001] }' } }),
+        'soa.yaml': soaYaml({
+          replace: { '5.1': '  - { control: "5.1", applicable: true, reasons: [risk], justification: x, implementation: implemented, owner: ciso, documents: [DOC-A5], risks: [R-001] }' },
+        }),
         'policy.md': markdown(),
         'register.yaml': registerYaml([risk()]),
       },

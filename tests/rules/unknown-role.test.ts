@@ -18,8 +18,7 @@ ruleTester(unknownRole, {
     {
       name: 'reports risk owners and acceptors that are not roles',
       files: {
-        'register.yaml':
-          'id: DOC-RR\nrisks:\n  - id: R-001\n    owner: cto\n    acceptance: { by: cfo, date: 2026-01-01 }\n',
+        'register.yaml': 'id: DOC-RR\nrisks:\n  - id: R-001\n    owner: cto\n    acceptance: { by: cfo, date: 2026-01-01 }\n',
       },
       errors: [
         { message: 'risks[0].owner "cto" is not a role of isms.config.yaml (ceo, ciso, executive); did you mean "ceo"?', line: 4, column: 12 },

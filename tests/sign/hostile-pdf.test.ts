@@ -9,7 +9,6 @@ import { signedIsmsPdf } from '../helpers/isms-pdf.js';
 import { hasCommand, TestPki, type TestCa } from '../helpers/signing-keys.js';
 import { seededRandom } from '../helpers/random.js';
 
-
 /**
  * An incremental update as PDF writers append one: `bodies` as new objects (numbered from the
  * trailer's /Size), a cross-reference section for them, and a trailer that chains to the last one.
@@ -80,7 +79,10 @@ describe('verify reads PDFs from anyone', () => {
   });
 
   it('stops at 16 signature fields, and at nesting 32 deep', async () => {
-    const many = withUpdate(pdf, Array.from({ length: 40 }, () => '<< /Type /Sig /ByteRange [0 0 0 0] >>'));
+    const many = withUpdate(
+      pdf,
+      Array.from({ length: 40 }, () => '<< /Type /Sig /ByteRange [0 0 0 0] >>'),
+    );
     const report = await verify(many);
     expect(report.signatures).toHaveLength(17);
     expect(report.problems).toContain('signature 17: it has more than 16 signature fields; the rest were not read');

@@ -36,9 +36,18 @@ describe('the SoA and risk summaries of status and publications', () => {
   });
 
   it('rates each risk once: status counts by level what the heat maps place by cell', () => {
-    const register = registerYaml([risk(), risk({ id: 'R-002', likelihood: '1', impact: '1', treatment: 'retain', residual: '', controls: '' }), risk({ id: 'R-003', treatment: 'avoid', residual: '', controls: '' })]);
+    const register = registerYaml([
+      risk(),
+      risk({ id: 'R-002', likelihood: '1', impact: '1', treatment: 'retain', residual: '', controls: '' }),
+      risk({ id: 'R-003', treatment: 'avoid', residual: '', controls: '' }),
+    ]);
     const { status, published } = both({ 'register.yaml': register }, RISK_CONFIG);
-    expect(status.risks[0]).toMatchObject({ total: 3, inherent: { low: 1, medium: 0, high: 0, critical: 2 }, residual: { low: 1, medium: 1, high: 0, critical: 0 }, treatments: { modify: 1, retain: 1, avoid: 1, share: 0 } });
+    expect(status.risks[0]).toMatchObject({
+      total: 3,
+      inherent: { low: 1, medium: 0, high: 0, critical: 2 },
+      residual: { low: 1, medium: 1, high: 0, critical: 0 },
+      treatments: { modify: 1, retain: 1, avoid: 1, share: 0 },
+    });
     const view = published('DOC-RR').risks!;
     const cells = (grid: number[][]) => grid.flatMap((row, l) => row.flatMap((count, i) => (count > 0 ? [`${l + 1}x${i + 1}:${count}`] : [])));
     expect(cells(view.inherent)).toEqual(['1x1:1', '4x5:2']);

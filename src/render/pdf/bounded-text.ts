@@ -99,7 +99,11 @@ export function leaves(value: Inline[] | string, inherited: Record<string, unkno
  */
 function cutAt(text: string, room: number): { end: number; skip: number } {
   const window = text.slice(0, room + 1);
-  for (const [pattern, skip] of [[/\n/g, 1], [/[ \t]/g, 1], [new RegExp(BREAK, 'g'), 0]] as const) {
+  for (const [pattern, skip] of [
+    [/\n/g, 1],
+    [/[ \t]/g, 1],
+    [new RegExp(BREAK, 'g'), 0],
+  ] as const) {
     let found = -1;
     for (const match of window.matchAll(pattern)) found = match.index ?? found;
     if (found >= room / 2) return { end: found, skip };
@@ -132,8 +136,7 @@ function chunks(text: Inline[] | string): Leaf[][] {
 }
 
 /** Characters, and PIECE_CHARS for each piece. */
-const weight = (text: Inline[] | string): number =>
-  typeof text === 'string' ? PIECE_CHARS + text.length : text.reduce((sum, item) => sum + weight(typeof item === 'string' ? item : item.text), 0);
+const weight = (text: Inline[] | string): number => (typeof text === 'string' ? PIECE_CHARS + text.length : text.reduce((sum, item) => sum + weight(typeof item === 'string' ? item : item.text), 0));
 
 function boundNode(node: PdfContent, font: string): PdfContent {
   if (typeof node === 'string') {

@@ -99,7 +99,13 @@ function blocks(nodes: readonly RootContent[], context: Context): PdfContent[] {
         const [head, ...rows] = node.children;
         if (!head) return [];
         const { area } = context.options;
-        return [pdfTable(cells(head, context), rows.map((row) => cells(row, context)), { ...area, width: area.width - context.indent })];
+        return [
+          pdfTable(
+            cells(head, context),
+            rows.map((row) => cells(row, context)),
+            { ...area, width: area.width - context.indent },
+          ),
+        ];
       }
       case 'blockquote':
         return [{ stack: blocks(node.children, nested), margin: [NESTED_INDENT, 0, 0, 8], italics: true, color: '#444' }];

@@ -171,7 +171,21 @@ export function pdfTables(header: readonly PdfContent[], groups: readonly TableG
     const top = titleHeight(group.title, area.width) + headHeight;
     const headerRows = top <= tall ? (group.title === undefined ? 1 : 2) : 0;
     const keep = headerRows > 0 && heights.length > 0 && top + heights[0]! <= tall;
-    const titleRow = group.title === undefined ? [] : [[{ ...(isRecord(group.title) ? group.title : { text: group.title }), style: 'h2', margin: [-(PADDING + RULE), H2_STYLE.margin[1], 0, H2_STYLE.margin[3]], colSpan: columns, border: NO_BORDER }, ...Array.from({ length: columns - 1 }, () => '')]];
+    const titleRow =
+      group.title === undefined
+        ? []
+        : [
+            [
+              {
+                ...(isRecord(group.title) ? group.title : { text: group.title }),
+                style: 'h2',
+                margin: [-(PADDING + RULE), H2_STYLE.margin[1], 0, H2_STYLE.margin[3]],
+                colSpan: columns,
+                border: NO_BORDER,
+              },
+              ...Array.from({ length: columns - 1 }, () => ''),
+            ],
+          ];
     return {
       table: {
         headerRows,
