@@ -177,7 +177,7 @@ export type SignOff = { ok: true; member: RoleMember; role: string; config: Conf
  * that configuration requires signatures, the commit must carry a good signature by that same member.
  * `what` names the act in messages ("the approval").
  */
-export function judgeSignOff(git: GitEvidence, commit: Commit, roles: (config: Config) => readonly string[], what: string): SignOff {
+export function judgeSignOff(git: Pick<GitEvidence, 'configBefore' | 'overruledBefore' | 'signature' | 'datedBeforeParent'>, commit: Commit, roles: (config: Config) => readonly string[], what: string): SignOff {
   const described = describeCommit(commit);
   // A merge has a configuration per parent, and its author could pick the laxest as first parent:
   // sign-offs are recorded in ordinary commits (isms approve, review and accept make one).
@@ -210,6 +210,10 @@ export function judgeSignOff(git: GitEvidence, commit: Commit, roles: (config: C
   }
   const members = allowed.flatMap((role) => roleOf(config, role)?.members.map((m) => `${m.name} <${m.email}>`) ?? []);
   const who = allowed.length === 0 ? 'no role was allowed to make it' : `it needs a member of ${allowed.map((r) => `"${r}"`).join(' or ')} (${members.join(', ') || 'none listed'})`;
+  const overruled = git.overruledBefore(commit.hash);
+  if (overruled) {
+    return { ok: false, message: `${what} was committed in ${described}, by someone who was not allowed to: ${who}, by the configuration in force before that commit (the change of the rules in ${describeCommit(overruled)} was made by someone not allowed to make it, so it did not take effect)` };
+  }
   const stranger = !Object.values(config.roles).some((role) => role.members.some((m) => sameEmail(m.email, commit.authorEmail)));
   const hint = stranger ? ` (its author holds no role at all: if this commit imported history from before the organisation adopted isms, set git.baseline to the last such commit)` : '';
   return { ok: false, message: `${what} was committed in ${described}, by someone who was not allowed to: ${who}, as configured before that commit${hint}` };
