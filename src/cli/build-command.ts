@@ -108,6 +108,7 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
   const commit = git.status.kind === 'ok' ? (await runGit(config.root, ['rev-parse', 'HEAD'])).stdout.toString('utf8').trim() : undefined;
   const publication = buildPublication(workspace, git, {
     buildTime: time.toISOString(),
+    asOf,
     ...(commit ? { commit } : {}),
     ...(audience.name !== undefined ? { audience: audience.name } : {}),
     approvedOnly: release,

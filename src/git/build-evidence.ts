@@ -9,13 +9,15 @@ import { listTree, type TreeFile } from './list-tree.js';
 import { normaliseText } from '../text/decode.js';
 import { isInside } from '../text/paths.js';
 import { BlobReader } from './cat-file.js';
-import { noEvidence, type Baseline, type ConfigChange, type ConfigState, type DocumentEvidence, type GitEvidence, type OversizedRevision, type RepositoryStatus, type Revision } from './evidence.js';
+import { noEvidence, type Baseline, type ConfigChange, type ConfigState, type DocumentEvidence, type GitEvidence, type OversizedRevision, type RepositoryStatus, type Revision, type SignatureCheck } from './evidence.js';
+import { baselineInForce } from './baseline-in-force.js';
+import { configurationsInForce, type InForce } from './config-in-force.js';
 import { CommitGraph } from './commit-graph.js';
 import { commitOf } from './commit-of.js';
 import { CACHE_PATH_ARGS, type CachePaths, type EvidenceCache } from './evidence-cache.js';
 import { mergeVerdicts } from './merge-verdicts.js';
 import { commitFromObject, describeCommit, LOG_FORMAT, parseLog, type Change, type Commit } from './log-parser.js';
-import { approvalProof, isApproval, signOffsOf } from './model.js';
+import { approvalProof, isApproval, judgeSignOff, signOffsOf } from './model.js';
 import { revisionFacts, type RevisionFacts } from './revision-facts.js';
 import { runGit } from './run-git.js';
 import { verifySignatures } from './signatures.js';
@@ -77,28 +79,6 @@ function lexicalRepoPath(top: string, root: string, relative: string): string | 
 }
 
 /**
- * The baseline: `git.baseline` (hash or tag) when configured, else the first commit of the documents'
- * history. Imported are the baseline and the commits it holds (its ancestors), never a date.
- */
-async function resolveBaseline(toplevel: string, folder: string, configured: string | undefined, commits: readonly Commit[]): Promise<{ baseline: Baseline; imported: Set<string> }> {
-  if (configured === undefined) {
-    const first = commits[0];
-    return { baseline: { commit: first, configured }, imported: new Set(first ? [first.hash] : []) };
-  }
-  const hash = await commitOf(toplevel, configured);
-  const byHash = new Map(commits.map((c) => [c.hash, c]));
-  if (!hash) return { baseline: { commit: undefined, configured, problem: `git.baseline "${configured}" is not a commit of this repository, so nothing is imported and every sign-off must be proven` }, imported: new Set() };
-  const outside = await runGit(toplevel, ['log', '--format=%H', '-n', '1', '--end-of-options', hash, '^HEAD', '--']);
-  if (outside.stdout.toString('utf8').trim() !== '') {
-    return { baseline: { commit: undefined, configured, problem: `git.baseline "${configured}" (${hash.slice(0, 7)}) is not in the history of HEAD, so nothing is imported and every sign-off must be proven` }, imported: new Set() };
-  }
-  const held = await runGit(toplevel, ['log', '--format=%H', '--end-of-options', hash, '--', folder]);
-  const imported = new Set(held.stdout.toString('utf8').split('\n').filter(Boolean));
-  const commit = byHash.get(hash) ?? [...commits].reverse().find((c) => imported.has(c.hash)) ?? { hash, parents: [], authorName: '', authorEmail: '', authorDate: '', committerName: '', committerEmail: '', committerDate: '' };
-  return { baseline: { commit, configured }, imported };
-}
-
-/**
  * A workspace whose documents are still being read: the history is read meanwhile (git works in its
  * own processes), and the documents are awaited only where their evidence is gathered.
  */
@@ -147,7 +127,6 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
   const log = await runGit(toplevel, ['log', '-z', '--raw', '--no-abbrev', '-M', '--topo-order', '--reverse', '--diff-merges=first-parent', `--format=${LOG_FORMAT}`, '--end-of-options', 'HEAD', '--', folder]);
   if (log.code !== 0) return noEvidence({ kind: 'error', message: log.stderr.trim().split('\n')[0] ?? 'git log failed' });
   const commits = parseLog(log.stdout);
-  const { baseline, imported } = await resolveBaseline(toplevel, folder, config.git.baseline, commits.map((c) => c.commit));
 
   // Governed files by the paths they have in the documents folder, never where a link leads.
   const realRoot = realpathSync(config.root);
@@ -191,6 +170,7 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
     };
     const configs = new Map<string, Promise<ConfigState>>();
     const before = new Map<string, ConfigState>();
+    const rawBefore = new Map<string, ConfigState>();
     const at = new Map<string, ConfigState>();
     const signatures = new Map<string, { status: string; signer: string }>();
     const knownRules = options.knownRules ?? Object.keys(config.rules);
@@ -223,38 +203,89 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
       if (verdict.made && governed.has(verdict.path)) governedChanges.push({ commit: verdict.commit, paths: [rootRelative(verdict.path)] });
     }
 
-    // The newest commit that set git.baseline to what it says now must come after the baseline;
-    // otherwise the setting could name its own commit (a moved tag) and import itself: then nothing is imported.
+    // Raw states of the governed files around each change: who set git.baseline to what.
     await Promise.all(
       governedChanges.map(async ({ commit }) => {
         at.set(commit.hash, await configIn(commit.hash));
-        before.set(commit.hash, await configIn(`${commit.hash}^`));
+        rawBefore.set(commit.hash, await configIn(`${commit.hash}^`));
       }),
     );
-    if (baseline.configured !== undefined && baseline.commit) {
-      for (const { commit } of [...governedChanges].reverse()) {
-        const after = at.get(commit.hash);
-        const prior = before.get(commit.hash);
-        if (after?.kind === 'ok' && after.config.git.baseline === baseline.configured && !(prior?.kind === 'ok' && prior.config.git.baseline === baseline.configured)) {
-          baseline.setIn = commit;
-          break;
-        }
+
+    // Signatures are checked against the allowed-signers file in force before each sign-off, once per file.
+    const checks = new Map<string, Promise<SignatureCheck | undefined>>();
+    const signersAt = async (rev: string | undefined, state: ConfigState): Promise<string> => {
+      if (rev === undefined || state.kind !== 'ok') return '';
+      const signers = signersPathOf(state.config);
+      const read = signers ? await reader.readAt(rev, signers) : { kind: 'missing' as const };
+      return read.kind === 'ok' ? read.id : '';
+    };
+    const verifyOne = (hash: string, signersBlob: string) => {
+      const key = `${signersBlob}\0${hash}`;
+      let pending = checks.get(key);
+      if (!pending) {
+        pending = (async () => {
+          const bytes = signersBlob === '' ? Buffer.alloc(0) : ((await reader.read(signersBlob)) ?? Buffer.alloc(0));
+          return (await verifySignatures(toplevel, bytes, [hash])).get(hash);
+        })();
+        checks.set(key, pending);
       }
-      // The baseline must be history the commit that named it already had: an ancestor of its parent.
-      const parent = baseline.setIn?.parents[0];
-      const named = baseline.commit.hash;
-      const namedBefore = parent ? (await runGit(toplevel, ['log', '--format=%H', '-n', '1', '--end-of-options', named, `^${parent}`, '--'])).stdout.toString('utf8').trim() === '' : false;
-      if (!baseline.setIn) {
-        // Only a committed setting imports anything: an uncommitted one is nobody's act that git can judge.
-        baseline.problem = `git.baseline "${baseline.configured}" is not committed: it imports history only once a commit sets it (and git-config-change judges who did). Until then nothing is imported and every sign-off must be proven`;
-        baseline.commit = undefined;
-        imported.clear();
-      } else if (imported.has(baseline.setIn.hash) || !namedBefore) {
-        baseline.problem = `git.baseline "${baseline.configured}" names a commit that is not before the change that set it (${describeCommit(baseline.setIn)}): name a commit before that change. Until then nothing is imported and every sign-off must be proven`;
-        baseline.commit = undefined;
-        imported.clear();
+      return pending;
+    };
+    // git checks a signature at the committer date, which the committer types: a signed sign-off
+    // dated before one of its parents could bring a retired key back to life.
+    const backdatedMemo = new Map<string, Promise<boolean>>();
+    const isBackdated = (commit: Commit) => {
+      let pending = backdatedMemo.get(commit.hash);
+      if (!pending) {
+        pending = (async () => {
+          for (const parent of commit.parents) {
+            const object = await reader.readObject(parent);
+            const parentDate = commitFromObject(parent, object.kind === 'ok' ? object.bytes.toString('utf8') : '').committerDate;
+            if (Date.parse(commit.committerDate) < Date.parse(parentDate)) return true;
+          }
+          return false;
+        })();
+        backdatedMemo.set(commit.hash, pending);
       }
+      return pending;
+    };
+
+    /** The configurations in force when `imported` is the imported history (each view judged once). */
+    const views = new Map<Set<string>, Promise<InForce>>();
+    const inForceUnder = (importedView: Set<string>) => {
+      let pending = views.get(importedView);
+      if (!pending) {
+        const judgedChanges = governedChanges.filter(({ commit }) => !importedView.has(commit.hash));
+        pending = configurationsInForce(graph, judgedChanges, async ({ commit }, rev) => {
+          const state = rev === undefined ? ({ kind: 'missing' } as const) : await configIn(rev);
+          let check: SignatureCheck | undefined;
+          let backdated = false;
+          if (state.kind === 'ok' && state.config.git.signedApprovals) {
+            check = await verifyOne(commit.hash, await signersAt(rev, state));
+            backdated = await isBackdated(commit);
+          }
+          const view = { configBefore: () => state, overruledBefore: () => undefined, signature: () => check, datedBeforeParent: () => backdated };
+          return judgeSignOff(view, commit, (c) => c.git.configApprovers, 'the change').ok;
+        });
+        views.set(importedView, pending);
+      }
+      return pending;
+    };
+
+    // git.baseline takes effect like any change of the rules: only when the commit that set it was a
+    // valid change, judged with the history imported by the baseline in force before it (so an
+    // invalid change cannot be imported by the baseline its author then sets). Each setting must also
+    // name a commit its parent already held (a moved or self-naming tag imports nothing new).
+    const trusted = await baselineInForce({ graph, toplevel, commits: commits.map((c) => c.commit), changes: governedChanges, at, rawBefore, inForceUnder, configIn });
+    const { view } = trusted;
+    const baseline: Baseline = { commit: view.commit, configured: config.git.baseline, ...(view.setIn ? { setIn: view.setIn } : {}) };
+    const reason = config.git.baseline === view.value ? undefined : await trusted.reasonFor(config.git.baseline);
+    if (reason) {
+      const standing = view.value === undefined ? "the first commit of the documents' history" : `git.baseline "${view.value}"`;
+      baseline.problem = `${reason}. Until then the baseline before it stays in force: ${standing}${view.commit ? `, ${describeCommit(view.commit)}` : ''}`;
     }
+    const imported = view.imported;
+    const inForce = await inForceUnder(imported);
 
     const [headTree, baseTree] = await treesRun;
 
@@ -329,7 +360,7 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
       }),
     );
 
-    // The sign-offs the rules judge, each by the configuration in its parent (DESIGN section 4).
+    // The sign-offs the rules judge, each by the configuration in force before it (DESIGN section 4).
     const judged = new Map<string, Commit>();
     const importedApprovals: Commit[] = [];
     for (const entry of evidence.values()) {
@@ -342,16 +373,16 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
     const configChanges: ConfigChange[] = governedChanges.filter(({ commit }) => !imported.has(commit.hash)).map(({ commit, paths }) => ({ commit, paths }));
     for (const { commit } of configChanges) judged.set(commit.hash, commit);
 
-    const signersBlob = new Map<string, string | undefined>();
+    const signersBlob = new Map<string, string>();
+    const overruled = new Map<string, Commit>();
     await Promise.all(
       [...judged.values()].map(async (commit) => {
-        const state = before.get(commit.hash) ?? (await configIn(`${commit.hash}^`));
+        const rev = inForce.revisionBefore(commit);
+        const overruledBy = inForce.overruledBefore(commit);
+        if (overruledBy) overruled.set(commit.hash, overruledBy);
+        const state = rev === undefined ? ({ kind: 'missing' } as const) : await configIn(rev);
         before.set(commit.hash, state);
-        if (state.kind === 'ok' && state.config.git.signedApprovals) {
-          const signers = signersPathOf(state.config);
-          const read = signers ? await reader.readAt(`${commit.hash}^`, signers) : { kind: 'missing' as const };
-          signersBlob.set(commit.hash, read.kind === 'ok' ? read.id : undefined);
-        }
+        if (state.kind === 'ok' && state.config.git.signedApprovals) signersBlob.set(commit.hash, await signersAt(rev, state));
       }),
     );
     await Promise.all(
@@ -359,24 +390,12 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
         if (!at.has(commit.hash)) at.set(commit.hash, await configIn(commit.hash));
       }),
     );
-
-    // git checks a signature at the committer date, which the committer types: a signed sign-off
-    // dated before one of its parents could bring a retired key back to life.
     const backdated = new Set<string>();
-    await Promise.all(
-      [...signersBlob.keys()].map(async (hash) => {
-        const commit = judged.get(hash);
-        for (const parent of commit?.parents ?? []) {
-          const object = await reader.readObject(parent);
-          const parentDate = commitFromObject(parent, object.kind === 'ok' ? object.bytes.toString('utf8') : '').committerDate;
-          if (commit && Date.parse(commit.committerDate) < Date.parse(parentDate)) backdated.add(hash);
-        }
-      }),
-    );
+    await Promise.all([...signersBlob.keys()].map(async (hash) => (await isBackdated(judged.get(hash)!)) && backdated.add(hash)));
 
-    // Signatures are checked against the allowed-signers file as it stood before each sign-off.
+    // One verification per allowed-signers file for all the sign-offs it judges.
     const bySigners = new Map<string, string[]>();
-    for (const [hash, blob] of signersBlob) bySigners.set(blob ?? '', [...(bySigners.get(blob ?? '') ?? []), hash]);
+    for (const [hash, blob] of signersBlob) bySigners.set(blob, [...(bySigners.get(blob) ?? []), hash]);
     for (const [blob, hashes] of bySigners) {
       const bytes = blob === '' ? Buffer.alloc(0) : ((await reader.read(blob)) ?? Buffer.alloc(0));
       for (const [hash, check] of await verifySignatures(toplevel, bytes, hashes)) signatures.set(hash, check);
@@ -411,6 +430,7 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
       graph,
       document: (doc) => evidence.get(doc),
       configBefore: (hash) => before.get(hash) ?? { kind: 'missing' },
+      overruledBefore: (hash) => overruled.get(hash),
       configAt: (hash) => at.get(hash) ?? { kind: 'missing' },
       configChanges,
       uncommittedConfig,

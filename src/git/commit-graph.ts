@@ -55,6 +55,35 @@ export class CommitGraph {
     return [...common].every((c) => below.has(c)) ? best : undefined;
   }
 
+  private children: Map<string, string[]> | undefined;
+  private readonly below = new Map<string, Set<string>>();
+
+  /** The commit and every commit that holds it (its descendants reachable from HEAD), once per commit. */
+  descendants(hash: string): Set<string> {
+    let found = this.below.get(hash);
+    if (found) return found;
+    if (!this.children) {
+      this.children = new Map();
+      for (const [child, parents] of this.parents) {
+        for (const parent of parents) {
+          const list = this.children.get(parent);
+          if (list) list.push(child);
+          else this.children.set(parent, [child]);
+        }
+      }
+    }
+    found = new Set<string>();
+    const stack = [hash];
+    while (stack.length > 0) {
+      const next = stack.pop()!;
+      if (found.has(next)) continue;
+      found.add(next);
+      for (const child of this.children.get(next) ?? []) if (!found.has(child)) stack.push(child);
+    }
+    this.below.set(hash, found);
+    return found;
+  }
+
   /** The commits and all their ancestors (the commits themselves included). */
   ancestors(hashes: readonly string[]): Set<string> {
     const seen = new Set<string>();

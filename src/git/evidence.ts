@@ -115,6 +115,11 @@ export interface GitEvidence {
   document(doc: SourceDocument): DocumentEvidence | undefined;
   /** The configuration in the first parent of a sign-off commit: what judges it (DESIGN section 4). */
   configBefore(hash: string): ConfigState;
+  /**
+   * The newest change of the rules behind a judged commit that did not take effect (made by someone
+   * not allowed), when `configBefore` is therefore older than the commit's parent.
+   */
+  overruledBefore(hash: string): Commit | undefined;
   /** The configuration in a commit itself (for approvals imported with the baseline). */
   configAt(hash: string): ConfigState;
   /** Changes to the configuration and the allowed-signers file after the baseline, oldest first. */
@@ -141,6 +146,7 @@ export function noEvidence(status: RepositoryStatus): GitEvidence {
     status,
     document: () => undefined,
     configBefore: () => ({ kind: 'missing' }),
+    overruledBefore: () => undefined,
     configAt: () => ({ kind: 'missing' }),
     configChanges: [],
     uncommittedConfig: [],
