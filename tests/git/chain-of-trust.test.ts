@@ -228,16 +228,19 @@ describe('forged sign-offs, each caught at its line and naming its commit', () =
     expect(findings).toContainEqual(expect.objectContaining({ rule: 'git-config-change', message: expect.stringMatching(/^git\.baseline "[0-9a-f]{40}" is not committed: it imports history only once a commit sets it/) }));
   });
 
-  it('reports a baseline that names a commit at or after the change that set it, which does not take effect', async () => {
+  it('reports a baseline that names a commit the change that set it did not hold, which does not take effect', async () => {
     const repo = adopted();
-    repo.write('isms.config.yaml', `${REPO_CONFIG}git:\n  baseline: adoption\n`).write('policy.md', policy(APPROVED_10)).commit('Baseline by tag, and a forged approval', CISO, '2026-01-10');
-    repo.git(['tag', 'adoption']);
+    repo.git(['checkout', '-q', '-b', 'side']);
+    const forged = repo.write('policy.md', policy(APPROVED_10)).commit('A forged approval on a branch', WRITER, '2026-01-10');
+    repo.git(['checkout', '-q', 'main']);
+    repo.write('isms.config.yaml', `${REPO_CONFIG}git:\n  baseline: ${forged}\n`).commit('Baseline: a commit of another branch', CISO, '2026-01-11');
+    repo.git(['merge', '-q', '--no-ff', 'side', '-m', 'Merge side'], { GIT_AUTHOR_NAME: CISO.name, GIT_AUTHOR_EMAIL: CISO.email, GIT_COMMITTER_NAME: CISO.name, GIT_COMMITTER_EMAIL: CISO.email, GIT_AUTHOR_DATE: '2026-01-12T10:00:00Z', GIT_COMMITTER_DATE: '2026-01-12T10:00:00Z' });
     const { findings } = await validate(repo);
     // The baseline before it (the adoption commit) stays in force: the forged approval after it is judged.
     expect(findings.map((f) => `${f.rule} ${f.file}`)).toEqual(['git-config-change isms.config.yaml', 'git-approval policy.md']);
     expect(findings.map((f) => f.message)).toEqual([
-      expect.stringMatching(/^git\.baseline "adoption" names a commit that is not before the change that set it \([0-9a-f]{7} \(M\. Woolard.*Until then the baseline before it stays in force: the first commit of the documents' history, [0-9a-f]{7} \(M\. Woolard <ciso@example\.com>, 2026-01-01\)$/),
-      expect.stringMatching(/^the approval was committed in [0-9a-f]{7} \(M\. Woolard <ciso@example\.com>, 2026-01-10\), by someone who was not allowed to/),
+      expect.stringMatching(/^git\.baseline "[0-9a-f]{40}" names a commit that is not before the change that set it \([0-9a-f]{7} \(M\. Woolard.*Until then the baseline before it stays in force: the first commit of the documents' history, [0-9a-f]{7} \(M\. Woolard <ciso@example\.com>, 2026-01-01\)$/),
+      expect.stringMatching(new RegExp(`^the approval was committed in ${short(forged)} \\(P\\. Writer <writer@example\\.com>, 2026-01-10\\), by someone who was not allowed to`)),
     ]);
   });
 
@@ -525,20 +528,14 @@ describe('rules that cannot be bent by the configuration they judge', () => {
     expect(run.stderr).toContain('the configuration is a symbolic link');
   });
 
-  it('imports nothing when a tag baseline is moved to a commit the change that named it did not have', async () => {
+  it.each(['adoption', 'main'])('refuses a baseline named by a ref (%s), which anyone who can push it could move later to import other history', async (ref) => {
     const made = repo();
     made.write('isms.config.yaml', REPO_CONFIG).commit('Adopt', CISO, '2026-01-01');
     made.git(['tag', 'adoption']);
-    made.write('isms.config.yaml', `${REPO_CONFIG}git:\n  baseline: adoption\n`).commit('Baseline: the adoption tag', CISO, '2026-01-02');
-    expect((await validate(made)).findings).toEqual([]);
-    made.git(['checkout', '-q', '-b', 'side', 'adoption']);
-    made.write('policy.md', policy(APPROVED_10)).commit('Forged approval', WRITER, '2026-01-10');
-    made.git(['tag', '-f', 'adoption']);
-    made.git(['checkout', '-q', 'main']);
-    made.git(['merge', '-q', '--no-ff', 'side', '-m', 'Merge side'], { GIT_AUTHOR_NAME: WRITER.name, GIT_AUTHOR_EMAIL: WRITER.email, GIT_COMMITTER_NAME: WRITER.name, GIT_COMMITTER_EMAIL: WRITER.email, GIT_AUTHOR_DATE: '2026-01-11T10:00:00Z', GIT_COMMITTER_DATE: '2026-01-11T10:00:00Z' });
-    const rules = (await validate(made)).findings.map((f) => f.rule);
-    expect(rules).toContain('git-approval');
-    expect(rules[0]).toBe('git-config-change');
+    made.write('isms.config.yaml', `${REPO_CONFIG}git:\n  baseline: ${ref}\n`).commit('Baseline by name', CISO, '2026-01-02');
+    const run = await runCli(['validate'], made.dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`git.baseline "${ref}" is not a full commit hash: a tag or branch can be moved later, by anyone who can push it, to import other history`);
   });
 
   it('reports two risks with one id, which would share one acceptance', async () => {
