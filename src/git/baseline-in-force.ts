@@ -27,6 +27,23 @@ export interface BaselineInputs {
   /** The configurations in force when a view's history is imported. */
   inForceUnder: (imported: Set<string>) => Promise<InForce>;
   configIn: (rev: string) => Promise<ConfigState>;
+  /** The configuration file, as the governed changes name it (undefined: outside the repository). */
+  configFile: string | undefined;
+}
+
+/** The commits of the documents' history that no other commit of it comes before. */
+function beginningsOf(graph: CommitGraph, commits: readonly Commit[]): Commit[] {
+  const touches = new Map(commits.map((c) => [c.hash, c]));
+  const holdsDocuments = new Set<string>();
+  const found: Commit[] = [];
+  for (const hash of graph.oldestFirst()) {
+    const parents = graph.parentsOf(hash);
+    const after = parents.some((parent) => holdsDocuments.has(parent));
+    const own = touches.get(hash);
+    if (own && !after) found.push(own);
+    if (own || after) holdsDocuments.add(hash);
+  }
+  return found;
 }
 
 const valueIn = (state: ConfigState | undefined) => (state?.kind === 'ok' ? state.config.git.baseline : undefined);
@@ -42,13 +59,23 @@ const valueIn = (state: ConfigState | undefined) => (state?.kind === 'ok' ? stat
  * baseline before it in force; `reasonFor` says why the configured one is not (undefined when the
  * change that set it is reported as a change of the rules made by someone not allowed).
  */
-export async function baselineInForce(inputs: BaselineInputs): Promise<{ view: BaselineView; reasonFor: (value: string | undefined) => Promise<string | undefined> }> {
-  const { graph, toplevel, commits, changes, at, rawBefore, inForceUnder, configIn } = inputs;
+export async function baselineInForce(inputs: BaselineInputs): Promise<{ view: BaselineView; reasonFor: (value: string | undefined) => Promise<string | undefined>; severed?: string }> {
+  const { graph, toplevel, commits, changes, at, rawBefore, inForceUnder, configIn, configFile } = inputs;
+  const beginnings = beginningsOf(graph, commits);
   const first = commits[0];
-  const initial: BaselineView = { value: undefined, imported: new Set(first ? [first.hash] : []), commit: first };
+  // With more than one beginning (an unrelated history merged in), git cannot tell which is where the
+  // organisation adopted isms: then nothing is imported, and nothing can be proven.
+  const initial: BaselineView = beginnings.length === 1 ? { value: undefined, imported: new Set(first ? [first.hash] : []), commit: first } : { value: undefined, imported: new Set(), commit: undefined };
   const reasons = new Map<string | undefined, string | undefined>();
+  if (beginnings.length > 1) {
+    const named = beginnings.map((c) => describeCommit(c)).join(', ');
+    const problem = `the documents' history has ${beginnings.length} beginnings (${named}): with more than one first commit, git cannot tell where the organisation adopted isms, so nothing is imported and no sign-off can be proven. Bring another history in as an ordinary commit of its files, never by merging unrelated histories`;
+    return { view: initial, reasonFor: async () => problem, severed: problem };
+  }
 
   const viewOf = async (value: string, setIn: Commit | undefined): Promise<BaselineView | string> => {
+    // A ref could have been moved since the setting was made: only a full hash names one commit for good.
+    if (!/^(?:[0-9a-fA-F]{40}|[0-9a-fA-F]{64})$/.test(value)) return `git.baseline "${value}" is not a full commit hash`;
     const hash = await commitOf(toplevel, value);
     if (!hash) return `git.baseline "${value}" is not a commit of this repository`;
     if (!graph.contains(hash)) return `git.baseline "${value}" (${hash.slice(0, 7)}) is not in the history of HEAD`;
@@ -78,9 +105,14 @@ export async function baselineInForce(inputs: BaselineInputs): Promise<{ view: B
       continue;
     }
     const inForce = await inForceUnder(trusted.imported);
-    const rev = inForce.revisionBefore(commit);
+    const rev = configFile === undefined ? undefined : inForce.revisionBefore(commit, configFile);
     const state: ConfigState = rev === undefined ? { kind: 'missing' } : await configIn(rev);
-    const valid = state.kind === 'missing' ? (await inForceUnder(candidate.imported)).tookEffect(commit.hash) : inForce.tookEffect(commit.hash);
+    // Adopting isms in a repository with history: no configuration was ever in force, so the setting
+    // can only be judged by the configuration of the history it imports. Once one was, never again
+    // (an orphan branch or a branch from before the adoption cannot make "nothing in force" anew).
+    const neverInForce = configFile !== undefined && !inForce.anyTookEffect(configFile) && (trusted.commit === undefined || (await configIn(trusted.commit.hash)).kind === 'missing');
+    const judged = state.kind === 'missing' && neverInForce ? await inForceUnder(candidate.imported) : inForce;
+    const valid = configFile !== undefined && judged.tookEffect(commit.hash, configFile) === true;
     if (valid) trusted = candidate;
     // The change itself is the finding (git-config-change reports who made it): one defect, one diagnostic.
     else reasons.set(value, undefined);

@@ -11,7 +11,7 @@ import { isInside } from '../text/paths.js';
 import { BlobReader } from './cat-file.js';
 import { noEvidence, type Baseline, type ConfigChange, type ConfigState, type DocumentEvidence, type GitEvidence, type OversizedRevision, type RepositoryStatus, type Revision, type SignatureCheck } from './evidence.js';
 import { baselineInForce } from './baseline-in-force.js';
-import { configurationsInForce, type InForce } from './config-in-force.js';
+import { configurationsInForce, type InForce, type VoidReason } from './config-in-force.js';
 import { CommitGraph } from './commit-graph.js';
 import { commitOf } from './commit-of.js';
 import { CACHE_PATH_ARGS, type CachePaths, type EvidenceCache } from './evidence-cache.js';
@@ -141,9 +141,6 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
   const renamedFrom = new Map<string, Set<string>>();
   const governedChanges: Array<{ commit: Commit; paths: string[] }> = [];
   for (const { commit, changes } of commits) {
-    const touched = changes.flatMap((change) => [change.path, change.from ?? '']).filter((p) => governed.has(p));
-    // Merges are judged below, against every parent: taking a side's file whole is not a change.
-    if (touched.length > 0 && commit.parents.length < 2) governedChanges.push({ commit, paths: [...new Set(touched)].map(rootRelative) });
     for (const change of changes) {
       if (change.status === 'D' || ZERO.test(change.blob)) continue;
       const list = changesByPath.get(change.path) ?? [];
@@ -184,7 +181,7 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
       if (!pending) {
         let state = cache?.config(read.id);
         if (!state) {
-          const parsed = parseConfig(read.bytes, config.file, knownRules);
+          const parsed = parseConfig(read.bytes, config.file, knownRules, { history: true });
           state = parsed.ok ? { kind: 'ok', config: parsed.config } : { kind: 'broken', message: parsed.problems[0]?.message ?? 'invalid' };
           cache?.rememberConfig(read.id, state);
         }
@@ -193,6 +190,18 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
       }
       return pending;
     };
+
+    // Every allowed-signers file a configuration of the history named is governed, not only the one named today.
+    const configCommits = configPath ? commits.filter(({ changes }) => changes.some((change) => change.path === configPath || change.from === configPath)) : [];
+    for (const state of await Promise.all(configCommits.map(({ commit }) => configIn(commit.hash)))) {
+      const signers = state.kind === 'ok' ? signersPathOf(state.config) : undefined;
+      if (signers) governed.add(signers);
+    }
+    for (const { commit, changes } of commits) {
+      const touched = changes.flatMap((change) => [change.path, change.from ?? '']).filter((p) => governed.has(p));
+      // Merges are judged below, against every parent: taking a side's file whole is not a change.
+      if (touched.length > 0 && commit.parents.length < 2) governedChanges.push({ commit, paths: [...new Set(touched)].map(rootRelative) });
+    }
 
     // Which commit holds which: one listing of every commit reachable from HEAD and its parents.
     const listing = (await listingRun).stdout.toString('utf8');
@@ -213,11 +222,18 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
 
     // Signatures are checked against the allowed-signers file in force before each sign-off, once per file.
     const checks = new Map<string, Promise<SignatureCheck | undefined>>();
-    const signersAt = async (rev: string | undefined, state: ConfigState): Promise<string> => {
-      if (rev === undefined || state.kind !== 'ok') return '';
-      const signers = signersPathOf(state.config);
-      const read = signers ? await reader.readAt(rev, signers) : { kind: 'missing' as const };
-      return read.kind === 'ok' ? read.id : '';
+    const configFile = configPath ? rootRelative(configPath) : undefined;
+    /** The configuration and allowed-signers file in force, given which commit's version of each file is. */
+    const governedBefore = async (revisionOf: (file: string) => string | undefined): Promise<{ state: ConfigState; signersBlob: string; files: string[] }> => {
+      const configRev = configFile === undefined ? undefined : revisionOf(configFile);
+      const state: ConfigState = configRev === undefined ? { kind: 'missing' } : await configIn(configRev);
+      const files = configFile === undefined ? [] : [configFile];
+      const signers = state.kind === 'ok' ? signersPathOf(state.config) : undefined;
+      if (!signers) return { state, signersBlob: '', files };
+      files.push(rootRelative(signers));
+      const signersRev = revisionOf(rootRelative(signers));
+      const read = signersRev === undefined ? { kind: 'missing' as const } : await reader.readAt(signersRev, signers);
+      return { state, signersBlob: read.kind === 'ok' ? read.id : '', files };
     };
     const verifyOne = (hash: string, signersBlob: string) => {
       const key = `${signersBlob}\0${hash}`;
@@ -256,17 +272,23 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
       let pending = views.get(importedView);
       if (!pending) {
         const judgedChanges = governedChanges.filter(({ commit }) => !importedView.has(commit.hash));
-        pending = configurationsInForce(graph, judgedChanges, async ({ commit }, rev) => {
-          const state = rev === undefined ? ({ kind: 'missing' } as const) : await configIn(rev);
-          let check: SignatureCheck | undefined;
-          let backdated = false;
-          if (state.kind === 'ok' && state.config.git.signedApprovals) {
-            check = await verifyOne(commit.hash, await signersAt(rev, state));
-            backdated = await isBackdated(commit);
-          }
-          const view = { configBefore: () => state, overruledBefore: () => undefined, signature: () => check, datedBeforeParent: () => backdated };
-          return judgeSignOff(view, commit, (c) => c.git.configApprovers, 'the change').ok;
-        });
+        pending = configurationsInForce(
+          graph,
+          judgedChanges,
+          async ({ commit }, revisionOf) => {
+            const { state, signersBlob } = await governedBefore(revisionOf);
+            let check: SignatureCheck | undefined;
+            let backdated = false;
+            if (state.kind === 'ok' && state.config.git.signedApprovals) {
+              check = await verifyOne(commit.hash, signersBlob);
+              backdated = await isBackdated(commit);
+            }
+            const view = { configBefore: () => state, overruledBefore: () => undefined, signature: () => check, datedBeforeParent: () => backdated };
+            return judgeSignOff(view, commit, (c) => c.git.configApprovers, 'the change').ok;
+          },
+          // A configuration that does not parse authorises nobody: it never replaces the one in force.
+          ({ commit }, file) => file !== configFile || at.get(commit.hash)?.kind === 'ok',
+        );
         views.set(importedView, pending);
       }
       return pending;
@@ -276,11 +298,13 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
     // valid change, judged with the history imported by the baseline in force before it (so an
     // invalid change cannot be imported by the baseline its author then sets). Each setting must also
     // name a commit its parent already held (a moved or self-naming tag imports nothing new).
-    const trusted = await baselineInForce({ graph, toplevel, commits: commits.map((c) => c.commit), changes: governedChanges, at, rawBefore, inForceUnder, configIn });
+    const trusted = await baselineInForce({ graph, toplevel, commits: commits.map((c) => c.commit), changes: governedChanges, at, rawBefore, inForceUnder, configIn, configFile });
     const { view } = trusted;
     const baseline: Baseline = { commit: view.commit, configured: config.git.baseline, ...(view.setIn ? { setIn: view.setIn } : {}) };
     const reason = config.git.baseline === view.value ? undefined : await trusted.reasonFor(config.git.baseline);
-    if (reason) {
+    if (trusted.severed) {
+      baseline.problem = trusted.severed;
+    } else if (reason) {
       const standing = view.value === undefined ? "the first commit of the documents' history" : `git.baseline "${view.value}"`;
       baseline.problem = `${reason}. Until then the baseline before it stays in force: ${standing}${view.commit ? `, ${describeCommit(view.commit)}` : ''}`;
     }
@@ -374,15 +398,14 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
     for (const { commit } of configChanges) judged.set(commit.hash, commit);
 
     const signersBlob = new Map<string, string>();
-    const overruled = new Map<string, Commit>();
+    const overruled = new Map<string, { commit: Commit; reason: VoidReason }>();
     await Promise.all(
       [...judged.values()].map(async (commit) => {
-        const rev = inForce.revisionBefore(commit);
-        const overruledBy = inForce.overruledBefore(commit);
-        if (overruledBy) overruled.set(commit.hash, overruledBy);
-        const state = rev === undefined ? ({ kind: 'missing' } as const) : await configIn(rev);
+        const { state, signersBlob: blob, files } = await governedBefore((file) => inForce.revisionBefore(commit, file));
+        const standing = inForce.voidBefore(commit, files);
+        if (standing) overruled.set(commit.hash, standing);
         before.set(commit.hash, state);
-        if (state.kind === 'ok' && state.config.git.signedApprovals) signersBlob.set(commit.hash, await signersAt(rev, state));
+        if (state.kind === 'ok' && state.config.git.signedApprovals) signersBlob.set(commit.hash, blob);
       }),
     );
     await Promise.all(

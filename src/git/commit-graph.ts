@@ -33,6 +33,11 @@ export class CommitGraph {
     return this.parents.get(hash) ?? [];
   }
 
+  /** Every commit, parents before children. */
+  oldestFirst(): string[] {
+    return [...this.position.keys()].reverse();
+  }
+
   /** Orders commits oldest first, parents before children (unknown commits last). */
   compareOldestFirst(a: string, b: string): number {
     return (this.position.get(b) ?? -1) - (this.position.get(a) ?? -1);

@@ -8,62 +8,92 @@ export interface GovernedChange {
   paths: string[];
 }
 
-/** Which configuration is in force before each commit, once the changes to it have been judged. */
+/** Why a change of a governed file did not take effect. */
+export type VoidReason = 'not-allowed' | 'unreadable';
+
+/** Which version of each governed file is in force before each commit, once the changes to them have been judged. */
 export interface InForce {
   /**
-   * The commit whose configuration and allowed-signers file are in force before `commit`: its parent,
-   * unless a change that did not take effect lies behind it (then what was in force before that
-   * change); undefined for a root commit (nothing was in force).
+   * The commit whose `file` is in force before `commit`: its parent, unless a change of that file that
+   * did not take effect lies behind it (then what was in force before that change); undefined for a
+   * root commit (nothing was in force).
    */
-  revisionBefore(commit: Commit): string | undefined;
-  /** The newest change behind `commit` that did not take effect and still stands overruled (undefined: none). */
-  overruledBefore(commit: Commit): Commit | undefined;
-  /** Whether a judged change took effect; undefined for a commit that was not judged. */
-  tookEffect(hash: string): boolean | undefined;
+  revisionBefore(commit: Commit, file: string): string | undefined;
+  /** The newest change of one of `files` behind `commit` that did not take effect and still stands, and why. */
+  voidBefore(commit: Commit, files: readonly string[]): { commit: Commit; reason: VoidReason } | undefined;
+  /** Whether a judged change took effect for `file` (undefined: not judged, or it did not change that file). */
+  tookEffect(hash: string, file: string): boolean | undefined;
+  /** Whether any judged change of `file` took effect. */
+  anyTookEffect(file: string): boolean;
 }
 
 /**
- * The configurations in force (DESIGN section 4): a change to the governed files takes effect only
- * when it was validly signed off, judged by the configuration in force before it. A change that did
- * not take effect leaves in force what was before it, until a later valid change of the same files
- * (made over it, by someone who was allowed) sets them anew. So a member added by someone not allowed,
- * a configuration approver promoted that way, or an allowed-signers file that maps a member to
- * someone else's key never judges a sign-off. `changes` are those after the baseline; `judge` says
- * whether one was validly made, given the commit whose configuration is in force before it.
+ * The governed files in force (DESIGN section 4), file by file: a change of a governed file takes
+ * effect only when it was validly signed off, judged by the files in force before it, and leaves the
+ * file readable (a configuration that does not parse authorises nobody, so it does not replace the
+ * one before it). A change that did not take effect leaves in force what was before it, for the files
+ * it changed, until a later change of the same file that took effect is made over it. So a member
+ * added by someone not allowed, a configuration approver promoted that way, or an allowed-signers
+ * file that maps a member to someone else's key never judges a sign-off, while valid changes of the
+ * other file still count. `changes` are those after the baseline; `judge` says whether one was validly
+ * made, given where each file in force before it stands; `readable` whether it left a file readable.
  */
-export async function configurationsInForce(graph: CommitGraph, changes: readonly GovernedChange[], judge: (change: GovernedChange, before: string | undefined) => Promise<boolean>): Promise<InForce> {
+export async function configurationsInForce(
+  graph: CommitGraph,
+  changes: readonly GovernedChange[],
+  judge: (change: GovernedChange, revisionOf: (file: string) => string | undefined) => Promise<boolean>,
+  readable: (change: GovernedChange, file: string) => boolean,
+): Promise<InForce> {
   const ordered = [...changes].sort((a, b) => graph.compareOldestFirst(a.commit.hash, b.commit.hash));
-  const took = new Map<string, boolean>();
+  const valid = new Map<string, boolean>();
   const judged: GovernedChange[] = [];
-  const memo = new Map<string, { rev: string | undefined; overruled: Commit | undefined }>();
+  const memo = new Map<string, { rev: string | undefined; standing: GovernedChange | undefined }>();
 
   /** Whether `ancestor` is `commit` or one of its ancestors. */
   const holds = (commit: string, ancestor: string) => graph.descendants(ancestor).has(commit);
+  const took = (change: GovernedChange, file: string) => change.paths.includes(file) && valid.get(change.commit.hash) === true && readable(change, file);
 
-  const inForce = (commit: Commit): { rev: string | undefined; overruled: Commit | undefined } => {
+  const inForce = (commit: Commit, file: string): { rev: string | undefined; standing: GovernedChange | undefined } => {
     const parent = commit.parents[0];
-    if (parent === undefined) return { rev: undefined, overruled: undefined };
-    const known = memo.get(parent);
+    if (parent === undefined) return { rev: undefined, standing: undefined };
+    const key = `${parent}\0${file}`;
+    const known = memo.get(key);
     if (known) return known;
-    // Changes behind the parent that did not take effect and that no valid change of the same files made over since.
-    const void_ = judged.filter((change) => took.get(change.commit.hash) === false && holds(parent, change.commit.hash));
-    const standing = void_.filter(
-      (change) => !judged.some((over) => over !== change && took.get(over.commit.hash) === true && change.paths.every((p) => over.paths.includes(p)) && holds(over.commit.hash, change.commit.hash) && holds(parent, over.commit.hash)),
+    // Changes of this file behind the parent that did not take effect, and that no change of it that took effect was made over since.
+    const standing = judged.filter(
+      (change) =>
+        change.paths.includes(file) &&
+        !took(change, file) &&
+        holds(parent, change.commit.hash) &&
+        !judged.some((over) => over !== change && took(over, file) && holds(over.commit.hash, change.commit.hash) && holds(parent, over.commit.hash)),
     );
-    let found: { rev: string | undefined; overruled: Commit | undefined } = { rev: parent, overruled: undefined };
+    let found: { rev: string | undefined; standing: GovernedChange | undefined } = { rev: parent, standing: undefined };
     if (standing.length > 0) {
       const newest = standing.reduce((a, b) => (graph.compareOldestFirst(a.commit.hash, b.commit.hash) >= 0 ? a : b));
-      found = { rev: inForce(newest.commit).rev, overruled: newest.commit };
+      found = { rev: inForce(newest.commit, file).rev, standing: newest };
     }
-    memo.set(parent, found);
+    memo.set(key, found);
     return found;
   };
 
   for (const change of ordered) {
-    took.set(change.commit.hash, await judge(change, inForce(change.commit).rev));
+    valid.set(change.commit.hash, await judge(change, (file) => inForce(change.commit, file).rev));
     judged.push(change);
     // What is in force depends on the changes judged so far: later commits are asked after them.
     memo.clear();
   }
-  return { revisionBefore: (commit) => inForce(commit).rev, overruledBefore: (commit) => inForce(commit).overruled, tookEffect: (hash) => took.get(hash) };
+  return {
+    revisionBefore: (commit, file) => inForce(commit, file).rev,
+    voidBefore: (commit, files) => {
+      const standing = files.map((file) => inForce(commit, file).standing).filter((change): change is GovernedChange => change !== undefined);
+      if (standing.length === 0) return undefined;
+      const newest = standing.reduce((a, b) => (graph.compareOldestFirst(a.commit.hash, b.commit.hash) >= 0 ? a : b));
+      return { commit: newest.commit, reason: valid.get(newest.commit.hash) === true ? 'unreadable' : 'not-allowed' };
+    },
+    tookEffect: (hash, file) => {
+      const change = judged.find((c) => c.commit.hash === hash);
+      return change && change.paths.includes(file) ? took(change, file) : undefined;
+    },
+    anyTookEffect: (file) => judged.some((change) => took(change, file)),
+  };
 }

@@ -119,7 +119,7 @@ export interface GitEvidence {
    * The newest change of the rules behind a judged commit that did not take effect (made by someone
    * not allowed), when `configBefore` is therefore older than the commit's parent.
    */
-  overruledBefore(hash: string): Commit | undefined;
+  overruledBefore(hash: string): { commit: Commit; reason: 'not-allowed' | 'unreadable' } | undefined;
   /** The configuration in a commit itself (for approvals imported with the baseline). */
   configAt(hash: string): ConfigState;
   /** Changes to the configuration and the allowed-signers file after the baseline, oldest first. */

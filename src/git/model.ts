@@ -212,7 +212,8 @@ export function judgeSignOff(git: Pick<GitEvidence, 'configBefore' | 'overruledB
   const who = allowed.length === 0 ? 'no role was allowed to make it' : `it needs a member of ${allowed.map((r) => `"${r}"`).join(' or ')} (${members.join(', ') || 'none listed'})`;
   const overruled = git.overruledBefore(commit.hash);
   if (overruled) {
-    return { ok: false, message: `${what} was committed in ${described}, by someone who was not allowed to: ${who}, by the configuration in force before that commit (the change of the rules in ${describeCommit(overruled)} was made by someone not allowed to make it, so it did not take effect)` };
+    const why = overruled.reason === 'unreadable' ? 'left isms.config.yaml unreadable' : 'was made by someone not allowed to make it';
+    return { ok: false, message: `${what} was committed in ${described}, by someone who was not allowed to: ${who}, by the configuration in force before that commit (the change of the rules in ${describeCommit(overruled.commit)} ${why}, so it did not take effect)` };
   }
   const stranger = !Object.values(config.roles).some((role) => role.members.some((m) => sameEmail(m.email, commit.authorEmail)));
   const hint = stranger ? ` (its author holds no role at all: if this commit imported history from before the organisation adopted isms, set git.baseline to the last such commit)` : '';
@@ -411,7 +412,9 @@ export function approvalDateProblems(doc: SourceDocument, asOf: string): Approva
   const date = doc.meta.approval?.date;
   if (!date || !isIsoDate(date)) return [];
   const problems: ApprovalProblem[] = [];
-  const newest = doc.history?.rows.at(-1);
+  // The row of the version approved (a table may list versions newest first), else the last row.
+  const rows = doc.history?.rows ?? [];
+  const newest = rows.find((row) => row.version === doc.meta.version) ?? rows.at(-1);
   if (newest && isIsoDate(newest.date) && date < newest.date) {
     problems.push({ kind: 'predates', at: '/approval/date', message: `approval dated ${date} predates version ${newest.version} (${newest.date}, line ${newest.at.line}): approve the current version` });
   }
