@@ -76,7 +76,7 @@ async function validateWorkspace(workspace: Workspace, history: Promise<GitEvide
   const summary = summarize(result);
   const passed = summary.errors === 0 && (maxWarnings === undefined || summary.warnings <= maxWarnings);
   const shown: CheckResult = options.quiet === true ? { ...result, diagnostics: errorsOnly(result.diagnostics) } : result;
-  const review = reporter === reporterNamed('markdown') ? await reviewSummary(workspace, git, shown, selection.include, io, { passed, maxWarnings, useGit: options.git !== false }) : undefined;
+  const review = options.format === 'markdown' ? await reviewSummary(workspace, git, shown, selection.include, io, { passed, maxWarnings, useGit: options.git !== false }) : undefined;
 
   const text = reporter({
     tool: { name: 'isms', version: TOOL_VERSION },
