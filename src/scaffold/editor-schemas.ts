@@ -11,6 +11,12 @@ export const EDITOR_SCHEMA_OF: Readonly<Record<string, string>> = {
   'risk/register.yaml': 'risk-register',
 };
 
+/** The schema of a YAML document type that has its own (`isms new soa ...`). */
+export const EDITOR_SCHEMA_OF_TYPE: Readonly<Record<string, string>> = {
+  soa: 'statement-of-applicability',
+  'risk-register': 'risk-register',
+};
+
 /** `# yaml-language-server: $schema=...`: the schema's path relative to the file's folder, as editors resolve it. */
 export function modeline(file: string, schema: string): string {
   const target = path.posix.relative(path.posix.dirname(file), `${EDITOR_SCHEMA_FOLDER}/${schema}.schema.json`);

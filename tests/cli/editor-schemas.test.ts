@@ -115,6 +115,16 @@ describe('editor validation with yaml-language-server', () => {
     }
   });
 
+  it('gives a YAML document isms new adds the modeline of its schema, which the editor loads', async () => {
+    const run = await runCli(['new', 'risk-register', 'DOC-RR2', '--title', 'Supplier risks'], path.join(dir, 'docs'));
+    expect(run.code).toBe(0);
+    const full = path.join(dir, 'docs', 'risk', 'supplier-risks.yaml');
+    const text = readFileSync(full, 'utf8');
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../.isms/schemas/risk-register.schema.json');
+    expect(await server.diagnose(full, text)).toEqual([]);
+    expect((await server.diagnose(path.join(dir, 'docs', 'risk', 'edited-supplier-risks.yaml'), text.replace('risks: []', 'risks: {}'))).map((d) => d.message)).toContain('Incorrect type. Expected "array".');
+  });
+
   it('shows the mistakes in a file isms init wrote, once it is edited wrongly', async () => {
     const full = path.join(dir, 'docs', 'statement-of-applicability.yaml');
     const text = readFileSync(full, 'utf8').replace('applicable: true', 'applicable: maybe').replace('title: Statement of Applicability', 'titel: Statement of Applicability');
