@@ -89,12 +89,9 @@ async function validateWorkspace(workspace: Workspace, history: Promise<GitEvide
   if (output) writeOutputFile(io, output, text);
   else io.stdout.write(text);
 
-  if (summary.errors > 0) return EXIT.findings;
-  if (maxWarnings !== undefined && summary.warnings > maxWarnings) {
-    io.stderr.write(`isms: ${messages.tooManyWarnings(summary.warnings, maxWarnings)}\n`);
-    return EXIT.findings;
-  }
-  return EXIT.ok;
+  if (passed) return EXIT.ok;
+  if (summary.errors === 0 && maxWarnings !== undefined) io.stderr.write(`isms: ${messages.tooManyWarnings(summary.warnings, maxWarnings)}\n`);
+  return EXIT.findings;
 }
 
 /** The pull-request summary's data: changes against --base, approvals still needed, links to files, the gate. */
