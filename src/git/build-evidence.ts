@@ -379,6 +379,7 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
         if (baseTree) {
           const basePath = [...names].find((name) => baseTree.has(name));
           entry.base = basePath ? ((await factsOf(baseTree.get(basePath)!, doc.format)) ?? null) : null;
+          if (basePath) entry.baseBlob = baseTree.get(basePath)!;
         }
         evidence.set(doc, entry);
       }),

@@ -104,6 +104,8 @@ export interface DocumentEvidence {
   uncommitted: 'clean' | 'modified' | 'untracked';
   /** At `--base`: the document's state there, or null when it did not exist there. */
   base?: RevisionFacts | null;
+  /** At `--base`: the git blob id of the document's file there, when it existed there. */
+  baseBlob?: string;
 }
 
 /** The history index as rules see it (an in-memory fake in unit tests). */

@@ -50,7 +50,7 @@ describe('isms validate', () => {
   it('exits 2 when there is no configuration, and says where it looked', async () => {
     const run = await runCli(['validate'], tempDir());
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^isms: no isms\.config\.yaml in \. or isms-docs\/: pass --config FILE/);
+    expect(run.stderr).toMatch(/^isms: no isms\.config\.yaml in \., a folder above it, or isms-docs\/: pass --config FILE/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
@@ -122,7 +122,7 @@ describe('isms validate', () => {
   });
 
   it('exits 2 for an unknown format, a bad --as-of and a bad --max-warnings', async () => {
-    expect(await runCli(['validate', '--format', 'xml'], fixture('clean'))).toMatchObject({ code: 2, stderr: 'isms: unknown format "xml": use one of stylish, json, sarif, junit, github\n' });
+    expect(await runCli(['validate', '--format', 'xml'], fixture('clean'))).toMatchObject({ code: 2, stderr: 'isms: unknown format "xml": use one of stylish, json, sarif, junit, github, markdown\n' });
     expect(await runCli(['validate', '--as-of', '11/28/18'], fixture('clean'))).toMatchObject({ code: 2, stderr: 'isms: --as-of takes a date YYYY-MM-DD, not "11/28/18"\n' });
     expect(await runCli(['validate', '--max-warnings', '-1'], fixture('clean'))).toMatchObject({ code: 2 });
   });
