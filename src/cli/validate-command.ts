@@ -67,8 +67,9 @@ async function validateWorkspace(workspace: Workspace, history: Promise<GitEvide
   const git = await history;
   const selection = selectDocuments(paths, io.cwd, workspace.documents);
   if (!selection.ok) throw new UsageError(selection.kind === 'no-match' ? messages.noDocumentMatches(selection.given) : messages.noDocumentAt(displayPath(io.cwd, path.resolve(io.cwd, selection.given))));
+  const asOf = options.asOf ?? todayIso();
   const result = check(workspace, {
-    asOf: options.asOf ?? todayIso(),
+    asOf,
     rules: RULES,
     include: selection.include,
     git,
@@ -96,7 +97,7 @@ async function validateWorkspace(workspace: Workspace, history: Promise<GitEvide
 
 /** The pull-request summary's data: changes against --base, approvals still needed, links to files, the gate. */
 async function reviewSummary(workspace: Workspace, git: GitEvidence | undefined, shown: CheckResult, include: Parameters<typeof reviewFindings>[3], io: CliIo, gate: { passed: boolean; maxWarnings: number | undefined; useGit: boolean }): Promise<ReviewSummary> {
-  const found = reviewFindings(workspace, git, io.cwd, include);
+  const found = reviewFindings(workspace, git, io.cwd, asOf, include);
   const files = new Set([...shown.diagnostics.map((d) => d.file), ...(found.changes ?? []).map((change) => change.file), ...found.approvals.map((pending) => pending.file)]);
   const head = gate.useGit ? await headOf(io.cwd) : undefined;
   return { ...found, fileLinks: sourceLinks(files, io.cwd, io.env, head), gate: { passed: gate.passed, maxWarnings: gate.maxWarnings ?? null } };

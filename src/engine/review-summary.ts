@@ -63,13 +63,13 @@ export interface ReviewSummary {
  * approvals still needed among the documents reported on. No I/O: the workspace and the git evidence
  * are already read.
  */
-export function reviewFindings(workspace: Workspace, git: GitEvidence | undefined, cwd: string, include: (doc: SourceDocument) => boolean = () => true): Pick<ReviewSummary, 'base' | 'changes' | 'approvals'> {
+export function reviewFindings(workspace: Workspace, git: GitEvidence | undefined, cwd: string, asOf: string, include: (doc: SourceDocument) => boolean = () => true): Pick<ReviewSummary, 'base' | 'changes' | 'approvals'> {
   const reported = workspace.documents.filter(include);
   const base = git?.baseRef ?? null;
   return {
     base,
     changes: git && base !== null ? changedDocuments(reported, git, workspace.config, cwd) : null,
-    approvals: reported.flatMap((doc) => pendingApproval(doc, workspace.config, git) ?? []),
+    approvals: reported.flatMap((doc) => pendingApproval(doc, workspace.config, git, asOf) ?? []),
   };
 }
 
@@ -96,13 +96,13 @@ function changedDocuments(documents: readonly SourceDocument[], git: GitEvidence
   return changes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
-function pendingApproval(doc: SourceDocument, config: Config, git: GitEvidence | undefined): PendingApproval | undefined {
+function pendingApproval(doc: SourceDocument, config: Config, git: GitEvidence | undefined, asOf: string): PendingApproval | undefined {
   const { status, type } = doc.meta;
   let reason: PendingApproval['reason'] | undefined;
   if (status === 'in-review') reason = { kind: 'in-review' };
   else if (status === 'approved' && git) {
     const evidence = git.document(doc);
-    const judged = evidence ? judgeApproval(git, evidence, doc, config) : undefined;
+    const judged = evidence ? judgeApproval(git, evidence, doc, config, asOf) : undefined;
     if (judged && !judged.valid) reason = { kind: 'not-valid', problem: judged.problems[0]?.message ?? 'the approval is not complete' };
   }
   if (!reason || status === undefined) return undefined;
