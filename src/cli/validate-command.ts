@@ -77,7 +77,7 @@ async function validateWorkspace(workspace: Workspace, history: Promise<GitEvide
   const summary = summarize(result);
   const passed = summary.errors === 0 && (maxWarnings === undefined || summary.warnings <= maxWarnings);
   const shown: CheckResult = options.quiet === true ? { ...result, diagnostics: errorsOnly(result.diagnostics) } : result;
-  const review = options.format === 'markdown' ? await reviewSummary(workspace, git, shown, selection.include, io, { passed, maxWarnings, useGit: options.git !== false }) : undefined;
+  const review = options.format === 'markdown' ? await reviewSummary(workspace, git, shown, selection.include, io, { passed, maxWarnings, useGit: options.git !== false, asOf }) : undefined;
 
   const text = reporter({
     tool: { name: 'isms', version: TOOL_VERSION },
@@ -96,8 +96,8 @@ async function validateWorkspace(workspace: Workspace, history: Promise<GitEvide
 }
 
 /** The pull-request summary's data: changes against --base, approvals still needed, links to files, the gate. */
-async function reviewSummary(workspace: Workspace, git: GitEvidence | undefined, shown: CheckResult, include: Parameters<typeof reviewFindings>[3], io: CliIo, gate: { passed: boolean; maxWarnings: number | undefined; useGit: boolean }): Promise<ReviewSummary> {
-  const found = reviewFindings(workspace, git, io.cwd, asOf, include);
+async function reviewSummary(workspace: Workspace, git: GitEvidence | undefined, shown: CheckResult, include: Parameters<typeof reviewFindings>[4], io: CliIo, gate: { passed: boolean; maxWarnings: number | undefined; useGit: boolean; asOf: string }): Promise<ReviewSummary> {
+  const found = reviewFindings(workspace, git, io.cwd, gate.asOf, include);
   const files = new Set([...shown.diagnostics.map((d) => d.file), ...(found.changes ?? []).map((change) => change.file), ...found.approvals.map((pending) => pending.file)]);
   const head = gate.useGit ? await headOf(io.cwd) : undefined;
   return { ...found, fileLinks: sourceLinks(files, io.cwd, io.env, head), gate: { passed: gate.passed, maxWarnings: gate.maxWarnings ?? null } };
