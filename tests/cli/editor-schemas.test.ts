@@ -64,7 +64,7 @@ describe('isms schema', () => {
 
   it('validates every bundled isms-docs file, each schema compiled alone by a strict validator that loads nothing', async () => {
     const files = bundledFiles();
-    expect(files.map((f) => f.schema).sort()).toEqual(['isms-config', 'markdown-document', 'markdown-document', 'markdown-document', 'risk-register', 'statement-of-applicability']);
+    expect(files.map((f) => f.schema).sort()).toEqual(['isms-config', ...Array(7).fill('markdown-document'), 'risk-register', 'statement-of-applicability']);
     for (const { file, schema, data } of files) {
       const check = alone(await printed(schema));
       expect({ file, valid: check(data), errors: check.errors ?? null }).toEqual({ file, valid: true, errors: null });
