@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planApproval, planNewVersion } from '../src/edit/plan-edits.js';
-import { parseYamlSource } from '../src/documents/yaml-source.js';
+import { parseYamlSource } from '../src/source/yaml-source.js';
 import { markdown, workspaceFrom } from './helpers/workspace.js';
 
 const docOf = (files: Record<string, string>) => workspaceFrom(files).documents[0]!;

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { displayPath } from '../documents/discover.js';
 import { EDITOR_SCHEMA_OF } from '../scaffold/editor-schemas.js';
 import { planInit } from '../scaffold/init.js';
 import { bundledSchemaText } from '../schema/bundle.js';
@@ -8,6 +7,7 @@ import { ensureRepository, gitIdentity } from '../git/identity.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
 import { writeNewFiles } from './write-files.js';
+import { displayPath } from '../text/paths.js';
 
 export async function initCommand(dir: string | undefined, options: { organization: string; standard: string }, io: CliIo): Promise<ExitCode> {
   if (options.standard !== 'iso27001-2022' && options.standard !== 'iso27001-2013') {

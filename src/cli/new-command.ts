@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DOCUMENT_TYPES, requiredSectionsFor } from '../config/config.js';
-import { displayPath } from '../documents/discover.js';
 import { defaultPath, newDocumentFile } from '../scaffold/documents.js';
 import { EDITOR_SCHEMA_FOLDER, EDITOR_SCHEMA_OF_TYPE, modeline } from '../scaffold/editor-schemas.js';
 import { todayIso } from '../text/dates.js';
@@ -10,6 +9,7 @@ import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
 import { openWorkspace } from './open-workspace.js';
 import { writeNewFiles } from './write-files.js';
+import { displayPath } from '../text/paths.js';
 
 const ID = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$/;
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { competingConfigs, configCandidates, findConfig } from '../config/find-config.js';
 import type { Config } from '../config/config.js';
 import { loadConfig, parseConfig } from '../config/load-config.js';
-import { discoverDocuments, displayPath } from '../documents/discover.js';
+import { discoverDocuments } from '../documents/discover.js';
 import { loadWorkspace, type Workspace } from '../documents/workspace.js';
 import type { GitEvidence } from '../git/evidence.js';
 import { baseRefError, buildEvidence, GitRefError, type PendingWorkspace } from '../git/build-evidence.js';
@@ -14,6 +14,7 @@ import type { KeptFiles } from './output-file.js';
 import { openEvidenceCache, type EvidenceCacheFile } from './evidence-cache-file.js';
 import { messages } from './messages.js';
 import { TOOL_VERSION } from './tool-version.js';
+import { displayPath } from '../text/paths.js';
 
 /** Finds and validates the configuration, then reads every document; a broken configuration is a UsageError. */
 export async function openWorkspace(io: CliIo, configOption: string | undefined): Promise<Workspace> {

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { displayPath } from '../documents/discover.js';
 import { parseDocument } from '../documents/load-document.js';
 import { migrateSoa } from '../scaffold/soa-migration.js';
 import { escapeControls } from '../text/controls.js';
@@ -10,6 +9,7 @@ import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
 import { keptFilesNear } from './open-workspace.js';
 import { openOutputFile, writeOutputFile } from './output-file.js';
+import { displayPath } from '../text/paths.js';
 
 export interface SoaMigrateOptions {
   out?: string;

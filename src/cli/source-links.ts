@@ -1,6 +1,6 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { toPosix } from '../documents/discover.js';
+import { toPosix } from '../text/paths.js';
 
 /** A POSIX path as a URL path: each segment percent-encoded. */
 const encodePath = (posix: string) => posix.split('/').map(encodeURIComponent).join('/');

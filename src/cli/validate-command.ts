@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { displayPath } from '../documents/discover.js';
 import { selectDocuments } from '../documents/select-documents.js';
 import { loadWorkspace, type Workspace } from '../documents/workspace.js';
 import { check, type CheckResult } from '../engine/check.js';
@@ -11,6 +10,7 @@ import { FORMAT_NAMES, reporterNamed } from '../reporters/index.js';
 import { summarize, type Reporter } from '../reporters/report.js';
 import { RULES } from '../rules/index.js';
 import { isIsoDate, todayIso } from '../text/dates.js';
+import { displayPath, isInside } from '../text/paths.js';
 import { useColor } from './color.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';

@@ -1,13 +1,13 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { findConfig } from '../config/find-config.js';
-import { displayPath } from '../documents/discover.js';
 import { repositoryStatusWords } from '../git/evidence.js';
 import { FileTooLargeError, readFileCapped } from '../text/read-capped.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
 import { gitEvidence, openWorkspace } from './open-workspace.js';
 import { TOOL_VERSION } from './tool-version.js';
+import { displayPath } from '../text/paths.js';
 
 export interface VerifyCommandOptions {
   ca?: string;

@@ -1,8 +1,9 @@
 import { lstatSync } from 'node:fs';
 import path from 'node:path';
-import type { Problem } from '../documents/problem.js';
-import { childPointer, type SourceMap } from '../documents/source-map.js';
-import { parseYamlSource } from '../documents/yaml-source.js';
+import { START_OF_FILE } from '../diagnostics/diagnostic.js';
+import type { Problem } from '../source/problem.js';
+import { childPointer, type SourceMap } from '../source/source-map.js';
+import { parseYamlSource } from '../source/yaml-source.js';
 import { schemaProblems } from '../schema/schema-problems.js';
 import { validate } from '../schema/validator.js';
 import { decodeDocument } from '../text/decode.js';
@@ -22,12 +23,12 @@ export function loadConfig(file: string, knownRules: readonly string[]): ConfigR
   try {
     // A link could put the rules outside what git governs (another file, another folder).
     if (lstatSync(absolute).isSymbolicLink()) {
-      return { ok: false, file: absolute, problems: [{ message: 'the configuration is a symbolic link: it must be a file in the documents folder, so that its history governs it', at: { line: 1, column: 1, endLine: 1, endColumn: 1 } }] };
+      return { ok: false, file: absolute, problems: [{ message: 'the configuration is a symbolic link: it must be a file in the documents folder, so that its history governs it', at: START_OF_FILE }] };
     }
     bytes = readFileCapped(absolute);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message;
-    return { ok: false, file: absolute, problems: [{ message: `cannot read the configuration: ${reason}`, at: { line: 1, column: 1, endLine: 1, endColumn: 1 } }] };
+    return { ok: false, file: absolute, problems: [{ message: `cannot read the configuration: ${reason}`, at: START_OF_FILE }] };
   }
   return parseConfig(bytes, absolute, knownRules);
 }
@@ -41,7 +42,7 @@ export function loadConfig(file: string, knownRules: readonly string[]): ConfigR
  */
 export function parseConfig(bytes: Uint8Array, absolute: string, knownRules: readonly string[], options: { history?: boolean } = {}): ConfigResult {
   const decoded = decodeDocument(bytes);
-  if (!decoded.ok) return { ok: false, file: absolute, problems: [{ message: decoded.message, at: decoded.at ?? { line: 1, column: 1, endLine: 1, endColumn: 1 } }] };
+  if (!decoded.ok) return { ok: false, file: absolute, problems: [{ message: decoded.message, at: decoded.at ?? START_OF_FILE }] };
 
   const source = parseYamlSource(decoded.text);
   if (source.problems.length > 0) return { ok: false, file: absolute, problems: source.problems };

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { isInside } from '../text/paths.js';
-import { toPosix } from './discover.js';
+import { toPosix } from '../text/paths.js';
 
 /** What `isms validate [paths..]` needs to know of a document. */
 interface Selectable {

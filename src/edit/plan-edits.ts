@@ -1,5 +1,6 @@
 import type { Range } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../documents/document.js';
+import type { HistoryRow } from '../documents/version-history.js';
 import { LineIndex } from '../text/line-index.js';
 import { parseVersion } from '../text/version.js';
 import { applyEdits, tableCell, yamlScalar, type TextEdit } from './text-edits.js';
@@ -44,7 +45,7 @@ export function nextVersion(doc: SourceDocument, major: boolean): string | undef
  * Adds a version-history row, sets `version`, and sets `status` to draft (0.x) or in-review: the new
  * version is not approved yet. Only those three places change; comments and formatting stay.
  */
-export function planNewVersion(doc: SourceDocument, input: { version: string; date: string; author: string; details: string }): Planned {
+export function planNewVersion(doc: SourceDocument, input: HistoryRow): Planned {
   if (!usable(doc)) return { ok: false, message: `${doc.file} cannot be read; run isms validate` };
   if (doc.meta.status === 'retired') return { ok: false, message: `${doc.file} is retired` };
   const history = doc.history;

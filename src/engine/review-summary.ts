@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { approversFor, roleOf, type Config } from '../config/config.js';
-import { displayPath } from '../documents/discover.js';
+import { displayPath } from '../text/paths.js';
 import type { SourceDocument } from '../documents/document.js';
 import type { Workspace } from '../documents/workspace.js';
 import type { GitEvidence } from '../git/evidence.js';

@@ -4,7 +4,8 @@ import type { CommitGraph } from './commit-graph.js';
 import type { DocumentEvidence, GitEvidence, Revision } from './evidence.js';
 import { commitDays, describeCommit, type Commit } from './log-parser.js';
 import { daysBetween, isFutureDate, isIsoDate } from '../text/dates.js';
-import type { HistoryRow, RevisionFacts } from './revision-facts.js';
+import type { HistoryRow } from '../documents/version-history.js';
+import type { RevisionFacts } from './revision-facts.js';
 
 // Judging revisions needs none of the parsers that read them (revision-facts.ts): the rules stay light to load.
 function sameRow(a: HistoryRow, b: HistoryRow): boolean {
@@ -380,16 +381,25 @@ export function judgeApprovalRevision(git: GitEvidence, evidence: DocumentEviden
       const problem = signOffDateProblem(approval.date, commit, before.git.maxBackdateDays);
       if (problem) problems.push({ kind: 'date', at: '/approval/date', message: `the approval ${problem}` });
     }
-    if (!before.git.allowSelfApproval) {
-      // Only a valid earlier approval covers content: an invalid one (a self-approval, a non-member's)
-      // must not hide what the approver made from this check.
-      const coveredBy = (i: number) => isApproval(evidence.revisions[i]!) && validApprovalAt(git, evidence, i, config);
-      const own = ownChange(contentChangesBefore(evidence, index, git.graph, coveredBy), commit.authorEmail);
-      if (own) problems.push({ kind: 'self', at: '/approval', message: `${member.name} approved content they made (${describeCommit(own.commit)}): another member of an approving role must approve, or set git.allow_self_approval` });
-    }
+    const own = selfApprovedChange(git, evidence, index, commit.authorEmail, before, config);
+    if (own) problems.push({ kind: 'self', at: '/approval', message: `${member.name} approved content they made (${describeCommit(own.commit)}): another member of an approving role must approve, or set git.allow_self_approval` });
   }
   const signed = state.kind === 'ok' && state.config.git.signedApprovals && git.signature(commit.hash)?.status === 'G';
   return { proof: 'commit', commit, signed, problems };
+}
+
+/**
+ * The self-approval policy, one for the git-approval rule and for `isms approve`: the content change
+ * that `email` made (as author or committer) among those an approval in revision `index` covers, unless
+ * `policy` (the configuration that judges the approval) allows self-approval. Only a valid earlier
+ * approval covers content: an invalid one (a self-approval, a non-member's) must not hide what the
+ * approver made. `index` equal to the number of revisions asks about an approval not yet made, of the
+ * content HEAD holds. `config` (the current one) judges earlier approvals whose configuration cannot be read.
+ */
+export function selfApprovedChange(git: GitEvidence, evidence: DocumentEvidence, index: number, email: string, policy: Config, config: Config): Revision | undefined {
+  if (policy.git.allowSelfApproval) return undefined;
+  const coveredBy = (i: number) => isApproval(evidence.revisions[i]!) && validApprovalAt(git, evidence, i, config);
+  return ownChange(contentChangesBefore(evidence, index, git.graph, coveredBy), email);
 }
 
 /** Whether the approval made in revision `index` was valid when made (its commit judged; staleness aside), once per revision. */

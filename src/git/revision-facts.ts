@@ -1,17 +1,11 @@
 import { createHash } from 'node:crypto';
 import { splitFrontMatter } from '../documents/front-matter.js';
-import { readSimpleYaml } from '../documents/simple-yaml.js';
-import { yamlLibrary } from '../documents/yaml-library.js';
+import { readSimpleYaml } from '../source/simple-yaml.js';
+import { yamlLibrary } from '../source/yaml-library.js';
 import { normaliseText } from '../text/decode.js';
 import { findHistorySection } from '../documents/history-section.js';
-import { COLUMN_NAMES, isRecord } from '../documents/version-history.js';
-
-export interface HistoryRow {
-  version: string;
-  date: string;
-  author: string;
-  details: string;
-}
+import { COLUMN_NAMES, type HistoryRow } from '../documents/version-history.js';
+import { isRecord } from '../text/is-record.js';
 
 /** A risk of a register as a sign-off sees it: who accepted it, and what was accepted. */
 export interface RiskFacts {

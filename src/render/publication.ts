@@ -2,13 +2,14 @@ import { catalogOf } from '../catalog/catalog.js';
 import { resolveControlId } from '../catalog/control-id.js';
 import { audienceOf, clearedFor, DOCUMENT_TYPES, type Config } from '../config/config.js';
 import type { SourceDocument } from '../documents/document.js';
-import { isRecord } from '../documents/version-history.js';
+import type { HistoryRow } from '../documents/version-history.js';
 import type { Workspace } from '../documents/workspace.js';
 import { repositoryStatusWords, type GitEvidence } from '../git/evidence.js';
 import { judgeApproval } from '../git/model.js';
 import { revisionFacts } from '../git/revision-facts.js';
 import { rate, ratingsOf, type Rating } from '../risk/method.js';
 import { reviewSchedule } from '../documents/review.js';
+import { isRecord } from '../text/is-record.js';
 
 const ID = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$/;
 
@@ -82,7 +83,7 @@ export interface PublishedDocument {
   approval?: PublishedApproval;
   validlyApproved: boolean;
   nextReview?: string;
-  history: Array<{ version: string; date: string; author: string; details: string }>;
+  history: HistoryRow[];
   distribution: Array<{ to: string; audience: string }>;
   soa?: { standard: string; themes: SoaTheme[]; applicable: number; excluded: number };
   risks?: RiskView;

@@ -1,5 +1,5 @@
 import type { Config, RiskMethod } from '../config/config.js';
-import { isRecord } from '../documents/version-history.js';
+import { isRecord } from '../text/is-record.js';
 
 export interface Rating {
   likelihood: number;

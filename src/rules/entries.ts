@@ -1,8 +1,8 @@
 import type { Config, Standard } from '../config/config.js';
 import type { SourceDocument } from '../documents/document.js';
-import { childPointer } from '../documents/source-map.js';
-import { isRecord } from '../documents/version-history.js';
+import { childPointer } from '../source/source-map.js';
 import { readable, type RuleContext } from './rule.js';
+import { isRecord } from '../text/is-record.js';
 
 /** One item of a list in a YAML document (`controls[i]`, `risks[i]`), with where it stands. */
 export interface Entry {

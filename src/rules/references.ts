@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Range } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../documents/document.js';
-import { childPointer } from '../documents/source-map.js';
+import { childPointer } from '../source/source-map.js';
 import { controlEntries, label, texts } from './entries.js';
 import type { RuleContext } from './rule.js';
 

@@ -1,8 +1,8 @@
-import { isRecord } from '../documents/version-history.js';
 import { describeRating, needsEscalation, ratingsOf } from '../risk/method.js';
 import { isFutureDate, isIsoDate } from '../text/dates.js';
 import { label, registerDocuments, riskEntries, text } from './entries.js';
 import type { Rule } from './rule.js';
+import { isRecord } from '../text/is-record.js';
 
 const NEEDS_ACCEPTANCE = new Set(['modify', 'share', 'retain']);
 

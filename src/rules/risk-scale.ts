@@ -1,7 +1,7 @@
-import { isRecord } from '../documents/version-history.js';
 import { onScale } from '../risk/method.js';
 import { label, registerDocuments, riskEntries } from './entries.js';
 import type { Rule } from './rule.js';
+import { isRecord } from '../text/is-record.js';
 
 export const riskScale: Rule = {
   id: 'risk-scale',

@@ -1,7 +1,7 @@
-import { childPointer } from '../documents/source-map.js';
-import { isRecord } from '../documents/version-history.js';
+import { childPointer } from '../source/source-map.js';
 import { closest } from '../text/suggest.js';
 import { readable, type Rule } from './rule.js';
+import { isRecord } from '../text/is-record.js';
 
 /** Every place a document names a role: owners, approvers, SoA control owners, risk owners and acceptors. */
 function rolePointers(data: Record<string, unknown>): Array<{ pointer: string; role: unknown; what: string }> {

@@ -1,8 +1,8 @@
 import { Document, isMap, isSeq } from 'yaml';
 import { catalogOf, mapping2013To2022 } from '../catalog/catalog.js';
 import { resolveControlId } from '../catalog/control-id.js';
-import { isRecord } from '../documents/version-history.js';
 import { parseVersion } from '../text/version.js';
+import { isRecord } from '../text/is-record.js';
 
 export interface MigrationResult {
   text: string;

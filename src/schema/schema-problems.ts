@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
-import type { Problem } from '../documents/problem.js';
-import { childPointer, type SourceMap } from '../documents/source-map.js';
+import type { Problem } from '../source/problem.js';
+import { childPointer, type SourceMap } from '../source/source-map.js';
 import { isoDateHint } from '../text/dates.js';
 import { closest } from '../text/suggest.js';
 

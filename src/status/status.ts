@@ -2,7 +2,6 @@ import { catalogOf } from '../catalog/catalog.js';
 import { resolveControlId } from '../catalog/control-id.js';
 import type { Config } from '../config/config.js';
 import type { SourceDocument } from '../documents/document.js';
-import { isRecord } from '../documents/version-history.js';
 import type { Workspace } from '../documents/workspace.js';
 import type { GitEvidence } from '../git/evidence.js';
 import { approvalEvidence, judgeApproval } from '../git/model.js';
@@ -10,6 +9,7 @@ import type { Summary } from '../reporters/report.js';
 import { ratingsOf } from '../risk/method.js';
 import { daysBetween, isIsoDate } from '../text/dates.js';
 import { reviewSchedule } from '../documents/review.js';
+import { isRecord } from '../text/is-record.js';
 
 export interface DocumentStatus {
   id: string | null;

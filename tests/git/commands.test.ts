@@ -83,6 +83,18 @@ describe('isms approve', () => {
     expect(run.stderr).toMatch(/^isms: R\. Adeyemi wrote content being approved \([0-9a-f]{7} \(R\. Adeyemi <ceo@example\.com>, 2026-01-11\)\)/);
   });
 
+  it("refuses the author of content that an approval which is not valid (an outsider's) seemed to cover, as git-approval would report it", async () => {
+    const repo = inReview();
+    const approved = (date: string) => policy({ status: 'approved', version: '1.0', rows: ROWS, body: 'The CEO edits.', approval: `{ by: ceo, name: R. Adeyemi, date: ${date} }` });
+    repo.write('policy.md', policy({ status: 'in-review', version: '1.0', rows: ROWS, body: 'The CEO edits.' })).commit('CEO edit', CEO, '2026-01-11');
+    repo.write('policy.md', approved('2026-01-12')).commit('Approve 1.0', WRITER, '2026-01-12');
+    as(repo, CEO);
+    const run = await runCli(['approve', 'policy.md'], repo.dir);
+    expect(run.stderr).toMatch(/^isms: R\. Adeyemi wrote content being approved \([0-9a-f]{7} \(R\. Adeyemi <ceo@example\.com>, 2026-01-11\)\)/);
+    expect(run.code).toBe(2);
+    expect(repo.git(['log', '-1', '--format=%s'])).toBe('Approve 1.0\n');
+  });
+
   it('refuses a document with uncommitted changes, leaving it untouched', async () => {
     const repo = as(inReview(), CEO);
     repo.write('policy.md', policy({ status: 'in-review', version: '1.0', rows: ROWS, body: 'Uncommitted.' }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boundText } from '../../src/render/pdf/bounded-text.js';
-import type { PdfContent } from '../../src/render/pdf/markdown-to-pdf.js';
+import type { PdfContent } from '../../src/render/pdf/pdf-content.js';
 
 const ZWSP = '\u200b';
 

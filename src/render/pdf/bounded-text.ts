@@ -1,4 +1,4 @@
-import type { PdfContent } from './markdown-to-pdf.js';
+import type { PdfContent } from './pdf-content.js';
 
 /**
  * pdfmake lays out a word too long for its line by measuring ever shorter prefixes of the whole

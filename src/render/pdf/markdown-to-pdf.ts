@@ -3,13 +3,8 @@ import type { Heading, PhrasingContent, Root, RootContent, TableRow } from 'mdas
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { markdownTree } from '../markdown-tree.js';
+import type { PdfContent, PdfLink } from './pdf-content.js';
 import { pdfTable, type TextArea } from './pdf-table.js';
-
-/** pdfmake content: plain objects as pdfmake reads them. */
-export type PdfContent = Record<string, unknown> | string | PdfContent[];
-
-/** Where a link leads in a PDF: a URI (a web or mail address, or a file next to it), or a destination in the same PDF. */
-export type PdfLink = { link: string } | { linkToDestination: string };
 
 export interface PdfBodyOptions {
   /** Where each link of the document leads; undefined leaves its text, unlinked. */

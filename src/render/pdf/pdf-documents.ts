@@ -3,7 +3,8 @@ import { levelColour } from '../html/heat-map.js';
 import type { Publication, PublishedDocument, RiskView } from '../publication.js';
 import { failureSentence, type RenderFailure } from '../render-failure.js';
 import { boundText } from './bounded-text.js';
-import { LINK_COLOR, markdownToPdf, type PdfContent, type PdfLink } from './markdown-to-pdf.js';
+import { LINK_COLOR, markdownToPdf } from './markdown-to-pdf.js';
+import type { PdfContent, PdfLink } from './pdf-content.js';
 import { headingDestination, pdfLinks, titleDestination, type PdfLinks } from './pdf-links.js';
 import { H2_STYLE, pdfTable, pdfTables, TABLE_STYLE, type TextArea } from './pdf-table.js';
 

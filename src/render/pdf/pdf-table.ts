@@ -1,5 +1,5 @@
 import { boundText, leaves, type Inline, type Leaf } from './bounded-text.js';
-import type { PdfContent } from './markdown-to-pdf.js';
+import type { PdfContent } from './pdf-content.js';
 import { textWidth, type TextStyle } from './text-width.js';
 
 /** The text area of a page, in points. */

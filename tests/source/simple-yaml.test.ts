@@ -3,9 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { splitFrontMatter } from '../../src/documents/front-matter.js';
-import { readSimpleYaml } from '../../src/documents/simple-yaml.js';
-import { childPointer } from '../../src/documents/source-map.js';
-import { parseYamlSource, parseYamlSourceWithLibrary } from '../../src/documents/yaml-source.js';
+import { readSimpleYaml } from '../../src/source/simple-yaml.js';
+import { childPointer } from '../../src/source/source-map.js';
+import { parseYamlSource, parseYamlSourceWithLibrary } from '../../src/source/yaml-source.js';
 import { normaliseText } from '../../src/text/decode.js';
 import { seededRandom } from '../helpers/random.js';
 

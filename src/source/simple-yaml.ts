@@ -9,7 +9,7 @@ import { childPointer } from './source-map.js';
  * prototype keys, tags, anchors, aliases, escapes, multi-line scalars, tabs, control characters,
  * non-finite numbers) makes it return undefined, and the caller reads the text with the yaml library.
  * Where it answers, it answers exactly what the yaml library and `parseYamlSource` answer: the same
- * values (YAML 1.2 core schema) and the same offsets; tests/documents/simple-yaml.test.ts compares the
+ * values (YAML 1.2 core schema) and the same offsets; tests/source/simple-yaml.test.ts compares the
  * two on every YAML file of the project and on generated documents.
  */
 
