@@ -102,6 +102,7 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
   const commit = git.status.kind === 'ok' ? await headCommit(config.root) : undefined;
   const publication = buildPublication(workspace, git, {
     buildTime: time.toISOString(),
+    asOf,
     ...(commit ? { commit } : {}),
     ...(audience.name !== undefined ? { audience: audience.name } : {}),
     approvedOnly: release,

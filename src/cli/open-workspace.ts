@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { configCandidates, findConfig } from '../config/find-config.js';
+import { competingConfigs, configCandidates, findConfig } from '../config/find-config.js';
 import type { Config } from '../config/config.js';
 import { loadConfig, parseConfig } from '../config/load-config.js';
 import { discoverDocuments } from '../documents/discover.js';
@@ -40,12 +39,13 @@ export function openConfig(io: CliIo, configOption: string | undefined): Config 
 }
 
 /**
- * Two configurations where one is looked for (the current folder and isms-docs/ below it) would let
- * a new one silently take over from the other: name the one with --config.
+ * Two configurations where one is looked for (in or above the current folder, and isms-docs/ below it)
+ * would let a new one silently take over from the other: name the one with --config.
  */
 function refuseTwoConfigurations(io: CliIo, configOption: string | undefined): void {
-  const found = configCandidates(io.cwd, configOption).filter((candidate) => existsSync(candidate));
-  if (configOption === undefined && found.length > 1) throw new UsageError(messages.twoConfigs(found.map((file) => displayPath(io.cwd, file))));
+  if (configOption !== undefined) return;
+  const found = competingConfigs(io.cwd);
+  if (found.length > 1) throw new UsageError(messages.twoConfigs(found.map((file) => displayPath(io.cwd, file))));
 }
 
 /**

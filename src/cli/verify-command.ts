@@ -47,7 +47,7 @@ export async function verifyCommand(target: string, options: VerifyCommandOption
 
   const { gitClaims } = await import('../sign/git-claims.js');
   let judge;
-  let reason = 'no isms.config.yaml here or in isms-docs/: run isms verify in the documents repository, or give --config';
+  let reason = 'no isms.config.yaml here, in a folder above, or in isms-docs/: run isms verify in the documents repository, or give --config';
   if (options.config !== undefined || findConfig(io.cwd, undefined) !== undefined) {
     const workspace = await openWorkspace(io, options.config);
     // An auditor's check reads everything from git itself, never from the evidence cache.

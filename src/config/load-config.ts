@@ -38,7 +38,13 @@ export function loadConfig(file: string, knownRules: readonly string[]): ConfigR
 }
 
 /** Validates configuration bytes as if read from `file` (absolute). Pure. */
-export function parseConfig(bytes: Uint8Array, absolute: string, knownRules: readonly string[]): ConfigResult {
+/**
+ * Parses a configuration. `history`: one read from a past commit, to judge the sign-offs after it by
+ * its roles and settings; what only the current configuration must obey (the form of git.baseline,
+ * the lock on git-config-change, rule ids this version knows, audiences) is not asked of it, so that
+ * a configuration an earlier version of isms accepted still judges its own time after an upgrade.
+ */
+export function parseConfig(bytes: Uint8Array, absolute: string, knownRules: readonly string[], options: { history?: boolean } = {}): ConfigResult {
   const decoded = decodeDocument(bytes);
   if (!decoded.ok) return { ok: false, file: absolute, problems: [{ message: decoded.message, at: decoded.at ?? START_OF_FILE }] };
 
@@ -51,7 +57,7 @@ export function parseConfig(bytes: Uint8Array, absolute: string, knownRules: rea
   if (problems.length > 0) return { ok: false, file: absolute, problems };
 
   const raw = source.value as RawConfig;
-  const references = referenceProblems(raw, source.map, knownRules);
+  const references = referenceProblems(raw, source.map, knownRules, options.history === true);
   if (references.length > 0) return { ok: false, file: absolute, problems: references };
   return { ok: true, config: toConfig(raw, absolute) };
 }
@@ -71,7 +77,7 @@ interface RawConfig {
   publish?: { title?: string; order?: string[]; exclude?: string[]; templates?: string; audiences?: Record<string, { max_classification?: string }>; default_audience?: string };
 }
 
-function referenceProblems(raw: RawConfig, map: SourceMap, knownRules: readonly string[]): Problem[] {
+function referenceProblems(raw: RawConfig, map: SourceMap, knownRules: readonly string[], history: boolean): Problem[] {
   const problems: Problem[] = [];
   const roles = Object.keys(raw.roles);
   const unknownRole = (role: string, pointer: string) => {
@@ -93,27 +99,27 @@ function referenceProblems(raw: RawConfig, map: SourceMap, knownRules: readonly 
       at: map.valueAt('/git/allowed_signers'),
     });
   }
-  const baseline = raw.git?.baseline;
+  const baseline = history ? undefined : raw.git?.baseline;
   if (baseline !== undefined && /^[0-9a-fA-F]{7,39}$/.test(baseline)) {
-    problems.push({
-      message: `git.baseline "${baseline}" is an abbreviated hash, which a branch or tag of the same name would shadow: write the full commit hash (git rev-parse ${baseline})`,
-      at: map.valueAt('/git/baseline'),
-    });
+    problems.push({ message: `git.baseline "${baseline}" is an abbreviated hash, which a branch or tag of the same name would shadow: write the full commit hash (git rev-parse ${baseline})`, at: map.valueAt('/git/baseline') });
+  } else if (baseline !== undefined && !/^(?:[0-9a-fA-F]{40}|[0-9a-fA-F]{64})$/.test(baseline)) {
+    // A ref is moved by whoever can push it, and git keeps no record of where it pointed when the setting was made.
+    problems.push({ message: `git.baseline "${baseline}" is not a full commit hash: a tag or branch can be moved later, by anyone who can push it, to import other history. Write the full commit hash (git rev-parse "${baseline}^{commit}")`, at: map.valueAt('/git/baseline') });
   }
-  const locked = raw.rules?.['git-config-change'];
+  const locked = history ? undefined : raw.rules?.['git-config-change'];
   if (locked !== undefined && locked !== 'error') {
     problems.push({
       message: 'git-config-change cannot be turned off or down: it proves the configuration itself, so a configuration that weakened it could approve its own change',
       at: map.valueAt('/rules/git-config-change'),
     });
   }
-  for (const rule of Object.keys(raw.rules ?? {})) {
+  for (const rule of history ? [] : Object.keys(raw.rules ?? {})) {
     if (!knownRules.includes(rule)) {
       const suggestion = closest(rule, knownRules);
       problems.push({ message: `"${rule}" is not a rule id${suggestion ? `; did you mean "${suggestion}"?` : ' (isms rules lists them)'}`, at: map.keyAt(childPointer('/rules', rule)) });
     }
   }
-  problems.push(...audienceProblems(raw, map));
+  if (!history) problems.push(...audienceProblems(raw, map));
   const risk = raw.risk;
   if (risk) {
     const levelNames = risk.levels.map((level) => level.name);

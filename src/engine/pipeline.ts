@@ -16,6 +16,11 @@ export function dedupeDiagnostics(diagnostics: readonly Diagnostic[]): Diagnosti
   });
 }
 
+/** Errors only (`--quiet`). Returns a new array. */
+export function errorsOnly(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.filter((d) => d.severity === 'error');
+}
+
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

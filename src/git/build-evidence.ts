@@ -7,18 +7,19 @@ import type { Workspace } from '../documents/workspace.js';
 import { isControlledPath } from '../documents/discover.js';
 import { normaliseText } from '../text/decode.js';
 import { toPosix } from '../text/paths.js';
-import { checkBaselineSetting, resolveBaseline } from './baseline.js';
 import { BlobReader } from './cat-file.js';
-import { noEvidence, type ConfigChange, type ConfigState, type DocumentEvidence, type GitEvidence, type OversizedRevision } from './evidence.js';
+import { noEvidence, type Baseline, type ConfigChange, type ConfigState, type DocumentEvidence, type GitEvidence, type OversizedRevision, type SignatureCheck } from './evidence.js';
+import { baselineInForce } from './baseline-in-force.js';
+import { configurationsInForce, type InForce, type VoidReason } from './config-in-force.js';
 import { CommitGraph } from './commit-graph.js';
 import type { CachePaths, EvidenceCache } from './evidence-cache.js';
 import { documentEvidence, indexHistory, RevisionReader } from './evidence-index.js';
 import { mergeVerdicts } from './merge-verdicts.js';
-import { LOG_FORMAT, parseLog, type Commit } from './log-parser.js';
-import { approvalProof, isApproval, signOffsOf } from './model.js';
+import { describeCommit, LOG_FORMAT, parseLog, type Commit } from './log-parser.js';
+import { approvalProof, isApproval, judgeSignOff, signOffsOf } from './model.js';
 import { GitRefError, inspectRepository, lexicalRepoPath, resolveRef, treeOf } from './repository.js';
 import { runGit } from './run-git.js';
-import { signOffSignatures } from './signatures.js';
+import { SignOffSignatures } from './signatures.js';
 
 /**
  * A workspace whose documents are still being read: the history is read meanwhile (git works in its
@@ -66,29 +67,9 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
   const listingRun = runGit(toplevel, ['log', '--topo-order', '--format=%H %P', '--end-of-options', 'HEAD', '--']);
   const treesRun = Promise.all([treeOf(toplevel, folder, 'HEAD'), baseCommit ? treeOf(toplevel, folder, baseCommit) : Promise.resolve(undefined)]);
   for (const pending of [listingRun, treesRun]) pending.catch(() => undefined);
-  const log = await runGit(toplevel, [
-    'log',
-    '-z',
-    '--raw',
-    '--no-abbrev',
-    '-M',
-    '--topo-order',
-    '--reverse',
-    '--diff-merges=first-parent',
-    `--format=${LOG_FORMAT}`,
-    '--end-of-options',
-    'HEAD',
-    '--',
-    folder,
-  ]);
+  const log = await runGit(toplevel, ['log', '-z', '--raw', '--no-abbrev', '-M', '--topo-order', '--reverse', '--diff-merges=first-parent', `--format=${LOG_FORMAT}`, '--end-of-options', 'HEAD', '--', folder]);
   if (log.code !== 0) return noEvidence({ kind: 'error', message: log.stderr.trim().split('\n')[0] ?? 'git log failed' });
   const commits = parseLog(log.stdout);
-  const { baseline, imported } = await resolveBaseline(
-    toplevel,
-    folder,
-    config.git.baseline,
-    commits.map((c) => c.commit),
-  );
 
   // Governed files by the paths they have in the documents folder, never where a link leads.
   const realRoot = realpathSync(config.root);
@@ -98,12 +79,14 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
   /** Governed files are named relative to the documents root, as the configuration names them. */
   const rootRelative = (repoPath: string) => (folder === '.' ? repoPath : path.posix.relative(folder, repoPath));
 
-  const history = indexHistory(commits, governed, rootRelative);
-  const { governedChanges } = history;
+  // Index the changes by path, and the renames by their new path.
+  const history = indexHistory(commits);
+  const governedChanges: Array<{ commit: Commit; paths: string[] }> = [];
   const reader = new BlobReader(toplevel);
   try {
     const configs = new Map<string, Promise<ConfigState>>();
     const before = new Map<string, ConfigState>();
+    const rawBefore = new Map<string, ConfigState>();
     const at = new Map<string, ConfigState>();
     const knownRules = options.knownRules ?? Object.keys(config.rules);
     /** The configuration in `rev` (a commit, or `<commit>^` for its first parent), parsed once per blob. */
@@ -116,7 +99,7 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
       if (!pending) {
         let state = cache?.config(read.id);
         if (!state) {
-          const parsed = parseConfig(read.bytes, config.file, knownRules);
+          const parsed = parseConfig(read.bytes, config.file, knownRules, { history: true });
           state = parsed.ok ? { kind: 'ok', config: parsed.config } : { kind: 'broken', message: parsed.problems[0]?.message ?? 'invalid' };
           cache?.rememberConfig(read.id, state);
         }
@@ -125,6 +108,18 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
       }
       return pending;
     };
+
+    // Every allowed-signers file a configuration of the history named is governed, not only the one named today.
+    const configCommits = configPath ? commits.filter(({ changes }) => changes.some((change) => change.path === configPath || change.from === configPath)) : [];
+    for (const state of await Promise.all(configCommits.map(({ commit }) => configIn(commit.hash)))) {
+      const signers = state.kind === 'ok' ? signersPathOf(state.config) : undefined;
+      if (signers) governed.add(signers);
+    }
+    for (const { commit, changes } of commits) {
+      const touched = changes.flatMap((change) => [change.path, change.from ?? '']).filter((p) => governed.has(p));
+      // Merges are judged below, against every parent: taking a side's file whole is not a change.
+      if (touched.length > 0 && commit.parents.length < 2) governedChanges.push({ commit, paths: [...new Set(touched)].map(rootRelative) });
+    }
 
     // Which commit holds which: one listing of every commit reachable from HEAD and its parents.
     const listing = (await listingRun).stdout.toString('utf8');
@@ -135,15 +130,77 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
       if (verdict.made && governed.has(verdict.path)) governedChanges.push({ commit: verdict.commit, paths: [rootRelative(verdict.path)] });
     }
 
+    // Raw states of the governed files around each change: who set git.baseline to what.
     await Promise.all(
       governedChanges.map(async ({ commit }) => {
         at.set(commit.hash, await configIn(commit.hash));
-        before.set(commit.hash, await configIn(`${commit.hash}^`));
+        rawBefore.set(commit.hash, await configIn(`${commit.hash}^`));
       }),
     );
-    await checkBaselineSetting(toplevel, baseline, imported, governedChanges, { at, before });
+
+    // Signatures are checked against the allowed-signers file in force before each sign-off, once per file.
+    const configFile = configPath ? rootRelative(configPath) : undefined;
+    /** The configuration and allowed-signers file in force, given which commit's version of each file is. */
+    const governedBefore = async (revisionOf: (file: string) => string | undefined): Promise<{ state: ConfigState; signersBlob: string; files: string[] }> => {
+      const configRev = configFile === undefined ? undefined : revisionOf(configFile);
+      const state: ConfigState = configRev === undefined ? { kind: 'missing' } : await configIn(configRev);
+      const files = configFile === undefined ? [] : [configFile];
+      const signers = state.kind === 'ok' ? signersPathOf(state.config) : undefined;
+      if (!signers) return { state, signersBlob: '', files };
+      files.push(rootRelative(signers));
+      const signersRev = revisionOf(rootRelative(signers));
+      const read = signersRev === undefined ? { kind: 'missing' as const } : await reader.readAt(signersRev, signers);
+      return { state, signersBlob: read.kind === 'ok' ? read.id : '', files };
+    };
+    const signOffSignatures = new SignOffSignatures(toplevel, reader);
+
+    /** The configurations in force when `imported` is the imported history (each view judged once). */
+    const views = new Map<Set<string>, Promise<InForce>>();
+    const inForceUnder = (importedView: Set<string>) => {
+      let pending = views.get(importedView);
+      if (!pending) {
+        const judgedChanges = governedChanges.filter(({ commit }) => !importedView.has(commit.hash));
+        pending = configurationsInForce(
+          graph,
+          judgedChanges,
+          async ({ commit }, revisionOf) => {
+            const { state, signersBlob } = await governedBefore(revisionOf);
+            let check: SignatureCheck | undefined;
+            let backdated = false;
+            if (state.kind === 'ok' && state.config.git.signedApprovals) {
+              check = await signOffSignatures.check(commit.hash, signersBlob);
+              backdated = await signOffSignatures.datedBeforeParent(commit);
+            }
+            const view = { configBefore: () => state, overruledBefore: () => undefined, signature: () => check, datedBeforeParent: () => backdated };
+            return judgeSignOff(view, commit, (c) => c.git.configApprovers, 'the change').ok;
+          },
+          // A configuration that does not parse authorises nobody: it never replaces the one in force.
+          ({ commit }, file) => file !== configFile || at.get(commit.hash)?.kind === 'ok',
+        );
+        views.set(importedView, pending);
+      }
+      return pending;
+    };
+
+    // git.baseline takes effect like any change of the rules: only when the commit that set it was a
+    // valid change, judged with the history imported by the baseline in force before it (so an
+    // invalid change cannot be imported by the baseline its author then sets). Each setting must also
+    // name a commit its parent already held (a moved or self-naming tag imports nothing new).
+    const trusted = await baselineInForce({ graph, toplevel, commits: commits.map((c) => c.commit), changes: governedChanges, at, rawBefore, inForceUnder, configIn, configFile });
+    const { view } = trusted;
+    const baseline: Baseline = { commit: view.commit, configured: config.git.baseline, ...(view.setIn ? { setIn: view.setIn } : {}) };
+    const reason = config.git.baseline === view.value ? undefined : await trusted.reasonFor(config.git.baseline);
+    if (trusted.severed) {
+      baseline.problem = trusted.severed;
+    } else if (reason) {
+      const standing = view.value === undefined ? "the first commit of the documents' history" : `git.baseline "${view.value}"`;
+      baseline.problem = `${reason}. Until then the baseline before it stays in force: ${standing}${view.commit ? `, ${describeCommit(view.commit)}` : ''}`;
+    }
+    const imported = view.imported;
+    const inForce = await inForceUnder(imported);
 
     const [headTree, baseTree] = await treesRun;
+
     const oversized: OversizedRevision[] = [];
     const sources = { top, history, revisions: new RevisionReader(reader, cache), graph, verdicts, imported, headTree, baseTree, oversized };
     const evidence = new Map<SourceDocument, DocumentEvidence>();
@@ -158,7 +215,7 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
       }),
     );
 
-    // The sign-offs the rules judge, each by the configuration in its parent (DESIGN section 4).
+    // The sign-offs the rules judge, each by the configuration in force before it (DESIGN section 4).
     const judged = new Map<string, Commit>();
     const importedApprovals: Commit[] = [];
     for (const entry of evidence.values()) {
@@ -171,17 +228,26 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
     const configChanges: ConfigChange[] = governedChanges.filter(({ commit }) => !imported.has(commit.hash)).map(({ commit, paths }) => ({ commit, paths }));
     for (const { commit } of configChanges) judged.set(commit.hash, commit);
 
-    const configBefore = async (commit: Commit): Promise<ConfigState> => {
-      const state = before.get(commit.hash) ?? (await configIn(`${commit.hash}^`));
-      before.set(commit.hash, state);
-      return state;
-    };
-    const { signatures, backdated } = await signOffSignatures(toplevel, reader, judged, configBefore, signersPathOf);
+    const signersBlob = new Map<string, string>();
+    const overruled = new Map<string, { commit: Commit; reason: VoidReason }>();
+    await Promise.all(
+      [...judged.values()].map(async (commit) => {
+        const { state, signersBlob: blob, files } = await governedBefore((file) => inForce.revisionBefore(commit, file));
+        const standing = inForce.voidBefore(commit, files);
+        if (standing) overruled.set(commit.hash, standing);
+        before.set(commit.hash, state);
+        if (state.kind === 'ok' && state.config.git.signedApprovals) signersBlob.set(commit.hash, blob);
+      }),
+    );
     await Promise.all(
       importedApprovals.map(async (commit) => {
         if (!at.has(commit.hash)) at.set(commit.hash, await configIn(commit.hash));
       }),
     );
+    const backdated = new Set<string>();
+    await Promise.all([...signersBlob.keys()].map(async (hash) => (await signOffSignatures.datedBeforeParent(judged.get(hash)!)) && backdated.add(hash)));
+
+    const signatures = await signOffSignatures.checkAll(signersBlob);
 
     const uncommittedConfig: string[] = [];
     for (const repoPath of governed) {
@@ -212,6 +278,7 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
       graph,
       document: (doc) => evidence.get(doc),
       configBefore: (hash) => before.get(hash) ?? { kind: 'missing' },
+      overruledBefore: (hash) => overruled.get(hash),
       configAt: (hash) => at.get(hash) ?? { kind: 'missing' },
       configChanges,
       uncommittedConfig,

@@ -15,19 +15,13 @@ const ZERO = /^0+$/;
 export interface HistoryIndex {
   changesByPath: Map<string, Array<{ commit: Commit; change: Change }>>;
   renamedFrom: Map<string, Set<string>>;
-  /** Commits (not merges: they are judged against every parent) that changed a governed file, with the paths they changed. */
-  governedChanges: Array<{ commit: Commit; paths: string[] }>;
 }
 
-/** Indexes the changes of one log pass by path and renames by their new path, and collects the changes to governed files. */
-export function indexHistory(commits: ReadonlyArray<{ commit: Commit; changes: Change[] }>, governed: ReadonlySet<string>, rootRelative: (repoPath: string) => string): HistoryIndex {
+/** Indexes the changes of one log pass by path, and the renames by their new path. */
+export function indexHistory(commits: ReadonlyArray<{ commit: Commit; changes: Change[] }>): HistoryIndex {
   const changesByPath = new Map<string, Array<{ commit: Commit; change: Change }>>();
   const renamedFrom = new Map<string, Set<string>>();
-  const governedChanges: Array<{ commit: Commit; paths: string[] }> = [];
   for (const { commit, changes } of commits) {
-    const touched = changes.flatMap((change) => [change.path, change.from ?? '']).filter((p) => governed.has(p));
-    // Merges are judged elsewhere, against every parent: taking a side's file whole is not a change.
-    if (touched.length > 0 && commit.parents.length < 2) governedChanges.push({ commit, paths: [...new Set(touched)].map(rootRelative) });
     for (const change of changes) {
       if (change.status === 'D' || ZERO.test(change.blob)) continue;
       const list = changesByPath.get(change.path) ?? [];
@@ -40,7 +34,7 @@ export function indexHistory(commits: ReadonlyArray<{ commit: Commit; changes: C
       }
     }
   }
-  return { changesByPath, renamedFrom, governedChanges };
+  return { changesByPath, renamedFrom };
 }
 
 /**
@@ -161,6 +155,7 @@ export async function documentEvidence(doc: SourceDocument, sources: EvidenceSou
   if (baseTree) {
     const basePath = [...names].find((name) => baseTree.has(name));
     evidence.base = basePath ? ((await reader.factsOf(baseTree.get(basePath)!, doc.format)) ?? null) : null;
+    if (basePath) evidence.baseBlob = baseTree.get(basePath)!;
   }
   return { evidence, names };
 }

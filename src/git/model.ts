@@ -3,7 +3,7 @@ import type { SourceDocument } from '../documents/document.js';
 import type { CommitGraph } from './commit-graph.js';
 import type { DocumentEvidence, GitEvidence, Revision } from './evidence.js';
 import { commitDays, describeCommit, type Commit } from './log-parser.js';
-import { daysBetween, isIsoDate } from '../text/dates.js';
+import { daysBetween, isFutureDate, isIsoDate } from '../text/dates.js';
 import type { HistoryRow } from '../documents/version-history.js';
 import type { RevisionFacts } from './revision-facts.js';
 
@@ -181,7 +181,7 @@ export type SignOff = { ok: true; member: RoleMember; role: string; config: Conf
  * that configuration requires signatures, the commit must carry a good signature by that same member.
  * `what` names the act in messages ("the approval").
  */
-export function judgeSignOff(git: GitEvidence, commit: Commit, roles: (config: Config) => readonly string[], what: string): SignOff {
+export function judgeSignOff(git: Pick<GitEvidence, 'configBefore' | 'overruledBefore' | 'signature' | 'datedBeforeParent'>, commit: Commit, roles: (config: Config) => readonly string[], what: string): SignOff {
   const described = describeCommit(commit);
   // A merge has a configuration per parent, and its author could pick the laxest as first parent:
   // sign-offs are recorded in ordinary commits (isms approve, review and accept make one).
@@ -234,6 +234,11 @@ export function judgeSignOff(git: GitEvidence, commit: Commit, roles: (config: C
   }
   const members = allowed.flatMap((role) => roleOf(config, role)?.members.map((m) => `${m.name} <${m.email}>`) ?? []);
   const who = allowed.length === 0 ? 'no role was allowed to make it' : `it needs a member of ${allowed.map((r) => `"${r}"`).join(' or ')} (${members.join(', ') || 'none listed'})`;
+  const overruled = git.overruledBefore(commit.hash);
+  if (overruled) {
+    const why = overruled.reason === 'unreadable' ? 'left isms.config.yaml unreadable' : 'was made by someone not allowed to make it';
+    return { ok: false, message: `${what} was committed in ${described}, by someone who was not allowed to: ${who}, by the configuration in force before that commit (the change of the rules in ${describeCommit(overruled.commit)} ${why}, so it did not take effect)` };
+  }
   const stranger = !Object.values(config.roles).some((role) => role.members.some((m) => sameEmail(m.email, commit.authorEmail)));
   const hint = stranger ? ` (its author holds no role at all: if this commit imported history from before the organisation adopted isms, set git.baseline to the last such commit)` : '';
   return { ok: false, message: `${what} was committed in ${described}, by someone who was not allowed to: ${who}, as configured before that commit${hint}` };
@@ -296,9 +301,10 @@ export function approvalEvidence(git: GitEvidence, evidence: DocumentEvidence | 
 
 /**
  * What is wrong with an approval, by kind; each kind is reported by one rule (one defect, one
- * diagnostic): `role` and `member` by approval-missing, `stale` by git-approval-stale, the rest by git-approval.
+ * diagnostic): `role`, `member`, `predates` and `future` by approval-missing, `stale` by git-approval-stale,
+ * the rest by git-approval.
  */
-export type ApprovalProblemKind = 'not-read' | 'uncommitted' | 'sign-off' | 'role' | 'member' | 'name' | 'date' | 'self' | 'stale';
+export type ApprovalProblemKind = 'not-read' | 'uncommitted' | 'sign-off' | 'role' | 'member' | 'predates' | 'future' | 'name' | 'date' | 'self' | 'stale';
 
 export interface ApprovalProblem {
   kind: ApprovalProblemKind;
@@ -437,26 +443,46 @@ function validApprovalAt(git: GitEvidence, evidence: DocumentEvidence, index: nu
 const validApprovals = new WeakMap<DocumentEvidence, { git: GitEvidence; config: Config; valid: Map<number, boolean> }>();
 
 /**
+ * What the approval's date says against the document itself, with or without git: an approval older
+ * than the newest version approves an earlier text, and one dated after `asOf` (today, or the build's
+ * date) has not happened yet. Either makes the approval not valid.
+ */
+export function approvalDateProblems(doc: SourceDocument, asOf: string): ApprovalProblem[] {
+  const date = doc.meta.approval?.date;
+  if (!date || !isIsoDate(date)) return [];
+  const problems: ApprovalProblem[] = [];
+  // The row of the version approved (a table may list versions newest first), else the last row.
+  const rows = doc.history?.rows ?? [];
+  const newest = rows.find((row) => row.version === doc.meta.version) ?? rows.at(-1);
+  if (newest && isIsoDate(newest.date) && date < newest.date) {
+    problems.push({ kind: 'predates', at: '/approval/date', message: `approval dated ${date} predates version ${newest.version} (${newest.date}, line ${newest.at.line}): approve the current version` });
+  }
+  if (isFutureDate(date, asOf)) problems.push({ kind: 'future', at: '/approval/date', message: `approval is dated ${date}, in the future (today is ${asOf})` });
+  return problems;
+}
+
+/**
  * Judges the approval a document claims (status approved): its approval commit (judgeApprovalRevision),
  * and no content changed since. The git-approval, git-approval-stale and approval-missing rules report
  * these problems, and a publication shows as approved only an approval that has none, whatever
  * severity those rules have. Undefined when the document does not claim to be approved.
  */
-export function judgeApproval(git: GitEvidence, evidence: DocumentEvidence, doc: SourceDocument, config: Config): ApprovalJudgement | undefined {
+export function judgeApproval(git: GitEvidence, evidence: DocumentEvidence, doc: SourceDocument, config: Config, asOf: string): ApprovalJudgement | undefined {
   // Three rules and the publication ask about the same approval: judge it once.
   const known = judgements.get(evidence);
-  if (known?.git === git && known.doc === doc && known.config === config) return known.judgement;
-  const judgement = judge(git, evidence, doc, config);
-  judgements.set(evidence, { git, doc, config, judgement });
+  if (known?.git === git && known.doc === doc && known.config === config && known.asOf === asOf) return known.judgement;
+  const judgement = judge(git, evidence, doc, config, asOf);
+  judgements.set(evidence, { git, doc, config, asOf, judgement });
   return judgement;
 }
 
-const judgements = new WeakMap<DocumentEvidence, { git: GitEvidence; doc: SourceDocument; config: Config; judgement: ApprovalJudgement | undefined }>();
+const judgements = new WeakMap<DocumentEvidence, { git: GitEvidence; doc: SourceDocument; config: Config; asOf: string; judgement: ApprovalJudgement | undefined }>();
 
-function judge(git: GitEvidence, evidence: DocumentEvidence, doc: SourceDocument, config: Config): ApprovalJudgement | undefined {
+function judge(git: GitEvidence, evidence: DocumentEvidence, doc: SourceDocument, config: Config, asOf: string): ApprovalJudgement | undefined {
   if (doc.meta.status !== 'approved') return undefined;
   const complete = Boolean(doc.meta.approval?.by && doc.meta.approval.name && doc.meta.approval.date);
-  const unproven = (...problems: ApprovalProblem[]): ApprovalJudgement => ({ proof: undefined, signed: false, problems, valid: false });
+  const dated = approvalDateProblems(doc, asOf);
+  const unproven = (...problems: ApprovalProblem[]): ApprovalJudgement => ({ proof: undefined, signed: false, problems: [...problems, ...dated], valid: false });
   const proof = approvalProof(evidence);
   // Without an approver there is nothing to judge but its staleness: the missing block is approval-missing's to say.
   if (!evidence.working.approval?.by) return unproven(...(proof?.kind === 'committed' ? staleness(evidence, doc, config, proof.revision, proof.index) : []));
@@ -476,6 +502,6 @@ function judge(git: GitEvidence, evidence: DocumentEvidence, doc: SourceDocument
     });
   }
   const judged = judgeApprovalRevision(git, evidence, proof.index, config);
-  const problems = [...judged.problems, ...staleness(evidence, doc, config, proof.revision, proof.index)];
+  const problems = [...judged.problems, ...dated, ...staleness(evidence, doc, config, proof.revision, proof.index)];
   return { ...judged, problems, valid: complete && problems.length === 0 };
 }

@@ -63,18 +63,6 @@ export function lexicalRepoPath(top: string, root: string, relative: string): st
   return isInside(top, absolute) ? toPosix(path.relative(top, absolute)) : undefined;
 }
 
-/** Whether every commit `commit` holds (it and its ancestors) is held by `by` too: `commit` is `by` or one of its ancestors. */
-export async function holds(toplevel: string, by: string, commit: string): Promise<boolean> {
-  const outside = await runGit(toplevel, ['log', '--format=%H', '-n', '1', '--end-of-options', commit, `^${by}`, '--']);
-  return outside.stdout.toString('utf8').trim() === '';
-}
-
-/** The commits of `folder`'s history that `commit` holds (it and its ancestors that touched the folder). */
-export async function commitsHeld(toplevel: string, commit: string, folder: string): Promise<Set<string>> {
-  const held = await runGit(toplevel, ['log', '--format=%H', '--end-of-options', commit, '--', folder]);
-  return new Set(held.stdout.toString('utf8').split('\n').filter(Boolean));
-}
-
 /** The commit HEAD names, undefined when there is none. */
 export async function headCommit(cwd: string): Promise<string | undefined> {
   return (await runGit(cwd, ['rev-parse', 'HEAD'])).stdout.toString('utf8').trim() || undefined;

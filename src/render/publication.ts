@@ -234,7 +234,7 @@ function approvalProblem(git: GitEvidence | undefined, tracked: boolean): string
  * (judgeApproval, the judgement the approval rules report from), whatever severity those rules have.
  * No I/O.
  */
-export function buildPublication(workspace: Workspace, git: GitEvidence | undefined, build: { buildTime: string; commit?: string } & PublicationScope): Publication {
+export function buildPublication(workspace: Workspace, git: GitEvidence | undefined, build: { buildTime: string; asOf: string; commit?: string } & PublicationScope): Publication {
   const { config } = workspace;
   const seen = new Set<string>();
   const documents: PublishedDocument[] = [];
@@ -244,7 +244,7 @@ export function buildPublication(workspace: Workspace, git: GitEvidence | undefi
     seen.add(meta.id);
     const approved = meta.status === 'approved' && meta.approval?.by && meta.approval.name && meta.approval.date;
     const evidence = git?.status.kind === 'ok' ? git.document(doc) : undefined;
-    const judged = approved && git && evidence ? judgeApproval(git, evidence, doc, config) : undefined;
+    const judged = approved && git && evidence ? judgeApproval(git, evidence, doc, config, build.asOf) : undefined;
     const valid = Boolean(approved) && judged?.valid === true;
     let approval: PublishedApproval | undefined;
     if (approved) {

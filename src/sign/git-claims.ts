@@ -1,3 +1,4 @@
+import { todayIso } from '../text/dates.js';
 import type { SourceDocument } from '../documents/document.js';
 import type { Workspace } from '../documents/workspace.js';
 import { commitOf } from '../git/commit-of.js';
@@ -105,7 +106,7 @@ export function gitClaims(workspace: Workspace, git: GitEvidence): ClaimJudge {
     // That commit made it approved; whether it could is the chain of trust's to judge, as validate does.
     const judged = judgeApprovalRevision(git, evidence, evidence.revisions.indexOf(revision), workspace.config);
     if (judged.problems.length > 0) return { problem: `commit ${short(hash)} did not validly approve ${claim.id}: ${judged.problems[0]!.message}` };
-    const current = judgeApproval(git, evidence, doc, workspace.config);
+    const current = judgeApproval(git, evidence, doc, workspace.config, todayIso());
     const now = `${claim.id}${evidence.working.version ? ` ${evidence.working.version}` : ''}`;
     if (current?.valid && current.commit && current.commit.hash !== hash) notes.push(`superseded: the repository holds ${now}, approved in ${short(current.commit.hash)}`);
     else if (!current?.valid) notes.push(`no longer validly approved: the repository holds ${now} (${evidence.working.status ?? 'no status'}${current ? ', its approval not valid' : ''})`);

@@ -19,8 +19,6 @@ class CmsSigner extends Signer {
     super();
   }
 
-  // signpdf's Signer declares sign() async; signing here is synchronous (a throw still rejects).
-  // eslint-disable-next-line @typescript-eslint/require-await
   override async sign(pdf: Buffer): Promise<Buffer> {
     return signDetached(pdf, this.key);
   }

@@ -70,7 +70,7 @@ function documentStatus(doc: SourceDocument, config: Config, asOf: string, git: 
   const evidence = git?.document(doc);
   const proof = git ? approvalEvidence(git, evidence) : undefined;
   const approved = meta.status === 'approved' && meta.approval?.by && meta.approval.name && meta.approval.date;
-  const judged = approved && git && evidence ? judgeApproval(git, evidence, doc, config) : undefined;
+  const judged = approved && git && evidence ? judgeApproval(git, evidence, doc, config, asOf) : undefined;
   const nextReview = reviewSchedule(meta, config)?.due ?? null;
   return {
     id: meta.id ?? null,

@@ -159,6 +159,6 @@ describe('a configuration naming Object.prototype properties', () => {
 describe('a format named like an Object.prototype property', () => {
   it.each(NAMES)('is an unknown format to isms validate: --format %s', async (name) => {
     const run = await runCli(['validate', '--format', name], fixture('clean'));
-    expect(run).toEqual({ code: 2, stdout: '', stderr: `isms: unknown format "${name}": use one of stylish, json, sarif, junit, github\n` });
+    expect(run).toEqual({ code: 2, stdout: '', stderr: `isms: unknown format "${name}": use one of stylish, json, sarif, junit, github, markdown\n` });
   });
 });

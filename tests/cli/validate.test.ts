@@ -48,7 +48,7 @@ describe('isms validate', () => {
   it('exits 2 when there is no configuration, and says where it looked', async () => {
     const run = await runCli(['validate'], tempDir());
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^isms: no isms\.config\.yaml in \. or isms-docs\/: pass --config FILE/);
+    expect(run.stderr).toMatch(/^isms: no isms\.config\.yaml in \., a folder above it, or isms-docs\/: pass --config FILE/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
@@ -129,7 +129,7 @@ describe('isms validate', () => {
   });
 
   it('exits 2 for an unknown format, a bad --as-of and a bad --max-warnings', async () => {
-    expect(await runCli(['validate', '--format', 'xml'], fixture('clean'))).toMatchObject({ code: 2, stderr: 'isms: unknown format "xml": use one of stylish, json, sarif, junit, github\n' });
+    expect(await runCli(['validate', '--format', 'xml'], fixture('clean'))).toMatchObject({ code: 2, stderr: 'isms: unknown format "xml": use one of stylish, json, sarif, junit, github, markdown\n' });
     expect(await runCli(['validate', '--as-of', '11/28/18'], fixture('clean'))).toMatchObject({ code: 2, stderr: 'isms: --as-of takes a date YYYY-MM-DD, not "11/28/18"\n' });
     expect(await runCli(['validate', '--max-warnings', '-1'], fixture('clean'))).toMatchObject({ code: 2 });
   });
@@ -143,7 +143,7 @@ describe('isms validate', () => {
 
   it('validates the bundled isms-docs with no finding from the project root', async () => {
     const run = await runCli(['validate', '--no-git'], path.resolve('.'));
-    expect(run).toEqual({ code: 0, stdout: '5 documents checked, no problems\n', stderr: '' });
+    expect(run).toEqual({ code: 0, stdout: '9 documents checked, no problems\n', stderr: '' });
   });
 
   it('proves the bundled isms-docs from the project history with no error', async () => {

@@ -231,7 +231,7 @@ describe('isms verify checks what a PDF claims against git', () => {
     );
     expect(manual.stdout).toContain('a manual of 1 document (DOC-P1 0.1 (claims no approval; not checked against git)), signed by');
     expect(manual.stdout).toContain('    DOC-P1 0.1: claims no approval; not checked against git\n');
-    expect(run.stdout).toContain('git: not checked (no isms.config.yaml here or in isms-docs/: run isms verify in the documents repository, or give --config)');
+    expect(run.stdout).toContain('git: not checked (no isms.config.yaml here, in a folder above, or in isms-docs/: run isms verify in the documents repository, or give --config)');
   });
 
   it('prints one JSON object with the document, its git verdict and the signature', async () => {

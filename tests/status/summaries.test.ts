@@ -10,7 +10,7 @@ const VALIDATION = { documents: 1, errors: 0, warnings: 0 };
 function both(files: Record<string, string>, config: string) {
   const workspace = workspaceFrom(files, configFrom(config));
   const status = buildStatus(workspace, '2026-06-01', VALIDATION);
-  const publication = buildPublication(workspace, undefined, { buildTime: '2026-06-01T00:00:00.000Z' });
+  const publication = buildPublication(workspace, undefined, { buildTime: '2026-06-01T00:00:00.000Z', asOf: '2026-06-01' });
   const published = (id: string) => publication.documents.find((d) => d.id === id)!;
   return { status, published };
 }
