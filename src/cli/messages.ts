@@ -2,8 +2,7 @@ import type { OutFolderProblem } from './write-tree.js';
 
 /** Tool-error wording in one place (ESLint `messages/` style), tested as text. */
 export const messages = {
-  noConfig: (cwd: string) =>
-    `no isms.config.yaml in ${cwd}, a folder above it, or ${cwd === '.' ? '' : cwd + '/'}isms-docs/: pass --config FILE, or run isms in (or below) the folder that holds it`,
+  noConfig: (cwd: string) => `no isms.config.yaml in ${cwd}, a folder above it, or ${cwd === '.' ? '' : cwd + '/'}isms-docs/: pass --config FILE, or run isms in (or below) the folder that holds it`,
   twoConfigs: (files: readonly string[]) => `${files.join(' and ')} are both configurations where isms looks for one: name the one that governs with --config, and remove the other`,
   brokenConfig: (count: number) => `the configuration has ${count === 1 ? 'a problem' : `${count} problems`}; nothing was checked`,
   unknownSchema: (name: string, names: readonly string[]) => `unknown schema "${name}": use one of ${names.join(', ')}`,

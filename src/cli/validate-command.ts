@@ -76,7 +76,8 @@ async function validateWorkspace(
   const output = options.output === undefined ? undefined : await openOutputFile(io, options.output, { force: options.force === true, kept: keptFiles(workspace) });
   const git = await history;
   const selection = selectDocuments(paths, io.cwd, workspace.documents);
-  if (!selection.ok) throw new UsageError(selection.kind === 'no-match' ? messages.noDocumentMatches(selection.given) : messages.noDocumentAt(displayPath(io.cwd, path.resolve(io.cwd, selection.given))));
+  if (!selection.ok)
+    throw new UsageError(selection.kind === 'no-match' ? messages.noDocumentMatches(selection.given) : messages.noDocumentAt(displayPath(io.cwd, path.resolve(io.cwd, selection.given))));
   const asOf = options.asOf ?? todayIso();
   const result = check(workspace, {
     asOf,
@@ -106,7 +107,14 @@ async function validateWorkspace(
 }
 
 /** The pull-request summary's data: changes against --base, approvals still needed, links to files, the gate. */
-async function reviewSummary(workspace: Workspace, git: GitEvidence | undefined, shown: CheckResult, include: Parameters<typeof reviewFindings>[4], io: CliIo, gate: { passed: boolean; maxWarnings: number | undefined; useGit: boolean; asOf: string }): Promise<ReviewSummary> {
+async function reviewSummary(
+  workspace: Workspace,
+  git: GitEvidence | undefined,
+  shown: CheckResult,
+  include: Parameters<typeof reviewFindings>[4],
+  io: CliIo,
+  gate: { passed: boolean; maxWarnings: number | undefined; useGit: boolean; asOf: string },
+): Promise<ReviewSummary> {
   const found = reviewFindings(workspace, git, io.cwd, gate.asOf, include);
   const files = new Set([...shown.diagnostics.map((d) => d.file), ...(found.changes ?? []).map((change) => change.file), ...found.approvals.map((pending) => pending.file)]);
   const head = gate.useGit ? await headOf(io.cwd) : undefined;

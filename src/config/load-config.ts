@@ -101,10 +101,16 @@ function referenceProblems(raw: RawConfig, map: SourceMap, knownRules: readonly 
   }
   const baseline = history ? undefined : raw.git?.baseline;
   if (baseline !== undefined && /^[0-9a-fA-F]{7,39}$/.test(baseline)) {
-    problems.push({ message: `git.baseline "${baseline}" is an abbreviated hash, which a branch or tag of the same name would shadow: write the full commit hash (git rev-parse ${baseline})`, at: map.valueAt('/git/baseline') });
+    problems.push({
+      message: `git.baseline "${baseline}" is an abbreviated hash, which a branch or tag of the same name would shadow: write the full commit hash (git rev-parse ${baseline})`,
+      at: map.valueAt('/git/baseline'),
+    });
   } else if (baseline !== undefined && !/^(?:[0-9a-fA-F]{40}|[0-9a-fA-F]{64})$/.test(baseline)) {
     // A ref is moved by whoever can push it, and git keeps no record of where it pointed when the setting was made.
-    problems.push({ message: `git.baseline "${baseline}" is not a full commit hash: a tag or branch can be moved later, by anyone who can push it, to import other history. Write the full commit hash (git rev-parse "${baseline}^{commit}")`, at: map.valueAt('/git/baseline') });
+    problems.push({
+      message: `git.baseline "${baseline}" is not a full commit hash: a tag or branch can be moved later, by anyone who can push it, to import other history. Write the full commit hash (git rev-parse "${baseline}^{commit}")`,
+      at: map.valueAt('/git/baseline'),
+    });
   }
   const locked = history ? undefined : raw.rules?.['git-config-change'];
   if (locked !== undefined && locked !== 'error') {

@@ -67,7 +67,21 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
   const listingRun = runGit(toplevel, ['log', '--topo-order', '--format=%H %P', '--end-of-options', 'HEAD', '--']);
   const treesRun = Promise.all([treeOf(toplevel, folder, 'HEAD'), baseCommit ? treeOf(toplevel, folder, baseCommit) : Promise.resolve(undefined)]);
   for (const pending of [listingRun, treesRun]) pending.catch(() => undefined);
-  const log = await runGit(toplevel, ['log', '-z', '--raw', '--no-abbrev', '-M', '--topo-order', '--reverse', '--diff-merges=first-parent', `--format=${LOG_FORMAT}`, '--end-of-options', 'HEAD', '--', folder]);
+  const log = await runGit(toplevel, [
+    'log',
+    '-z',
+    '--raw',
+    '--no-abbrev',
+    '-M',
+    '--topo-order',
+    '--reverse',
+    '--diff-merges=first-parent',
+    `--format=${LOG_FORMAT}`,
+    '--end-of-options',
+    'HEAD',
+    '--',
+    folder,
+  ]);
   if (log.code !== 0) return noEvidence({ kind: 'error', message: log.stderr.trim().split('\n')[0] ?? 'git log failed' });
   const commits = parseLog(log.stdout);
 

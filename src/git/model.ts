@@ -181,7 +181,12 @@ export type SignOff = { ok: true; member: RoleMember; role: string; config: Conf
  * that configuration requires signatures, the commit must carry a good signature by that same member.
  * `what` names the act in messages ("the approval").
  */
-export function judgeSignOff(git: Pick<GitEvidence, 'configBefore' | 'overruledBefore' | 'signature' | 'datedBeforeParent'>, commit: Commit, roles: (config: Config) => readonly string[], what: string): SignOff {
+export function judgeSignOff(
+  git: Pick<GitEvidence, 'configBefore' | 'overruledBefore' | 'signature' | 'datedBeforeParent'>,
+  commit: Commit,
+  roles: (config: Config) => readonly string[],
+  what: string,
+): SignOff {
   const described = describeCommit(commit);
   // A merge has a configuration per parent, and its author could pick the laxest as first parent:
   // sign-offs are recorded in ordinary commits (isms approve, review and accept make one).
@@ -237,7 +242,10 @@ export function judgeSignOff(git: Pick<GitEvidence, 'configBefore' | 'overruledB
   const overruled = git.overruledBefore(commit.hash);
   if (overruled) {
     const why = overruled.reason === 'unreadable' ? 'left isms.config.yaml unreadable' : 'was made by someone not allowed to make it';
-    return { ok: false, message: `${what} was committed in ${described}, by someone who was not allowed to: ${who}, by the configuration in force before that commit (the change of the rules in ${describeCommit(overruled.commit)} ${why}, so it did not take effect)` };
+    return {
+      ok: false,
+      message: `${what} was committed in ${described}, by someone who was not allowed to: ${who}, by the configuration in force before that commit (the change of the rules in ${describeCommit(overruled.commit)} ${why}, so it did not take effect)`,
+    };
   }
   const stranger = !Object.values(config.roles).some((role) => role.members.some((m) => sameEmail(m.email, commit.authorEmail)));
   const hint = stranger ? ` (its author holds no role at all: if this commit imported history from before the organisation adopted isms, set git.baseline to the last such commit)` : '';
@@ -455,7 +463,11 @@ export function approvalDateProblems(doc: SourceDocument, asOf: string): Approva
   const rows = doc.history?.rows ?? [];
   const newest = rows.find((row) => row.version === doc.meta.version) ?? rows.at(-1);
   if (newest && isIsoDate(newest.date) && date < newest.date) {
-    problems.push({ kind: 'predates', at: '/approval/date', message: `approval dated ${date} predates version ${newest.version} (${newest.date}, line ${newest.at.line}): approve the current version` });
+    problems.push({
+      kind: 'predates',
+      at: '/approval/date',
+      message: `approval dated ${date} predates version ${newest.version} (${newest.date}, line ${newest.at.line}): approve the current version`,
+    });
   }
   if (isFutureDate(date, asOf)) problems.push({ kind: 'future', at: '/approval/date', message: `approval is dated ${date}, in the future (today is ${asOf})` });
   return problems;

@@ -129,7 +129,10 @@ describe('isms validate', () => {
   });
 
   it('exits 2 for an unknown format, a bad --as-of and a bad --max-warnings', async () => {
-    expect(await runCli(['validate', '--format', 'xml'], fixture('clean'))).toMatchObject({ code: 2, stderr: 'isms: unknown format "xml": use one of stylish, json, sarif, junit, github, markdown\n' });
+    expect(await runCli(['validate', '--format', 'xml'], fixture('clean'))).toMatchObject({
+      code: 2,
+      stderr: 'isms: unknown format "xml": use one of stylish, json, sarif, junit, github, markdown\n',
+    });
     expect(await runCli(['validate', '--as-of', '11/28/18'], fixture('clean'))).toMatchObject({ code: 2, stderr: 'isms: --as-of takes a date YYYY-MM-DD, not "11/28/18"\n' });
     expect(await runCli(['validate', '--max-warnings', '-1'], fixture('clean'))).toMatchObject({ code: 2 });
   });

@@ -232,14 +232,31 @@ describe('forged sign-offs, each caught at its line and naming its commit', () =
     const change = repo.write('isms.config.yaml', `${REPO_CONFIG}git:\n  baseline: ${forged}\n`).commit('Move the baseline', WRITER, '2026-01-11');
     const { findings } = await validate(repo);
     expect(findings).toEqual([
-      expect.objectContaining({ rule: 'git-config-change', file: 'isms.config.yaml', line: 1, message: expect.stringMatching(new RegExp(`^the change to isms\\.config\\.yaml was committed in ${short(change)} \\(P\\. Writer <writer@example\\.com>, 2026-01-11\\), by someone who was not allowed to: it needs a member of "ciso" \\(M\\. Woolard <ciso@example\\.com>\\), as configured before that commit\\. The configuration governs itself`)) }),
-      expect.objectContaining({ rule: 'git-approval', file: 'policy.md', line: 9, message: expect.stringContaining(`the approval was committed in ${short(forged)} (P. Writer <writer@example.com>, 2026-01-10), by someone who was not allowed to`) }),
+      expect.objectContaining({
+        rule: 'git-config-change',
+        file: 'isms.config.yaml',
+        line: 1,
+        message: expect.stringMatching(
+          new RegExp(
+            `^the change to isms\\.config\\.yaml was committed in ${short(change)} \\(P\\. Writer <writer@example\\.com>, 2026-01-11\\), by someone who was not allowed to: it needs a member of "ciso" \\(M\\. Woolard <ciso@example\\.com>\\), as configured before that commit\\. The configuration governs itself`,
+          ),
+        ),
+      }),
+      expect.objectContaining({
+        rule: 'git-approval',
+        file: 'policy.md',
+        line: 9,
+        message: expect.stringContaining(`the approval was committed in ${short(forged)} (P. Writer <writer@example.com>, 2026-01-10), by someone who was not allowed to`),
+      }),
     ]);
   });
 
   it('does not let the author of a change that did not take effect import it by then moving the baseline past it', async () => {
     const repo = adopted();
-    const promoted = REPO_CONFIG.replace('members: [{ name: M. Woolard, email: ciso@example.com }]', 'members: [{ name: M. Woolard, email: ciso@example.com }, { name: P. Writer, email: writer@example.com }]');
+    const promoted = REPO_CONFIG.replace(
+      'members: [{ name: M. Woolard, email: ciso@example.com }]',
+      'members: [{ name: M. Woolard, email: ciso@example.com }, { name: P. Writer, email: writer@example.com }]',
+    );
     expect(promoted).not.toBe(REPO_CONFIG);
     const promotion = repo.write('isms.config.yaml', promoted).commit('Make myself a configuration approver', WRITER, '2026-01-08');
     const forged = repo.write('policy.md', policy(APPROVED_10)).commit('Forged approval', WRITER, '2026-01-10');
@@ -271,12 +288,21 @@ describe('forged sign-offs, each caught at its line and naming its commit', () =
     const forged = repo.write('policy.md', policy(APPROVED_10)).commit('A forged approval on a branch', WRITER, '2026-01-10');
     repo.git(['checkout', '-q', 'main']);
     repo.write('isms.config.yaml', `${REPO_CONFIG}git:\n  baseline: ${forged}\n`).commit('Baseline: a commit of another branch', CISO, '2026-01-11');
-    repo.git(['merge', '-q', '--no-ff', 'side', '-m', 'Merge side'], { GIT_AUTHOR_NAME: CISO.name, GIT_AUTHOR_EMAIL: CISO.email, GIT_COMMITTER_NAME: CISO.name, GIT_COMMITTER_EMAIL: CISO.email, GIT_AUTHOR_DATE: '2026-01-12T10:00:00Z', GIT_COMMITTER_DATE: '2026-01-12T10:00:00Z' });
+    repo.git(['merge', '-q', '--no-ff', 'side', '-m', 'Merge side'], {
+      GIT_AUTHOR_NAME: CISO.name,
+      GIT_AUTHOR_EMAIL: CISO.email,
+      GIT_COMMITTER_NAME: CISO.name,
+      GIT_COMMITTER_EMAIL: CISO.email,
+      GIT_AUTHOR_DATE: '2026-01-12T10:00:00Z',
+      GIT_COMMITTER_DATE: '2026-01-12T10:00:00Z',
+    });
     const { findings } = await validate(repo);
     // The baseline before it (the adoption commit) stays in force: the forged approval after it is judged.
     expect(findings.map((f) => `${f.rule} ${f.file}`)).toEqual(['git-config-change isms.config.yaml', 'git-approval policy.md']);
     expect(findings.map((f) => f.message)).toEqual([
-      expect.stringMatching(/^git\.baseline "[0-9a-f]{40}" names a commit that is not before the change that set it \([0-9a-f]{7} \(M\. Woolard.*Until then the baseline before it stays in force: the first commit of the documents' history, [0-9a-f]{7} \(M\. Woolard <ciso@example\.com>, 2026-01-01\)$/),
+      expect.stringMatching(
+        /^git\.baseline "[0-9a-f]{40}" names a commit that is not before the change that set it \([0-9a-f]{7} \(M\. Woolard.*Until then the baseline before it stays in force: the first commit of the documents' history, [0-9a-f]{7} \(M\. Woolard <ciso@example\.com>, 2026-01-01\)$/,
+      ),
       expect.stringMatching(new RegExp(`^the approval was committed in ${short(forged)} \\(P\\. Writer <writer@example\\.com>, 2026-01-10\\), by someone who was not allowed to`)),
     ]);
   });
@@ -300,13 +326,18 @@ describe('forged sign-offs, each caught at its line and naming its commit', () =
   it('does not let a member added by someone not allowed approve in a later commit, and lets them once a configuration approver makes the roles anew', async () => {
     const repo = adopted();
     repo.write('policy.md', policy(IN_REVIEW_10)).commit('1.0 for review', WRITER, '2026-01-10');
-    const promoted = REPO_CONFIG.replace('members: [{ name: R. Adeyemi, email: ceo@example.com }]', 'members: [{ name: R. Adeyemi, email: ceo@example.com }, { name: E. Vil, email: evil@example.net }]');
+    const promoted = REPO_CONFIG.replace(
+      'members: [{ name: R. Adeyemi, email: ceo@example.com }]',
+      'members: [{ name: R. Adeyemi, email: ceo@example.com }, { name: E. Vil, email: evil@example.net }]',
+    );
     const change = repo.write('isms.config.yaml', promoted).commit('Join the board', OUTSIDER, '2026-01-10');
     const approval = repo.write('policy.md', policy({ ...APPROVED_10, approval: '{ by: ceo, name: E. Vil, date: 2026-01-11 }' })).commit('Approve', OUTSIDER, '2026-01-11');
     const { findings } = await validate(repo);
     expect(findings.map((f) => `${f.rule} ${f.file}:${f.line}`)).toEqual(['git-config-change isms.config.yaml:1', 'git-approval policy.md:9']);
     expect(findings[0]!.message).toContain(`committed in ${short(change)} (E. Vil <evil@example.net>, 2026-01-10), by someone who was not allowed to`);
-    expect(findings[1]!.message).toBe(`the approval was committed in ${short(approval)} (E. Vil <evil@example.net>, 2026-01-11), by someone who was not allowed to: it needs a member of "ceo" (R. Adeyemi <ceo@example.com>), by the configuration in force before that commit (the change of the rules in ${short(change)} (E. Vil <evil@example.net>, 2026-01-10) was made by someone not allowed to make it, so it did not take effect)`);
+    expect(findings[1]!.message).toBe(
+      `the approval was committed in ${short(approval)} (E. Vil <evil@example.net>, 2026-01-11), by someone who was not allowed to: it needs a member of "ceo" (R. Adeyemi <ceo@example.com>), by the configuration in force before that commit (the change of the rules in ${short(change)} (E. Vil <evil@example.net>, 2026-01-10) was made by someone not allowed to make it, so it did not take effect)`,
+    );
     // Whatever the rules' severity, the status (and so the site and the PDFs) never shows that approval as valid.
     const status = JSON.parse((await runCli(['status', '--format', 'json', '--as-of', '2026-06-01'], repo.dir)).stdout);
     expect(status.documents[0].approvalProof).toMatchObject({ proof: 'commit', valid: false });
@@ -362,10 +393,19 @@ describe('forged sign-offs, each caught at its line and naming its commit', () =
     const promoted = REPO_CONFIG.replace('members: [{ name: R. Adeyemi, email: ceo@example.com }]', 'members: [{ name: E. Vil, email: evil@example.net }]');
     const other = repo.write('isms.config.yaml', promoted).write('policy.md', policy(APPROVED_10)).commit('Another beginning', OUTSIDER, '2026-01-06');
     repo.git(['checkout', '-q', 'main']);
-    repo.git(['merge', '-q', '--allow-unrelated-histories', '-X', 'theirs', 'elsewhere', '-m', 'Merge'], { GIT_AUTHOR_NAME: OUTSIDER.name, GIT_AUTHOR_EMAIL: OUTSIDER.email, GIT_COMMITTER_NAME: OUTSIDER.name, GIT_COMMITTER_EMAIL: OUTSIDER.email, GIT_AUTHOR_DATE: '2026-01-07T10:00:00Z', GIT_COMMITTER_DATE: '2026-01-07T10:00:00Z' });
+    repo.git(['merge', '-q', '--allow-unrelated-histories', '-X', 'theirs', 'elsewhere', '-m', 'Merge'], {
+      GIT_AUTHOR_NAME: OUTSIDER.name,
+      GIT_AUTHOR_EMAIL: OUTSIDER.email,
+      GIT_COMMITTER_NAME: OUTSIDER.name,
+      GIT_COMMITTER_EMAIL: OUTSIDER.email,
+      GIT_AUTHOR_DATE: '2026-01-07T10:00:00Z',
+      GIT_COMMITTER_DATE: '2026-01-07T10:00:00Z',
+    });
     const { code, findings } = await validate(repo);
     expect(code).toBe(1);
-    expect(findings.map((f) => f.message)).toContainEqual(expect.stringMatching(new RegExp(`^the documents' history has 2 beginnings \\(.*${short(other)}.*\\): with more than one first commit, git cannot tell where the organisation adopted isms`)));
+    expect(findings.map((f) => f.message)).toContainEqual(
+      expect.stringMatching(new RegExp(`^the documents' history has 2 beginnings \\(.*${short(other)}.*\\): with more than one first commit, git cannot tell where the organisation adopted isms`)),
+    );
     const status = JSON.parse((await runCli(['status', '--format', 'json', '--as-of', '2026-06-01'], repo.dir)).stdout);
     expect(status.documents.find((d: { id: string }) => d.id === 'DOC-A5').approvalProof.valid).toBe(false);
   });
@@ -540,7 +580,10 @@ describe('signatures bound to the member', () => {
     repo.write('.isms/allowed_signers', `${signers}${CEO.email} namespaces="git" ${keys.writerPublic}\n`).commit('Add a key', WRITER, '2026-01-08', { sign: keys.writer });
     const forged = repo.write('policy.md', policy(APPROVED_10)).commit('Approve 1.0', CEO, '2026-01-10', { sign: keys.writer });
     // The CISO moves the signers to a new file with the genuine keys: the writer's edit of the old one stays void.
-    repo.write('.isms/signers', signers).write('isms.config.yaml', `${REPO_CONFIG}git:\n  signed_approvals: true\n  allowed_signers: .isms/signers\n`).commit('Move the signers', CISO, '2026-01-11', { sign: keys.ciso });
+    repo
+      .write('.isms/signers', signers)
+      .write('isms.config.yaml', `${REPO_CONFIG}git:\n  signed_approvals: true\n  allowed_signers: .isms/signers\n`)
+      .commit('Move the signers', CISO, '2026-01-11', { sign: keys.ciso });
     const { findings } = await validate(repo);
     expect(findings.map((f) => `${f.rule} ${f.file}`)).toEqual(['git-config-change .isms/allowed_signers', 'git-approval policy.md']);
     expect(findings[1]!.message).toContain(`the approval in ${short(forged)} (R. Adeyemi <ceo@example.com>, 2026-01-10) has a signature by a key it does not trust`);
