@@ -155,10 +155,14 @@ describe('the built site in Chromium', () => {
     // The bundled ISMS has no approval imported with the baseline any more: every one is proven by a commit.
     const manual = await open('ISMS-MAN.html');
     expect(await manual.locator('.meta').innerText()).toMatch(/Approved by\s+S\. Lindqvist, Executive leadership, 2026-12-01 \(how this is proven\)/);
-    expect(await manual.locator('#isms-approval + .approval').innerText()).toMatch(/^Approved by S\. Lindqvist, Executive leadership, on 2026-12-01\.\n+Proven by commit [0-9a-f]{7}, made by S\. Lindqvist <.+> on \d{4}-\d{2}-\d{2}/);
+    expect(await manual.locator('#isms-approval + .approval').innerText()).toMatch(
+      /^Approved by S\. Lindqvist, Executive leadership, on 2026-12-01\.\n+Proven by commit [0-9a-f]{7}, made by S\. Lindqvist <.+> on \d{4}-\d{2}-\d{2}/,
+    );
     await manual.context().close();
     const proven = await open('DOC-A5.html');
-    expect(await proven.locator('#isms-approval + .approval').innerText()).toMatch(/^Approved by R\. Adeyemi, Chief Executive Officer, on \d{4}-\d{2}-\d{2}\.\n+Proven by commit [0-9a-f]{7}, made by R\. Adeyemi <.+> on \d{4}-\d{2}-\d{2}/);
+    expect(await proven.locator('#isms-approval + .approval').innerText()).toMatch(
+      /^Approved by R\. Adeyemi, Chief Executive Officer, on \d{4}-\d{2}-\d{2}\.\n+Proven by commit [0-9a-f]{7}, made by R\. Adeyemi <.+> on \d{4}-\d{2}-\d{2}/,
+    );
     await proven.context().close();
   });
 

@@ -40,6 +40,8 @@ export async function approveCommand(name: string, options: { sign?: boolean; co
   const planned = planApproval(doc, { by: role, name: member.name, date });
   if (!planned.ok) throw new UsageError(planned.message);
   const hash = await commitSignOff(doc, planned.text, `Approve ${doc.meta.id ?? doc.path} version ${doc.meta.version}`, options.sign === true);
-  io.stdout.write(escapeControls(`Approved ${doc.meta.id ?? doc.file} version ${doc.meta.version} as ${member.name} (${role}) on ${date}: commit ${hash.slice(0, 7)}${options.sign ? ' (signed)' : ''}`) + '\n');
+  io.stdout.write(
+    escapeControls(`Approved ${doc.meta.id ?? doc.file} version ${doc.meta.version} as ${member.name} (${role}) on ${date}: commit ${hash.slice(0, 7)}${options.sign ? ' (signed)' : ''}`) + '\n',
+  );
   return EXIT.ok;
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { audienceOf, buildAudience, type Config } from '../config/config.js';
 import { check } from '../engine/check.js';
 import type { GitEvidence } from '../git/evidence.js';
-import { runGit } from '../git/run-git.js';
+import { headCommit, headCommitTime } from '../git/repository.js';
 import { workingChanges } from '../git/working-changes.js';
 import { buildOutputs, manualFileName } from '../render/build-outputs.js';
 import { buildPublication, type Publication } from '../render/publication.js';
@@ -38,10 +38,7 @@ async function buildTime(io: CliIo, root: string, release: boolean): Promise<Dat
     if (!/^\d+$/.test(epoch)) throw new UsageError(messages.badSourceDateEpoch(epoch));
     return new Date(Number(epoch) * 1000);
   }
-  if (release) {
-    const result = await runGit(root, ['log', '-1', '--format=%ct', 'HEAD']);
-    return new Date(Number(result.stdout.toString('utf8').trim()) * 1000);
-  }
+  if (release) return headCommitTime(root);
   return new Date();
 }
 
@@ -102,7 +99,7 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
     if (error instanceof TemplateError) throw new UsageError(error.message);
     throw error;
   }
-  const commit = git.status.kind === 'ok' ? (await runGit(config.root, ['rev-parse', 'HEAD'])).stdout.toString('utf8').trim() : undefined;
+  const commit = git.status.kind === 'ok' ? await headCommit(config.root) : undefined;
   const publication = buildPublication(workspace, git, {
     buildTime: time.toISOString(),
     asOf,

@@ -16,11 +16,7 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
       ['isms build', 'publish the site and the PDFs'],
       ['isms <command> --help', 'the options of a command'],
     ],
-    environment: [
-      ['NO_COLOR', 'set (not empty): no colour'],
-      ['FORCE_COLOR', '0 or false: no colour; anything else: colour even when not a terminal'],
-      DEBUG,
-    ],
+    environment: [['NO_COLOR', 'set (not empty): no colour'], ['FORCE_COLOR', '0 or false: no colour; anything else: colour even when not a terminal'], DEBUG],
   },
   validate: {
     examples: [
@@ -72,7 +68,10 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     environment: [['GIT_AUTHOR_NAME', 'the author of the row (else git config user.name)'], DEBUG],
   },
   approve: {
-    examples: [['isms approve DOC-A5', 'approve and commit'], ['isms approve DOC-A5 --sign', 'the same, as a signed commit']],
+    examples: [
+      ['isms approve DOC-A5', 'approve and commit'],
+      ['isms approve DOC-A5 --sign', 'the same, as a signed commit'],
+    ],
     environment: [GIT_IDENTITY, DEBUG],
   },
   review: {
@@ -80,7 +79,10 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     environment: [GIT_IDENTITY, DEBUG],
   },
   accept: {
-    examples: [['isms accept R-001', 'accept the residual risk for a year'], ['isms accept R-001 --expires 2027-03-01 --sign', 'until a date, signed']],
+    examples: [
+      ['isms accept R-001', 'accept the residual risk for a year'],
+      ['isms accept R-001 --expires 2027-03-01 --sign', 'until a date, signed'],
+    ],
     environment: [GIT_IDENTITY, DEBUG],
   },
   init: {
@@ -102,7 +104,10 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     environment: [DEBUG],
   },
   rules: {
-    examples: [['isms rules', 'every rule and its default severity'], ['isms rules --format md', "the README's rule table"]],
+    examples: [
+      ['isms rules', 'every rule and its default severity'],
+      ['isms rules --format md', "the README's rule table"],
+    ],
     environment: [DEBUG],
   },
   soa: {

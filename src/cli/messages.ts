@@ -2,8 +2,7 @@ import type { OutFolderProblem } from './write-tree.js';
 
 /** Tool-error wording in one place (ESLint `messages/` style), tested as text. */
 export const messages = {
-  noConfig: (cwd: string) =>
-    `no isms.config.yaml in ${cwd}, a folder above it, or ${cwd === '.' ? '' : cwd + '/'}isms-docs/: pass --config FILE, or run isms in (or below) the folder that holds it`,
+  noConfig: (cwd: string) => `no isms.config.yaml in ${cwd}, a folder above it, or ${cwd === '.' ? '' : cwd + '/'}isms-docs/: pass --config FILE, or run isms in (or below) the folder that holds it`,
   twoConfigs: (files: readonly string[]) => `${files.join(' and ')} are both configurations where isms looks for one: name the one that governs with --config, and remove the other`,
   brokenConfig: (count: number) => `the configuration has ${count === 1 ? 'a problem' : `${count} problems`}; nothing was checked`,
   unknownSchema: (name: string, names: readonly string[]) => `unknown schema "${name}": use one of ${names.join(', ')}`,
@@ -33,8 +32,7 @@ export const messages = {
   noVersionToFollow: (file: string) => `${file} has no MAJOR.MINOR version to follow; fix it first (isms validate)`,
   cannotApproveUnreadable: (file: string) => `${file} cannot be read; run isms validate`,
   versionNotRecorded: (file: string) => `${file}: the version is not the newest version history row; record it first (isms version)`,
-  noGitIdentity: () =>
-    'git has no author identity here (GIT_AUTHOR_NAME and GIT_AUTHOR_EMAIL, or user.name and user.email): sign-offs are proven by the commit author, so set them first',
+  noGitIdentity: () => 'git has no author identity here (GIT_AUTHOR_NAME and GIT_AUTHOR_EMAIL, or user.name and user.email): sign-offs are proven by the commit author, so set them first',
   notAnApprover: (email: string, type: string, roles: readonly string[]) =>
     `${email} is not a member of a role that approves a ${type} (${roles.length > 0 ? roles.join(', ') : 'none configured'}; see roles and approvers in isms.config.yaml)`,
   signOffNeedsHistory: (act: string, kind: string) => `${act}s are recorded as git commits, but the git history is not usable here (${kind}); run isms validate`,

@@ -8,9 +8,10 @@ import type { GitEvidence } from '../git/evidence.js';
 import { headOf } from '../git/commit-of.js';
 import { FORMAT_NAMES, reporterNamed } from '../reporters/index.js';
 import { summarize, type Reporter } from '../reporters/report.js';
+import { ruleInfo } from '../rules/catalogue.js';
 import { RULES } from '../rules/index.js';
 import { isIsoDate, todayIso } from '../text/dates.js';
-import { displayPath, isInside } from '../text/paths.js';
+import { displayPath } from '../text/paths.js';
 import { useColor } from './color.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
@@ -48,7 +49,8 @@ export async function validateCommand(paths: string[], options: ValidateOptions,
   }
 
   if (options.git === false && options.base !== undefined) throw new UsageError(messages.baseWithoutGit());
-  const { config, baseConfigProblem } = options.base !== undefined ? await openConfigAtBase(io, options.config, options.base) : { config: openConfig(io, options.config), baseConfigProblem: undefined };
+  const { config, baseConfigProblem } =
+    options.base !== undefined ? await openConfigAtBase(io, options.config, options.base) : { config: openConfig(io, options.config), baseConfigProblem: undefined };
   // The history is read (git works in its own processes) while the documents are read and parsed.
   const loaded = loadWorkspace(config, io.cwd);
   const history = options.git === false ? undefined : gitEvidence({ config, loaded }, options.base, baseConfigProblem, { cache: options.cache !== false });
@@ -62,11 +64,20 @@ export async function validateCommand(paths: string[], options: ValidateOptions,
   }
 }
 
-async function validateWorkspace(workspace: Workspace, history: Promise<GitEvidence> | undefined, paths: string[], options: ValidateOptions, io: CliIo, reporter: Reporter, maxWarnings: number | undefined): Promise<ExitCode> {
+async function validateWorkspace(
+  workspace: Workspace,
+  history: Promise<GitEvidence> | undefined,
+  paths: string[],
+  options: ValidateOptions,
+  io: CliIo,
+  reporter: Reporter,
+  maxWarnings: number | undefined,
+): Promise<ExitCode> {
   const output = options.output === undefined ? undefined : await openOutputFile(io, options.output, { force: options.force === true, kept: keptFiles(workspace) });
   const git = await history;
   const selection = selectDocuments(paths, io.cwd, workspace.documents);
-  if (!selection.ok) throw new UsageError(selection.kind === 'no-match' ? messages.noDocumentMatches(selection.given) : messages.noDocumentAt(displayPath(io.cwd, path.resolve(io.cwd, selection.given))));
+  if (!selection.ok)
+    throw new UsageError(selection.kind === 'no-match' ? messages.noDocumentMatches(selection.given) : messages.noDocumentAt(displayPath(io.cwd, path.resolve(io.cwd, selection.given))));
   const asOf = options.asOf ?? todayIso();
   const result = check(workspace, {
     asOf,
@@ -82,7 +93,7 @@ async function validateWorkspace(workspace: Workspace, history: Promise<GitEvide
   const text = reporter({
     tool: { name: 'isms', version: TOOL_VERSION },
     result: shown,
-    rules: RULES,
+    rules: RULES.map(ruleInfo),
     color: useColor(options.color, io.env, { file: options.output !== undefined, isTTY: io.stdout.isTTY === true }),
     ...(options.quiet === true ? { quiet: true } : {}),
     ...(review ? { review } : {}),
@@ -96,7 +107,14 @@ async function validateWorkspace(workspace: Workspace, history: Promise<GitEvide
 }
 
 /** The pull-request summary's data: changes against --base, approvals still needed, links to files, the gate. */
-async function reviewSummary(workspace: Workspace, git: GitEvidence | undefined, shown: CheckResult, include: Parameters<typeof reviewFindings>[4], io: CliIo, gate: { passed: boolean; maxWarnings: number | undefined; useGit: boolean; asOf: string }): Promise<ReviewSummary> {
+async function reviewSummary(
+  workspace: Workspace,
+  git: GitEvidence | undefined,
+  shown: CheckResult,
+  include: Parameters<typeof reviewFindings>[4],
+  io: CliIo,
+  gate: { passed: boolean; maxWarnings: number | undefined; useGit: boolean; asOf: string },
+): Promise<ReviewSummary> {
   const found = reviewFindings(workspace, git, io.cwd, gate.asOf, include);
   const files = new Set([...shown.diagnostics.map((d) => d.file), ...(found.changes ?? []).map((change) => change.file), ...found.approvals.map((pending) => pending.file)]);
   const head = gate.useGit ? await headOf(io.cwd) : undefined;

@@ -23,7 +23,11 @@ export function loadConfig(file: string, knownRules: readonly string[]): ConfigR
   try {
     // A link could put the rules outside what git governs (another file, another folder).
     if (lstatSync(absolute).isSymbolicLink()) {
-      return { ok: false, file: absolute, problems: [{ message: 'the configuration is a symbolic link: it must be a file in the documents folder, so that its history governs it', at: START_OF_FILE }] };
+      return {
+        ok: false,
+        file: absolute,
+        problems: [{ message: 'the configuration is a symbolic link: it must be a file in the documents folder, so that its history governs it', at: START_OF_FILE }],
+      };
     }
     bytes = readFileCapped(absolute);
   } catch (error) {
@@ -90,18 +94,30 @@ function referenceProblems(raw: RawConfig, map: SourceMap, knownRules: readonly 
   });
   const signers = raw.git?.allowed_signers;
   if (signers !== undefined && (path.isAbsolute(signers) || path.posix.normalize(signers.replace(/\\/g, '/')).split('/')[0] === '..')) {
-    problems.push({ message: `git.allowed_signers "${signers}" leaves the documents folder: keep it inside, where git.config_approvers govern it (for example .isms/allowed_signers)`, at: map.valueAt('/git/allowed_signers') });
+    problems.push({
+      message: `git.allowed_signers "${signers}" leaves the documents folder: keep it inside, where git.config_approvers govern it (for example .isms/allowed_signers)`,
+      at: map.valueAt('/git/allowed_signers'),
+    });
   }
   const baseline = history ? undefined : raw.git?.baseline;
   if (baseline !== undefined && /^[0-9a-fA-F]{7,39}$/.test(baseline)) {
-    problems.push({ message: `git.baseline "${baseline}" is an abbreviated hash, which a branch or tag of the same name would shadow: write the full commit hash (git rev-parse ${baseline})`, at: map.valueAt('/git/baseline') });
+    problems.push({
+      message: `git.baseline "${baseline}" is an abbreviated hash, which a branch or tag of the same name would shadow: write the full commit hash (git rev-parse ${baseline})`,
+      at: map.valueAt('/git/baseline'),
+    });
   } else if (baseline !== undefined && !/^(?:[0-9a-fA-F]{40}|[0-9a-fA-F]{64})$/.test(baseline)) {
     // A ref is moved by whoever can push it, and git keeps no record of where it pointed when the setting was made.
-    problems.push({ message: `git.baseline "${baseline}" is not a full commit hash: a tag or branch can be moved later, by anyone who can push it, to import other history. Write the full commit hash (git rev-parse "${baseline}^{commit}")`, at: map.valueAt('/git/baseline') });
+    problems.push({
+      message: `git.baseline "${baseline}" is not a full commit hash: a tag or branch can be moved later, by anyone who can push it, to import other history. Write the full commit hash (git rev-parse "${baseline}^{commit}")`,
+      at: map.valueAt('/git/baseline'),
+    });
   }
   const locked = history ? undefined : raw.rules?.['git-config-change'];
   if (locked !== undefined && locked !== 'error') {
-    problems.push({ message: 'git-config-change cannot be turned off or down: it proves the configuration itself, so a configuration that weakened it could approve its own change', at: map.valueAt('/rules/git-config-change') });
+    problems.push({
+      message: 'git-config-change cannot be turned off or down: it proves the configuration itself, so a configuration that weakened it could approve its own change',
+      at: map.valueAt('/rules/git-config-change'),
+    });
   }
   for (const rule of history ? [] : Object.keys(raw.rules ?? {})) {
     if (!knownRules.includes(rule)) {
@@ -129,7 +145,10 @@ function referenceProblems(raw: RawConfig, map: SourceMap, knownRules: readonly 
       const top = risk.likelihood.length * risk.impact.length;
       const last = risk.levels.at(-1)?.max;
       if (last !== undefined && last < top) {
-        problems.push({ message: `the highest level ends at ${last}, but scores reach ${top} (${risk.likelihood.length} x ${risk.impact.length})`, at: map.valueAt(`/risk/levels/${risk.levels.length - 1}/max`) });
+        problems.push({
+          message: `the highest level ends at ${last}, but scores reach ${top} (${risk.likelihood.length} x ${risk.impact.length})`,
+          at: map.valueAt(`/risk/levels/${risk.levels.length - 1}/max`),
+        });
       }
     } else {
       const grid = risk.grid;

@@ -27,14 +27,7 @@ export interface Diagnostic {
 export const START_OF_FILE: Readonly<Range> = Object.freeze({ line: 1, column: 1, endLine: 1, endColumn: 1 });
 
 /** The one place a diagnostic is built, so every reporter sees the same shape and field order. */
-export function createDiagnostic(input: {
-  rule: string;
-  severity: Severity;
-  file: string;
-  at: Range;
-  document: string | null;
-  message: string;
-}): Diagnostic {
+export function createDiagnostic(input: { rule: string; severity: Severity; file: string; at: Range; document: string | null; message: string }): Diagnostic {
   const { at } = input;
   return {
     rule: input.rule,

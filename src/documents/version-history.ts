@@ -94,7 +94,11 @@ export function markdownHistory(model: MarkdownModel, fallback: Range): VersionH
   });
   // Rows are administration, outside the content fingerprint: a column of other text would be too.
   table.header.forEach((cell, index) => {
-    if (columnFields[index] === null) problems.push({ message: `version history column "${cell.text}" is not Version, Date, Author(s) or Details: the table holds administration only; put other text in the body, where it is content`, at: cell.at });
+    if (columnFields[index] === null)
+      problems.push({
+        message: `version history column "${cell.text}" is not Version, Date, Author(s) or Details: the table holds administration only; put other text in the body, where it is content`,
+        at: cell.at,
+      });
   });
   return { found: true, rows, at: heading.at, problems, table: { at: table.at, columns: columnFields } };
 }
@@ -129,6 +133,7 @@ export function yamlHistory(data: unknown, map: SourceMap): VersionHistory {
       // and checked further as written (an unquoted 1.10 is the number 1.1 but was meant as "1.10").
       if (value === undefined || value === null) return '';
       if (typeof value !== 'string') {
+        // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a parsed YAML scalar (an object never gets here without its raw text)
         const raw = map.get(fieldPointer)?.raw ?? String(value);
         problems.push({ message: `versions[${index}].${name} must be text: quote it ("${raw}")`, at: map.valueAt(fieldPointer) });
         return raw;

@@ -61,7 +61,9 @@ export function planNewVersion(doc: SourceDocument, input: HistoryRow): Planned 
   if (doc.format === 'markdown') {
     const table = history.table;
     if (!table) return { ok: false, message: `${doc.file} has no version history table` };
-    const cells = table.columns.map((field) => (field === 'version' ? input.version : field === 'date' ? input.date : field === 'author' ? tableCell(input.author) : field === 'details' ? tableCell(input.details) : ''));
+    const cells = table.columns.map((field) =>
+      field === 'version' ? input.version : field === 'date' ? input.date : field === 'author' ? tableCell(input.author) : field === 'details' ? tableCell(input.details) : '',
+    );
     edits.push(edit.afterLine(table.at.endLine, `| ${cells.join(' | ')} |`));
   } else {
     const count = Array.isArray(doc.data['versions']) ? doc.data['versions'].length : 0;

@@ -63,7 +63,13 @@ export interface ReviewSummary {
  * approvals still needed among the documents reported on. No I/O: the workspace and the git evidence
  * are already read.
  */
-export function reviewFindings(workspace: Workspace, git: GitEvidence | undefined, cwd: string, asOf: string, include: (doc: SourceDocument) => boolean = () => true): Pick<ReviewSummary, 'base' | 'changes' | 'approvals'> {
+export function reviewFindings(
+  workspace: Workspace,
+  git: GitEvidence | undefined,
+  cwd: string,
+  asOf: string,
+  include: (doc: SourceDocument) => boolean = () => true,
+): Pick<ReviewSummary, 'base' | 'changes' | 'approvals'> {
   const reported = workspace.documents.filter(include);
   const base = git?.baseRef ?? null;
   return {

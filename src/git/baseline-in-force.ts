@@ -65,7 +65,8 @@ export async function baselineInForce(inputs: BaselineInputs): Promise<{ view: B
   const first = commits[0];
   // With more than one beginning (an unrelated history merged in), git cannot tell which is where the
   // organisation adopted isms: then nothing is imported, and nothing can be proven.
-  const initial: BaselineView = beginnings.length === 1 ? { value: undefined, imported: new Set(first ? [first.hash] : []), commit: first } : { value: undefined, imported: new Set(), commit: undefined };
+  const initial: BaselineView =
+    beginnings.length === 1 ? { value: undefined, imported: new Set(first ? [first.hash] : []), commit: first } : { value: undefined, imported: new Set(), commit: undefined };
   const reasons = new Map<string | undefined, string | undefined>();
   if (beginnings.length > 1) {
     const named = beginnings.map((c) => describeCommit(c)).join(', ');
@@ -120,7 +121,8 @@ export async function baselineInForce(inputs: BaselineInputs): Promise<{ view: B
 
   const reasonFor = async (value: string | undefined): Promise<string | undefined> => {
     if (reasons.has(value)) return reasons.get(value);
-    if (value === undefined) return 'git.baseline is removed in the working tree but not committed: a change of the rules takes effect only once a commit makes it (and git-config-change judges who did)';
+    if (value === undefined)
+      return 'git.baseline is removed in the working tree but not committed: a change of the rules takes effect only once a commit makes it (and git-config-change judges who did)';
     const view = await viewOf(value, undefined);
     if (typeof view === 'string') return view;
     return `git.baseline "${value}" is not committed: it imports history only once a commit sets it (and git-config-change judges who did)`;

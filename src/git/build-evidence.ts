@@ -5,78 +5,21 @@ import { parseConfig } from '../config/load-config.js';
 import type { SourceDocument } from '../documents/document.js';
 import type { Workspace } from '../documents/workspace.js';
 import { isControlledPath } from '../documents/discover.js';
-import { listTree, type TreeFile } from './list-tree.js';
 import { normaliseText } from '../text/decode.js';
-import { isInside, toPosix } from '../text/paths.js';
+import { toPosix } from '../text/paths.js';
 import { BlobReader } from './cat-file.js';
-import { noEvidence, type Baseline, type ConfigChange, type ConfigState, type DocumentEvidence, type GitEvidence, type OversizedRevision, type RepositoryStatus, type Revision, type SignatureCheck } from './evidence.js';
+import { noEvidence, type Baseline, type ConfigChange, type ConfigState, type DocumentEvidence, type GitEvidence, type OversizedRevision, type SignatureCheck } from './evidence.js';
 import { baselineInForce } from './baseline-in-force.js';
 import { configurationsInForce, type InForce, type VoidReason } from './config-in-force.js';
 import { CommitGraph } from './commit-graph.js';
-import { commitOf } from './commit-of.js';
-import { CACHE_PATH_ARGS, type CachePaths, type EvidenceCache } from './evidence-cache.js';
+import type { CachePaths, EvidenceCache } from './evidence-cache.js';
+import { documentEvidence, indexHistory, RevisionReader } from './evidence-index.js';
 import { mergeVerdicts } from './merge-verdicts.js';
-import { commitFromObject, describeCommit, LOG_FORMAT, parseLog, type Change, type Commit } from './log-parser.js';
+import { describeCommit, LOG_FORMAT, parseLog, type Commit } from './log-parser.js';
 import { approvalProof, isApproval, judgeSignOff, signOffsOf } from './model.js';
-import { revisionFacts, type RevisionFacts } from './revision-facts.js';
+import { GitRefError, inspectRepository, lexicalRepoPath, resolveRef, treeOf } from './repository.js';
 import { runGit } from './run-git.js';
-import { verifySignatures } from './signatures.js';
-
-export class GitRefError extends Error {}
-
-/** The one way to say that `--base` names no commit here. */
-export function baseRefError(ref: string): GitRefError {
-  return new GitRefError(`--base ${ref} is not a commit of this repository (fetch it first, e.g. git fetch origin main)`);
-}
-
-const ZERO = /^0+$/;
-
-/** What `git rev-parse` says of the folder: a repository (and where, and where its cache lives), or why not. */
-async function inspect(cwd: string): Promise<{ status: RepositoryStatus; toplevel?: string; cache?: CachePaths }> {
-  let result;
-  try {
-    result = await runGit(cwd, ['rev-parse', '--show-toplevel', '--is-shallow-repository', ...CACHE_PATH_ARGS]);
-  } catch (error) {
-    return { status: { kind: 'error', message: `git could not be run: ${(error as Error).message}` } };
-  }
-  if (result.code !== 0) {
-    const dubious = /detected dubious ownership in repository at '([^']+)'/.exec(result.stderr);
-    if (dubious) return { status: { kind: 'dubious-ownership', path: dubious[1]! } };
-    if (/not a git repository/i.test(result.stderr)) return { status: { kind: 'not-repository' } };
-    return { status: { kind: 'error', message: result.stderr.trim().split('\n')[0] ?? 'git rev-parse failed' } };
-  }
-  const [toplevel = '', shallow = '', folder = '', key = ''] = result.stdout.toString('utf8').trim().split('\n');
-  if (shallow.trim() === 'true') return { status: { kind: 'shallow' }, toplevel };
-  const head = await runGit(toplevel, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
-  if (head.code !== 0) return { status: { kind: 'no-commits' }, toplevel };
-  return { status: { kind: 'ok' }, toplevel, ...(folder && key ? { cache: { folder, key } } : {}) };
-}
-
-/** The blob of each file under `folder` in a commit. */
-async function treeOf(toplevel: string, folder: string, commit: string): Promise<Map<string, string>> {
-  return new Map([...((await listTree(toplevel, commit, folder)) ?? new Map<string, TreeFile>())].map(([file, entry]) => [file, entry.blob]));
-}
-
-async function resolveRef(toplevel: string, ref: string): Promise<string> {
-  const commit = await commitOf(toplevel, ref);
-  if (!commit) throw baseRefError(ref);
-  return commit;
-}
-
-function repoPathOf(top: string, file: string): string | undefined {
-  try {
-    const real = realpathSync(file);
-    return isInside(top, real) ? toPosix(path.relative(top, real)) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** A path under the repository as a lexical path (the file may not exist in the working tree). */
-function lexicalRepoPath(top: string, root: string, relative: string): string | undefined {
-  const absolute = path.resolve(root, relative);
-  return isInside(top, absolute) ? toPosix(path.relative(top, absolute)) : undefined;
-}
+import { SignOffSignatures } from './signatures.js';
 
 /**
  * A workspace whose documents are still being read: the history is read meanwhile (git works in its
@@ -110,7 +53,7 @@ export interface EvidenceOptions {
  */
 export async function buildEvidence(workspace: Workspace | PendingWorkspace, options: EvidenceOptions = {}): Promise<GitEvidence> {
   const { config } = workspace;
-  const { status, toplevel, cache: cachePaths } = await inspect(config.root);
+  const { status, toplevel, cache: cachePaths } = await inspectRepository(config.root);
   if (status.kind !== 'ok' || !toplevel) {
     if (options.base !== undefined && status.kind === 'no-commits') throw new GitRefError(`--base ${options.base}: the repository has no commits yet`);
     return noEvidence(status);
@@ -124,7 +67,21 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
   const listingRun = runGit(toplevel, ['log', '--topo-order', '--format=%H %P', '--end-of-options', 'HEAD', '--']);
   const treesRun = Promise.all([treeOf(toplevel, folder, 'HEAD'), baseCommit ? treeOf(toplevel, folder, baseCommit) : Promise.resolve(undefined)]);
   for (const pending of [listingRun, treesRun]) pending.catch(() => undefined);
-  const log = await runGit(toplevel, ['log', '-z', '--raw', '--no-abbrev', '-M', '--topo-order', '--reverse', '--diff-merges=first-parent', `--format=${LOG_FORMAT}`, '--end-of-options', 'HEAD', '--', folder]);
+  const log = await runGit(toplevel, [
+    'log',
+    '-z',
+    '--raw',
+    '--no-abbrev',
+    '-M',
+    '--topo-order',
+    '--reverse',
+    '--diff-merges=first-parent',
+    `--format=${LOG_FORMAT}`,
+    '--end-of-options',
+    'HEAD',
+    '--',
+    folder,
+  ]);
   if (log.code !== 0) return noEvidence({ kind: 'error', message: log.stderr.trim().split('\n')[0] ?? 'git log failed' });
   const commits = parseLog(log.stdout);
 
@@ -136,40 +93,15 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
   /** Governed files are named relative to the documents root, as the configuration names them. */
   const rootRelative = (repoPath: string) => (folder === '.' ? repoPath : path.posix.relative(folder, repoPath));
 
-  // Index the changes by path, and the renames by their new path; collect changes to governed files.
-  const changesByPath = new Map<string, Array<{ commit: Commit; change: Change }>>();
-  const renamedFrom = new Map<string, Set<string>>();
+  // Index the changes by path, and the renames by their new path.
+  const history = indexHistory(commits);
   const governedChanges: Array<{ commit: Commit; paths: string[] }> = [];
-  for (const { commit, changes } of commits) {
-    for (const change of changes) {
-      if (change.status === 'D' || ZERO.test(change.blob)) continue;
-      const list = changesByPath.get(change.path) ?? [];
-      list.push({ commit, change });
-      changesByPath.set(change.path, list);
-      if (change.status === 'R' && change.from) {
-        const sources = renamedFrom.get(change.path) ?? new Set<string>();
-        sources.add(change.from);
-        renamedFrom.set(change.path, sources);
-      }
-    }
-  }
   const reader = new BlobReader(toplevel);
   try {
-    const oversized: OversizedRevision[] = [];
-    const textByBlob = new Map<string, Promise<string | { tooLarge: number }>>();
-    const readText = (blob: string) => {
-      let pending = textByBlob.get(blob);
-      if (!pending) {
-        pending = reader.readObject(blob).then((read) => (read.kind === 'ok' ? read.bytes.toString('utf8') : read.kind === 'too-large' ? { tooLarge: read.size } : { tooLarge: 0 }));
-        textByBlob.set(blob, pending);
-      }
-      return pending;
-    };
     const configs = new Map<string, Promise<ConfigState>>();
     const before = new Map<string, ConfigState>();
     const rawBefore = new Map<string, ConfigState>();
     const at = new Map<string, ConfigState>();
-    const signatures = new Map<string, { status: string; signer: string }>();
     const knownRules = options.knownRules ?? Object.keys(config.rules);
     /** The configuration in `rev` (a commit, or `<commit>^` for its first parent), parsed once per blob. */
     const configIn = async (rev: string): Promise<ConfigState> => {
@@ -221,7 +153,6 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
     );
 
     // Signatures are checked against the allowed-signers file in force before each sign-off, once per file.
-    const checks = new Map<string, Promise<SignatureCheck | undefined>>();
     const configFile = configPath ? rootRelative(configPath) : undefined;
     /** The configuration and allowed-signers file in force, given which commit's version of each file is. */
     const governedBefore = async (revisionOf: (file: string) => string | undefined): Promise<{ state: ConfigState; signersBlob: string; files: string[] }> => {
@@ -235,36 +166,7 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
       const read = signersRev === undefined ? { kind: 'missing' as const } : await reader.readAt(signersRev, signers);
       return { state, signersBlob: read.kind === 'ok' ? read.id : '', files };
     };
-    const verifyOne = (hash: string, signersBlob: string) => {
-      const key = `${signersBlob}\0${hash}`;
-      let pending = checks.get(key);
-      if (!pending) {
-        pending = (async () => {
-          const bytes = signersBlob === '' ? Buffer.alloc(0) : ((await reader.read(signersBlob)) ?? Buffer.alloc(0));
-          return (await verifySignatures(toplevel, bytes, [hash])).get(hash);
-        })();
-        checks.set(key, pending);
-      }
-      return pending;
-    };
-    // git checks a signature at the committer date, which the committer types: a signed sign-off
-    // dated before one of its parents could bring a retired key back to life.
-    const backdatedMemo = new Map<string, Promise<boolean>>();
-    const isBackdated = (commit: Commit) => {
-      let pending = backdatedMemo.get(commit.hash);
-      if (!pending) {
-        pending = (async () => {
-          for (const parent of commit.parents) {
-            const object = await reader.readObject(parent);
-            const parentDate = commitFromObject(parent, object.kind === 'ok' ? object.bytes.toString('utf8') : '').committerDate;
-            if (Date.parse(commit.committerDate) < Date.parse(parentDate)) return true;
-          }
-          return false;
-        })();
-        backdatedMemo.set(commit.hash, pending);
-      }
-      return pending;
-    };
+    const signOffSignatures = new SignOffSignatures(toplevel, reader);
 
     /** The configurations in force when `imported` is the imported history (each view judged once). */
     const views = new Map<Set<string>, Promise<InForce>>();
@@ -280,8 +182,8 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
             let check: SignatureCheck | undefined;
             let backdated = false;
             if (state.kind === 'ok' && state.config.git.signedApprovals) {
-              check = await verifyOne(commit.hash, signersBlob);
-              backdated = await isBackdated(commit);
+              check = await signOffSignatures.check(commit.hash, signersBlob);
+              backdated = await signOffSignatures.datedBeforeParent(commit);
             }
             const view = { configBefore: () => state, overruledBefore: () => undefined, signature: () => check, datedBeforeParent: () => backdated };
             return judgeSignOff(view, commit, (c) => c.git.configApprovers, 'the change').ok;
@@ -313,75 +215,17 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
 
     const [headTree, baseTree] = await treesRun;
 
-    const factsByBlob = new Map<string, Promise<RevisionFacts | undefined>>();
-    const factsOf = (blob: string, format: SourceDocument['format']) => {
-      let pending = factsByBlob.get(blob);
-      if (!pending) {
-        const cached = cache?.revision(blob, format);
-        pending = cached
-          ? Promise.resolve(cached)
-          : readText(blob).then((text) => {
-              if (typeof text !== 'string') return undefined;
-              const facts = revisionFacts(text, format);
-              cache?.rememberRevision(blob, format, facts);
-              return facts;
-            });
-        factsByBlob.set(blob, pending);
-      }
-      return pending;
-    };
+    const oversized: OversizedRevision[] = [];
+    const sources = { top, history, revisions: new RevisionReader(reader, cache), graph, verdicts, imported, headTree, baseTree, oversized };
     const evidence = new Map<SourceDocument, DocumentEvidence>();
     const checkedNames = new Set<string>();
     const { documents } = 'loaded' in workspace ? await workspace.loaded : workspace;
     await Promise.all(
       documents.map(async (doc) => {
-        if (doc.text === undefined) return;
-        const repoPath = repoPathOf(top, doc.absolutePath);
-        if (!repoPath) return;
-        // Every name the document had: its path, and the paths it was renamed from, transitively.
-        const names = new Set([repoPath]);
-        for (const name of names) for (const from of renamedFrom.get(name) ?? []) names.add(from);
-        for (const name of names) checkedNames.add(name);
-        const touches = [...names].flatMap((name) => changesByPath.get(name) ?? []);
-        const revisions: Revision[] = [];
-        for (const { commit, change } of touches) {
-          const facts = await factsOf(change.blob, doc.format);
-          if (!facts) {
-            const text = await readText(change.blob);
-            if (typeof text !== 'string' && text.tooLarge > 0) oversized.push({ commit, path: change.path, size: text.tooLarge });
-            continue;
-          }
-          const previous = ZERO.test(change.oldBlob) || change.oldBlob === '' ? undefined : await factsOf(change.oldBlob, doc.format);
-          const verdict = verdicts.get(`${commit.hash}\0${change.path}`);
-          revisions.push({ commit, path: change.path, blob: change.blob, facts, before: previous, imported: imported.has(commit.hash), carried: commit.parents.length > 1 && verdict !== undefined && !verdict.made });
-        }
-        // A merge that made a change the first-parent log cannot see (it kept the first parent's file
-        // and dropped another side's change) is a revision too: from the dropped state to the kept one.
-        for (const verdict of verdicts.values()) {
-          if (!verdict.made || !names.has(verdict.path) || revisions.some((r) => r.commit.hash === verdict.commit.hash)) continue;
-          const facts = await factsOf(verdict.result, doc.format);
-          if (!facts) continue;
-          const dropped = verdict.replaced === '' ? undefined : await factsOf(verdict.replaced, doc.format);
-          revisions.push({ commit: verdict.commit, path: verdict.path, blob: verdict.result, facts, before: dropped, imported: imported.has(verdict.commit.hash), carried: false });
-        }
-        revisions.sort((a, b) => graph.compareOldestFirst(a.commit.hash, b.commit.hash));
-        const headBlob = headTree.get(repoPath);
-        let uncommitted: DocumentEvidence['uncommitted'] = 'untracked';
-        let head: RevisionFacts | undefined;
-        if (headBlob) {
-          const headText = await readText(headBlob);
-          head = await factsOf(headBlob, doc.format);
-          uncommitted = typeof headText === 'string' && normaliseText(headText) === doc.text ? 'clean' : 'modified';
-        }
-        // A clean document is what HEAD holds: its facts are HEAD's, read once per blob.
-        const working = uncommitted === 'clean' && head ? head : revisionFacts(doc.text, doc.format);
-        const entry: DocumentEvidence = { revisions, head, ...(headBlob ? { headBlob } : {}), working, uncommitted };
-        if (baseTree) {
-          const basePath = [...names].find((name) => baseTree.has(name));
-          entry.base = basePath ? ((await factsOf(baseTree.get(basePath)!, doc.format)) ?? null) : null;
-          if (basePath) entry.baseBlob = baseTree.get(basePath)!;
-        }
-        evidence.set(doc, entry);
+        const found = await documentEvidence(doc, sources);
+        if (!found) return;
+        for (const name of found.names) checkedNames.add(name);
+        evidence.set(doc, found.evidence);
       }),
     );
 
@@ -415,15 +259,9 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
       }),
     );
     const backdated = new Set<string>();
-    await Promise.all([...signersBlob.keys()].map(async (hash) => (await isBackdated(judged.get(hash)!)) && backdated.add(hash)));
+    await Promise.all([...signersBlob.keys()].map(async (hash) => (await signOffSignatures.datedBeforeParent(judged.get(hash)!)) && backdated.add(hash)));
 
-    // One verification per allowed-signers file for all the sign-offs it judges.
-    const bySigners = new Map<string, string[]>();
-    for (const [hash, blob] of signersBlob) bySigners.set(blob, [...(bySigners.get(blob) ?? []), hash]);
-    for (const [blob, hashes] of bySigners) {
-      const bytes = blob === '' ? Buffer.alloc(0) : ((await reader.read(blob)) ?? Buffer.alloc(0));
-      for (const [hash, check] of await verifySignatures(toplevel, bytes, hashes)) signatures.set(hash, check);
-    }
+    const signatures = await signOffSignatures.checkAll(signersBlob);
 
     const uncommittedConfig: string[] = [];
     for (const repoPath of governed) {

@@ -6,12 +6,7 @@ import type { RevisionFacts } from './revision-facts.js';
 
 /** What git could tell about the repository as a whole. */
 export type RepositoryStatus =
-  | { kind: 'ok' }
-  | { kind: 'not-repository' }
-  | { kind: 'no-commits' }
-  | { kind: 'shallow' }
-  | { kind: 'dubious-ownership'; path: string }
-  | { kind: 'error'; message: string };
+  { kind: 'ok' } | { kind: 'not-repository' } | { kind: 'no-commits' } | { kind: 'shallow' } | { kind: 'dubious-ownership'; path: string } | { kind: 'error'; message: string };
 
 /** Why git history could not be read, in words that follow "because" or stand in parentheses. */
 export function repositoryStatusWords(status: RepositoryStatus): string {

@@ -142,7 +142,10 @@ export function reviewProof(evidence: DocumentEvidence): { kind: 'uncommitted' }
 }
 
 /** The commit that recorded a risk's current acceptance, and the first later change of what it covers. */
-export function acceptanceProof(evidence: DocumentEvidence, riskId: string): { kind: 'uncommitted' } | { kind: 'committed'; revision: Revision; staleIn: Revision | 'working' | undefined } | undefined {
+export function acceptanceProof(
+  evidence: DocumentEvidence,
+  riskId: string,
+): { kind: 'uncommitted' } | { kind: 'committed'; revision: Revision; staleIn: Revision | 'working' | undefined } | undefined {
   const current = evidence.working.risks?.get(riskId);
   if (!current?.acceptance) return undefined;
   if (evidence.head?.risks?.get(riskId)?.acceptance !== current.acceptance) return { kind: 'uncommitted' };
@@ -178,17 +181,33 @@ export type SignOff = { ok: true; member: RoleMember; role: string; config: Conf
  * that configuration requires signatures, the commit must carry a good signature by that same member.
  * `what` names the act in messages ("the approval").
  */
-export function judgeSignOff(git: Pick<GitEvidence, 'configBefore' | 'overruledBefore' | 'signature' | 'datedBeforeParent'>, commit: Commit, roles: (config: Config) => readonly string[], what: string): SignOff {
+export function judgeSignOff(
+  git: Pick<GitEvidence, 'configBefore' | 'overruledBefore' | 'signature' | 'datedBeforeParent'>,
+  commit: Commit,
+  roles: (config: Config) => readonly string[],
+  what: string,
+): SignOff {
   const described = describeCommit(commit);
   // A merge has a configuration per parent, and its author could pick the laxest as first parent:
   // sign-offs are recorded in ordinary commits (isms approve, review and accept make one).
   if (commit.parents.length > 1) {
-    return { ok: false, message: `${what} was made in a merge, ${described}: a sign-off or a change of the rules is recorded in an ordinary commit, judged by the one configuration before it (isms approve, review and accept make one)` };
+    return {
+      ok: false,
+      message: `${what} was made in a merge, ${described}: a sign-off or a change of the rules is recorded in an ordinary commit, judged by the one configuration before it (isms approve, review and accept make one)`,
+    };
   }
   const state = git.configBefore(commit.hash);
   if (state.kind !== 'ok') {
-    const why = state.kind === 'missing' ? 'there was no isms.config.yaml before it' : state.kind === 'broken' ? `the isms.config.yaml before it was not valid (${state.message})` : 'the isms.config.yaml before it is too large to read';
-    return { ok: false, message: `${what} in ${described} cannot be proven: ${why}, so no role could authorise it. If this commit predates the adoption of isms, set git.baseline to the adoption commit` };
+    const why =
+      state.kind === 'missing'
+        ? 'there was no isms.config.yaml before it'
+        : state.kind === 'broken'
+          ? `the isms.config.yaml before it was not valid (${state.message})`
+          : 'the isms.config.yaml before it is too large to read';
+    return {
+      ok: false,
+      message: `${what} in ${described} cannot be proven: ${why}, so no role could authorise it. If this commit predates the adoption of isms, set git.baseline to the adoption commit`,
+    };
   }
   const { config } = state;
   const allowed = roles(config);
@@ -198,13 +217,22 @@ export function judgeSignOff(git: Pick<GitEvidence, 'configBefore' | 'overruledB
     if (config.git.signedApprovals) {
       const signature = git.signature(commit.hash);
       if (!signature || signature.status !== 'G') {
-        return { ok: false, message: `${what} in ${described} has ${SIGNATURE_WORDS[signature?.status ?? 'N'] ?? `signature status ${signature?.status}`}; git.signed_approvals requires a good signature by ${member.name}` };
+        return {
+          ok: false,
+          message: `${what} in ${described} has ${SIGNATURE_WORDS[signature?.status ?? 'N'] ?? `signature status ${signature?.status}`}; git.signed_approvals requires a good signature by ${member.name}`,
+        };
       }
       if (git.datedBeforeParent(commit.hash)) {
-        return { ok: false, message: `${what} in ${described} is dated before its parent commit: git checks a signature at the date its committer chose, so a signed sign-off must not be dated earlier than the history it follows` };
+        return {
+          ok: false,
+          message: `${what} in ${described} is dated before its parent commit: git checks a signature at the date its committer chose, so a signed sign-off must not be dated earlier than the history it follows`,
+        };
       }
       if (!sameEmail(signerEmail(signature.signer), commit.authorEmail)) {
-        return { ok: false, message: `${what} in ${described} is signed with the key of ${signature.signer || 'an unnamed signer'}, not of its author ${member.name}: a member's key never signs for another` };
+        return {
+          ok: false,
+          message: `${what} in ${described} is signed with the key of ${signature.signer || 'an unnamed signer'}, not of its author ${member.name}: a member's key never signs for another`,
+        };
       }
     }
     return { ok: true, member, role, config };
@@ -214,7 +242,10 @@ export function judgeSignOff(git: Pick<GitEvidence, 'configBefore' | 'overruledB
   const overruled = git.overruledBefore(commit.hash);
   if (overruled) {
     const why = overruled.reason === 'unreadable' ? 'left isms.config.yaml unreadable' : 'was made by someone not allowed to make it';
-    return { ok: false, message: `${what} was committed in ${described}, by someone who was not allowed to: ${who}, by the configuration in force before that commit (the change of the rules in ${describeCommit(overruled.commit)} ${why}, so it did not take effect)` };
+    return {
+      ok: false,
+      message: `${what} was committed in ${described}, by someone who was not allowed to: ${who}, by the configuration in force before that commit (the change of the rules in ${describeCommit(overruled.commit)} ${why}, so it did not take effect)`,
+    };
   }
   const stranger = !Object.values(config.roles).some((role) => role.members.some((m) => sameEmail(m.email, commit.authorEmail)));
   const hint = stranger ? ` (its author holds no role at all: if this commit imported history from before the organisation adopted isms, set git.baseline to the last such commit)` : '';
@@ -229,7 +260,8 @@ export function signOffDateProblem(date: string, commit: Commit, maxDays: number
   if (date > committed || date > authored) return `is dated ${date}, after the commit that made it: ${describeCommit(commit)}, committed ${committed}`;
   // With signatures the committer date is also bounded by the history it follows.
   const days = daysBetween(date, latest);
-  if (days > maxDays) return `is dated ${date} but was committed ${days} days later in ${describeCommit(commit)}${committed !== authored ? ` (committed ${committed})` : ''}; sign-offs may be backdated by ${maxDays} days at most (git.max_backdate_days)`;
+  if (days > maxDays)
+    return `is dated ${date} but was committed ${days} days later in ${describeCommit(commit)}${committed !== authored ? ` (committed ${committed})` : ''}; sign-offs may be backdated by ${maxDays} days at most (git.max_backdate_days)`;
   return undefined;
 }
 
@@ -382,7 +414,12 @@ export function judgeApprovalRevision(git: GitEvidence, evidence: DocumentEviden
       if (problem) problems.push({ kind: 'date', at: '/approval/date', message: `the approval ${problem}` });
     }
     const own = selfApprovedChange(git, evidence, index, commit.authorEmail, before, config);
-    if (own) problems.push({ kind: 'self', at: '/approval', message: `${member.name} approved content they made (${describeCommit(own.commit)}): another member of an approving role must approve, or set git.allow_self_approval` });
+    if (own)
+      problems.push({
+        kind: 'self',
+        at: '/approval',
+        message: `${member.name} approved content they made (${describeCommit(own.commit)}): another member of an approving role must approve, or set git.allow_self_approval`,
+      });
   }
   const signed = state.kind === 'ok' && state.config.git.signedApprovals && git.signature(commit.hash)?.status === 'G';
   return { proof: 'commit', commit, signed, problems };
@@ -426,7 +463,11 @@ export function approvalDateProblems(doc: SourceDocument, asOf: string): Approva
   const rows = doc.history?.rows ?? [];
   const newest = rows.find((row) => row.version === doc.meta.version) ?? rows.at(-1);
   if (newest && isIsoDate(newest.date) && date < newest.date) {
-    problems.push({ kind: 'predates', at: '/approval/date', message: `approval dated ${date} predates version ${newest.version} (${newest.date}, line ${newest.at.line}): approve the current version` });
+    problems.push({
+      kind: 'predates',
+      at: '/approval/date',
+      message: `approval dated ${date} predates version ${newest.version} (${newest.date}, line ${newest.at.line}): approve the current version`,
+    });
   }
   if (isFutureDate(date, asOf)) problems.push({ kind: 'future', at: '/approval/date', message: `approval is dated ${date}, in the future (today is ${asOf})` });
   return problems;
@@ -459,10 +500,18 @@ function judge(git: GitEvidence, evidence: DocumentEvidence, doc: SourceDocument
   if (!evidence.working.approval?.by) return unproven(...(proof?.kind === 'committed' ? staleness(evidence, doc, config, proof.revision, proof.index) : []));
   if (!proof) {
     // The loader reads an approval that git's reading of the same text does not: never trust it.
-    return unproven({ kind: 'not-read', at: '/approval', message: 'this approval cannot be proven: git does not read the document as approved; write status and approval as plain keys of the metadata' });
+    return unproven({
+      kind: 'not-read',
+      at: '/approval',
+      message: 'this approval cannot be proven: git does not read the document as approved; write status and approval as plain keys of the metadata',
+    });
   }
   if (proof.kind === 'uncommitted') {
-    return unproven({ kind: 'uncommitted', at: '/approval', message: `this approval is not committed yet: the approver records it with isms approve ${doc.meta.id ?? doc.file}, so that git proves who approved` });
+    return unproven({
+      kind: 'uncommitted',
+      at: '/approval',
+      message: `this approval is not committed yet: the approver records it with isms approve ${doc.meta.id ?? doc.file}, so that git proves who approved`,
+    });
   }
   const judged = judgeApprovalRevision(git, evidence, proof.index, config);
   const problems = [...judged.problems, ...dated, ...staleness(evidence, doc, config, proof.revision, proof.index)];

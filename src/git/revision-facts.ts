@@ -72,7 +72,13 @@ function canonical(value: unknown): string {
     JSON.stringify(value, (_key, v: unknown) => {
       // JSON would write .inf, -.inf and .nan as null, the same as null itself.
       if (typeof v === 'number' && !Number.isFinite(v)) return { $number: String(v) };
-      return isRecord(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v;
+      return isRecord(v)
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, v[k]]),
+          )
+        : v;
     }) ?? 'null'
   );
 }
@@ -169,7 +175,10 @@ function yamlRows(versions: unknown): HistoryRow[] {
 }
 
 function splitRow(line: string): string[] {
-  const trimmed = line.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '');
+  const trimmed = line
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/(?<!\\)\|$/, '');
   return trimmed.split(/(?<!\\)\|/).map((cell) => clean(cell.replace(/\\\|/g, '|')));
 }
 

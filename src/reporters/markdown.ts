@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { ChangedDocument, PendingApproval, ReviewSummary } from '../engine/review-summary.js';
+import type { ChangedDocument, PendingApproval } from '../engine/review-summary.js';
 import { escapeControls } from '../text/controls.js';
 import { byFile, plural, summarize, type Reporter } from './report.js';
 
@@ -49,7 +49,14 @@ export const markdown: Reporter = ({ tool, result, review, quiet }) => {
   }
 
   if (review && review.approvals.length > 0) {
-    lines.push('#### Approvals still needed', '', '| Document | Version | Why | Approved by (role: members) |', '|---|---|---|---|', ...review.approvals.map((pending) => approvalRow(pending, where)), '');
+    lines.push(
+      '#### Approvals still needed',
+      '',
+      '| Document | Version | Why | Approved by (role: members) |',
+      '|---|---|---|---|',
+      ...review.approvals.map((pending) => approvalRow(pending, where)),
+      '',
+    );
   }
 
   lines.push('#### Findings', '');
@@ -81,7 +88,12 @@ function documentCell(entry: { id: string | null; file: string; change?: Changed
 }
 
 function changeRow(change: ChangedDocument, where: (file: string) => string): string {
-  const version = change.change === 'added' ? `new: ${markdownText(change.after?.version ?? dash)}` : change.change === 'removed' ? 'removed, or no longer checked' : transition(change.before?.version, change.after?.version);
+  const version =
+    change.change === 'added'
+      ? `new: ${markdownText(change.after?.version ?? dash)}`
+      : change.change === 'removed'
+        ? 'removed, or no longer checked'
+        : transition(change.before?.version, change.after?.version);
   const status = change.change === 'added' ? markdownText(change.after?.status ?? dash) : change.change === 'removed' ? dash : transition(change.before?.status, change.after?.status);
   return `| ${documentCell(change, where)} | ${markdownText(change.title ?? dash)} | ${version} | ${status} |`;
 }
@@ -97,7 +109,9 @@ function approvalRow(pending: PendingApproval, where: (file: string) => string):
   const roles =
     pending.roles.length === 0
       ? 'no role approves this type (isms.config.yaml, approvers)'
-      : pending.roles.map((role) => `${markdownText(role.id)}${role.title ? ` (${markdownText(role.title)})` : ''}: ${role.members.length > 0 ? role.members.map(markdownText).join(', ') : 'no members'}`).join('; ');
+      : pending.roles
+          .map((role) => `${markdownText(role.id)}${role.title ? ` (${markdownText(role.title)})` : ''}: ${role.members.length > 0 ? role.members.map(markdownText).join(', ') : 'no members'}`)
+          .join('; ');
   return `| ${documentCell(pending, where)} | ${markdownText(pending.version ?? dash)} | ${why} | ${roles} |`;
 }
 

@@ -1,13 +1,13 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CheckResult } from '../engine/check.js';
 import type { ReviewSummary } from '../engine/review-summary.js';
-import type { Rule } from '../rules/rule.js';
+import type { RuleInfo } from '../rules/catalogue.js';
 
 /** What every reporter receives: the results, the tool and the rule registry. Reporters only format. */
 export interface Report {
   tool: { name: string; version: string };
   result: CheckResult;
-  rules: readonly Rule[];
+  rules: readonly RuleInfo[];
   /** ANSI colour (stylish only): the CLI decides (--color, --no-color, FORCE_COLOR, NO_COLOR, a terminal). */
   color: boolean;
   /** --quiet: warnings were left out of `result`, so "no problems" would say too much. */

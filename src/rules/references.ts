@@ -104,12 +104,7 @@ function buildIndex(documents: readonly SourceDocument[]) {
   return { byPath, byId, unreadableHint };
 }
 
-function resolveLink(
-  url: string,
-  doc: SourceDocument,
-  byPath: Map<string, SourceDocument>,
-  entries: ReadonlySet<string>,
-): { target?: SourceDocument; problem?: string } {
+function resolveLink(url: string, doc: SourceDocument, byPath: Map<string, SourceDocument>, entries: ReadonlySet<string>): { target?: SourceDocument; problem?: string } {
   const trimmed = url.trim();
   if (trimmed === '') return { problem: 'empty link' };
   const scheme = SCHEME.exec(trimmed)?.[1]?.toLowerCase();

@@ -32,11 +32,7 @@ export const unknownRole: Rule = {
       for (const { pointer, role, what } of rolePointers(doc.data ?? {})) {
         if (typeof role !== 'string' || role === '' || roles.includes(role)) continue;
         const suggestion = closest(role, roles);
-        context.report(
-          doc,
-          doc.map.valueAt(pointer),
-          `${what} "${role}" is not a role of isms.config.yaml (${roles.join(', ')})${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
-        );
+        context.report(doc, doc.map.valueAt(pointer), `${what} "${role}" is not a role of isms.config.yaml (${roles.join(', ')})${suggestion ? `; did you mean "${suggestion}"?` : ''}`);
       }
     }
   },

@@ -29,6 +29,7 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (value === null) return 'nothing';
   if (typeof value === 'object') return 'a map';
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- numbers, booleans and the like: objects are described above
   return String(value);
 }
 

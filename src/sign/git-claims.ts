@@ -81,7 +81,13 @@ export function gitClaims(workspace: Workspace, git: GitEvidence): ClaimJudge {
   const byId = new Map<string, SourceDocument>();
   for (const doc of workspace.documents) if (doc.meta.id && !byId.has(doc.meta.id)) byId.set(doc.meta.id, doc);
   /** What the claimed approval (or, for a draft, its content) is by git: the words of a verified sentence, or the problem. */
-  async function judge(claim: DocumentClaim, doc: SourceDocument, evidence: DocumentEvidence, comparable: boolean, notes: string[]): Promise<{ proof: string; approvedAt?: string } | { problem: string }> {
+  async function judge(
+    claim: DocumentClaim,
+    doc: SourceDocument,
+    evidence: DocumentEvidence,
+    comparable: boolean,
+    notes: string[],
+  ): Promise<{ proof: string; approvedAt?: string } | { problem: string }> {
     if (claim.approvalCommit === null) {
       if (!comparable) return { proof: 'not approved' };
       const committed = evidence.revisions.filter((r) => r.facts.fingerprint === claim.fingerprint).at(-1);
@@ -117,7 +123,10 @@ export function gitClaims(workspace: Workspace, git: GitEvidence): ClaimJudge {
         return { ok: false, problem: `its fingerprint "${shown}" is not one isms makes (${FINGERPRINT_VERSION} and 64 hex digits), so its content cannot be checked`, notes };
       }
       const comparable = kind === 'current';
-      if (!comparable) notes.push(`its fingerprint was made with an older fingerprint version (${claim.fingerprint.split(':')[0] ?? 'unknown'}, not ${FINGERPRINT_VERSION.slice(0, -1)}), so its content cannot be compared with git`);
+      if (!comparable)
+        notes.push(
+          `its fingerprint was made with an older fingerprint version (${claim.fingerprint.split(':')[0] ?? 'unknown'}, not ${FINGERPRINT_VERSION.slice(0, -1)}), so its content cannot be compared with git`,
+        );
       const doc = byId.get(claim.id);
       const evidence = doc ? git.document(doc) : undefined;
       if (!doc || !evidence) return { ok: false, problem: `the repository has no document ${claim.id}`, notes };

@@ -55,7 +55,12 @@ function condition(text: string | undefined, context: Parameters<typeof evaluate
 /** Key=value lines of a $GITHUB_OUTPUT file. */
 function outputsOf(file: string): Record<string, string> {
   if (!existsSync(file)) return {};
-  return Object.fromEntries(readFileSync(file, 'utf8').split('\n').filter((line) => line.includes('=')).map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
+  return Object.fromEntries(
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((line) => line.includes('='))
+      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+  );
 }
 
 /**
@@ -73,7 +78,10 @@ function runAction(workspace: string, given: Record<string, string>, env: Record
   for (const [index, step] of action.runs.steps.entries()) {
     if (!condition(step.if, context)) continue;
     if (step.uses) {
-      used.push({ uses: step.uses, with: Object.fromEntries(Object.entries(step.with ?? {}).map(([key, value]) => [key, String(value).replace(EXPRESSION, (_m, e: string) => evaluate(e, context))])) });
+      used.push({
+        uses: step.uses,
+        with: Object.fromEntries(Object.entries(step.with ?? {}).map(([key, value]) => [key, String(value).replace(EXPRESSION, (_m, e: string) => evaluate(e, context))])),
+      });
       continue;
     }
     const output = path.join(temp, `output-${index}`);
@@ -83,7 +91,18 @@ function runAction(workspace: string, given: Record<string, string>, env: Record
       cwd: workspace,
       encoding: 'utf8',
       timeout: 120_000,
-      env: { PATH: process.env['PATH'] ?? '', HOME: temp, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GITHUB_WORKSPACE: workspace, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, RUNNER_TEMP: temp, ...env, ...stepEnv },
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        HOME: temp,
+        GIT_CONFIG_GLOBAL: '/dev/null',
+        GIT_CONFIG_NOSYSTEM: '1',
+        GITHUB_WORKSPACE: workspace,
+        GITHUB_OUTPUT: output,
+        GITHUB_STEP_SUMMARY: summary,
+        RUNNER_TEMP: temp,
+        ...env,
+        ...stepEnv,
+      },
     });
     ran.push({ name: step.name ?? `step ${index}`, code: result.status, stdout: result.stdout, stderr: result.stderr });
     if (step.id) context.steps[step.id] = outputsOf(output);
@@ -97,7 +116,10 @@ const ROWS = ['| 0.1 | 2026-01-05 | P. Writer | First draft |', '| 1.0 | 2026-01
 /** A documents repository on main with an approved policy, `origin` pointing at itself, and a pull request branch checked out. */
 function pullRequest(body: string): TestRepo {
   const repo = new TestRepo();
-  repo.write('isms-docs/isms.config.yaml', REPO_CONFIG).write('isms-docs/policy.md', policy({ status: 'in-review', version: '1.0', rows: ROWS })).commit('1.0 for review', WRITER, '2026-01-10');
+  repo
+    .write('isms-docs/isms.config.yaml', REPO_CONFIG)
+    .write('isms-docs/policy.md', policy({ status: 'in-review', version: '1.0', rows: ROWS }))
+    .commit('1.0 for review', WRITER, '2026-01-10');
   repo.write('isms-docs/policy.md', policy({ status: 'approved', version: '1.0', approval: '{ by: ceo, name: R. Adeyemi, date: 2026-01-10 }', rows: ROWS })).commit('Approve 1.0', CEO, '2026-01-10');
   repo.git(['remote', 'add', 'origin', repo.dir]);
   repo.git(['fetch', '-q', 'origin']);
@@ -205,7 +227,28 @@ describe('.pre-commit-hooks.yaml', () => {
     expect(hooks).toHaveLength(1);
     const [hook] = hooks;
     expect(hook).toMatchObject({ id: 'isms-validate', name: 'isms validate', entry: 'isms validate', language: 'node', pass_filenames: false });
-    for (const key of Object.keys(hook!)) expect(['id', 'name', 'entry', 'language', 'files', 'exclude', 'types', 'types_or', 'exclude_types', 'always_run', 'fail_fast', 'verbose', 'pass_filenames', 'require_serial', 'description', 'language_version', 'minimum_pre_commit_version', 'args', 'stages']).toContain(key);
+    for (const key of Object.keys(hook!))
+      expect([
+        'id',
+        'name',
+        'entry',
+        'language',
+        'files',
+        'exclude',
+        'types',
+        'types_or',
+        'exclude_types',
+        'always_run',
+        'fail_fast',
+        'verbose',
+        'pass_filenames',
+        'require_serial',
+        'description',
+        'language_version',
+        'minimum_pre_commit_version',
+        'args',
+        'stages',
+      ]).toContain(key);
     const files = new RegExp(String(hook!['files']));
     expect(['isms-docs/manual.md', 'risk/register.yaml', 'isms.config.yml'].every((file) => files.test(file))).toBe(true);
     expect(files.test('package.json')).toBe(false);

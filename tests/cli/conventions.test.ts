@@ -45,7 +45,10 @@ describe('CLI conventions', () => {
       writeFileSync(path.join(dir, 'work', 'isms.config.yaml'), 'organization: Above\n');
       cpSync(path.join(dir, 'isms-docs'), path.join(dir, 'work', 'inner', 'isms-docs'), { recursive: true });
       const run = await runCli(['validate', '--no-git'], path.join(dir, 'work', 'inner'));
-      expect(run).toMatchObject({ code: 2, stderr: 'isms: ../isms.config.yaml and isms-docs/isms.config.yaml are both configurations where isms looks for one: name the one that governs with --config, and remove the other\n' });
+      expect(run).toMatchObject({
+        code: 2,
+        stderr: 'isms: ../isms.config.yaml and isms-docs/isms.config.yaml are both configurations where isms looks for one: name the one that governs with --config, and remove the other\n',
+      });
     });
   });
 
@@ -104,7 +107,12 @@ describe('CLI conventions', () => {
     const onTerminal = async (args: string[], env: Record<string, string> = {}) => {
       let stdout = '';
       const { main } = await import('../../src/cli/main.js');
-      const code = await main(['validate', ...AS_OF, ...args], { stdout: { write: (text: string) => (stdout += text), isTTY: true }, stderr: { write: () => true, isTTY: true }, cwd: fixture('warnings'), env });
+      const code = await main(['validate', ...AS_OF, ...args], {
+        stdout: { write: (text: string) => (stdout += text), isTTY: true },
+        stderr: { write: () => true, isTTY: true },
+        cwd: fixture('warnings'),
+        env,
+      });
       return { code, stdout };
     };
 
@@ -134,8 +142,8 @@ describe('CLI conventions', () => {
     it.each(COMMANDS.map((command) => [command.join(' ') || 'isms', command] as const))('%s --help shows examples and the environment variables', async (_name, command) => {
       const run = await runCli([...command, '--help'], fixture('clean'));
       expect(run.code).toBe(0);
-      expect(run.stdout).toMatch(/\nExamples:\n  # .+\n  \$ isms /);
-      expect(run.stdout).toMatch(/\nEnvironment variables:\n(  [A-Z_, ]+  .+\n)+/);
+      expect(run.stdout).toMatch(/\nExamples:\n {2}# .+\n {2}\$ isms /);
+      expect(run.stdout).toMatch(/\nEnvironment variables:\n( {2}[A-Z_, ]+ {2}.+\n)+/);
       expect(run.stdout).toContain('ISMS_DEBUG');
     });
 

@@ -47,7 +47,7 @@ function bundledFiles(): Array<{ file: string; schema: string; data: unknown }> 
 /** A strict ajv that knows nothing but the one schema it compiles: a reference it cannot resolve fails to compile. */
 function alone(schema: Record<string, unknown>) {
   const ajv = new Ajv2020({ strict: true, strictRequired: false, allErrors: true, loadSchema: undefined });
-  addFormats(ajv, { mode: 'full', formats: ['date', 'email'] });
+  addFormats.default(ajv, { mode: 'full', formats: ['date', 'email'] });
   return ajv.compile(schema);
 }
 
@@ -122,7 +122,9 @@ describe('editor validation with yaml-language-server', () => {
     const text = readFileSync(full, 'utf8');
     expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../.isms/schemas/risk-register.schema.json');
     expect(await server.diagnose(full, text)).toEqual([]);
-    expect((await server.diagnose(path.join(dir, 'docs', 'risk', 'edited-supplier-risks.yaml'), text.replace('risks: []', 'risks: {}'))).map((d) => d.message)).toContain('Incorrect type. Expected "array".');
+    expect((await server.diagnose(path.join(dir, 'docs', 'risk', 'edited-supplier-risks.yaml'), text.replace('risks: []', 'risks: {}'))).map((d) => d.message)).toContain(
+      'Incorrect type. Expected "array".',
+    );
   });
 
   it('shows the mistakes in a file isms init wrote, once it is edited wrongly', async () => {
@@ -130,7 +132,9 @@ describe('editor validation with yaml-language-server', () => {
     const text = readFileSync(full, 'utf8').replace('applicable: true', 'applicable: maybe').replace('title: Statement of Applicability', 'titel: Statement of Applicability');
     const diagnostics = await server.diagnose(path.join(dir, 'docs', 'edited-soa.yaml'), text);
     expect(diagnostics.map((d) => d.message)).toEqual(expect.arrayContaining(['Incorrect type. Expected "boolean".', 'Property titel is not allowed.', 'Missing property "title".']));
-    const register = readFileSync(path.join(dir, 'docs', 'risk', 'register.yaml'), 'utf8').replace("version: '0.1'", 'version: 0.1').replace('version: "0.1"', 'version: 0.1');
+    const register = readFileSync(path.join(dir, 'docs', 'risk', 'register.yaml'), 'utf8')
+      .replace("version: '0.1'", 'version: 0.1')
+      .replace('version: "0.1"', 'version: 0.1');
     const registerDiagnostics = await server.diagnose(path.join(dir, 'docs', 'risk', 'edited-register.yaml'), register);
     expect(registerDiagnostics.map((d) => d.message)).toContain('Incorrect type. Expected "string".');
   });
@@ -153,7 +157,10 @@ describe('editor validation with yaml-language-server', () => {
   it('cannot load the shipped schemas by their urn references: why editors need the printed ones', async () => {
     const full = path.join(dir, 'raw', 'statement-of-applicability.yaml');
     mkdirSync(path.dirname(full), { recursive: true });
-    const text = readFileSync(path.join(DOCS, 'statement-of-applicability.yaml'), 'utf8').replace(/^# yaml-language-server: .*\n/, `# yaml-language-server: $schema=${path.resolve('schemas/statement-of-applicability.schema.json')}\n`);
+    const text = readFileSync(path.join(DOCS, 'statement-of-applicability.yaml'), 'utf8').replace(
+      /^# yaml-language-server: .*\n/,
+      `# yaml-language-server: $schema=${path.resolve('schemas/statement-of-applicability.schema.json')}\n`,
+    );
     const diagnostics = await server.diagnose(full, text);
     expect(diagnostics.map((d) => d.message).join('\n')).toContain("Problems loading reference 'urn:isms:schema:metadata:v1");
   });

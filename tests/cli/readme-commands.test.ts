@@ -13,7 +13,13 @@ function readmeCommands(): Map<string, Set<string>> {
   for (const line of block.split('\n')) {
     if (line.startsWith('isms ')) {
       const words = line.slice(5).trim().split(/\s+/);
-      const name = words.slice(0, words.findIndex((word) => /^[[<-]/.test(word))).join(' ') || words.join(' ');
+      const name =
+        words
+          .slice(
+            0,
+            words.findIndex((word) => /^[[<-]/.test(word)),
+          )
+          .join(' ') || words.join(' ');
       commands.set(name, (current = new Set()));
     }
     for (const [option] of line.matchAll(/--[a-z][a-z-]*/g)) current?.add(option);

@@ -69,8 +69,14 @@ describe('isms status with git', () => {
     const status = JSON.parse((await runCli(['status', '--format', 'json', '--as-of', '2026-12-01'], ROOT)).stdout);
     const byId = Object.fromEntries(status.documents.map((d: { id: string }) => [d.id, d]));
     const approvalOf = (id: string) => execFileSync('git', ['log', '-1', '--format=%h', '--abbrev=7', `--grep=^Approve ${id} version`, '--', 'isms-docs'], { cwd: ROOT, encoding: 'utf8' }).trim();
-    expect(byId['DOC-A5']).toMatchObject({ approvedBy: { role: 'ceo', name: 'R. Adeyemi' }, approvalProof: { proof: 'commit', commit: approvalOf('DOC-A5'), signed: false, valid: true, problem: null } });
-    expect(byId['ISMS-MAN']).toMatchObject({ approvedBy: { role: 'executive', name: 'S. Lindqvist' }, approvalProof: { proof: 'commit', commit: approvalOf('ISMS-MAN'), signed: false, valid: true, problem: null } });
+    expect(byId['DOC-A5']).toMatchObject({
+      approvedBy: { role: 'ceo', name: 'R. Adeyemi' },
+      approvalProof: { proof: 'commit', commit: approvalOf('DOC-A5'), signed: false, valid: true, problem: null },
+    });
+    expect(byId['ISMS-MAN']).toMatchObject({
+      approvedBy: { role: 'executive', name: 'S. Lindqvist' },
+      approvalProof: { proof: 'commit', commit: approvalOf('ISMS-MAN'), signed: false, valid: true, problem: null },
+    });
     const table = (await runCli(['status', '--as-of', '2026-12-01'], ROOT)).stdout;
     expect(table).toMatch(new RegExp(`DOC-A5 .* R\\. Adeyemi \\(ceo\\) +2026-12-01 +${approvalOf('DOC-A5')} unsigned`));
     expect(table).toMatch(new RegExp(`ISMS-MAN .* S\\. Lindqvist \\(executive\\) +2026-12-01 +${approvalOf('ISMS-MAN')} unsigned`));
@@ -80,8 +86,13 @@ describe('isms status with git', () => {
     const repo = new TestRepo();
     try {
       const rows = ['| 0.1 | 2026-01-05 | P. Writer | First draft |', '| 1.0 | 2026-01-10 | P. Writer | First published |'];
-      repo.write('isms.config.yaml', REPO_CONFIG).write('policy.md', policy({ status: 'in-review', version: '1.0', rows })).commit('Draft', WRITER, '2026-01-05');
-      repo.write('policy.md', policy({ status: 'approved', version: '1.0', rows, approval: '{ by: ceo, name: R. Adeyemi, date: 2026-01-10 }' })).commit('Approve in the CEO name', WRITER, '2026-01-10');
+      repo
+        .write('isms.config.yaml', REPO_CONFIG)
+        .write('policy.md', policy({ status: 'in-review', version: '1.0', rows }))
+        .commit('Draft', WRITER, '2026-01-05');
+      repo
+        .write('policy.md', policy({ status: 'approved', version: '1.0', rows, approval: '{ by: ceo, name: R. Adeyemi, date: 2026-01-10 }' }))
+        .commit('Approve in the CEO name', WRITER, '2026-01-10');
       const status = JSON.parse((await runCli(['status', '--format', 'json', '--as-of', '2026-06-01'], repo.dir)).stdout);
       expect(status.documents[0].approvalProof).toMatchObject({ proof: 'commit', valid: false, problem: expect.stringContaining('needs a member of "ceo"') });
       expect((await runCli(['status', '--as-of', '2026-06-01'], repo.dir)).stdout).toMatch(/DOC-A5 .* R\. Adeyemi \(ceo\) +2026-01-10 +NOT VALID [0-9a-f]{7} /);
@@ -94,7 +105,10 @@ describe('isms status with git', () => {
     const repo = new TestRepo();
     try {
       const rows = ['| 0.1 | 2026-01-05 | P. Writer | First draft |', '| 1.0 | 2026-01-10 | P. Writer | First published |'];
-      const baseline = repo.write('isms.config.yaml', REPO_CONFIG).write('policy.md', policy({ status: 'approved', version: '1.0', rows, approval: '{ by: ceo, name: R. Adeyemi, date: 2026-01-10 }' })).commit('Import the ISMS as it was', WRITER, '2026-01-10');
+      const baseline = repo
+        .write('isms.config.yaml', REPO_CONFIG)
+        .write('policy.md', policy({ status: 'approved', version: '1.0', rows, approval: '{ by: ceo, name: R. Adeyemi, date: 2026-01-10 }' }))
+        .commit('Import the ISMS as it was', WRITER, '2026-01-10');
       const status = JSON.parse((await runCli(['status', '--format', 'json', '--as-of', '2026-06-01'], repo.dir)).stdout);
       expect(status.documents[0].approvalProof).toEqual({ proof: 'baseline', commit: baseline.slice(0, 7), signed: false, valid: true, problem: null });
       expect((await runCli(['status', '--as-of', '2026-06-01'], repo.dir)).stdout).toMatch(new RegExp(`DOC-A5 .* R\\. Adeyemi \\(ceo\\) +2026-01-10 +imported ${baseline.slice(0, 7)} `));

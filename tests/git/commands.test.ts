@@ -35,7 +35,15 @@ describe('isms version', () => {
   it('keeps a draft series in draft, and refuses a document without a history', async () => {
     const repo = as(new TestRepo(), WRITER);
     repos.push(repo);
-    repo.write('isms.config.yaml', REPO_CONFIG).write('policy.md', policy()).write('other.md', policy().replace('DOC-A5', 'DOC-B1').replace(/## Version history[\s\S]*$/, ''));
+    repo
+      .write('isms.config.yaml', REPO_CONFIG)
+      .write('policy.md', policy())
+      .write(
+        'other.md',
+        policy()
+          .replace('DOC-A5', 'DOC-B1')
+          .replace(/## Version history[\s\S]*$/, ''),
+      );
     expect((await runCli(['version', 'policy.md', '--details', 'More'], repo.dir)).stdout).toMatch(/^DOC-A5: version 0\.2 \(draft\)/);
     expect(await runCli(['version', 'other.md', '--details', 'More'], repo.dir)).toMatchObject({ code: 2, stderr: 'isms: other.md has no well-formed version history to add to; run isms validate\n' });
     expect((await runCli(['version', 'nothing.md', '--details', 'x'], repo.dir)).code).toBe(2);
@@ -71,7 +79,10 @@ describe('isms approve', () => {
 
   it('refuses someone who is not a member of an approving role', async () => {
     const repo = as(inReview(), CISO);
-    expect(await runCli(['approve', 'policy.md'], repo.dir)).toMatchObject({ code: 2, stderr: 'isms: ciso@example.com is not a member of a role that approves a policy (ceo; see roles and approvers in isms.config.yaml)\n' });
+    expect(await runCli(['approve', 'policy.md'], repo.dir)).toMatchObject({
+      code: 2,
+      stderr: 'isms: ciso@example.com is not a member of a role that approves a policy (ceo; see roles and approvers in isms.config.yaml)\n',
+    });
   });
 
   it('refuses the author of the content being approved', async () => {
@@ -112,7 +123,10 @@ describe('isms approve', () => {
     const repo = new TestRepo();
     repos.push(repo);
     repo.write('.isms/allowed_signers', `${CEO.email} namespaces="git" ${readFileSync(`${key}.pub`, 'utf8').trim()}\n`);
-    repo.write('isms.config.yaml', `${REPO_CONFIG}git:\n  signed_approvals: true\n`).write('policy.md', policy({ status: 'in-review', version: '1.0', rows: ROWS })).commit('1.0', WRITER, '2026-01-10');
+    repo
+      .write('isms.config.yaml', `${REPO_CONFIG}git:\n  signed_approvals: true\n`)
+      .write('policy.md', policy({ status: 'in-review', version: '1.0', rows: ROWS }))
+      .commit('1.0', WRITER, '2026-01-10');
     as(repo, CEO).git(['config', 'gpg.format', 'ssh']);
     repo.git(['config', 'user.signingkey', key]);
     const run = await runCli(['approve', 'policy.md', '--sign'], repo.dir);

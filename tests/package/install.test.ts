@@ -6,7 +6,15 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve('.');
-const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string; bin: Record<string, string>; files: string[]; engines: { node: string }; scripts: Record<string, string>; dependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+  name: string;
+  version: string;
+  bin: Record<string, string>;
+  files: string[];
+  engines: { node: string };
+  scripts: Record<string, string>;
+  dependencies: Record<string, string>;
+};
 /** npm and git as a user runs them, without this machine's git configuration. */
 const ENV = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
 
@@ -36,7 +44,10 @@ describe('the package, as an organisation installs it into its documents reposit
     symlinkSync(path.join(ROOT, 'node_modules'), path.join(source, 'node_modules'));
     const packed = run('npm', ['pack', '--pack-destination', work], source, 180_000);
     expect(packed.code, packed.stderr).toBe(0);
-    tarball = path.join(work, readdirSync(work).find((name) => name.endsWith('.tgz'))!);
+    tarball = path.join(
+      work,
+      readdirSync(work).find((name) => name.endsWith('.tgz'))!,
+    );
 
     // The documents repository: a clone of this project's history with only isms-docs/ checked out,
     // and a package.json of its own.
@@ -54,7 +65,16 @@ describe('the package, as an organisation installs it into its documents reposit
 
   it('packs dist/ built at pack time, the schemas, templates and data, and no sources or tests', () => {
     const listing = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).split('\n').filter(Boolean);
-    for (const file of ['package/bin/isms.js', 'package/dist/cli/main.js', 'package/dist/schema/compiled.cjs', 'package/dist/rules/catalogue.json', 'package/schemas/metadata.schema.json', 'package/templates/site/document.hbs', 'package/data/catalog/catalog.json', 'package/README.md']) {
+    for (const file of [
+      'package/bin/isms.js',
+      'package/dist/cli/main.js',
+      'package/dist/schema/compiled.cjs',
+      'package/dist/rules/catalogue.json',
+      'package/schemas/metadata.schema.json',
+      'package/templates/site/document.hbs',
+      'package/data/catalog/catalog.json',
+      'package/README.md',
+    ]) {
       expect(listing).toContain(file);
     }
     expect(listing.filter((file) => /^package\/(src|tests|tests-browser|bench|scripts|isms-docs)\//.test(file))).toEqual([]);

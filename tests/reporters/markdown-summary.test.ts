@@ -9,16 +9,18 @@ const GITHUB = { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'ac
 
 /** A procedure (DOC-P1) whose body is given. */
 const procedure = (body: string, title = 'Access Procedure') =>
-  policy({ body })
-    .replace('id: DOC-A5', 'id: DOC-P1')
-    .replace('title: Information Security Policy', `title: "${title}"`)
-    .replace('type: policy', 'type: procedure');
+  policy({ body }).replace('id: DOC-A5', 'id: DOC-P1').replace('title: Information Security Policy', `title: "${title}"`).replace('type: policy', 'type: procedure');
 
 /** main: an approved policy and a guideline; the pull request: policy 1.1 for review, a new procedure (and the guideline deleted). */
 function pullRequest(procedureBody = 'Grant access on request.', title?: string, options: { deleteGuideline?: boolean } = {}): TestRepo {
   const repo = new TestRepo();
   repo.write('isms-docs/isms.config.yaml', REPO_CONFIG).write('isms-docs/policy.md', policy({ status: 'in-review', version: '1.0', rows: ROWS }));
-  repo.write('isms-docs/guideline.yaml', 'id: DOC-G1\ntitle: Clean desk\ntype: other\nowner: ciso\nclassification: internal\nstatus: draft\nversion: "0.1"\nversions: [{ version: "0.1", date: 2026-01-05, author: P. Writer, details: First draft }]\nrules: [lock screens, clear desks, shred paper]\n').commit('1.0 for review', WRITER, '2026-01-10');
+  repo
+    .write(
+      'isms-docs/guideline.yaml',
+      'id: DOC-G1\ntitle: Clean desk\ntype: other\nowner: ciso\nclassification: internal\nstatus: draft\nversion: "0.1"\nversions: [{ version: "0.1", date: 2026-01-05, author: P. Writer, details: First draft }]\nrules: [lock screens, clear desks, shred paper]\n',
+    )
+    .commit('1.0 for review', WRITER, '2026-01-10');
   repo.write('isms-docs/policy.md', policy(APPROVED)).commit('Approve 1.0', CEO, '2026-01-10');
   repo.git(['branch', 'base']);
   if (options.deleteGuideline) repo.git(['rm', '-q', 'isms-docs/guideline.yaml']);
@@ -88,7 +90,16 @@ describe('--format markdown: the pull-request summary', () => {
 
   it('names a claimed approval that git does not prove as still needed', async () => {
     const repo = track(pullRequest());
-    repo.write('isms-docs/procedure.md', procedure('Grant access on request.').replace('status: draft', 'status: approved').replace('version: "0.1"', 'version: "1.0"').replace('| 0.1 | 2026-01-05 | P. Writer | First draft |', '| 1.0 | 2026-01-05 | P. Writer | First draft |').replace('---\n\n#', 'approval: { by: ciso, name: M. Woolard, date: 2026-02-02 }\n---\n\n#')).commit('Approved, says the writer', WRITER, '2026-02-02');
+    repo
+      .write(
+        'isms-docs/procedure.md',
+        procedure('Grant access on request.')
+          .replace('status: draft', 'status: approved')
+          .replace('version: "0.1"', 'version: "1.0"')
+          .replace('| 0.1 | 2026-01-05 | P. Writer | First draft |', '| 1.0 | 2026-01-05 | P. Writer | First draft |')
+          .replace('---\n\n#', 'approval: { by: ciso, name: M. Woolard, date: 2026-02-02 }\n---\n\n#'),
+      )
+      .commit('Approved, says the writer', WRITER, '2026-02-02');
     const run = await runCli(['validate', '--base', 'base', '--format', 'markdown', '--as-of', '2026-06-01'], repo.dir);
     expect(run.stdout).toMatch(/\| \[DOC\\-P1\]\(isms-docs\/procedure\.md\) \| 1\\\.0 \| approval not valid: .+ \| ciso \(Chief Information Security Officer\): M\\\. Woolard \|/);
   });

@@ -72,7 +72,7 @@ function inline(nodes: readonly PhrasingContent[], style: InlineStyle, context: 
       case 'html':
         return [];
       default:
-        return 'children' in node ? inline(node.children as PhrasingContent[], style, context) : 'value' in node ? [leaf(String(node.value), style)] : [];
+        return 'children' in node ? inline(node.children, style, context) : 'value' in node ? [leaf(String(node.value), style)] : [];
     }
   });
 }
@@ -99,7 +99,13 @@ function blocks(nodes: readonly RootContent[], context: Context): PdfContent[] {
         const [head, ...rows] = node.children;
         if (!head) return [];
         const { area } = context.options;
-        return [pdfTable(cells(head, context), rows.map((row) => cells(row, context)), { ...area, width: area.width - context.indent })];
+        return [
+          pdfTable(
+            cells(head, context),
+            rows.map((row) => cells(row, context)),
+            { ...area, width: area.width - context.indent },
+          ),
+        ];
       }
       case 'blockquote':
         return [{ stack: blocks(node.children, nested), margin: [NESTED_INDENT, 0, 0, 8], italics: true, color: '#444' }];
