@@ -1,7 +1,7 @@
 import { RECORD_KINDS, type RecordKind } from '../config/config.js';
 import type { SourceDocument } from '../documents/document.js';
-import { childPointer } from '../documents/source-map.js';
-import { isRecord } from '../documents/version-history.js';
+import { childPointer } from '../source/source-map.js';
+import { isRecord } from '../text/is-record.js';
 import { isIsoDate } from '../text/dates.js';
 
 /** A record kind in words, as findings and the register say it. */

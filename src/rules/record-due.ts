@@ -24,7 +24,8 @@ const months = (n: number) => (n === 1 ? 'every month' : `every ${n} months`);
 
 export const recordDue: Rule = {
   id: 'record-due',
-  description: 'with `records:` in the configuration: a record kind missing or late by its interval (`every_months` after the later of the newest approved record and the baseline commit); an open nonconformity past its due date',
+  description:
+    'with `records:` in the configuration: a record kind missing or late by its interval (`every_months` after the later of the newest approved record and the baseline commit); an open nonconformity past its due date',
   defaultSeverity: 'error',
   check(context) {
     const { config, asOf } = context;

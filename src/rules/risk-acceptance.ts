@@ -1,14 +1,15 @@
-import { isRecord } from '../documents/version-history.js';
 import { describeRating, needsEscalation, ratingsOf } from '../risk/method.js';
 import { addMonths, isFutureDate, isIsoDate } from '../text/dates.js';
 import { label, registerDocuments, riskEntries, text } from './entries.js';
 import type { Rule } from './rule.js';
+import { isRecord } from '../text/is-record.js';
 
 const NEEDS_ACCEPTANCE = new Set(['modify', 'share', 'retain']);
 
 export const riskAcceptance: Rule = {
   id: 'risk-acceptance',
-  description: 'residual not accepted by the risk owner; above `acceptable` without the escalation role; expired acceptance; an acceptance longer than `risk.max_acceptance_months`, or without `expires` under that limit',
+  description:
+    'residual not accepted by the risk owner; above `acceptable` without the escalation role; expired acceptance; an acceptance longer than `risk.max_acceptance_months`, or without `expires` under that limit',
   defaultSeverity: 'error',
   check(context) {
     const method = context.config.risk;
@@ -24,7 +25,11 @@ export const riskAcceptance: Rule = {
         }
         if (!NEEDS_ACCEPTANCE.has(treatment)) continue;
         if (!isRecord(acceptance)) {
-          context.report(doc, doc.map.valueAt(`${entry.pointer}/treatment`), `${name} (${treatment}) has no acceptance of its residual risk: add acceptance { by, date } by the risk owner (ISO/IEC 27001 6.1.3 f)`);
+          context.report(
+            doc,
+            doc.map.valueAt(`${entry.pointer}/treatment`),
+            `${name} (${treatment}) has no acceptance of its residual risk: add acceptance { by, date } by the risk owner (ISO/IEC 27001 6.1.3 f)`,
+          );
           continue;
         }
         const by = typeof acceptance['by'] === 'string' ? acceptance['by'] : undefined;
@@ -33,7 +38,11 @@ export const riskAcceptance: Rule = {
         const escalate = method ? needsEscalation(method, entry.data) : false;
         const byAt = doc.map.valueAt(`${entry.pointer}/acceptance/by`);
         if (method && escalate && by !== method.escalation) {
-          context.report(doc, byAt, `${name} has a residual rating ${describeRating(residual!)} above the acceptable level (${method.acceptable}): it must be accepted by ${method.escalation}, not ${by ?? 'nobody'}`);
+          context.report(
+            doc,
+            byAt,
+            `${name} has a residual rating ${describeRating(residual!)} above the acceptable level (${method.acceptable}): it must be accepted by ${method.escalation}, not ${by ?? 'nobody'}`,
+          );
         } else if (!escalate && by !== undefined && owner !== undefined && by !== owner) {
           context.report(doc, byAt, `${name} is owned by ${owner}, so ${owner} accepts its residual risk, not ${by}`);
         }
@@ -50,9 +59,17 @@ export const riskAcceptance: Rule = {
           const latest = addMonths(date, limit);
           const months = `${limit} ${limit === 1 ? 'month' : 'months'}`;
           if (expires === undefined) {
-            context.report(doc, doc.map.keyAt(`${entry.pointer}/acceptance`), `${name}: the acceptance has no expiry, but the method lets an acceptance last ${months} at most (risk.max_acceptance_months): add expires: ${latest} or earlier`);
+            context.report(
+              doc,
+              doc.map.keyAt(`${entry.pointer}/acceptance`),
+              `${name}: the acceptance has no expiry, but the method lets an acceptance last ${months} at most (risk.max_acceptance_months): add expires: ${latest} or earlier`,
+            );
           } else if (isIsoDate(expires) && expires > latest) {
-            context.report(doc, doc.map.valueAt(`${entry.pointer}/acceptance/expires`), `${name} is accepted until ${expires}, longer than the method allows: an acceptance of ${date} lasts ${months} at most (risk.max_acceptance_months), until ${latest}`);
+            context.report(
+              doc,
+              doc.map.valueAt(`${entry.pointer}/acceptance/expires`),
+              `${name} is accepted until ${expires}, longer than the method allows: an acceptance of ${date} lasts ${months} at most (risk.max_acceptance_months), until ${latest}`,
+            );
           }
         }
       }

@@ -18,7 +18,11 @@ export const riskReviewOverdue: Rule = {
         if (next < context.asOf) {
           context.report(doc, at, `${label(entry, 'risk')} was due for review on ${next}, ${daysBetween(next, context.asOf)} days ago`);
         } else if (furthest !== undefined && next > furthest) {
-          context.report(doc, at, `${label(entry, 'risk')} is next reviewed on ${next}, further ahead than the method allows: ${limit} ${limit === 1 ? 'month' : 'months'} at most (risk.max_review_months), so by ${furthest}`);
+          context.report(
+            doc,
+            at,
+            `${label(entry, 'risk')} is next reviewed on ${next}, further ahead than the method allows: ${limit} ${limit === 1 ? 'month' : 'months'} at most (risk.max_review_months), so by ${furthest}`,
+          );
         }
       }
     }

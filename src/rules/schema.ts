@@ -1,5 +1,5 @@
 import { RECORD_KINDS, type RecordKind } from '../config/config.js';
-import type { Range } from '../diagnostics/diagnostic.js';
+import { START_OF_FILE, type Range } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../documents/document.js';
 import { schemaProblems } from '../schema/schema-problems.js';
 import { validate, type SchemaName } from '../schema/validator.js';
@@ -29,7 +29,12 @@ function recordProblems(doc: SourceDocument): Array<{ at: Range; message: string
   const kinds = RECORD_KINDS.join(', ');
   if (doc.meta.type === 'record') {
     if (doc.format === 'markdown') {
-      return [{ at: doc.map.valueAt('/type'), message: `a record is kept as a YAML document (a .yaml file) holding the fields of its kind (record: ${kinds}), which schemas/record-<kind>.schema.json describe` }];
+      return [
+        {
+          at: doc.map.valueAt('/type'),
+          message: `a record is kept as a YAML document (a .yaml file) holding the fields of its kind (record: ${kinds}), which schemas/record-<kind>.schema.json describe`,
+        },
+      ];
     }
     if (doc.data?.['record'] === undefined) return [{ at: doc.map.valueAt('/type'), message: `a record needs "record": what it records (${kinds})` }];
   } else if (doc.data?.['record'] !== undefined && doc.meta.type !== undefined) {
@@ -46,7 +51,7 @@ export const schema: Rule = {
     for (const doc of context.documents) {
       if (doc.parseProblems.length > 0 || doc.escapesRoot !== undefined || doc.text === undefined) continue;
       if (doc.data === undefined) {
-        context.report(doc, { line: 1, column: 1, endLine: 1, endColumn: 1 }, 'no front matter: a controlled document starts with a "---" block holding id, title, type, owner, classification, status and version');
+        context.report(doc, START_OF_FILE, 'no front matter: a controlled document starts with a "---" block holding id, title, type, owner, classification, status and version');
         continue;
       }
       const problems = [...schemaProblems(validate(schemaFor(doc), doc.data), doc.map), ...recordProblems(doc)];
@@ -55,7 +60,11 @@ export const schema: Rule = {
       const interval = doc.meta.review?.intervalMonths;
       const maxInterval = context.config.maxReviewIntervalMonths;
       if (interval !== undefined && maxInterval !== undefined && interval > maxInterval) {
-        context.report(doc, doc.map.valueAt('/review/interval_months'), `"review.interval_months" is ${interval}, above the ${maxInterval} months the configuration allows (max_review_interval_months)`);
+        context.report(
+          doc,
+          doc.map.valueAt('/review/interval_months'),
+          `"review.interval_months" is ${interval}, above the ${maxInterval} months the configuration allows (max_review_interval_months)`,
+        );
       }
       // The allowed classifications come from the configuration, so they cannot live in the static schema.
       const classification = doc.meta.classification;

@@ -1,11 +1,13 @@
 import { catalogOf } from '../catalog/catalog.js';
 import { otherSourceOf, resolveControlId } from '../catalog/control-id.js';
-import { controlEntries, soaDocuments, standardOf, text } from './entries.js';
+import { controlEntries, soaDocuments, text } from './entries.js';
+import { standardOf } from '../soa/soa-summary.js';
 import type { Rule } from './rule.js';
 
 export const soaCoverage: Rule = {
   id: 'soa-coverage',
-  description: 'catalogue controls missing from the SoA; unknown or duplicate controls (entries with `source:` are controls from other sources, with ids of their own); 2013 ids in a 2022 SoA (with the 2022 mapping as hint)',
+  description:
+    'catalogue controls missing from the SoA; unknown or duplicate controls (entries with `source:` are controls from other sources, with ids of their own); 2013 ids in a 2022 SoA (with the 2022 mapping as hint)',
   defaultSeverity: 'error',
   check(context) {
     for (const doc of soaDocuments(context)) {
@@ -22,7 +24,11 @@ export const soaCoverage: Rule = {
           // A control from another source (6.1.3 b) has an id of its own, which must not pass for an Annex A control.
           const resolved = resolveControlId(raw, standard);
           if (resolved.ok) {
-            context.report(doc, at, `${raw} is control ${resolved.id} of ${catalog.name} Annex A, but the entry gives a source: a control from another source needs an id of its own (WW-1); remove "source" for an Annex A control`);
+            context.report(
+              doc,
+              at,
+              `${raw} is control ${resolved.id} of ${catalog.name} Annex A, but the entry gives a source: a control from another source needs an id of its own (WW-1); remove "source" for an Annex A control`,
+            );
             continue;
           }
           const first = ownIds.get(raw.trim());

@@ -11,7 +11,11 @@ const SAYS_NOTHING = new Set(['', 'na', 'none', 'not applicable']);
  */
 export function saysNothing(justification: string): boolean {
   const trimmed = justification.trim();
-  const bare = trimmed.replace(/[\p{P}\p{S}]/gu, '').replace(/\s+/g, ' ').trim().toLowerCase();
+  const bare = trimmed
+    .replace(/[\p{P}\p{S}]/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
   return SAYS_NOTHING.has(bare) || [...trimmed].length < MIN_EXCLUSION_JUSTIFICATION;
 }
 

@@ -1,6 +1,6 @@
 import type { Range } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../documents/document.js';
-import { childPointer } from '../documents/source-map.js';
+import { childPointer } from '../source/source-map.js';
 import { shortHash } from '../git/log-parser.js';
 import { lastSignOff, revisionHeldBy } from '../git/model.js';
 import { readable, type Rule } from './rule.js';

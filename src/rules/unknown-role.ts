@@ -1,7 +1,7 @@
-import { childPointer } from '../documents/source-map.js';
-import { isRecord } from '../documents/version-history.js';
+import { childPointer } from '../source/source-map.js';
 import { closest } from '../text/suggest.js';
 import { readable, type Rule } from './rule.js';
+import { isRecord } from '../text/is-record.js';
 
 /**
  * Every place a document names a role: owners, approvers, SoA control owners, risk owners and
@@ -24,7 +24,12 @@ function rolePointers(data: Record<string, unknown>, type: string | undefined): 
     if (isRecord(acceptance)) found.push({ pointer: `${pointer}/acceptance/by`, role: acceptance['by'], what: `risks[${index}].acceptance.by` });
   });
   if (type === 'record') {
-    for (const [key, field] of [['entries', 'owner'], ['entries', 'role'], ['objectives', 'owner'], ['decisions', 'owner']] as const) {
+    for (const [key, field] of [
+      ['entries', 'owner'],
+      ['entries', 'role'],
+      ['objectives', 'owner'],
+      ['decisions', 'owner'],
+    ] as const) {
       each(key, (item, pointer, index) => {
         if (item[field] !== undefined) found.push({ pointer: `${pointer}/${field}`, role: item[field], what: `${key}[${index}].${field}` });
       });
@@ -43,11 +48,7 @@ export const unknownRole: Rule = {
       for (const { pointer, role, what } of rolePointers(doc.data ?? {}, doc.meta.type)) {
         if (typeof role !== 'string' || role === '' || roles.includes(role)) continue;
         const suggestion = closest(role, roles);
-        context.report(
-          doc,
-          doc.map.valueAt(pointer),
-          `${what} "${role}" is not a role of isms.config.yaml (${roles.join(', ')})${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
-        );
+        context.report(doc, doc.map.valueAt(pointer), `${what} "${role}" is not a role of isms.config.yaml (${roles.join(', ')})${suggestion ? `; did you mean "${suggestion}"?` : ''}`);
       }
     }
   },

@@ -1,6 +1,7 @@
 import { stringify } from 'yaml';
 import type { Standard } from '../config/config.js';
 import { newDocumentFile, type NewDocument, type PlannedFile } from './documents.js';
+import { withEditorSchemas } from './editor-schemas.js';
 import { AUDIT_PROGRAMME_SECTIONS } from './sections.js';
 
 export interface InitOptions {
@@ -10,6 +11,8 @@ export interface InitOptions {
   date: string;
   /** The git identity of whoever runs init: made the CISO's member, the author of the first drafts. */
   person?: { name: string; email: string };
+  /** Self-contained schemas by name (`isms schema`): written to .isms/schemas/, with a modeline in each YAML file. */
+  editorSchemas?: Readonly<Record<string, string>>;
 }
 
 const REQUIRED_SECTIONS = {
@@ -97,7 +100,7 @@ export function planInit(options: InitOptions): PlannedFile[] {
   const doc = (fields: Omit<NewDocument, keyof typeof common | 'covers'> & { covers: string[] }, path: string) =>
     newDocumentFile({ ...common, ...fields, covers: clauses(options.standard, fields.covers) }, path);
   const record = { type: 'record', retentionYears: 3 } as const;
-  return [
+  const files: PlannedFile[] = [
     { path: 'isms.config.yaml', text: config(options) },
     { path: '.gitignore', text: '# isms build output\n_site/\n' },
     doc(
@@ -122,4 +125,5 @@ export function planInit(options: InitOptions): PlannedFile[] {
     doc({ ...record, id: 'DOC-MR-1', title: 'Management Review 1', record: 'management-review', covers: ['9.3.3'] }, 'records/management-review-1.yaml'),
     doc({ ...record, id: 'DOC-NC', title: 'Nonconformity and Corrective Action Log', record: 'nonconformity', covers: ['10.2'] }, 'records/nonconformity-log.yaml'),
   ];
+  return options.editorSchemas ? withEditorSchemas(files, options.editorSchemas) : files;
 }

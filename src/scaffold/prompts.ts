@@ -25,7 +25,12 @@ const firstWord = (text: string) => /^\s*[_*]?(\S+)/.exec(text)?.[1];
  */
 export function templatePrompt(text: string): string | undefined {
   if (!known) {
-    const prompts = [...[...Object.values(SECTIONS), AUDIT_PROGRAMME_SECTIONS].flatMap((sections) => sections.map(([, prompt]) => prompt)), ...EARLIER_PROMPTS, REQUIRED_SECTION_PROMPT, SOA_JUSTIFICATION_PROMPT].map(normalise);
+    const prompts = [
+      ...[...Object.values(SECTIONS), AUDIT_PROGRAMME_SECTIONS].flatMap((sections) => sections.map(([, prompt]) => prompt)),
+      ...EARLIER_PROMPTS,
+      REQUIRED_SECTION_PROMPT,
+      SOA_JUSTIFICATION_PROMPT,
+    ].map(normalise);
     known = { prompts: new Set(prompts), firstWords: new Set([...prompts, 'The boundaries of the ISMS of'].map((p) => firstWord(p) ?? '')), shortest: Math.min(...prompts.map((p) => p.length)) };
   }
   // Most texts (every value of a register of thousands of risks) are shorter or start otherwise: decided without normalising them.

@@ -46,7 +46,10 @@ export const SECTIONS: Record<string, Array<[string, string]>> = {
 
 /** The sections of the internal audit programme `isms init` makes (a plan covering ISO/IEC 27001 9.2.2). */
 export const AUDIT_PROGRAMME_SECTIONS: Array<[string, string]> = [
-  ['Purpose', 'What the internal audit programme achieves: whether the ISMS conforms to the organisation\'s own requirements and to ISO/IEC 27001, and is effectively implemented and maintained (9.2).'],
+  [
+    'Purpose',
+    "What the internal audit programme achieves: whether the ISMS conforms to the organisation's own requirements and to ISO/IEC 27001, and is effectively implemented and maintained (9.2).",
+  ],
   ['Audit programme', 'How often audits are held, the methods, who is responsible, how audits are planned, and which clauses and controls each audit covers, so that the cycle covers them all.'],
   ['Auditors', 'Who audits, and how their objectivity and impartiality are ensured (no one audits their own work).'],
   ['Reporting', 'To whom results are reported, and where the results are kept: one record (type: record, record: internal-audit) per audit, its nonconformities in the nonconformity log.'],

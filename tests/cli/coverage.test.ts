@@ -50,7 +50,9 @@ describe('the coverage of the clauses that require documented information', () =
     const section = register.slice(register.indexOf('<h2 id="mandatory-documented-information">'));
     expect(section).toContain('ISO/IEC 27001:2022: 3 of 15 clauses that require documented information are covered.');
     expect(section).toContain('<td class="id">5.2</td><td>Policy</td><td>the information security policy</td>\n<td><a class="id" href="DOC-A5.html">DOC-A5</a></td>');
-    expect(section).toContain('<td class="id">8.2</td><td>Information security risk assessment</td><td>the results of the information security risk assessments</td>\n<td>a document not published here</td>');
+    expect(section).toContain(
+      '<td class="id">8.2</td><td>Information security risk assessment</td><td>the results of the information security risk assessments</td>\n<td>a document not published here</td>',
+    );
     expect(section).toContain('<tr class="uncovered">\n<td class="id">9.3.3</td>');
     expect(section).not.toContain('DOC-RR');
   });

@@ -19,7 +19,7 @@ describe('isms init and isms new', () => {
     const dir = tempDir();
     const init = await runCli(['init', '--organization', 'Acme: Widgets, Ltd'], dir);
     expect(init.code).toBe(0);
-    expect(init.stdout).toContain('Created 13 files in isms-docs/');
+    expect(init.stdout).toContain('Created 16 files in isms-docs/');
     expect(init.stdout).toContain('and a git repository in isms-docs/');
     const drafts = await runCli(['validate', '--format', 'json'], dir);
     expect(JSON.parse(drafts.stdout).summary).toEqual({ documents: 11, errors: 0, warnings: 11 });
@@ -84,7 +84,10 @@ describe('isms init and isms new', () => {
     const record = parse(readFileSync(path.join(dir, 'isms-docs', 'records', 'internal-audit-1.yaml'), 'utf8'));
     expect(record).toMatchObject({ type: 'record', record: 'internal-audit', status: 'draft', auditors: ['[fill in] who audits (never their own work)'], findings: [] });
     expect((await runCli(['validate', '--no-git'], dir)).code).toBe(0);
-    expect(await runCli(['new', 'record', 'DOC-X1'], dir)).toMatchObject({ code: 2, stderr: 'isms: a record says what it records: add --record with one of internal-audit, management-review, nonconformity, objective, competence, monitoring\n' });
+    expect(await runCli(['new', 'record', 'DOC-X1'], dir)).toMatchObject({
+      code: 2,
+      stderr: 'isms: a record says what it records: add --record with one of internal-audit, management-review, nonconformity, objective, competence, monitoring\n',
+    });
     expect((await runCli(['new', 'record', 'DOC-X1', '--record', 'minutes'], dir)).stderr).toContain('unknown record kind "minutes"');
     expect((await runCli(['new', 'policy', 'DOC-X1', '--record', 'objective'], dir)).stderr).toContain('--record is for records');
   });

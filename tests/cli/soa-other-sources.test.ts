@@ -6,7 +6,8 @@ import { runCli } from '../helpers/cli.js';
 import { soaYaml } from '../helpers/domain.js';
 import { BASE_CONFIG } from '../helpers/workspace.js';
 
-const WW1 = '  - { control: "WW-1", title: Client data returned at contract end, source: Wacky Widget client contracts, applicable: true, reasons: [contractual], justification: Clients require it, implementation: implemented, owner: ciso }';
+const WW1 =
+  '  - { control: "WW-1", title: Client data returned at contract end, source: Wacky Widget client contracts, applicable: true, reasons: [contractual], justification: Clients require it, implementation: implemented, owner: ciso }';
 const WW2 = '  - { control: "WW-2", title: Paper archive, source: Wacky Widget client contracts, applicable: false, justification: "No client has asked for a paper archive since 2019." }';
 
 describe('controls from other sources in the SoA', () => {

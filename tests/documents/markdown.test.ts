@@ -74,8 +74,11 @@ describe('validation and the site agree on anchors', () => {
         if (node.tagName && /^h[1-6]$/.test(node.tagName)) ids.push(node.attrs?.find((a) => a.name === 'id')?.value ?? '');
         for (const child of (node.childNodes ?? []) as Array<typeof node>) walk(child);
       };
-      walk(parse(html) as never);
-      expect(parseMarkdown(body).headings.map((h) => h.slug), file).toEqual(ids);
+      walk(parse(html));
+      expect(
+        parseMarkdown(body).headings.map((h) => h.slug),
+        file,
+      ).toEqual(ids);
     }
     expect(readdirSync('isms-docs').length).toBeGreaterThan(0);
   });
@@ -84,6 +87,14 @@ describe('validation and the site agree on anchors', () => {
 describe('what the Markdown model says of each section', () => {
   it('says which sections have nothing under them: a comment and a rule are nothing, a subsection with text is something', () => {
     const model = parseMarkdown(['# Title', '', '## A', '', 'Text.', '', '### A.1', '', '## B', '', '<!-- later -->', '', '---', '', '## C', '', '### C.1', '', '- item', '', '## D', ''].join('\n'));
-    expect(model.headings.map((h) => `${h.text} ${h.empty ? 'empty' : 'has content'}`)).toEqual(['Title has content', 'A has content', 'A.1 empty', 'B empty', 'C has content', 'C.1 has content', 'D empty']);
+    expect(model.headings.map((h) => `${h.text} ${h.empty ? 'empty' : 'has content'}`)).toEqual([
+      'Title has content',
+      'A has content',
+      'A.1 empty',
+      'B empty',
+      'C has content',
+      'C.1 has content',
+      'D empty',
+    ]);
   });
 });

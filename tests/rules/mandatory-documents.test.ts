@@ -30,27 +30,44 @@ ruleTester(mandatoryDocuments, {
       name: 'reports each mandatory clause of a repository holding only the manual, at mandatory_documents',
       config: ON,
       files: { 'manual.md': covering('ISMS-MAN', ['4.3']) },
-      errors: [
-        ...CLAUSES_2022.slice(1).map((id) => ({ file: 'isms.config.yaml', line: ON_LINE, column: 1, message: `ISO/IEC 27001:2022 ${id} ` })),
-      ].sort((a, b) => (a.message < b.message ? -1 : 1)),
+      errors: [...CLAUSES_2022.slice(1).map((id) => ({ file: 'isms.config.yaml', line: ON_LINE, column: 1, message: `ISO/IEC 27001:2022 ${id} ` }))].sort((a, b) => (a.message < b.message ? -1 : 1)),
     },
     {
       name: 'says what a clause requires and how to cover it',
       config: ON,
-      files: { 'manual.md': covering('ISMS-MAN', CLAUSES_2022.filter((id) => id !== '9.3.3')) },
+      files: {
+        'manual.md': covering(
+          'ISMS-MAN',
+          CLAUSES_2022.filter((id) => id !== '9.3.3'),
+        ),
+      },
       errors: [
         {
           file: 'isms.config.yaml',
           line: ON_LINE,
-          message: 'ISO/IEC 27001:2022 9.3.3 Management review results requires documented information (the results of management reviews), and no live document covers it: add "9.3.3" to the covers of the document that provides it',
+          message:
+            'ISO/IEC 27001:2022 9.3.3 Management review results requires documented information (the results of management reviews), and no live document covers it: add "9.3.3" to the covers of the document that provides it',
         },
       ],
     },
     {
       name: 'does not count a retired document, and names it',
       config: ON,
-      files: { 'manual.md': covering('ISMS-MAN', CLAUSES_2022.filter((id) => id !== '6.2')), 'objectives.md': covering('DOC-OBJ', ['6.2'], 'retired') },
-      errors: [{ file: 'isms.config.yaml', line: ON_LINE, message: '6.2 Information security objectives and planning to achieve them requires documented information (the information security objectives), and no live document covers it (only retired documents name it: DOC-OBJ)' }],
+      files: {
+        'manual.md': covering(
+          'ISMS-MAN',
+          CLAUSES_2022.filter((id) => id !== '6.2'),
+        ),
+        'objectives.md': covering('DOC-OBJ', ['6.2'], 'retired'),
+      },
+      errors: [
+        {
+          file: 'isms.config.yaml',
+          line: ON_LINE,
+          message:
+            '6.2 Information security objectives and planning to achieve them requires documented information (the information security objectives), and no live document covers it (only retired documents name it: DOC-OBJ)',
+        },
+      ],
     },
     {
       name: 'wants 9.3 of a 2013 configuration, where 2022 would want 9.3.3',

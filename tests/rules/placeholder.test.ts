@@ -18,7 +18,11 @@ const line = (text: string, needle: string) => text.slice(0, text.indexOf(needle
 
 ruleTester(placeholder, {
   valid: [
-    { name: 'accepts an approved policy that says what it means', config: POLICY_SECTIONS, files: { 'policy.md': markdown({ body: sections('We protect client data.', 'Measured yearly by the CISO.') }) } },
+    {
+      name: 'accepts an approved policy that says what it means',
+      config: POLICY_SECTIONS,
+      files: { 'policy.md': markdown({ body: sections('We protect client data.', 'Measured yearly by the CISO.') }) },
+    },
     { name: 'leaves drafts alone, placeholders and all', config: POLICY_SECTIONS, files: { 'policy.md': initPolicy } },
     {
       name: 'does not read code, link destinations, lower-case words or the version history as placeholders',
@@ -84,7 +88,9 @@ ruleTester(placeholder, {
     {
       name: 'reports the justification isms init gives every control, in an approved SoA',
       files: { 'soa.yaml': INIT_SOA_FIRST_CONTROL },
-      errors: [{ message: 'the template prompt "Applicable until the first risk assessment decides otherwise." is still in an approved document', line: line(INIT_SOA_FIRST_CONTROL, 'Applicable until') }],
+      errors: [
+        { message: 'the template prompt "Applicable until the first risk assessment decides otherwise." is still in an approved document', line: line(INIT_SOA_FIRST_CONTROL, 'Applicable until') },
+      ],
     },
   ],
 });

@@ -14,9 +14,18 @@ ruleTester(schema, {
     { name: 'accepts an internal audit that found nothing', files: { 'audit.yaml': internalAudit({ id: 'DOC-IA', date: '2026-03-10', findings: [] }) } },
     {
       name: 'accepts an audit nonconformity with its follow-up',
-      files: { 'audit.yaml': internalAudit({ id: 'DOC-IA', date: '2026-03-10', findings: ['  - { id: F-1, kind: nonconformity, clause: "9.1", description: No measurements of 8.7, follow_up: NC-003 in the log }'] }) },
+      files: {
+        'audit.yaml': internalAudit({
+          id: 'DOC-IA',
+          date: '2026-03-10',
+          findings: ['  - { id: F-1, kind: nonconformity, clause: "9.1", description: No measurements of 8.7, follow_up: NC-003 in the log }'],
+        }),
+      },
     },
-    { name: 'accepts an empty nonconformity log, and one with an open entry', files: { 'empty.yaml': nonconformityLog({ id: 'DOC-NC1', entries: [] }), 'log.yaml': nonconformityLog({ id: 'DOC-NC2', entries: [NC_OPEN] }) } },
+    {
+      name: 'accepts an empty nonconformity log, and one with an open entry',
+      files: { 'empty.yaml': nonconformityLog({ id: 'DOC-NC1', entries: [] }), 'log.yaml': nonconformityLog({ id: 'DOC-NC2', entries: [NC_OPEN] }) },
+    },
     { name: 'accepts objectives with measure, target, owner, due and results', files: { 'objectives.yaml': objectives({ id: 'DOC-OBJ', results: ['{ date: 2026-01-31, value: 15 days for 90% }'] }) } },
   ],
   invalid: [

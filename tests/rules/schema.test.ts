@@ -10,7 +10,10 @@ ruleTester(schema, {
       name: 'accepts a draft without approval, review or distribution',
       files: { 'policy.md': markdown({ status: 'draft', version: '0.1', approval: null }) },
     },
-    { name: 'accepts covers, the clauses whose documented information the document provides', files: { 'policy.md': markdown({ extra: 'covers: ["5.2", "6.1.3 d", "10.2"]\nretention: { years: 3 }' }) } },
+    {
+      name: 'accepts covers, the clauses whose documented information the document provides',
+      files: { 'policy.md': markdown({ extra: 'covers: ["5.2", "6.1.3 d", "10.2"]\nretention: { years: 3 }' }) },
+    },
     { name: 'accepts a review interval of 120 months when the configuration sets no limit', files: { 'policy.md': markdown({ review: 'review: { last: 2026-01-10, interval_months: 120 }' }) } },
     {
       name: 'accepts a review interval within max_review_interval_months',
@@ -45,7 +48,9 @@ ruleTester(schema, {
     },
     {
       name: 'reports a control from another source without a title',
-      files: { 'soa.yaml': soaYaml({ append: ['  - { control: "WW-1", source: Client contracts, applicable: true, reasons: [contractual], justification: x, implementation: implemented, owner: ciso }'] }) },
+      files: {
+        'soa.yaml': soaYaml({ append: ['  - { control: "WW-1", source: Client contracts, applicable: true, reasons: [contractual], justification: x, implementation: implemented, owner: ciso }'] }),
+      },
       errors: [{ message: '"controls[93]" is missing "title"', line: FIRST_ITEM_LINE + 93 }],
     },
     {
@@ -66,7 +71,7 @@ ruleTester(schema, {
     {
       name: 'reports a misspelt status with a suggestion',
       files: { 'policy.md': markdown({ status: 'aproved' }) },
-      errors: [{ message: 'did you mean "approved"?', line: 7, column: 9 }],
+      errors: [{ message: '"status" must be one of draft, in-review, approved, retired, found "aproved"; did you mean "approved"?', line: 7, column: 9 }],
     },
     {
       name: 'reports a misspelt key with a suggestion',
@@ -76,12 +81,12 @@ ruleTester(schema, {
     {
       name: 'reports a non-ISO approval date and proposes the ISO form',
       files: { 'policy.md': markdown({ approval: 'approval: { by: ceo, name: R. Adeyemi, date: 01.01.2019 }' }) },
-      errors: [{ message: 'write 2019-01-01', line: 9, column: 46 }],
+      errors: [{ message: '"approval.date" is not a date in ISO form (found "01.01.2019"): write 2019-01-01', line: 9, column: 46 }],
     },
     {
       name: 'reports an impossible calendar date',
       files: { 'policy.md': markdown({ approval: 'approval: { by: ceo, name: R. Adeyemi, date: 2024-02-30 }' }) },
-      errors: [{ message: 'is not a date in ISO form', line: 9 }],
+      errors: [{ message: '"approval.date" is not a date in ISO form (found "2024-02-30"): write dates as YYYY-MM-DD', line: 9 }],
     },
     {
       name: 'reports a classification the configuration does not define',
@@ -91,12 +96,12 @@ ruleTester(schema, {
     {
       name: 'reports a malformed id',
       files: { 'policy.md': markdown({ id: 'doc a5' }) },
-      errors: [{ message: 'an id of capital letters, digits and hyphens', line: 2, column: 5 }],
+      errors: [{ message: '"id" must be an id of capital letters, digits and hyphens, like DOC-A5, found "doc a5"', line: 2, column: 5 }],
     },
     {
       name: 'reports a Markdown document without front matter once',
       files: { 'notes.md': '# Notes\n\nNo metadata here.\n' },
-      errors: [{ message: 'no front matter', line: 1, column: 1 }],
+      errors: [{ message: 'no front matter: a controlled document starts with a "---" block holding id, title, type, owner, classification, status and version', line: 1, column: 1 }],
     },
     {
       name: 'reports an SoA without a standard',

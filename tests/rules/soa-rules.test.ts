@@ -11,7 +11,8 @@ const at = (line: string, token: string) => line.indexOf(token) + 1;
 const EMPTY = '  - { control: "5.1", applicable: true, reasons: [risk], justification: "", implementation: implemented, owner: ciso }';
 const NO_REASONS = '  - { control: "5.2", applicable: true, reasons: [], justification: x, implementation: implemented, owner: ciso }';
 const EXCLUDED_PLANNED = '  - { control: "7.12", applicable: false, justification: x, implementation: planned }';
-const WW1 = '  - { control: "WW-1", title: Client data returned at contract end, source: Wacky Widget client contracts, applicable: true, reasons: [contractual], justification: Clients require it, implementation: implemented, owner: ciso }';
+const WW1 =
+  '  - { control: "WW-1", title: Client data returned at contract end, source: Wacky Widget client contracts, applicable: true, reasons: [contractual], justification: Clients require it, implementation: implemented, owner: ciso }';
 const WW1_BARE = '  - { control: "WW-1", applicable: true, reasons: [contractual], justification: Clients require it, implementation: implemented, owner: ciso }';
 const SOURCED_5_1 = '  - { control: "5.1", title: Policies, source: Our group standard, applicable: true, reasons: [business], justification: Group rule, implementation: implemented, owner: ciso }';
 const excluded = (control: string, justification: string) => `  - { control: "${control}", applicable: false, justification: ${JSON.stringify(justification)} }`;
@@ -23,7 +24,9 @@ ruleTester(soaCoverage, {
     { name: 'accepts an SoA of 2013 with its 114 controls', files: { 'soa.yaml': soaYaml({ standard: 'iso27001-2013' }) } },
     {
       name: 'accepts control ids written A.5.1 or Annex A 5.2',
-      files: { 'soa.yaml': soaYaml({ replace: { '5.1': '  - { control: "A.5.1", applicable: false, justification: x }', '5.2': '  - { control: "Annex A 5.2", applicable: false, justification: x }' } }) },
+      files: {
+        'soa.yaml': soaYaml({ replace: { '5.1': '  - { control: "A.5.1", applicable: false, justification: x }', '5.2': '  - { control: "Annex A 5.2", applicable: false, justification: x }' } }),
+      },
     },
     { name: 'accepts a control from another source, with an id and a title of its own', files: { 'soa.yaml': soaYaml({ append: [WW1] }) } },
   ],
@@ -31,7 +34,13 @@ ruleTester(soaCoverage, {
     {
       name: 'says that WW-1 is not a control of Annex A, and how to give a control from another source',
       files: { 'soa.yaml': soaYaml({ append: [WW1_BARE] }) },
-      errors: [{ message: 'WW-1 is not a control of ISO/IEC 27001:2022 Annex A (a control from another source says where it comes from: source: <text>)', line: FIRST_ITEM_LINE + 93, column: at(WW1_BARE, '"WW-1"') }],
+      errors: [
+        {
+          message: 'WW-1 is not a control of ISO/IEC 27001:2022 Annex A (a control from another source says where it comes from: source: <text>)',
+          line: FIRST_ITEM_LINE + 93,
+          column: at(WW1_BARE, '"WW-1"'),
+        },
+      ],
     },
     {
       name: 'refuses a source on an Annex A id, which would pass a control off as another',
@@ -47,8 +56,8 @@ ruleTester(soaCoverage, {
       name: 'names each missing control at the controls key',
       files: { 'soa.yaml': soaYaml({ replace: { '5.7': null, '8.28': null } }) },
       errors: [
-        { message: 'control 5.7 Threat intelligence of ISO/IEC 27001:2022 is missing', line: 10, column: 1 },
-        { message: 'control 8.28 Secure coding of ISO/IEC 27001:2022 is missing', line: 10, column: 1 },
+        { message: 'control 5.7 Threat intelligence of ISO/IEC 27001:2022 is missing: every Annex A control needs a decision', line: 10, column: 1 },
+        { message: 'control 8.28 Secure coding of ISO/IEC 27001:2022 is missing: every Annex A control needs a decision', line: 10, column: 1 },
       ],
     },
     {
@@ -69,7 +78,7 @@ ruleTester(soaCoverage, {
     {
       name: 'reads a two-part id in a 2013 SoA as an objective',
       files: { 'soa.yaml': soaYaml({ standard: 'iso27001-2013', append: ['  - { control: "8.2", applicable: true }'] }) },
-      errors: [{ message: '8.2 is a control objective of ISO/IEC 27001:2013 (Information classification), not a control', line: FIRST_ITEM_LINE + 114 }],
+      errors: [{ message: '8.2 is a control objective of ISO/IEC 27001:2013 (Information classification), not a control; its controls are 8.2.1, 8.2.2, 8.2.3', line: FIRST_ITEM_LINE + 114 }],
     },
   ],
 });
@@ -77,15 +86,25 @@ ruleTester(soaCoverage, {
 ruleTester(soaJustification, {
   valid: [
     { name: 'accepts justified inclusions and exclusions', files: { 'soa.yaml': soaYaml({ replace: { '7.11': excluded('7.11', 'No server rooms: offices use landlord cabling') } }) } },
-    { name: 'accepts an exclusion that says why, even when it starts with "Not applicable"', files: { 'soa.yaml': soaYaml({ replace: { '8.30': excluded('8.30', 'Not applicable: no development is outsourced; consultants work under our own life cycle') } }) } },
-    { name: 'accepts a short justification of an applicable control (only exclusions must say why not)', files: { 'soa.yaml': soaYaml({ replace: { '5.1': '  - { control: "5.1", applicable: true, reasons: [risk], justification: x, implementation: implemented, owner: ciso }' } }) } },
+    {
+      name: 'accepts an exclusion that says why, even when it starts with "Not applicable"',
+      files: { 'soa.yaml': soaYaml({ replace: { '8.30': excluded('8.30', 'Not applicable: no development is outsourced; consultants work under our own life cycle') } }) },
+    },
+    {
+      name: 'accepts a short justification of an applicable control (only exclusions must say why not)',
+      files: { 'soa.yaml': soaYaml({ replace: { '5.1': '  - { control: "5.1", applicable: true, reasons: [risk], justification: x, implementation: implemented, owner: ciso }' } }) },
+    },
   ],
   invalid: [
     {
       name: 'reports exclusions whose justification says nothing: N/A, -, none, not applicable',
       files: { 'soa.yaml': soaYaml({ replace: { '7.11': excluded('7.11', 'N/A'), '7.12': excluded('7.12', '-'), '8.30': excluded('8.30', ' None. '), '8.31': excluded('8.31', 'Not applicable!') } }) },
       errors: [
-        { message: 'control 7.11 is excluded with a justification that says nothing ("N/A"): say why the control does not apply, in 20 characters or more', line: soaLine('7.11'), column: at(excluded('7.11', 'N/A'), '"N/A"') },
+        {
+          message: 'control 7.11 is excluded with a justification that says nothing ("N/A"): say why the control does not apply, in 20 characters or more',
+          line: soaLine('7.11'),
+          column: at(excluded('7.11', 'N/A'), '"N/A"'),
+        },
         { message: 'control 7.12 is excluded with a justification that says nothing ("-")', line: soaLine('7.12') },
         { message: 'control 8.30 is excluded with a justification that says nothing ("None.")', line: soaLine('8.30') },
         { message: 'control 8.31 is excluded with a justification that says nothing ("Not applicable!")', line: soaLine('8.31') },
@@ -109,26 +128,33 @@ ruleTester(soaJustification, {
     {
       name: 'reports an applicable control without reasons',
       files: { 'soa.yaml': soaYaml({ replace: { '5.2': NO_REASONS } }) },
-      errors: [{ message: 'control 5.2 is applicable without reasons', line: soaLine('5.2'), column: at(NO_REASONS, '[]') }],
+      errors: [{ message: 'control 5.2 is applicable without reasons: give one or more of risk, legal, contractual, business', line: soaLine('5.2'), column: at(NO_REASONS, '[]') }],
     },
   ],
 });
 
 ruleTester(soaImplementation, {
-  valid: [{ name: 'accepts applicable controls with status and owner, and bare exclusions', files: { 'soa.yaml': soaYaml({ replace: { '7.12': '  - { control: "7.12", applicable: false, justification: x }' } }) } }],
+  valid: [
+    {
+      name: 'accepts applicable controls with status and owner, and bare exclusions',
+      files: { 'soa.yaml': soaYaml({ replace: { '7.12': '  - { control: "7.12", applicable: false, justification: x }' } }) },
+    },
+  ],
   invalid: [
     {
       name: 'reports an applicable control without implementation status or owner',
       files: { 'soa.yaml': soaYaml({ replace: { '8.1': '  - { control: "8.1", applicable: true, reasons: [risk], justification: x }' } }) },
       errors: [
-        { message: 'control 8.1 is applicable without an implementation status', line: soaLine('8.1'), column: 7 },
+        { message: 'control 8.1 is applicable without an implementation status (implemented, partial, planned, not-implemented)', line: soaLine('8.1'), column: 7 },
         { message: 'control 8.1 is applicable without an owner', line: soaLine('8.1'), column: 7 },
       ],
     },
     {
       name: 'reports an excluded control that carries an implementation status',
       files: { 'soa.yaml': soaYaml({ replace: { '7.12': EXCLUDED_PLANNED } }) },
-      errors: [{ message: 'control 7.12 is excluded but has an implementation status', line: soaLine('7.12'), column: at(EXCLUDED_PLANNED, 'implementation') }],
+      errors: [
+        { message: 'control 7.12 is excluded but has an implementation status: remove it, or make the control applicable', line: soaLine('7.12'), column: at(EXCLUDED_PLANNED, 'implementation') },
+      ],
     },
   ],
 });
@@ -139,7 +165,9 @@ ruleTester(soaReference, {
       name: 'accepts references to existing documents and risks',
       config: RISK_CONFIG,
       files: {
-        'soa.yaml': soaYaml({ replace: { '5.1': '  - { control: "5.1", applicable: true, reasons: [risk], justification: x, implementation: implemented, owner: ciso, documents: [DOC-A5], risks: [R-001] }' } }),
+        'soa.yaml': soaYaml({
+          replace: { '5.1': '  - { control: "5.1", applicable: true, reasons: [risk], justification: x, implementation: implemented, owner: ciso, documents: [DOC-A5], risks: [R-001] }' },
+        }),
         'policy.md': markdown(),
         'register.yaml': registerYaml([risk()]),
       },

@@ -45,7 +45,12 @@ const final = (approve2 = true) => Object.assign({}, ...history2(approve2).map((
 /** A procedure written against the policy: depends_on: [DOC-A5] on line 10. */
 const procedure = markdown({ id: 'DOC-P1', type: 'procedure', status: 'approved', approval: 'approval: { by: ciso, name: M. Woolard, date: 2026-01-10 }', extra: 'depends_on: [DOC-A5]' });
 const policy = (version: '1.0' | '1.1') =>
-  markdown({ version, body: version === '1.0' ? 'We protect information.' : 'We protect client information.', approval: `approval: { by: ceo, name: R. Adeyemi, date: ${version === '1.0' ? '2026-01-10' : '2026-04-02'} }`, history: history(row('1.0', '2026-01-10'), ...(version === '1.1' ? [row('1.1', '2026-04-01')] : [])) });
+  markdown({
+    version,
+    body: version === '1.0' ? 'We protect information.' : 'We protect client information.',
+    approval: `approval: { by: ceo, name: R. Adeyemi, date: ${version === '1.0' ? '2026-01-10' : '2026-04-02'} }`,
+    history: history(row('1.0', '2026-01-10'), ...(version === '1.1' ? [row('1.1', '2026-04-01')] : [])),
+  });
 
 ruleTester(suspectDependency, {
   valid: [
