@@ -5,7 +5,7 @@ import { proseRange, type MarkdownProse } from '../documents/markdown.js';
 import { childPointer } from '../source/source-map.js';
 import { isRecord } from '../text/is-record.js';
 import { templatePrompt } from '../scaffold/prompts.js';
-import { sectionName } from './required-sections.js';
+import { sectionName } from '../text/section-name.js';
 import { readable, type Rule } from './rule.js';
 
 /** Words that stand for text not written yet (upper case, whole words), and `[fill in ...]` or `[insert ...]`. */

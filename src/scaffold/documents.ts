@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
 import { catalogOf } from '../catalog/catalog.js';
 import type { RecordKind, Standard } from '../config/config.js';
-import { sectionName } from '../rules/required-sections.js';
+import { sectionName } from '../text/section-name.js';
 import { markdownPrompt, REQUIRED_SECTION_PROMPT, SOA_JUSTIFICATION_PROMPT } from './prompts.js';
 import { recordTemplate } from './records.js';
 import { SECTIONS } from './sections.js';
