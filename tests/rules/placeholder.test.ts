@@ -50,46 +50,52 @@ ruleTester(placeholder, {
       name: 'counts a section with only a comment and an empty subsection as empty',
       config: POLICY_SECTIONS,
       files: { 'policy.md': markdown({ body: sections('<!-- to do -->\n\n### Scope of the statement', 'Measured yearly by the CISO.') }) },
-      errors: [{ message: 'the required section "Policy statement" is empty', line: BODY }],
+      errors: [{ message: 'the required section "Policy statement" is empty in an approved document: write it, or take the document back to draft', line: BODY }],
     },
     {
       name: 'reports TODO, [fill in] and [insert date] in a document in review, each where it is',
       files: { 'policy.md': markdown({ status: 'in-review', approval: null, body: 'TODO: owners.\n\nThe review is held on [insert date] by [Fill in: role].' }) },
       errors: [
-        { message: 'placeholder "TODO" in a document in review', line: BODY - 1, column: 1 },
-        { message: 'placeholder "[insert date]" in a document in review', line: BODY + 1, column: 23 },
-        { message: 'placeholder "[Fill in: role]" in a document in review', line: BODY + 1, column: 40 },
+        { message: 'placeholder "TODO" in a document in review: write what it stands for, or take the document back to draft', line: BODY - 1, column: 1 },
+        { message: 'placeholder "[insert date]" in a document in review: write what it stands for, or take the document back to draft', line: BODY + 1, column: 23 },
+        { message: 'placeholder "[Fill in: role]" in a document in review: write what it stands for, or take the document back to draft', line: BODY + 1, column: 40 },
       ],
     },
     {
       name: 'reports every prompt of an isms init draft approved as it is, at its line',
       config: POLICY_SECTIONS,
       files: { 'policy.md': approve(initPolicy) },
-      errors: SECTIONS['policy']!.map(([, prompt]) => ({ message: `the template prompt "${prompt}" is still in an approved document`, line: line(approve(initPolicy), prompt) })),
+      errors: SECTIONS['policy']!.map(([, prompt]) => ({
+        message: `the template prompt "${prompt}" is still in an approved document: write what it stands for, or take the document back to draft`,
+        line: line(approve(initPolicy), prompt),
+      })),
     },
     {
       name: 'reports a placeholder in a table cell at its row, and one in a heading',
       files: { 'policy.md': markdown({ body: '| Role | Duty |\n|---|---|\n| CISO | TBD |\n| CEO | Approves |\n\n## Owners: TODO' }) },
       errors: [
-        { message: 'placeholder "TBD" in an approved document', line: BODY + 2, column: 10 },
-        { message: 'placeholder "TODO" in an approved document', line: BODY + 5, column: 12 },
+        { message: 'placeholder "TBD" in an approved document: write what it stands for, or take the document back to draft', line: BODY + 2, column: 10 },
+        { message: 'placeholder "TODO" in an approved document: write what it stands for, or take the document back to draft', line: BODY + 5, column: 12 },
       ],
     },
     {
       name: 'reports a placeholder in the metadata',
       files: { 'policy.md': markdown().replace('title: Information Security Policy', 'title: TBD') },
-      errors: [{ message: 'placeholder "TBD" in an approved document', line: 3, column: 8 }],
+      errors: [{ message: 'placeholder "TBD" in an approved document: write what it stands for, or take the document back to draft', line: 3, column: 8 }],
     },
     {
       name: 'reports [fill in] in a record in review, at its value',
       files: { 'objectives.yaml': objectives({ id: 'DOC-OBJ', status: 'in-review' }).replace('target: 14 days at most for 95% of advisories', 'target: "[fill in] the value that means it is met"') },
-      errors: [{ message: 'placeholder "[fill in]" in a document in review', line: 15, column: 13 }],
+      errors: [{ message: 'placeholder "[fill in]" in a document in review: write what it stands for, or take the document back to draft', line: 15, column: 13 }],
     },
     {
       name: 'reports the justification isms init gives every control, in an approved SoA',
       files: { 'soa.yaml': INIT_SOA_FIRST_CONTROL },
       errors: [
-        { message: 'the template prompt "Applicable until the first risk assessment decides otherwise." is still in an approved document', line: line(INIT_SOA_FIRST_CONTROL, 'Applicable until') },
+        {
+          message: 'the template prompt "Applicable until the first risk assessment decides otherwise." is still in an approved document: write what it stands for, or take the document back to draft',
+          line: line(INIT_SOA_FIRST_CONTROL, 'Applicable until'),
+        },
       ],
     },
   ],

@@ -125,7 +125,8 @@ ruleTester(recordDue, {
         {
           file: 'objectives.yaml',
           line: DATE_LINE + 9,
-          message: 'the next measurement of the objectives is overdue by 32 days: it was due 2026-04-30, 3 months after the newest approved one, DOC-OBJ of 2026-01-31',
+          message:
+            'the next measurement of the objectives is overdue by 32 days: it was due 2026-04-30, 3 months after the newest approved one, DOC-OBJ of 2026-01-31 (records.objective: every 3 months)',
         },
       ],
     },

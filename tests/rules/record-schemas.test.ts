@@ -66,7 +66,14 @@ ruleTester(schema, {
     {
       name: 'reports a record kept as Markdown: records are YAML data',
       files: { 'minutes.md': markdown({ type: 'record', extra: 'record: management-review' }) },
-      errors: [{ message: 'a record is kept as a YAML document (a .yaml file)', line: 4, column: 7 }],
+      errors: [
+        {
+          message:
+            'a record is kept as a YAML document (a .yaml file) holding the fields of its kind (record: internal-audit, management-review, nonconformity, objective, competence, monitoring), which schemas/record-<kind>.schema.json describe',
+          line: 4,
+          column: 7,
+        },
+      ],
     },
   ],
 });

@@ -45,7 +45,13 @@ ruleTester(soaCoverage, {
     {
       name: 'refuses a source on an Annex A id, which would pass a control off as another',
       files: { 'soa.yaml': soaYaml({ append: [SOURCED_5_1] }) },
-      errors: [{ message: '5.1 is control 5.1 of ISO/IEC 27001:2022 Annex A, but the entry gives a source: a control from another source needs an id of its own', line: FIRST_ITEM_LINE + 93 }],
+      errors: [
+        {
+          message:
+            '5.1 is control 5.1 of ISO/IEC 27001:2022 Annex A, but the entry gives a source: a control from another source needs an id of its own (WW-1); remove "source" for an Annex A control',
+          line: FIRST_ITEM_LINE + 93,
+        },
+      ],
     },
     {
       name: 'reports a control from another source listed twice',
@@ -68,7 +74,7 @@ ruleTester(soaCoverage, {
     {
       name: 'reports an unknown control',
       files: { 'soa.yaml': soaYaml({ append: ['  - { control: "5.99", applicable: true }'] }) },
-      errors: [{ message: '5.99 is not a control of ISO/IEC 27001:2022 Annex A', line: FIRST_ITEM_LINE + 93 }],
+      errors: [{ message: '5.99 is not a control of ISO/IEC 27001:2022 Annex A (a control from another source says where it comes from: source: <text>)', line: FIRST_ITEM_LINE + 93 }],
     },
     {
       name: 'says which 2022 control replaces a 2013 id in a 2022 SoA',
@@ -105,15 +111,15 @@ ruleTester(soaJustification, {
           line: soaLine('7.11'),
           column: at(excluded('7.11', 'N/A'), '"N/A"'),
         },
-        { message: 'control 7.12 is excluded with a justification that says nothing ("-")', line: soaLine('7.12') },
-        { message: 'control 8.30 is excluded with a justification that says nothing ("None.")', line: soaLine('8.30') },
-        { message: 'control 8.31 is excluded with a justification that says nothing ("Not applicable!")', line: soaLine('8.31') },
+        { message: 'control 7.12 is excluded with a justification that says nothing ("-"): say why the control does not apply, in 20 characters or more', line: soaLine('7.12') },
+        { message: 'control 8.30 is excluded with a justification that says nothing ("None."): say why the control does not apply, in 20 characters or more', line: soaLine('8.30') },
+        { message: 'control 8.31 is excluded with a justification that says nothing ("Not applicable!"): say why the control does not apply, in 20 characters or more', line: soaLine('8.31') },
       ],
     },
     {
       name: 'reports an exclusion justified in under 20 characters',
       files: { 'soa.yaml': soaYaml({ replace: { '7.11': excluded('7.11', 'No server rooms') } }) },
-      errors: [{ message: 'control 7.11 is excluded with a justification that says nothing ("No server rooms")', line: soaLine('7.11') }],
+      errors: [{ message: 'control 7.11 is excluded with a justification that says nothing ("No server rooms"): say why the control does not apply, in 20 characters or more', line: soaLine('7.11') }],
     },
     {
       name: 'reports a control excluded without justification',

@@ -36,8 +36,8 @@ ruleTester(unknownRole, {
         'review.yaml': managementReview({ id: 'DOC-MR', date: '2026-02-20' }).replace('owner: ciso, due: 2026-12-01', 'owner: it, due: 2026-12-01'),
       },
       errors: [
-        { file: 'log.yaml', message: 'entries[0].owner "hr" is not a role of isms.config.yaml', line: APPROVED_HEAD_LINES + 2 },
-        { file: 'review.yaml', message: 'decisions[0].owner "it" is not a role of isms.config.yaml', line: APPROVED_HEAD_LINES + 12 },
+        { file: 'log.yaml', message: 'entries[0].owner "hr" is not a role of isms.config.yaml (ceo, ciso, executive)', line: APPROVED_HEAD_LINES + 2 },
+        { file: 'review.yaml', message: 'decisions[0].owner "it" is not a role of isms.config.yaml (ceo, ciso, executive)', line: APPROVED_HEAD_LINES + 12 },
       ],
     },
   ],
