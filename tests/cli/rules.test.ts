@@ -35,7 +35,7 @@ describe('isms rules', () => {
     expect((await runCli(['rules', '--format', 'md'], '.')).stdout).toBe(rulesMarkdown(RULES));
   });
 
-  it("gives each rule an anchor on its row of the README table, and a URL to it only when the package names its home page", async () => {
+  it('gives each rule an anchor on its row of the README table, and a URL to it only when the package names its home page', async () => {
     const readme = readFileSync(path.resolve('README.md'), 'utf8');
     const pkg = JSON.parse(readFileSync(path.resolve('package.json'), 'utf8')) as { homepage?: string };
     const { rules } = JSON.parse((await runCli(['rules', '--format', 'json'], '.')).stdout) as { rules: Array<{ id: string; url?: string }> };
