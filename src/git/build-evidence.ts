@@ -167,6 +167,8 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
       return { state, signersBlob: read.kind === 'ok' ? read.id : '', files };
     };
     const signOffSignatures = new SignOffSignatures(toplevel, reader);
+    /** A commit standing just after a merge: what is in force before it is what the merge left in force. */
+    const afterMerge = (merge: string): Commit => ({ hash: `${merge}+`, parents: [merge], authorName: '', authorEmail: '', authorDate: '', committerName: '', committerEmail: '', committerDate: '' });
 
     /** The configurations in force when `imported` is the imported history (each view judged once). */
     const views = new Map<Set<string>, Promise<InForce>>();
@@ -177,15 +179,17 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
         pending = configurationsInForce(
           graph,
           judgedChanges,
-          async ({ commit }, revisionOf) => {
+          async ({ commit }, revisionOf, revisionBefore) => {
             const { state, signersBlob } = await governedBefore(revisionOf);
+            const merge = graph.integratedBy(commit.hash);
+            const merged = merge ? { merge, state: (await governedBefore((file) => revisionBefore(afterMerge(merge), file))).state } : undefined;
             let check: SignatureCheck | undefined;
             let backdated = false;
             if (state.kind === 'ok' && state.config.git.signedApprovals) {
               check = await signOffSignatures.check(commit.hash, signersBlob);
               backdated = await signOffSignatures.datedBeforeParent(commit);
             }
-            const view = { configBefore: () => state, overruledBefore: () => undefined, signature: () => check, datedBeforeParent: () => backdated };
+            const view = { configBefore: () => state, overruledBefore: () => undefined, configAtMerge: () => merged, signature: () => check, datedBeforeParent: () => backdated };
             return judgeSignOff(view, commit, (c) => c.git.configApprovers, 'the change').ok;
           },
           // A configuration that does not parse authorises nobody: it never replaces the one in force.
@@ -244,8 +248,14 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
 
     const signersBlob = new Map<string, string>();
     const overruled = new Map<string, { commit: Commit; reason: VoidReason }>();
+    const atMerge = new Map<string, { merge: string; state: ConfigState }>();
     await Promise.all(
       [...judged.values()].map(async (commit) => {
+        // Made on a branch: it takes effect when merged, so the configuration in force after that merge judges it too.
+        const merge = graph.integratedBy(commit.hash);
+        if (merge) {
+          atMerge.set(commit.hash, { merge, state: (await governedBefore((file) => inForce.revisionBefore(afterMerge(merge), file))).state });
+        }
         const { state, signersBlob: blob, files } = await governedBefore((file) => inForce.revisionBefore(commit, file));
         const standing = inForce.voidBefore(commit, files);
         if (standing) overruled.set(commit.hash, standing);
@@ -293,6 +303,7 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
       document: (doc) => evidence.get(doc),
       configBefore: (hash) => before.get(hash) ?? { kind: 'missing' },
       overruledBefore: (hash) => overruled.get(hash),
+      configAtMerge: (hash) => atMerge.get(hash),
       configAt: (hash) => at.get(hash) ?? { kind: 'missing' },
       configChanges,
       uncommittedConfig,

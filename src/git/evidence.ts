@@ -117,6 +117,11 @@ export interface GitEvidence {
    * not allowed), when `configBefore` is therefore older than the commit's parent.
    */
   overruledBefore(hash: string): { commit: Commit; reason: 'not-allowed' | 'unreadable' } | undefined;
+  /**
+   * For a sign-off made on a branch: the merge that brought it into HEAD's first-parent line, and the
+   * configuration in force once that merge was made (a sign-off takes effect when it is merged).
+   */
+  configAtMerge?(hash: string): { merge: string; state: ConfigState } | undefined;
   /** The configuration in a commit itself (for approvals imported with the baseline). */
   configAt(hash: string): ConfigState;
   /** Changes to the configuration and the allowed-signers file after the baseline, oldest first. */

@@ -182,7 +182,7 @@ export type SignOff = { ok: true; member: RoleMember; role: string; config: Conf
  * `what` names the act in messages ("the approval").
  */
 export function judgeSignOff(
-  git: Pick<GitEvidence, 'configBefore' | 'overruledBefore' | 'signature' | 'datedBeforeParent'>,
+  git: Pick<GitEvidence, 'configBefore' | 'overruledBefore' | 'configAtMerge' | 'signature' | 'datedBeforeParent'>,
   commit: Commit,
   roles: (config: Config) => readonly string[],
   what: string,
@@ -234,6 +234,19 @@ export function judgeSignOff(
           message: `${what} in ${described} is signed with the key of ${signature.signer || 'an unnamed signer'}, not of its author ${member.name}: a member's key never signs for another`,
         };
       }
+    }
+    // A sign-off made on a branch takes effect when it is merged: by then its author must still be allowed
+    // (a member removed since cannot approve on a branch forked before the removal and merge it later).
+    const merged = git.configAtMerge?.(commit.hash);
+    if (merged?.state.kind === 'ok' && !memberOf(merged.state.config, roles(merged.state.config), commit.authorEmail)) {
+      return {
+        ok: false,
+        message: `${what} in ${described} was merged in ${merged.merge.slice(0, 7)}, when its author was no longer allowed to make it: it needs a member of ${
+          roles(merged.state.config)
+            .map((r) => `"${r}"`)
+            .join(' or ') || 'no role'
+        }, as configured in force at that merge`,
+      };
     }
     return { ok: true, member, role, config };
   }
