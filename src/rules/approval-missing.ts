@@ -1,5 +1,7 @@
+import { DOCUMENT_TYPES } from '../config/config.js';
 import { approverProblems, judgeApproval } from '../git/model.js';
 import { isFutureDate, isIsoDate } from '../text/dates.js';
+import { misspelt } from './misspelt.js';
 import { readable, type Rule } from './rule.js';
 
 export const approvalMissing: Rule = {
@@ -11,7 +13,7 @@ export const approvalMissing: Rule = {
       if (doc.meta.status !== 'approved') continue;
       const approval = doc.meta.approval;
       if (!approval) {
-        context.report(doc, doc.map.valueAt('/status'), 'status is "approved" but there is no approval: add approval {by, name, date}');
+        if (!misspelt(context, doc, '/approval')) context.report(doc, doc.map.valueAt('/status'), 'status is "approved" but there is no approval: add approval {by, name, date}');
         continue;
       }
       const { date } = approval;
@@ -20,8 +22,10 @@ export const approvalMissing: Rule = {
       const evidence = context.git?.document(doc);
       const judged = context.git && evidence ? judgeApproval(context.git, evidence, doc, context.config) : undefined;
       const problems = judged?.proof ? judged.problems : approverProblems(context.config, doc.meta.type, approval, true);
+      // Who approves a type that is not one (`type: Policy`) is unknown: the schema reports the type, with the one it may mean.
+      const knownType = (DOCUMENT_TYPES as readonly string[]).includes(doc.meta.type ?? '');
       for (const problem of problems) {
-        if (problem.kind === 'role' || problem.kind === 'member') context.report(doc, doc.map.valueAt(problem.at), problem.message);
+        if (knownType && (problem.kind === 'role' || problem.kind === 'member')) context.report(doc, doc.map.valueAt(problem.at), problem.message);
       }
       if (date && isIsoDate(date)) {
         const newest = doc.history?.rows.at(-1);
