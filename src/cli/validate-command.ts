@@ -68,6 +68,10 @@ async function validateWorkspace(workspace: Workspace, history: Promise<GitEvide
     git,
   });
 
+  if (io.env['ISMS_DEBUG'] === '1') {
+    for (const failure of result.failures) io.stderr.write(`isms: ${messages.ruleFailed(failure.rule, (failure.error as Error)?.stack ?? String(failure.error))}\n`);
+  }
+
   const text = reporter({
     tool: { name: 'isms', version: TOOL_VERSION },
     result,
