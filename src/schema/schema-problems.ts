@@ -38,6 +38,9 @@ const TYPE_WORDS: Record<string, string> = {
   array: 'a list',
 };
 
+/** Keywords that judge a value, most telling first: a value that fails several is reported by the first. */
+const VALUE_KEYWORDS = ['type', 'enum', 'const', 'format', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum'];
+
 /** A key a document meant but misspelt: the schema reports it once, with the key it meant. */
 export interface Misspelling {
   /** Where the meant key would be (`/controls/3/justification`). */
@@ -100,6 +103,14 @@ export function schemaFindings(errors: ErrorObject[], map: SourceMap, rootKeys: 
       }
     }
   }
+  // One finding per value: "999999999999.1" is reported as not MAJOR.MINOR, not also as too long.
+  const best = new Map<string, ErrorObject>();
+  for (const error of errors) {
+    const rank = VALUE_KEYWORDS.indexOf(error.keyword);
+    if (rank === -1) continue;
+    const held = best.get(error.instancePath);
+    if (!held || rank < VALUE_KEYWORDS.indexOf(held.keyword)) best.set(error.instancePath, error);
+  }
   const problems: Problem[] = [];
   const add = (problem: Problem | undefined) => {
     if (problem && !problems.some((p) => p.message === problem.message && p.at.line === problem.at.line && p.at.column === problem.at.column)) {
@@ -122,6 +133,7 @@ export function schemaFindings(errors: ErrorObject[], map: SourceMap, rootKeys: 
         continue;
       }
     }
+    if (VALUE_KEYWORDS.includes(error.keyword) && best.get(error.instancePath) !== error) continue;
     add(toProblem(error, map, unknown.get(error)));
   }
   return { problems, misspellings };
