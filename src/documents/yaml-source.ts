@@ -1,5 +1,5 @@
 import type { Node } from 'yaml';
-import { INVISIBLE_CONTROL } from '../text/decode.js';
+import { CONTROL_CHARACTER, INVISIBLE_CONTROL } from '../text/decode.js';
 import { LineIndex } from '../text/line-index.js';
 import type { Problem } from './problem.js';
 import { readSimpleYaml } from './simple-yaml.js';
@@ -59,6 +59,7 @@ export function parseYamlSourceWithLibrary(text: string): YamlSource {
     // yaml builds nodes recursively and reports an exhausted stack as the error where it happened.
     const deep = issue.code === 'RESOURCE_EXHAUSTION' ? tooDeepAt(text) : undefined;
     if (deep !== undefined) problems.push({ message: tooDeepMessage, at: lines.range(deep, deep + 1) });
+    else if (issue.code === 'MULTIPLE_DOCS') problems.push({ message: 'a second YAML document starts here: a controlled document is one YAML document, so remove the "---" line or split the file', at: lines.range(start, start + 3) });
     else problems.push({ message: yamlMessage(issue.message), at: lines.range(start, end) });
   }
   if (doc.directives?.yaml.explicit && doc.directives.yaml.version !== '1.2') {
@@ -110,6 +111,9 @@ export function parseYamlSourceWithLibrary(text: string): YamlSource {
       if (typeof value === 'bigint') return rawOf(node);
       if (typeof value === 'string' && INVISIBLE_CONTROL.test(value)) {
         problems.push({ message: 'value contains an invisible or bidirectional control character', at: rangeOf(node) });
+      } else if (typeof value === 'string' && CONTROL_CHARACTER.test(value)) {
+        const code = value.charCodeAt(value.search(CONTROL_CHARACTER)).toString(16).toUpperCase().padStart(4, '0');
+        problems.push({ message: `value contains a control character (U+${code}): write plain text`, at: rangeOf(node) });
       }
       return value;
     }
