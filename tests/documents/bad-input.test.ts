@@ -2,6 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseYamlSource } from '../../src/documents/yaml-source.js';
 import { check } from '../../src/engine/check.js';
 import { RULES } from '../../src/rules/index.js';
 import { fixture, runCli } from '../helpers/cli.js';
@@ -38,6 +39,17 @@ describe('hostile YAML', () => {
     const result = findings({ 'deep.yaml': 'id: DOC-D\nx: ' + '['.repeat(5000) + ']'.repeat(5000) + '\n' });
     expect(result.length).toBeGreaterThan(0);
     expect(result[0]).toMatch(/^parse-error \d+:\d+ /);
+  });
+
+  it('reports 5,000-deep nesting once, at the same place, however deep the caller already is', () => {
+    // The yaml library reports an exhausted stack where it ran out, once or many times, under one code or
+    // another, depending on how much stack the caller had left.
+    const text = 'id: DOC-D\nx: ' + '['.repeat(5000) + ']'.repeat(5000) + '\n';
+    const atDepth = (frames: number): string[] =>
+      frames === 0 ? parseYamlSource(text).problems.map((p) => `${p.at.line}:${p.at.column} ${p.message}`) : atDepth(frames - 1);
+    const outcomes = new Set<string>();
+    for (let frames = 0; frames < 8000; frames += 400) outcomes.add(JSON.stringify(atDepth(frames)));
+    expect([...outcomes]).toEqual([JSON.stringify(['2:68 nesting deeper than 64 levels'])]);
   });
 
   it('refuses a file over 1 MiB before parsing it', () => {
