@@ -21,6 +21,10 @@ describe('configuration keys', () => {
     expect(problems(`organization: Test Org\n${ROLES}publish:\n  titel: Manual\n`)).toEqual(['5:3 unknown key "publish.titel"; did you mean "title"?']);
   });
 
+  it('proposes the key the misspelt title of a role means, once', () => {
+    expect(problems('organization: Test Org\nroles:\n  ciso: { titel: Chief Information Security Officer }\n')).toEqual(['3:11 unknown key "roles.ciso.titel"; did you mean "title"?']);
+  });
+
   it('proposes no document metadata key for a key of the configuration', () => {
     expect(problems(`organization: Test Org\n${ROLES}titel: Manual\n`)).toEqual(['4:1 unknown key "titel"']);
   });
