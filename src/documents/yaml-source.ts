@@ -1,5 +1,5 @@
 import type { Node } from 'yaml';
-import { CONTROL_CHARACTER, INVISIBLE_CONTROL } from '../text/decode.js';
+import { INVISIBLE_CONTROL } from '../text/decode.js';
 import { LineIndex } from '../text/line-index.js';
 import type { Problem } from './problem.js';
 import { readSimpleYaml } from './simple-yaml.js';
@@ -118,9 +118,9 @@ export function parseYamlSourceWithLibrary(text: string): YamlSource {
       if (typeof value === 'bigint') return rawOf(node);
       if (typeof value === 'string' && INVISIBLE_CONTROL.test(value)) {
         problems.push({ message: 'value contains an invisible or bidirectional control character', at: rangeOf(node) });
-      } else if (typeof value === 'string' && CONTROL_CHARACTER.test(value)) {
-        const code = value.charCodeAt(value.search(CONTROL_CHARACTER)).toString(16).toUpperCase().padStart(4, '0');
-        problems.push({ message: `value contains a control character (U+${code}): write plain text`, at: rangeOf(node) });
+      } else if (typeof value === 'string' && value.includes('\u0000')) {
+        // A file holding a NUL is refused when it is read; a quoted "\0" writes one all the same.
+        problems.push({ message: 'value contains a NUL character (a "\\0" escape)', at: rangeOf(node) });
       }
       return value;
     }

@@ -41,9 +41,6 @@ export function decodeDocument(bytes: Uint8Array): DecodeResult {
   return { ok: true, text };
 }
 
-/** Control characters other than tab and line breaks: no value of a document holds one (`"\0"`, `"\e"`). */
-export const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-
 /** Characters that can make text read differently from what it is (bidi overrides, zero-width). */
 export const INVISIBLE_CONTROL = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
 

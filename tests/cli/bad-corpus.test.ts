@@ -9,6 +9,8 @@ import { CEO, keyPair, policy, REPO_CONFIG, TestRepo, WRITER } from '../helpers/
 import { activeContent } from '../helpers/html-safety.js';
 
 const CORPUS = path.resolve('tests/fixtures/bad');
+/** Anything a terminal acts on (line breaks aside): escapes, other controls, bidi and line separators, lone surrogates. */
+const TERMINAL_CONTROLS = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]|[\uD800-\uDFFF]/;
 
 interface Expected {
   file?: string;
@@ -158,6 +160,10 @@ describe('the hostile-input corpus (tests/fixtures/bad)', () => {
         expect(run.code).toBe(c.exit);
         expectDiagnostics(run.stdout, c.diagnostics, name, c.total);
         if (c.secret) expect(run.stdout).not.toContain(c.secret);
+        // What a person reads on a terminal carries nothing a terminal acts on, whatever the input held.
+        const human = await isms(['validate', '--no-git', '--as-of', corpus.asOf], dir, sentinel);
+        expect(human.code).toBe(c.exit);
+        expect(human.stdout).not.toMatch(TERMINAL_CONTROLS);
         expect(treeHash(dir)).toBe(before);
         expect(readdirSync(outside)).toEqual(outsideBefore);
         expect(existsSync(sentinel)).toBe(false);
