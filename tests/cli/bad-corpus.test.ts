@@ -45,6 +45,8 @@ interface ConfigCase extends Outcome {
 
 interface RepositoryCase extends Outcome {
   setup: string;
+  /** How many documents the run must have read (all of them, whatever their names). */
+  documents?: number;
   diagnostics: Expected[];
 }
 
@@ -313,6 +315,7 @@ describe('repositories, through isms validate with git', () => {
       expect(run.stderr).toBe('');
       expect(run.code).toBe(c.exit);
       expectDiagnostics(run.stdout, c.diagnostics, '');
+      if (c.documents !== undefined) expect((JSON.parse(run.stdout) as { summary: { documents: number } }).summary.documents).toBe(c.documents);
       expect(treeHash(dir)).toBe(before);
       expect(readdirSync(outside)).toEqual(outsideBefore);
       expect(existsSync(sentinel)).toBe(false);
