@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { audienceOf, buildAudience, type Config } from '../config/config.js';
-import { displayPath } from '../documents/discover.js';
 import { check } from '../engine/check.js';
 import type { GitEvidence } from '../git/evidence.js';
-import { runGit } from '../git/run-git.js';
+import { headCommit, headCommitTime } from '../git/repository.js';
 import { workingChanges } from '../git/working-changes.js';
 import { buildOutputs, manualFileName } from '../render/build-outputs.js';
 import { buildPublication, type Publication } from '../render/publication.js';
@@ -13,7 +12,7 @@ import { RULES } from '../rules/index.js';
 import { nameLine } from '../sign/certificate-facts.js';
 import { escapeControls } from '../text/controls.js';
 import { todayIso } from '../text/dates.js';
-import { isInside } from '../text/paths.js';
+import { displayPath, isInside } from '../text/paths.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
 import { gitEvidence, openWorkspace } from './open-workspace.js';
@@ -39,10 +38,7 @@ async function buildTime(io: CliIo, root: string, release: boolean): Promise<Dat
     if (!/^\d+$/.test(epoch)) throw new UsageError(messages.badSourceDateEpoch(epoch));
     return new Date(Number(epoch) * 1000);
   }
-  if (release) {
-    const result = await runGit(root, ['log', '-1', '--format=%ct', 'HEAD']);
-    return new Date(Number(result.stdout.toString('utf8').trim()) * 1000);
-  }
+  if (release) return headCommitTime(root);
   return new Date();
 }
 
@@ -83,10 +79,8 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
   const asOf = release ? time.toISOString().slice(0, 10) : todayIso();
   if (key) refuseInvalidCertificate(io, options.signKey!, key, time);
 
-  const result = check(workspace, { asOf, rules: RULES, git });
   // Under --release, documents that differ from HEAD are an error, not a warning.
-  const diagnostics = release ? result.diagnostics.map((d) => (d.rule === 'git-uncommitted' ? { ...d, severity: 'error' as const } : d)) : result.diagnostics;
-  const summary = summarize({ ...result, diagnostics });
+  const summary = summarize(check(workspace, { asOf, rules: RULES, git, ...(release ? { severity: { 'git-uncommitted': 'error' } } : {}) }));
   if (release) {
     if (git.status.kind !== 'ok') throw new UsageError(messages.releaseNeedsGit(git.status.kind));
     const changes = await workingChanges(config.root, { exclude: [out] });
@@ -105,9 +99,10 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
     if (error instanceof TemplateError) throw new UsageError(error.message);
     throw error;
   }
-  const commit = git.status.kind === 'ok' ? (await runGit(config.root, ['rev-parse', 'HEAD'])).stdout.toString('utf8').trim() : undefined;
+  const commit = git.status.kind === 'ok' ? await headCommit(config.root) : undefined;
   const publication = buildPublication(workspace, git, {
     buildTime: time.toISOString(),
+    asOf,
     ...(commit ? { commit } : {}),
     ...(audience.name !== undefined ? { audience: audience.name } : {}),
     approvedOnly: release,

@@ -1,12 +1,12 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { configCandidates, findConfig } from '../config/find-config.js';
+import { competingConfigs, configCandidates, findConfig } from '../config/find-config.js';
 import type { Config } from '../config/config.js';
 import { loadConfig, parseConfig } from '../config/load-config.js';
-import { discoverDocuments, displayPath } from '../documents/discover.js';
+import { discoverDocuments } from '../documents/discover.js';
 import { loadWorkspace, type Workspace } from '../documents/workspace.js';
 import type { GitEvidence } from '../git/evidence.js';
-import { baseRefError, buildEvidence, GitRefError, type PendingWorkspace } from '../git/build-evidence.js';
+import { buildEvidence, type PendingWorkspace } from '../git/build-evidence.js';
+import { baseRefError, GitRefError } from '../git/repository.js';
 import { cacheStamp, type CachePaths } from '../git/evidence-cache.js';
 import { readAtRef } from '../git/read-at-ref.js';
 import { RULE_IDS } from '../rules/index.js';
@@ -15,6 +15,7 @@ import type { KeptFiles } from './output-file.js';
 import { openEvidenceCache, type EvidenceCacheFile } from './evidence-cache-file.js';
 import { messages } from './messages.js';
 import { TOOL_VERSION } from './tool-version.js';
+import { displayPath } from '../text/paths.js';
 
 /** Finds and validates the configuration, then reads every document; a broken configuration is a UsageError. */
 export async function openWorkspace(io: CliIo, configOption: string | undefined): Promise<Workspace> {
@@ -38,12 +39,13 @@ export function openConfig(io: CliIo, configOption: string | undefined): Config 
 }
 
 /**
- * Two configurations where one is looked for (the current folder and isms-docs/ below it) would let
- * a new one silently take over from the other: name the one with --config.
+ * Two configurations where one is looked for (in or above the current folder, and isms-docs/ below it)
+ * would let a new one silently take over from the other: name the one with --config.
  */
 function refuseTwoConfigurations(io: CliIo, configOption: string | undefined): void {
-  const found = configCandidates(io.cwd, configOption).filter((candidate) => existsSync(candidate));
-  if (configOption === undefined && found.length > 1) throw new UsageError(messages.twoConfigs(found.map((file) => displayPath(io.cwd, file))));
+  if (configOption !== undefined) return;
+  const found = competingConfigs(io.cwd);
+  if (found.length > 1) throw new UsageError(messages.twoConfigs(found.map((file) => displayPath(io.cwd, file))));
 }
 
 /**

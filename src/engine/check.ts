@@ -1,4 +1,4 @@
-import { createDiagnostic, START_OF_FILE, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { createDiagnostic, START_OF_FILE, type Diagnostic, type Severity } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../documents/document.js';
 import type { Workspace } from '../documents/workspace.js';
 import type { GitEvidence } from '../git/evidence.js';
@@ -14,6 +14,8 @@ export interface CheckOptions {
   /** Which documents to report on (all by default); every document is still read, for references and ids. */
   include?: (doc: SourceDocument) => boolean;
   git?: GitEvidence;
+  /** The severity of these rules when they are on, whatever the configuration says (`build --release`: git-uncommitted is an error). */
+  severity?: Readonly<Record<string, Severity>>;
 }
 
 /** A rule that threw, with what it threw (the CLI prints the stack with ISMS_DEBUG=1). */
@@ -39,7 +41,7 @@ export function check(workspace: Workspace, options: CheckOptions): CheckResult 
   const reported: Diagnostic[] = [];
   const failures: RuleFailure[] = [];
   const contextFor = (rule: Rule, documents: readonly SourceDocument[], report: (diagnostic: Diagnostic) => void): RuleContext | undefined => {
-    const severity = severityOf(rule, workspace.config.rules);
+    const severity = severityOf(rule, workspace.config.rules, options.severity);
     if (!severity) return undefined;
     return {
       documents,
@@ -48,6 +50,7 @@ export function check(workspace: Workspace, options: CheckOptions): CheckResult 
       entries: workspace.entries,
       asOf: options.asOf,
       ...(options.git ? { git: options.git } : {}),
+      severityOf: (other) => severityOf(other, workspace.config.rules, options.severity),
       reportFile(file, at, message) {
         report(createDiagnostic({ rule: rule.id, severity, file, at, document: null, message }));
       },
@@ -65,7 +68,7 @@ export function check(workspace: Workspace, options: CheckOptions): CheckResult 
     } catch (error) {
       failures.push({ rule: rule.id, error });
       const failed = documentFailing(rule, workspace.documents, (documents) => contextFor(rule, documents, () => undefined));
-      const severity = severityOf(internalError, workspace.config.rules);
+      const severity = severityOf(internalError, workspace.config.rules, options.severity);
       if (severity) {
         const message = `rule ${rule.id} failed${failed ? ' on this document' : ''}: ${failureText(error)}; its findings are incomplete, the other rules still ran`;
         reported.push(

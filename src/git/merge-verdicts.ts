@@ -44,7 +44,13 @@ export async function mergeVerdicts(toplevel: string, folder: string, graph: Com
       const taken = sides.indexOf(result);
       // Carried: the result is one side's, and every other side kept the base's (or the same) file.
       const carried = taken !== -1 && atBase !== undefined && sides.every((side, i) => i === taken || side === atBase || side === result);
-      const replacedIndex = taken === 0 ? Math.max(0, sides.findIndex((side) => side !== result)) : 0;
+      const replacedIndex =
+        taken === 0
+          ? Math.max(
+              0,
+              sides.findIndex((side) => side !== result),
+            )
+          : 0;
       verdicts.set(key, { commit, path: change.path, made: !carried, result, replaced: sides[replacedIndex] ?? '' });
     }
   }

@@ -1,5 +1,4 @@
 import { slug } from '../scaffold/documents.js';
-import type { PublicationSigner } from '../sign/sign-publication.js';
 import { MANIFEST_FILE, MANIFEST_SIGNATURE, manifestFor } from './manifest.js';
 import type { Publication } from './publication.js';
 import { documentDefinition, manualDefinition } from './pdf/pdf-documents.js';
@@ -7,6 +6,17 @@ import { renderPdf } from './pdf/render-pdf.js';
 import { renderFailure, type RenderFailure } from './render-failure.js';
 import { renderSite } from './site/render-site.js';
 import type { SiteTemplates } from './site/templates.js';
+
+/**
+ * Signs what a build made: the PDFs, each with a reason of its own, then the manifest. Rendering
+ * names what it needs here; src/sign/sign-publication.ts provides it.
+ */
+export interface PublicationSigner {
+  /** Signs, in place, each document's PDF among `files` and the manual. */
+  pdfs(files: Map<string, Buffer>, publication: Publication, manual: string | undefined): Promise<void>;
+  /** manifest.json.sig: a detached DER CMS (CAdES-BES) of the manifest's exact bytes. */
+  manifest(manifest: Buffer): Buffer;
+}
 
 export interface BuildOptions {
   html: boolean;

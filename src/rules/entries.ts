@@ -1,8 +1,7 @@
-import type { Config, Standard } from '../config/config.js';
 import type { SourceDocument } from '../documents/document.js';
-import { childPointer } from '../documents/source-map.js';
-import { isRecord } from '../documents/version-history.js';
+import { childPointer } from '../source/source-map.js';
 import { readable, type RuleContext } from './rule.js';
+import { isRecord } from '../text/is-record.js';
 
 /** One item of a list in a YAML document (`controls[i]`, `risks[i]`), with where it stands. */
 export interface Entry {
@@ -10,11 +9,6 @@ export interface Entry {
   index: number;
   pointer: string;
   data: Record<string, unknown>;
-}
-
-export function standardOf(doc: SourceDocument, config: Config): Standard {
-  const standard = doc.meta.standard;
-  return standard === 'iso27001-2013' || standard === 'iso27001-2022' ? standard : config.standard;
 }
 
 function entriesOf(doc: SourceDocument, key: string): Entry[] {

@@ -1,6 +1,5 @@
 import type { SourceDocument } from '../documents/document.js';
-import { severityOf } from '../engine/severity.js';
-import { misspellingAt } from '../schema/document-schema.js';
+import { misspellingAt } from '../documents/document-schema.js';
 import type { Misspelling } from '../schema/schema-problems.js';
 import type { RuleContext } from './rule.js';
 import { schema } from './schema.js';
@@ -13,7 +12,7 @@ import { schema } from './schema.js';
  * turned down or off, it would let a misspelt approval pass, so the rule that owns the key speaks.
  */
 export function misspelt(context: RuleContext, doc: SourceDocument, pointer: string): Misspelling | undefined {
-  if (severityOf(schema, context.config.rules) !== 'error') return undefined;
+  if (context.severityOf(schema) !== 'error') return undefined;
   return misspellingAt(doc, pointer);
 }
 
@@ -26,10 +25,12 @@ const ids = new WeakMap<readonly SourceDocument[], Set<string>>();
 export function misspeltIds(context: RuleContext): ReadonlySet<string> {
   let found = ids.get(context.documents);
   if (!found) {
-    found = new Set(context.documents.flatMap((doc) => {
-      const value = doc.meta.id === undefined ? misspeltText(context, doc, '/id') : undefined;
-      return value === undefined ? [] : [value];
-    }));
+    found = new Set(
+      context.documents.flatMap((doc) => {
+        const value = doc.meta.id === undefined ? misspeltText(context, doc, '/id') : undefined;
+        return value === undefined ? [] : [value];
+      }),
+    );
     ids.set(context.documents, found);
   }
   return found;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Range } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../documents/document.js';
-import { childPointer } from '../documents/source-map.js';
+import { childPointer } from '../source/source-map.js';
 import { controlEntries, label, texts } from './entries.js';
 import { closest } from '../text/suggest.js';
 import { misspeltIds } from './misspelt.js';
@@ -57,7 +57,11 @@ export function referencesOf(doc: SourceDocument, context: RuleContext): Referen
     references.push(
       target
         ? { at: mention.at, text: mention.text, target }
-        : { at: mention.at, text: mention.text, problem: `"${mention.text}" names document ${mention.id}, which no document in the repository has${unreadableHint}${suggest(() => closest(mention.id, [...byId.keys()]))}` },
+        : {
+            at: mention.at,
+            text: mention.text,
+            problem: `"${mention.text}" names document ${mention.id}, which no document in the repository has${unreadableHint}${suggest(() => closest(mention.id, [...byId.keys()]))}`,
+          },
     );
   }
   resolved.set(doc, { documents: context.documents, references });
@@ -125,13 +129,7 @@ function buildIndex(documents: readonly SourceDocument[]) {
   return { byPath, byId, unreadableHint };
 }
 
-function resolveLink(
-  url: string,
-  doc: SourceDocument,
-  byPath: Map<string, SourceDocument>,
-  entries: ReadonlySet<string>,
-  suggest: Suggest,
-): { target?: SourceDocument; problem?: string } {
+function resolveLink(url: string, doc: SourceDocument, byPath: Map<string, SourceDocument>, entries: ReadonlySet<string>, suggest: Suggest): { target?: SourceDocument; problem?: string } {
   const trimmed = url.trim();
   if (trimmed === '') return { problem: 'empty link' };
   const scheme = SCHEME.exec(trimmed)?.[1]?.toLowerCase();
@@ -161,17 +159,26 @@ function resolveLink(
     const bare = resolved.replace(/\/$/, '');
     target = byPath.get(bare);
     const exists = entries.has(bare) || entries.has(`${bare}/`) || bare === '.' || (target !== undefined && target.escapesRoot === undefined);
-    if (!exists) return { problem: `"${trimmed}" links to ${bare}, which does not exist${suggest(
-        () => fileMeant(bare, entries),
-        (file) => `"${path.posix.relative(path.posix.dirname(doc.path), file)}${hashAt === -1 ? '' : trimmed.slice(hashAt)}"`,
-      )}` };
+    if (!exists)
+      return {
+        problem: `"${trimmed}" links to ${bare}, which does not exist${suggest(
+          () => fileMeant(bare, entries),
+          (file) => `"${path.posix.relative(path.posix.dirname(doc.path), file)}${hashAt === -1 ? '' : trimmed.slice(hashAt)}"`,
+        )}`,
+      };
   }
   if (anchor !== undefined && anchor !== '' && target?.markdown) {
     const slug = anchor.toLowerCase();
     if (!target.markdown.headings.some((heading) => heading.slug === slug)) {
       const where = target === doc ? 'this document' : target.path;
       const slugs = target.markdown.headings.map((heading) => heading.slug);
-      return { target, problem: `"${trimmed}": ${where} has no heading with the anchor #${anchor}${suggest(() => closest(slug, slugs), (found) => `#${found}`)}` };
+      return {
+        target,
+        problem: `"${trimmed}": ${where} has no heading with the anchor #${anchor}${suggest(
+          () => closest(slug, slugs),
+          (found) => `#${found}`,
+        )}`,
+      };
     }
   }
   return target === doc ? {} : { target };

@@ -1,10 +1,10 @@
 import { roleOf } from '../config/config.js';
-import { isRecord } from '../documents/version-history.js';
 import { describeRating, needsEscalation, ratingsOf } from '../risk/method.js';
 import { isFutureDate, isIsoDate } from '../text/dates.js';
 import { label, registerDocuments, riskEntries, text } from './entries.js';
 import { misspelt } from './misspelt.js';
 import type { Rule } from './rule.js';
+import { isRecord } from '../text/is-record.js';
 
 const NEEDS_ACCEPTANCE = new Set(['modify', 'share', 'retain']);
 
@@ -27,7 +27,11 @@ export const riskAcceptance: Rule = {
         if (!NEEDS_ACCEPTANCE.has(treatment)) continue;
         if (!isRecord(acceptance)) {
           if (acceptance === undefined && misspelt(context, doc, `${entry.pointer}/acceptance`)) continue;
-          context.report(doc, doc.map.valueAt(`${entry.pointer}/treatment`), `${name} (${treatment}) has no acceptance of its residual risk: add acceptance { by, date } by the risk owner (ISO/IEC 27001 6.1.3 f)`);
+          context.report(
+            doc,
+            doc.map.valueAt(`${entry.pointer}/treatment`),
+            `${name} (${treatment}) has no acceptance of its residual risk: add acceptance { by, date } by the risk owner (ISO/IEC 27001 6.1.3 f)`,
+          );
           continue;
         }
         const by = typeof acceptance['by'] === 'string' ? acceptance['by'] : undefined;
@@ -36,7 +40,11 @@ export const riskAcceptance: Rule = {
         const escalate = method ? needsEscalation(method, entry.data) : false;
         const byAt = doc.map.valueAt(`${entry.pointer}/acceptance/by`);
         if (method && escalate && by !== method.escalation) {
-          context.report(doc, byAt, `${name} has a residual rating ${describeRating(residual!)} above the acceptable level (${method.acceptable}): it must be accepted by ${method.escalation}, not ${by ?? 'nobody'}`);
+          context.report(
+            doc,
+            byAt,
+            `${name} has a residual rating ${describeRating(residual!)} above the acceptable level (${method.acceptable}): it must be accepted by ${method.escalation}, not ${by ?? 'nobody'}`,
+          );
           // An owner that is not a role (`CISO`) is unknown-role's to report, with the role it may mean.
         } else if (!escalate && by !== undefined && owner !== undefined && roleOf(context.config, owner) && by !== owner) {
           context.report(doc, byAt, `${name} is owned by ${owner}, so ${owner} accepts its residual risk, not ${by}`);

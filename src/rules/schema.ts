@@ -1,4 +1,5 @@
-import { documentSchemaFindings } from '../schema/document-schema.js';
+import { START_OF_FILE } from '../diagnostics/diagnostic.js';
+import { documentSchemaFindings } from '../documents/document-schema.js';
 import { closest } from '../text/suggest.js';
 import type { Rule } from './rule.js';
 
@@ -10,7 +11,7 @@ export const schema: Rule = {
     for (const doc of context.documents) {
       if (doc.parseProblems.length > 0 || doc.escapesRoot !== undefined || doc.text === undefined) continue;
       if (doc.data === undefined) {
-        context.report(doc, { line: 1, column: 1, endLine: 1, endColumn: 1 }, 'no front matter: a controlled document starts with a "---" block holding id, title, type, owner, classification, status and version');
+        context.report(doc, START_OF_FILE, 'no front matter: a controlled document starts with a "---" block holding id, title, type, owner, classification, status and version');
         continue;
       }
       for (const problem of documentSchemaFindings(doc).problems) context.report(doc, problem.at, problem.message);

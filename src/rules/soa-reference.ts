@@ -1,6 +1,6 @@
 import { DOCUMENT_TYPES } from '../config/config.js';
 import type { SourceDocument } from '../documents/document.js';
-import { isRecord } from '../documents/version-history.js';
+import { isRecord } from '../text/is-record.js';
 import { closest } from '../text/suggest.js';
 import { controlEntries, label, registerDocuments, riskEntries, soaDocuments, text, texts } from './entries.js';
 import { listedReferences } from './references.js';

@@ -1,15 +1,14 @@
-import { catalogOf } from '../catalog/catalog.js';
-import { resolveControlId } from '../catalog/control-id.js';
 import type { Config } from '../config/config.js';
 import type { SourceDocument } from '../documents/document.js';
-import { isRecord } from '../documents/version-history.js';
 import type { Workspace } from '../documents/workspace.js';
 import type { GitEvidence } from '../git/evidence.js';
 import { approvalEvidence, judgeApproval } from '../git/model.js';
 import type { Summary } from '../reporters/report.js';
-import { ratingsOf } from '../risk/method.js';
+import { summarizeRisks } from '../risk/risk-summary.js';
+import { summarizeSoa, type ImplementationCounts } from '../soa/soa-summary.js';
 import { daysBetween, isIsoDate } from '../text/dates.js';
 import { reviewSchedule } from '../documents/review.js';
+import { isRecord } from '../text/is-record.js';
 
 export interface DocumentStatus {
   id: string | null;
@@ -31,10 +30,6 @@ export interface DocumentStatus {
   daysLeft: number | null;
   file: string;
 }
-
-const IMPLEMENTATIONS = ['implemented', 'partial', 'planned', 'not-implemented'] as const;
-type Implementation = (typeof IMPLEMENTATIONS)[number];
-type ImplementationCounts = Record<Implementation | 'unknown', number>;
 
 export interface SoaStatus {
   document: string | null;
@@ -75,7 +70,7 @@ function documentStatus(doc: SourceDocument, config: Config, asOf: string, git: 
   const evidence = git?.document(doc);
   const proof = git ? approvalEvidence(git, evidence) : undefined;
   const approved = meta.status === 'approved' && meta.approval?.by && meta.approval.name && meta.approval.date;
-  const judged = approved && git && evidence ? judgeApproval(git, evidence, doc, config) : undefined;
+  const judged = approved && git && evidence ? judgeApproval(git, evidence, doc, config, asOf) : undefined;
   const nextReview = reviewSchedule(meta, config)?.due ?? null;
   return {
     id: meta.id ?? null,
@@ -87,7 +82,13 @@ function documentStatus(doc: SourceDocument, config: Config, asOf: string, git: 
     approvedBy: approved ? { role: meta.approval!.by!, name: meta.approval!.name! } : null,
     approvedOn: approved ? meta.approval!.date! : null,
     approvalProof: proof
-      ? { proof: proof.proof, commit: proof.commit?.hash.slice(0, 7) ?? null, signed: proof.signed, valid: judged?.valid ?? false, problem: judged && !judged.valid ? (judged.problems[0]?.message ?? 'not proven') : proof.proof === 'uncommitted' ? 'not committed' : null }
+      ? {
+          proof: proof.proof,
+          commit: proof.commit?.hash.slice(0, 7) ?? null,
+          signed: proof.signed,
+          valid: judged?.valid ?? false,
+          problem: judged && !judged.valid ? (judged.problems[0]?.message ?? 'not proven') : proof.proof === 'uncommitted' ? 'not committed' : null,
+        }
       : null,
     nextReview,
     daysLeft: nextReview ? daysBetween(asOf, nextReview) : null,
@@ -95,65 +96,43 @@ function documentStatus(doc: SourceDocument, config: Config, asOf: string, git: 
   };
 }
 
-const emptyCounts = (): ImplementationCounts => ({ implemented: 0, partial: 0, planned: 0, 'not-implemented': 0, unknown: 0 });
-
 function soaStatus(doc: SourceDocument, config: Config): SoaStatus {
-  const standard = doc.meta.standard === 'iso27001-2013' ? 'iso27001-2013' : doc.meta.standard === 'iso27001-2022' ? 'iso27001-2022' : config.standard;
-  const catalog = catalogOf(standard);
-  const groups = new Map<string, SoaStatus['byGroup'][number]>();
-  for (const control of catalog.controls) {
-    if (!groups.has(control.group)) groups.set(control.group, { group: control.group, title: control.groupTitle, applicable: 0, excluded: 0, implementation: emptyCounts() });
-  }
-  const status: SoaStatus = { document: doc.meta.id ?? null, standard, catalogue: catalog.controls.length, decided: 0, applicable: 0, excluded: 0, implementation: emptyCounts(), byGroup: [] };
-  const seen = new Set<string>();
-  const controls = Array.isArray(doc.data?.['controls']) ? (doc.data['controls'] as unknown[]) : [];
-  for (const item of controls) {
-    if (!isRecord(item) || typeof item['control'] !== 'string' || typeof item['applicable'] !== 'boolean') continue;
-    const resolved = resolveControlId(item['control'], standard);
-    if (!resolved.ok || seen.has(resolved.id)) continue;
-    seen.add(resolved.id);
-    const group = groups.get(catalog.get(resolved.id)!.group)!;
-    status.decided++;
-    if (item['applicable']) {
-      const implementation = (IMPLEMENTATIONS as readonly unknown[]).includes(item['implementation']) ? (item['implementation'] as Implementation) : 'unknown';
-      status.applicable++;
-      group.applicable++;
-      status.implementation[implementation]++;
-      group.implementation[implementation]++;
-    } else {
-      status.excluded++;
-      group.excluded++;
-    }
-  }
-  status.byGroup = [...groups.values()];
-  return status;
+  const soa = summarizeSoa(doc, config);
+  return {
+    document: doc.meta.id ?? null,
+    standard: soa.standard,
+    catalogue: soa.catalog.controls.length,
+    decided: soa.decided,
+    applicable: soa.applicable,
+    excluded: soa.excluded,
+    implementation: soa.implementation,
+    byGroup: soa.groups.map(({ group, title, applicable, excluded, implementation }) => ({ group, title, applicable, excluded, implementation })),
+  };
 }
 
 function riskStatus(doc: SourceDocument, config: Config, asOf: string): RiskStatus | undefined {
   const method = config.risk;
   if (!method) return undefined;
-  const levels = method.levels.map((l) => l.name);
-  const zero = () => Object.fromEntries(levels.map((l) => [l, 0])) as Record<string, number>;
-  const status: RiskStatus = { document: doc.meta.id ?? null, total: 0, levels, inherent: zero(), residual: zero(), treatments: { modify: 0, retain: 0, avoid: 0, share: 0 }, expiring: [] };
-  const risks = Array.isArray(doc.data?.['risks']) ? (doc.data['risks'] as unknown[]) : [];
-  for (const risk of risks) {
-    if (!isRecord(risk)) continue;
-    status.total++;
-    const { inherent, residual } = ratingsOf(method, risk);
-    if (inherent) status.inherent[inherent.levelName] = (status.inherent[inherent.levelName] ?? 0) + 1;
-    const treatment = risk['treatment'];
-    if (treatment === 'modify' || treatment === 'retain' || treatment === 'avoid' || treatment === 'share') status.treatments[treatment]++;
-    if (residual && treatment !== 'avoid') status.residual[residual.levelName] = (status.residual[residual.levelName] ?? 0) + 1;
-    const acceptance = risk['acceptance'];
+  const summary = summarizeRisks(doc, method);
+  const expiring: RiskStatus['expiring'] = [];
+  for (const { entry } of summary.risks) {
+    const acceptance = entry['acceptance'];
     if (isRecord(acceptance) && typeof acceptance['expires'] === 'string' && isIsoDate(acceptance['expires'])) {
       const daysLeft = daysBetween(asOf, acceptance['expires']);
-      if (daysLeft <= EXPIRY_WINDOW_DAYS) {
-        status.expiring.push({ risk: String(risk['id'] ?? '?'), by: String(acceptance['by'] ?? '?'), expires: acceptance['expires'], daysLeft });
-      }
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- what the register says, as text (the schema reports other types)
+      if (daysLeft <= EXPIRY_WINDOW_DAYS) expiring.push({ risk: String(entry['id'] ?? '?'), by: String(acceptance['by'] ?? '?'), expires: acceptance['expires'], daysLeft });
     }
   }
-  status.expiring.sort((a, b) => a.daysLeft - b.daysLeft);
-  return status;
+  expiring.sort((a, b) => a.daysLeft - b.daysLeft);
+  return {
+    document: doc.meta.id ?? null,
+    total: summary.risks.length,
+    levels: method.levels.map((l) => l.name),
+    inherent: summary.inherent,
+    residual: summary.residual,
+    treatments: summary.treatments,
+    expiring,
+  };
 }
 
 /** The register of documents, the SoA summary and the risk summary, as of a date. No I/O. */

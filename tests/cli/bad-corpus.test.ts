@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { activeContent } from '../helpers/html-safety.js';
 
 const CORPUS = path.resolve('tests/fixtures/bad');
 /** Anything a terminal acts on (line breaks aside): escapes, other controls, bidi and line separators, lone surrogates. */
+// eslint-disable-next-line no-control-regex -- matching control characters is what it is for
 const TERMINAL_CONTROLS = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]|[\uD800-\uDFFF]/;
 
 interface Expected {
@@ -70,7 +71,7 @@ function temporary(prefix: string): string {
 function treeHash(root: string): string {
   const hash = createHash('sha256');
   const walk = (dir: Buffer) => {
-    const names = readdirSync(dir, { encoding: 'buffer' }).sort(Buffer.compare);
+    const names = readdirSync(dir, { encoding: 'buffer' }).sort((a, b) => Buffer.compare(a, b));
     for (const name of names) {
       const full = Buffer.concat([dir, Buffer.from(path.sep), name]);
       const stat = lstatSync(full);
@@ -107,7 +108,10 @@ const GENERATORS: Record<string, (target: string, outside: string) => void> = {
   'front-matter-70k': (target) => writeFileSync(target, `---\nid: DOC-FM\nnote: "${'x'.repeat(70_000)}"\n---\n`),
   'items-20000': (target) => {
     const items = Array.from({ length: 20_000 }, () => '  - { to: x, audience: y }').join('\n');
-    writeFileSync(target, `id: DOC-PLAN\ntitle: Plan\ntype: plan\nowner: ciso\nclassification: internal\nstatus: draft\nversion: "0.1"\nversions: [{ version: "0.1", date: 2026-01-01, author: A, details: B }]\ndistribution:\n${items}\n`);
+    writeFileSync(
+      target,
+      `id: DOC-PLAN\ntitle: Plan\ntype: plan\nowner: ciso\nclassification: internal\nstatus: draft\nversion: "0.1"\nversions: [{ version: "0.1", date: 2026-01-01, author: A, details: B }]\ndistribution:\n${items}\n`,
+    );
   },
   'symlink-out': (target, outside) => {
     writeFileSync(path.join(outside, 'secret.md'), DRAFT.replace('DOC-BAD', 'DOC-SECRET'));
@@ -270,7 +274,9 @@ const SETUPS: Record<string, (outside: string, sentinel: string) => Setup> = {
     repo.write('isms.config.yaml', `${REPO_CONFIG}git:\n  signed_approvals: true\n  allowed_signers: .isms/allowed_signers\n`);
     const rows = ['| 0.1 | 2026-01-05 | P. Writer | First draft |', '| 1.0 | 2026-01-10 | P. Writer | First published |'];
     repo.write('policy.md', policy({ status: 'in-review', version: '1.0', rows })).commit('1.0 for review', WRITER, '2026-01-05');
-    repo.write('policy.md', policy({ status: 'approved', version: '1.0', approval: '{ by: ceo, name: R. Adeyemi, date: 2026-01-10 }', rows })).commit('Approve 1.0', CEO, '2026-01-10', { sign: ceo.key });
+    repo
+      .write('policy.md', policy({ status: 'approved', version: '1.0', approval: '{ by: ceo, name: R. Adeyemi, date: 2026-01-10 }', rows }))
+      .commit('Approve 1.0', CEO, '2026-01-10', { sign: ceo.key });
     const program = path.join(outside, 'signature-program');
     writeFileSync(program, `#!/bin/sh\necho signature program > '${sentinel}'\nexec ssh-keygen "$@"\n`, { mode: 0o755 });
     repo.git(['config', 'gpg.ssh.program', program]);

@@ -67,7 +67,9 @@ describe('isms validate with a rule that throws', () => {
     const run = await runCli(['validate', '--no-git', '--as-of', '2026-06-01'], fixture('clean'));
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('');
-    expect(run.stdout).toContain('1:1  error    rule broken-reference failed on this document: Maximum call stack size exceeded; its findings are incomplete, the other rules still ran  internal-error');
+    expect(run.stdout).toContain(
+      '1:1  error    rule broken-reference failed on this document: Maximum call stack size exceeded; its findings are incomplete, the other rules still ran  internal-error',
+    );
     expect(run.stdout).not.toMatch(/\n\s+at /);
   });
 

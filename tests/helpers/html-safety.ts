@@ -17,6 +17,7 @@ export const ALLOWED_SCHEMES = new Set(['http', 'https', 'mailto']);
 
 /** The scheme a browser would see: it drops ASCII whitespace and controls around and tabs and line breaks inside. */
 function schemeOf(url: string): string | undefined {
+  // eslint-disable-next-line no-control-regex -- a browser drops these controls, so the check does too
   const cleaned = url.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
   return /^([a-z][a-z0-9+.-]*):/i.exec(cleaned)?.[1]?.toLowerCase();
 }
@@ -49,6 +50,6 @@ export function activeContent(html: string, options: { fragment?: boolean } = {}
     for (const child of node.childNodes ?? []) walk(child);
     if (node.content) walk(node.content);
   };
-  walk((options.fragment ? parseFragment(html) : parse(html)) as unknown as Node);
+  walk(options.fragment ? parseFragment(html) : parse(html));
   return found;
 }

@@ -6,6 +6,7 @@ import { check } from '../../src/engine/check.js';
 import { json } from '../../src/reporters/json.js';
 import { sarif } from '../../src/reporters/sarif.js';
 import { stylish } from '../../src/reporters/stylish.js';
+import { ruleInfo } from '../../src/rules/catalogue.js';
 import { RULES } from '../../src/rules/index.js';
 import { normaliseText } from '../../src/text/decode.js';
 import { registerYaml, risk, RISK_CONFIG } from '../helpers/domain.js';
@@ -16,19 +17,95 @@ const RUNS = { seed: 20_261_201, numRuns: 300 };
 
 /** Lines of front matter and YAML documents: valid keys and values, near misses, and YAML that hurts. */
 const YAML_LINES = [
-  'id: DOC-A5', 'id: ISMS-MAN', 'title: Policy', 'type: policy', 'type: soa', 'type: risk-register', 'type: Policy', 'owner: ciso', 'owner: CISO',
-  'classification: internal', 'clasification: internal', 'status: approved', 'status: draft', 'version: "1.0"', 'version: 1.10', 'standard: iso27001-2022',
-  'approval: { by: ceo, name: R. Adeyemi, date: 2026-01-10 }', 'approvla: { by: ceo }', 'review: { last: 2026-01-01, interval_months: 12 }', 'review: { last: 0000-01-01, interval_months: 100000000000 }',
-  'versions: [{ version: "1.0", date: 2026-01-10, author: A, details: B }]', 'versions: [{ version: 1.10, date: 11/28/18 }]', 'depends_on: [DOC-RM, doc a5]',
-  'controls: [{ control: "5.1", applicable: true, reasons: [risk], justification: x, implementation: implemented, owner: ciso }]', 'controls: [{ contrl: "5.1", applicable: yes }]',
-  'risks: [{ id: R-001, owner: ciso, likelihood: 9, impact: .nan, treatment: modify, controls: ["9.9"], residual: { likelihood: 5, impact: 5 } }]', 'risks: [{ id: R-001, acceptence: {} }]',
-  'a: &x 1', 'b: *x', '__proto__: { polluted: 1 }', 'constructor: 1', 'x: !!binary AA', 'x: !custom y', '- item', '  nested: 1', '\t- tab', '{', '[', '"', "'", 'key: |', '  block', '%YAML 1.1', '---', '...', '? complex', 'x: "\\e[2J\\0"',
-  'distribution: [{ to: Intranet, audience: staff }]', 'x: 1e999', 'id: DOC-\u202eA5', 'title: "{{constructor}}"',
+  'id: DOC-A5',
+  'id: ISMS-MAN',
+  'title: Policy',
+  'type: policy',
+  'type: soa',
+  'type: risk-register',
+  'type: Policy',
+  'owner: ciso',
+  'owner: CISO',
+  'classification: internal',
+  'clasification: internal',
+  'status: approved',
+  'status: draft',
+  'version: "1.0"',
+  'version: 1.10',
+  'standard: iso27001-2022',
+  'approval: { by: ceo, name: R. Adeyemi, date: 2026-01-10 }',
+  'approvla: { by: ceo }',
+  'review: { last: 2026-01-01, interval_months: 12 }',
+  'review: { last: 0000-01-01, interval_months: 100000000000 }',
+  'versions: [{ version: "1.0", date: 2026-01-10, author: A, details: B }]',
+  'versions: [{ version: 1.10, date: 11/28/18 }]',
+  'depends_on: [DOC-RM, doc a5]',
+  'controls: [{ control: "5.1", applicable: true, reasons: [risk], justification: x, implementation: implemented, owner: ciso }]',
+  'controls: [{ contrl: "5.1", applicable: yes }]',
+  'risks: [{ id: R-001, owner: ciso, likelihood: 9, impact: .nan, treatment: modify, controls: ["9.9"], residual: { likelihood: 5, impact: 5 } }]',
+  'risks: [{ id: R-001, acceptence: {} }]',
+  'a: &x 1',
+  'b: *x',
+  '__proto__: { polluted: 1 }',
+  'constructor: 1',
+  'x: !!binary AA',
+  'x: !custom y',
+  '- item',
+  '  nested: 1',
+  '\t- tab',
+  '{',
+  '[',
+  '"',
+  "'",
+  'key: |',
+  '  block',
+  '%YAML 1.1',
+  '---',
+  '...',
+  '? complex',
+  'x: "\\e[2J\\0"',
+  'distribution: [{ to: Intranet, audience: staff }]',
+  'x: 1e999',
+  'id: DOC-\u202eA5',
+  'title: "{{constructor}}"',
 ];
 const MARKDOWN_PIECES = [
-  '# Title', '## Version history', '## Policy statement', '| Version | Date | Author(s) | Details |', '|---|---|---|---|', '| 1.0 | 2026-01-10 | A | B |', '| 1.0 | 2026-13-45 | | |', '| x |',
-  'See DOC A5.', 'DOC SoA', 'DOC __proto__', '[link](policy.md#policy-statement)', '[up](../../etc/passwd)', '[enc](%2e%2e/x)', '[bad](%zz)', '[js](javascript:alert(1))', '[x](#nowhere)', '[f](file:///etc)',
-  '<script>x</script>', '<img src=x onerror=y>', '> quote', '- list', '1. item', '```', '    code', '~~~', '*emph* **strong** ~~del~~', '[^1]', '[^1]: note', '<!-- c -->', '\\', '&amp;', '\u0000', '\ufeff', '\r\n', '\r',
+  '# Title',
+  '## Version history',
+  '## Policy statement',
+  '| Version | Date | Author(s) | Details |',
+  '|---|---|---|---|',
+  '| 1.0 | 2026-01-10 | A | B |',
+  '| 1.0 | 2026-13-45 | | |',
+  '| x |',
+  'See DOC A5.',
+  'DOC SoA',
+  'DOC __proto__',
+  '[link](policy.md#policy-statement)',
+  '[up](../../etc/passwd)',
+  '[enc](%2e%2e/x)',
+  '[bad](%zz)',
+  '[js](javascript:alert(1))',
+  '[x](#nowhere)',
+  '[f](file:///etc)',
+  '<script>x</script>',
+  '<img src=x onerror=y>',
+  '> quote',
+  '- list',
+  '1. item',
+  '```',
+  '    code',
+  '~~~',
+  '*emph* **strong** ~~del~~',
+  '[^1]',
+  '[^1]: note',
+  '<!-- c -->',
+  '\\',
+  '&amp;',
+  '\u0000',
+  '\ufeff',
+  '\r\n',
+  '\r',
 ];
 
 const piece = (pieces: string[]) => fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...pieces) }, { weight: 1, arbitrary: fc.string({ maxLength: 12, unit: 'binary' }) });
@@ -38,7 +115,9 @@ const text = fc.oneof(
   fc.string({ maxLength: 300, unit: 'binary' }),
   lines(YAML_LINES, 20),
   fc.tuple(lines(YAML_LINES, 12), lines(MARKDOWN_PIECES, 20)).map(([front, body]) => `---\n${front}\n---\n${body}`),
-  fc.tuple(fc.constantFrom(markdown(), registerYaml([risk()])), fc.nat(), fc.string({ maxLength: 20, unit: 'binary' })).map(([doc, at, insert]) => doc.slice(0, at % doc.length) + insert + doc.slice(at % doc.length)),
+  fc
+    .tuple(fc.constantFrom(markdown(), registerYaml([risk()])), fc.nat(), fc.string({ maxLength: 20, unit: 'binary' }))
+    .map(([doc, at, insert]) => doc.slice(0, at % doc.length) + insert + doc.slice(at % doc.length)),
 );
 /** Bytes: text encoded (with or without a BOM and CRLF), or bytes of any value, UTF-16 and invalid UTF-8 included. */
 const bytes = fc.oneof(
@@ -99,7 +178,7 @@ describe('any text', () => {
 
   it('gives the same findings, and the same output in every format, twice', () => {
     const report = (diagnostics: Diagnostic[], documents: Array<{ file: string; id: string | null }>) => {
-      const input = { tool: { name: 'isms', version: '0.0.0' }, result: { documents, diagnostics, failures: [] }, rules: RULES, color: false };
+      const input = { tool: { name: 'isms', version: '0.0.0' }, result: { documents, diagnostics, failures: [] }, rules: RULES.map(ruleInfo), color: false };
       return [json(input), sarif(input), stylish(input)];
     };
     fc.assert(

@@ -19,7 +19,9 @@ function publishedRepo(): TestRepo {
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 function listFiles(dir: string, prefix = ''): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? listFiles(path.join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`])).sort();
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => (entry.isDirectory() ? listFiles(path.join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`]))
+    .sort();
 }
 
 describe('isms build', () => {
@@ -119,7 +121,10 @@ describe('isms build', () => {
     const long = new TestRepo();
     temporary.push(long.dir);
     const rows = Array.from({ length: 120 }, (_, i) => `| Step ${i + 1} | Team ${i % 7} |`).join('\n');
-    long.write('isms.config.yaml', CONFIG).write('procedure.md', PROCEDURE.replace('| Ask | Staff |', `${rows}\n| Ask | Staff |`)).commit('Long', WRITER, '2026-01-05');
+    long
+      .write('isms.config.yaml', CONFIG)
+      .write('procedure.md', PROCEDURE.replace('| Ask | Staff |', `${rows}\n| Ask | Staff |`))
+      .commit('Long', WRITER, '2026-01-05');
     const target = path.join(mkdtempSync(path.join(tmpdir(), 'isms-out-')), 'site');
     temporary.push(path.dirname(target));
     expect((await runCli(['build', '--pdf', '--out', target], long.dir)).code).toBe(0);
@@ -197,17 +202,21 @@ describe('isms build --release', () => {
     ['an untracked document', 'annex/extra.md', (repo: TestRepo) => repo.write('annex/extra.md', '# Notes\n')],
     ['a deleted tracked file', 'annex/logo.svg', (repo: TestRepo) => rmSync(path.join(repo.dir, 'annex/logo.svg'))],
     ['a new file staged but not committed', 'annex/staged.txt', (repo: TestRepo) => repo.write('annex/staged.txt', 'x\n').git(['add', 'annex/staged.txt'])],
-  ])('refuses %s, naming it, and writes nothing', async (_, file, change) => {
-    const repo = publishedRepo();
-    cleanup.push(repo.dir);
-    repo.write('annex/logo.svg', '<svg/>\n').commit('Logo', WRITER, '2026-01-11');
-    change(repo);
-    const out = outDir();
-    const run = await runCli(['build', '--release', '--out', out], repo.dir);
-    expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(new RegExp(`^isms: release refused: nothing was written\\.\\n[\\s\\S]*  not committed: ${file.replace('.', '\\.')}\\n$`));
-    expect(existsSync(out)).toBe(false);
-  }, 60_000);
+  ])(
+    'refuses %s, naming it, and writes nothing',
+    async (_, file, change) => {
+      const repo = publishedRepo();
+      cleanup.push(repo.dir);
+      repo.write('annex/logo.svg', '<svg/>\n').commit('Logo', WRITER, '2026-01-11');
+      change(repo);
+      const out = outDir();
+      const run = await runCli(['build', '--release', '--out', out], repo.dir);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(new RegExp(`^isms: release refused: nothing was written\\.\\n[\\s\\S]*  not committed: ${file.replace('.', '\\.')}\\n$`));
+      expect(existsSync(out)).toBe(false);
+    },
+    60_000,
+  );
 
   it('ignores files in the output folder, and gitignored files', async () => {
     const repo = publishedRepo();

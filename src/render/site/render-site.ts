@@ -49,8 +49,7 @@ export function renderSite(publication: Publication, templates: SiteTemplates, o
   };
   const nav = (current?: string) => publication.documents.map((d) => ({ id: d.id, title: d.title, page: d.page, current: d.id === current }));
   const withPdf = (d: PublishedDocument) => ({ ...d, pdfLink: options.pdf, reviewOverdue: d.nextReview !== undefined && d.nextReview < options.asOf });
-  const page = (pageTitle: string, content: string, current?: string) =>
-    templates.pages.layout({ ...common, pageTitle, content, nav: nav(current), isRegister: current === undefined });
+  const page = (pageTitle: string, content: string, current?: string) => templates.pages.layout({ ...common, pageTitle, content, nav: nav(current), isRegister: current === undefined });
 
   const register = { ...common, documents: publication.documents.map(withPdf), manualPdf: options.manualPdf, audience: publication.audience, leftOutNote: leftOutNote(publication) };
   files.set('index.html', page('Document register', templates.pages.register(register)));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { SourceDocument } from '../documents/document.js';
-import { schemaFindings, type Misspelling, type SchemaFindings } from './schema-problems.js';
-import { SCHEMA_DIR, validate, type SchemaName } from './validator.js';
+import type { SourceDocument } from './document.js';
+import { schemaFindings, type Misspelling, type SchemaFindings } from '../schema/schema-problems.js';
+import { SCHEMA_DIR, validate, type SchemaName } from '../schema/validator.js';
 
 /** Which schema a document is checked against. */
 export function schemaNameOf(doc: SourceDocument): SchemaName {
