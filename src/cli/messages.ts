@@ -114,4 +114,5 @@ export const messages = {
   badTarget: (target: string) => `${target} is neither a file nor a folder`,
   badCaFile: (file: string, reason: string) => `--ca ${file}: ${reason}; give the PEM file of the CA certificate(s) that issued the signing key`,
   internal: (message: string) => `internal error: ${message} (run with ISMS_DEBUG=1 for the stack trace)`,
+  ruleFailed: (rule: string, stack: string) => `rule ${rule} failed (reported as internal-error):\n${stack}`,
 } as const;

@@ -12,6 +12,7 @@ import { gitRiskAcceptance } from './git-risk-acceptance.js';
 import { gitUncommitted } from './git-uncommitted.js';
 import { gitVersionBump } from './git-version-bump.js';
 import { gitVersionDate } from './git-version-date.js';
+import { internalError } from './internal-error.js';
 import { parseError } from './parse-error.js';
 import { requiredSections } from './required-sections.js';
 import { reviewOverdue } from './review-overdue.js';
@@ -61,6 +62,7 @@ export const RULES: readonly Rule[] = [
   gitApproval,
   gitApprovalStale,
   gitUncommitted,
+  internalError,
   gitConfigChange,
   gitReview,
   gitRiskAcceptance,

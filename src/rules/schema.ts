@@ -1,16 +1,7 @@
 import { START_OF_FILE } from '../diagnostics/diagnostic.js';
-import type { SourceDocument } from '../documents/document.js';
-import { schemaProblems } from '../schema/schema-problems.js';
-import { validate, type SchemaName } from '../schema/validator.js';
+import { documentSchemaFindings } from '../documents/document-schema.js';
 import { closest } from '../text/suggest.js';
 import type { Rule } from './rule.js';
-
-function schemaFor(doc: SourceDocument): SchemaName {
-  if (doc.format === 'markdown') return 'markdown';
-  if (doc.meta.type === 'soa') return 'soa';
-  if (doc.meta.type === 'risk-register') return 'riskRegister';
-  return 'yaml';
-}
 
 export const schema: Rule = {
   id: 'schema',
@@ -23,8 +14,7 @@ export const schema: Rule = {
         context.report(doc, START_OF_FILE, 'no front matter: a controlled document starts with a "---" block holding id, title, type, owner, classification, status and version');
         continue;
       }
-      const problems = schemaProblems(validate(schemaFor(doc), doc.data), doc.map);
-      for (const problem of problems) context.report(doc, problem.at, problem.message);
+      for (const problem of documentSchemaFindings(doc).problems) context.report(doc, problem.at, problem.message);
       // The allowed classifications come from the configuration, so they cannot live in the static schema.
       const classification = doc.meta.classification;
       const allowed = context.config.classifications;

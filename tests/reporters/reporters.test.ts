@@ -37,7 +37,7 @@ const report = (
   ],
 ): Report => ({
   tool: { name: 'isms', version: '0.1.0' },
-  result: { documents, diagnostics },
+  result: { documents, diagnostics, failures: [] },
   rules: RULES.map(ruleInfo),
   color: false,
 });
