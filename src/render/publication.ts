@@ -1,13 +1,13 @@
-import { catalogOf } from '../catalog/catalog.js';
-import { resolveControlId } from '../catalog/control-id.js';
-import { audienceOf, clearedFor, DOCUMENT_TYPES, type Config } from '../config/config.js';
+import { audienceOf, clearedFor, DOCUMENT_TYPES, roleTitle, type Config } from '../config/config.js';
 import type { SourceDocument } from '../documents/document.js';
 import { isRecord } from '../documents/version-history.js';
 import type { Workspace } from '../documents/workspace.js';
 import { repositoryStatusWords, type GitEvidence } from '../git/evidence.js';
 import { judgeApproval } from '../git/model.js';
 import { revisionFacts } from '../git/revision-facts.js';
-import { rate, ratingsOf, type Rating } from '../risk/method.js';
+import { rate, type Rating } from '../risk/method.js';
+import { readRisks } from '../risk/register.js';
+import { readSoa } from '../soa/soa-controls.js';
 import { reviewSchedule } from '../documents/review.js';
 
 const ID = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$/;
@@ -138,34 +138,26 @@ const text = (value: unknown) => (typeof value === 'string' ? value : '');
 const texts = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 
 function soaView(doc: SourceDocument, config: Config): PublishedDocument['soa'] {
-  const standard = doc.meta.standard === 'iso27001-2013' ? 'iso27001-2013' : 'iso27001-2022';
-  const catalog = catalogOf(standard);
+  const { catalog, controls } = readSoa(doc, config);
   const themes = new Map<string, SoaTheme>();
   for (const control of catalog.controls) if (!themes.has(control.group)) themes.set(control.group, { title: control.groupTitle, applicable: 0, excluded: 0, controls: [] });
-  const list = Array.isArray(doc.data?.['controls']) ? (doc.data['controls'] as unknown[]) : [];
-  for (const item of list) {
-    if (!isRecord(item)) continue;
-    const resolved = typeof item['control'] === 'string' ? resolveControlId(item['control'], standard) : undefined;
-    if (!resolved?.ok) continue;
-    const control = catalog.get(resolved.id)!;
-    const theme = themes.get(control.group)!;
-    const applicable = item['applicable'] === true;
-    if (applicable) theme.applicable++;
-    else if (item['applicable'] === false) theme.excluded++;
+  for (const entry of controls) {
+    if (!entry.listed) continue;
+    const theme = themes.get(entry.control.group)!;
+    if (entry.applicable === true) theme.applicable++;
+    else if (entry.applicable === false) theme.excluded++;
     theme.controls.push({
-      control: resolved.id,
-      title: control.title,
-      applicable,
-      reasons: texts(item['reasons']),
-      justification: text(item['justification']),
-      implementation: text(item['implementation']),
-      owner: config.roles[text(item['owner'])]?.title ?? text(item['owner']),
-      documents: texts(item['documents']),
-      risks: texts(item['risks']),
+      control: entry.control.id,
+      title: entry.control.title,
+      applicable: entry.applicable === true,
+      reasons: entry.reasons,
+      justification: entry.justification,
+      implementation: entry.implementation,
+      owner: roleTitle(config, entry.owner),
+      documents: entry.documents,
+      risks: entry.risks,
     });
   }
-  const order = new Map(catalog.controls.map((c, i) => [c.id, i]));
-  for (const theme of themes.values()) theme.controls.sort((a, b) => order.get(a.control)! - order.get(b.control)!);
   const all = [...themes.values()];
   return { standard: catalog.name, themes: all, applicable: all.reduce((n, t) => n + t.applicable, 0), excluded: all.reduce((n, t) => n + t.excluded, 0) };
 }
@@ -183,25 +175,21 @@ function riskView(doc: SourceDocument, config: Config): RiskView | undefined {
     cellLevels: method.likelihood.map((_, l) => method.impact.map((__, i) => rate(method, l + 1, i + 1)?.level ?? 0)),
     risks: [],
   };
-  const list = Array.isArray(doc.data?.['risks']) ? (doc.data['risks'] as unknown[]) : [];
-  for (const item of list) {
-    if (!isRecord(item)) continue;
-    const { inherent, residual } = ratingsOf(method, item);
-    const treatment = text(item['treatment']);
+  for (const risk of readRisks(doc, method)) {
+    const { inherent, residual, acceptance } = risk;
     if (inherent) view.inherent[inherent.likelihood - 1]![inherent.impact - 1]!++;
-    if (residual && treatment !== 'avoid') view.residual[residual.likelihood - 1]![residual.impact - 1]!++;
-    const acceptance = isRecord(item['acceptance']) ? item['acceptance'] : undefined;
+    if (residual) view.residual[residual.likelihood - 1]![residual.impact - 1]!++;
     view.risks.push({
-      id: text(item['id']),
-      title: text(item['title']),
-      owner: config.roles[text(item['owner'])]?.title ?? text(item['owner']),
-      cia: texts(item['cia']),
+      id: risk.id,
+      title: risk.title,
+      owner: roleTitle(config, risk.owner),
+      cia: risk.cia,
       inherent,
-      residual: treatment === 'avoid' ? undefined : residual,
-      treatment,
-      controls: texts(item['controls']),
-      acceptance: acceptance ? `${config.roles[text(acceptance['by'])]?.title ?? text(acceptance['by'])}, ${text(acceptance['date'])}${acceptance['expires'] ? ` (expires ${text(acceptance['expires'])})` : ''}` : '',
-      nextReview: text(item['next_review']),
+      residual,
+      treatment: risk.treatment,
+      controls: risk.controls,
+      acceptance: acceptance ? `${roleTitle(config, acceptance.by)}, ${acceptance.date}${acceptance.expires ? ` (expires ${acceptance.expires})` : ''}` : '',
+      nextReview: risk.nextReview,
     });
   }
   return view;
@@ -263,7 +251,7 @@ export function buildPublication(workspace: Workspace, git: GitEvidence | undefi
     const valid = Boolean(approved) && judged?.valid === true;
     let approval: PublishedApproval | undefined;
     if (approved) {
-      approval = { name: meta.approval!.name!, role: meta.approval!.by!, roleTitle: config.roles[meta.approval!.by!]?.title ?? meta.approval!.by!, date: meta.approval!.date! };
+      approval = { name: meta.approval!.name!, role: meta.approval!.by!, roleTitle: roleTitle(config, meta.approval!.by!), date: meta.approval!.date! };
       if (valid && judged?.commit && judged.proof) {
         const c = judged.commit;
         const commit = { hash: c.hash, short: c.hash.slice(0, 7), author: c.authorName, email: c.authorEmail, date: c.authorDate.slice(0, 10), proof: judged.proof, signed: judged.signed };
@@ -280,7 +268,7 @@ export function buildPublication(workspace: Workspace, git: GitEvidence | undefi
       title: meta.title ?? meta.id,
       type: meta.type ?? 'other',
       owner: meta.owner ?? '',
-      ownerTitle: (meta.owner && config.roles[meta.owner]?.title) ?? meta.owner ?? '',
+      ownerTitle: meta.owner ? roleTitle(config, meta.owner) : '',
       classification: meta.classification ?? '',
       status: meta.status ?? 'draft',
       statusShown: meta.status === 'approved' && !valid ? 'approved (not valid: DRAFT)' : (meta.status ?? 'draft'),

@@ -1,4 +1,3 @@
-import type { Config, Standard } from '../config/config.js';
 import type { SourceDocument } from '../documents/document.js';
 import { childPointer } from '../documents/source-map.js';
 import { isRecord } from '../documents/version-history.js';
@@ -12,10 +11,7 @@ export interface Entry {
   data: Record<string, unknown>;
 }
 
-export function standardOf(doc: SourceDocument, config: Config): Standard {
-  const standard = doc.meta.standard;
-  return standard === 'iso27001-2013' || standard === 'iso27001-2022' ? standard : config.standard;
-}
+export { standardOf } from '../soa/soa-controls.js';
 
 function entriesOf(doc: SourceDocument, key: string): Entry[] {
   const list = doc.data?.[key];

@@ -1,13 +1,11 @@
-import { catalogOf } from '../catalog/catalog.js';
-import { resolveControlId } from '../catalog/control-id.js';
 import type { Config } from '../config/config.js';
 import type { SourceDocument } from '../documents/document.js';
-import { isRecord } from '../documents/version-history.js';
 import type { Workspace } from '../documents/workspace.js';
 import type { GitEvidence } from '../git/evidence.js';
 import { approvalEvidence, judgeApproval } from '../git/model.js';
 import type { Summary } from '../reporters/report.js';
-import { ratingsOf } from '../risk/method.js';
+import { readRisks } from '../risk/register.js';
+import { readSoa } from '../soa/soa-controls.js';
 import { daysBetween, isIsoDate } from '../text/dates.js';
 import { reviewSchedule } from '../documents/review.js';
 
@@ -59,9 +57,18 @@ export interface RiskStatus {
   expiring: Array<{ risk: string; by: string; expires: string; daysLeft: number }>;
 }
 
+/** The commit a report shows, when it shows one (--at): how it was named, its full hash, its committer's day. */
+export interface ReportPoint {
+  given: string;
+  commit: string;
+  date: string;
+}
+
 export interface StatusReport {
   organization: string;
   asOf: string;
+  /** The commit shown (--at), read from git objects; null: the working tree. */
+  at: ReportPoint | null;
   validation: Summary;
   documents: DocumentStatus[];
   soa: SoaStatus[];
@@ -98,24 +105,18 @@ function documentStatus(doc: SourceDocument, config: Config, asOf: string, git: 
 const emptyCounts = (): ImplementationCounts => ({ implemented: 0, partial: 0, planned: 0, 'not-implemented': 0, unknown: 0 });
 
 function soaStatus(doc: SourceDocument, config: Config): SoaStatus {
-  const standard = doc.meta.standard === 'iso27001-2013' ? 'iso27001-2013' : doc.meta.standard === 'iso27001-2022' ? 'iso27001-2022' : config.standard;
-  const catalog = catalogOf(standard);
+  const { standard, catalog, controls } = readSoa(doc, config);
   const groups = new Map<string, SoaStatus['byGroup'][number]>();
   for (const control of catalog.controls) {
     if (!groups.has(control.group)) groups.set(control.group, { group: control.group, title: control.groupTitle, applicable: 0, excluded: 0, implementation: emptyCounts() });
   }
   const status: SoaStatus = { document: doc.meta.id ?? null, standard, catalogue: catalog.controls.length, decided: 0, applicable: 0, excluded: 0, implementation: emptyCounts(), byGroup: [] };
-  const seen = new Set<string>();
-  const controls = Array.isArray(doc.data?.['controls']) ? (doc.data['controls'] as unknown[]) : [];
-  for (const item of controls) {
-    if (!isRecord(item) || typeof item['control'] !== 'string' || typeof item['applicable'] !== 'boolean') continue;
-    const resolved = resolveControlId(item['control'], standard);
-    if (!resolved.ok || seen.has(resolved.id)) continue;
-    seen.add(resolved.id);
-    const group = groups.get(catalog.get(resolved.id)!.group)!;
+  for (const entry of controls) {
+    if (entry.applicable === undefined) continue;
+    const group = groups.get(entry.control.group)!;
     status.decided++;
-    if (item['applicable']) {
-      const implementation = (IMPLEMENTATIONS as readonly unknown[]).includes(item['implementation']) ? (item['implementation'] as Implementation) : 'unknown';
+    if (entry.applicable) {
+      const implementation = (IMPLEMENTATIONS as readonly string[]).includes(entry.implementation) ? (entry.implementation as Implementation) : 'unknown';
       status.applicable++;
       group.applicable++;
       status.implementation[implementation]++;
@@ -135,21 +136,15 @@ function riskStatus(doc: SourceDocument, config: Config, asOf: string): RiskStat
   const levels = method.levels.map((l) => l.name);
   const zero = () => Object.fromEntries(levels.map((l) => [l, 0])) as Record<string, number>;
   const status: RiskStatus = { document: doc.meta.id ?? null, total: 0, levels, inherent: zero(), residual: zero(), treatments: { modify: 0, retain: 0, avoid: 0, share: 0 }, expiring: [] };
-  const risks = Array.isArray(doc.data?.['risks']) ? (doc.data['risks'] as unknown[]) : [];
-  for (const risk of risks) {
-    if (!isRecord(risk)) continue;
+  for (const risk of readRisks(doc, method)) {
     status.total++;
-    const { inherent, residual } = ratingsOf(method, risk);
+    const { inherent, residual, treatment, acceptance } = risk;
     if (inherent) status.inherent[inherent.levelName] = (status.inherent[inherent.levelName] ?? 0) + 1;
-    const treatment = risk['treatment'];
     if (treatment === 'modify' || treatment === 'retain' || treatment === 'avoid' || treatment === 'share') status.treatments[treatment]++;
-    if (residual && treatment !== 'avoid') status.residual[residual.levelName] = (status.residual[residual.levelName] ?? 0) + 1;
-    const acceptance = risk['acceptance'];
-    if (isRecord(acceptance) && typeof acceptance['expires'] === 'string' && isIsoDate(acceptance['expires'])) {
-      const daysLeft = daysBetween(asOf, acceptance['expires']);
-      if (daysLeft <= EXPIRY_WINDOW_DAYS) {
-        status.expiring.push({ risk: String(risk['id'] ?? '?'), by: String(acceptance['by'] ?? '?'), expires: acceptance['expires'], daysLeft });
-      }
+    if (residual) status.residual[residual.levelName] = (status.residual[residual.levelName] ?? 0) + 1;
+    if (acceptance && isIsoDate(acceptance.expires)) {
+      const daysLeft = daysBetween(asOf, acceptance.expires);
+      if (daysLeft <= EXPIRY_WINDOW_DAYS) status.expiring.push({ risk: risk.id || '?', by: acceptance.by || '?', expires: acceptance.expires, daysLeft });
     }
   }
   status.expiring.sort((a, b) => a.daysLeft - b.daysLeft);
@@ -157,7 +152,7 @@ function riskStatus(doc: SourceDocument, config: Config, asOf: string): RiskStat
 }
 
 /** The register of documents, the SoA summary and the risk summary, as of a date. No I/O. */
-export function buildStatus(workspace: Workspace, asOf: string, validation: Summary, git?: GitEvidence): StatusReport {
+export function buildStatus(workspace: Workspace, asOf: string, validation: Summary, git?: GitEvidence, at?: ReportPoint): StatusReport {
   const { config } = workspace;
   const documents = workspace.documents.map((doc) => documentStatus(doc, config, asOf, git));
   documents.sort((a, b) => (a.id ?? '\uffff').localeCompare(b.id ?? '\uffff') || a.file.localeCompare(b.file));
@@ -165,6 +160,7 @@ export function buildStatus(workspace: Workspace, asOf: string, validation: Summ
   return {
     organization: config.organization,
     asOf,
+    at: at ?? null,
     validation,
     documents,
     soa: readable.filter((d) => d.meta.type === 'soa').map((d) => soaStatus(d, config)),
