@@ -5,6 +5,7 @@ import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
 import type { BuildCommandOptions } from './build-command.js';
 import type { SoaMigrateOptions } from './soa-migrate-command.js';
+import type { StatusOptions } from './status-command.js';
 import type { VerifyCommandOptions } from './verify-command.js';
 import { TOOL_VERSION } from './tool-version.js';
 import type { ValidateOptions } from './validate-command.js';
@@ -156,11 +157,12 @@ function program(io: CliIo, done: (code: ExitCode) => void): Command {
     .description('the document register, the SoA summary and the risk summary')
     .option('-c, --config <file>', 'isms.config.yaml to use')
     .addOption(new Option('-f, --format <name>', 'table or json').default('table'))
-    .option('--as-of <date>', 'the date that counts as today (YYYY-MM-DD)')
+    .option('--as-of <date>', 'the date that counts as today (YYYY-MM-DD; with --at, default: that day)')
+    .option('--at <ref-or-date>', 'the ISMS as it stood at a commit, branch or tag, or on a date (the newest commit on or before it), read from git')
     .option('--no-git', 'without git history')
     .option('--no-cache', 'neither read nor write the cache of facts from git history (.git/isms-cache)')
     .exitOverride()
-    .action(async (options: { config?: string; format: string; asOf?: string; git?: boolean; cache?: boolean }) => done(await statusCommand(options, io)));
+    .action(async (options: StatusOptions) => done(await statusCommand(options, io)));
 
   return root;
 }

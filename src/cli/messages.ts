@@ -113,5 +113,14 @@ export const messages = {
   noSuchTarget: (target: string) => `${target} does not exist: give a PDF, or a build folder that holds manifest.json`,
   badTarget: (target: string) => `${target} is neither a file nor a folder`,
   badCaFile: (file: string, reason: string) => `--ca ${file}: ${reason}; give the PEM file of the CA certificate(s) that issued the signing key`,
+  atWithoutGit: () => '--at reads the ISMS from git history, so it cannot be used with --no-git',
+  pointNotADate: (option: string, value: string) => `${option} ${value} is not a date: write a real date YYYY-MM-DD, or name a commit, branch or tag`,
+  pointNotACommit: (option: string, value: string) => `${option} ${value} is not a commit of this repository: name a commit, branch or tag, or a date YYYY-MM-DD`,
+  pointBeforeHistory: (option: string, date: string, first: string) =>
+    `${option} ${date} is before the history of HEAD, which begins with ${first}: there was no ISMS in git before it`,
+  pointWithoutHistory: (option: string, why: string) => `${option} reads the ISMS from git history, but ${why}`,
+  configMissingAt: (file: string, commit: string) => `${commit} has no ${file}: the documents were not kept with isms at that commit`,
+  configLinkAt: (file: string, commit: string) => `${file} is a symbolic link in ${commit}: the configuration must be a file in the documents folder`,
+  brokenConfigAt: (commit: string, count: number) => `the configuration at ${commit} has ${count === 1 ? 'a problem' : `${count} problems`}; nothing was read`,
   internal: (message: string) => `internal error: ${message} (run with ISMS_DEBUG=1 for the stack trace)`,
 } as const;

@@ -5,7 +5,12 @@ import type { Config } from '../config/config.js';
 import { loadConfig, parseConfig } from '../config/load-config.js';
 import { discoverDocuments, displayPath } from '../documents/discover.js';
 import { loadWorkspace, type Workspace } from '../documents/workspace.js';
-import type { GitEvidence } from '../git/evidence.js';
+import { repositoryStatusWords, type GitEvidence } from '../git/evidence.js';
+import { openCommitSnapshot } from '../git/commit-snapshot.js';
+import type { Commit } from '../git/log-parser.js';
+import { committedOn, pointInHistory } from '../git/point-in-history.js';
+import { loadFolderWorkspace } from '../documents/snapshot-workspace.js';
+import type { ReportPoint } from '../status/status.js';
 import { baseRefError, buildEvidence, GitRefError, type PendingWorkspace } from '../git/build-evidence.js';
 import { cacheStamp, type CachePaths } from '../git/evidence-cache.js';
 import { readAtRef } from '../git/read-at-ref.js';
@@ -21,11 +26,17 @@ export async function openWorkspace(io: CliIo, configOption: string | undefined)
   return loadWorkspace(openConfig(io, configOption), io.cwd);
 }
 
-/** Finds and validates the configuration; a broken configuration is a UsageError. */
-export function openConfig(io: CliIo, configOption: string | undefined): Config {
+/** The configuration file a command uses (`--config`, else where isms looks for one); none is a UsageError. */
+function configFileOf(io: CliIo, configOption: string | undefined): string {
   refuseTwoConfigurations(io, configOption);
   const configFile = findConfig(io.cwd, configOption);
   if (!configFile) throw new UsageError(messages.noConfig(displayPath(io.cwd, io.cwd)));
+  return configFile;
+}
+
+/** Finds and validates the configuration; a broken configuration is a UsageError. */
+export function openConfig(io: CliIo, configOption: string | undefined): Config {
+  const configFile = configFileOf(io, configOption);
   const loaded = loadConfig(configFile, RULE_IDS);
   if (!loaded.ok) {
     const file = displayPath(io.cwd, loaded.file);
@@ -67,16 +78,94 @@ export async function openConfigAtBase(io: CliIo, configOption: string | undefin
   return { config: openConfig(io, configOption), baseConfigProblem: problem };
 }
 
+/** A point of history a command reads: the commit, and how it was named (`given`; `byDate` for a date). */
+export interface HistoryAt {
+  commit: Commit;
+  given: string;
+  byDate: boolean;
+}
+
+/** The day a point of history stands for: the date given, else the commit's committer day. */
+export function pointDay(at: HistoryAt): string {
+  return at.byDate ? at.given : committedOn(at.commit);
+}
+
+/** A point of history as reports carry it. */
+export function reportPoint(at: HistoryAt): ReportPoint {
+  return { given: at.given, commit: at.commit.hash, date: committedOn(at.commit) };
+}
+
+/** How output names a point of history: `b6ac741 (2026-11-27)`, the commit and its committer's day. */
+export function describePoint(commit: Commit): string {
+  return `${commit.hash.slice(0, 7)} (${committedOn(commit)})`;
+}
+
+/**
+ * The commit `value` names for `option` (`--at`, or an end of `isms changes`), found from the folder of
+ * the configuration the command uses: a commit, branch or tag, or for a date the newest commit on
+ * HEAD's first-parent line committed on or before it. Anything else is a usage error (exit 2).
+ */
+export async function resolvePoint(io: CliIo, configOption: string | undefined, option: string, value: string): Promise<HistoryAt> {
+  const folder = path.dirname(configFileOf(io, configOption));
+  if (!existsSync(folder)) throw new UsageError(messages.noConfig(displayPath(io.cwd, folder)));
+  const point = await pointInHistory(folder, value);
+  if (point.ok) return { commit: point.commit, given: value, byDate: point.byDate };
+  switch (point.kind) {
+    case 'not-a-date':
+      throw new UsageError(messages.pointNotADate(option, value));
+    case 'not-a-commit':
+      throw new UsageError(messages.pointNotACommit(option, value));
+    case 'before-history':
+      throw new UsageError(messages.pointBeforeHistory(option, value, describePoint(point.first)));
+    case 'shallow':
+      throw new UsageError(messages.pointWithoutHistory(option, repositoryStatusWords({ kind: 'shallow' })));
+    case 'no-commits':
+      throw new UsageError(messages.pointWithoutHistory(option, repositoryStatusWords({ kind: 'no-commits' })));
+    default:
+      throw new UsageError(messages.pointWithoutHistory(option, repositoryStatusWords({ kind: 'not-repository' })));
+  }
+}
+
+/**
+ * The workspace as a commit holds it, read from git objects and never from the working tree: the
+ * configuration of that commit (found where the command finds today's), and the controlled documents
+ * it selects there. A missing or broken configuration at that commit is a usage error.
+ */
+export async function openWorkspaceAt(io: CliIo, configOption: string | undefined, at: HistoryAt): Promise<Workspace> {
+  const configFile = configFileOf(io, configOption);
+  const shownCommit = describePoint(at.commit);
+  const snapshot = await openCommitSnapshot(path.dirname(configFile), at.commit.hash);
+  if (!snapshot) throw new UsageError(messages.pointNotACommit('--at', at.given));
+  try {
+    const name = path.basename(configFile);
+    const entry = snapshot.files.get(name);
+    if (!entry) throw new UsageError(messages.configMissingAt(name, shownCommit));
+    if (entry.mode === '120000') throw new UsageError(messages.configLinkAt(name, shownCommit));
+    const read = await snapshot.read(name);
+    if (read.kind !== 'ok') throw new UsageError(messages.configMissingAt(name, shownCommit));
+    const parsed = parseConfig(read.bytes, configFile, RULE_IDS);
+    if (!parsed.ok) {
+      throw new UsageError(
+        messages.brokenConfigAt(shownCommit, parsed.problems.length),
+        parsed.problems.map((p) => `${at.commit.hash.slice(0, 7)}:${displayPath(io.cwd, configFile)}:${p.at.line}:${p.at.column}: ${p.message}`),
+      );
+    }
+    return await loadFolderWorkspace(parsed.config, io.cwd, snapshot);
+  } finally {
+    snapshot.close();
+  }
+}
+
 /**
  * The git evidence of a workspace; a bad --base is a usage error. Facts of old revisions come from the
  * repository's evidence cache and what is new is added to it, unless `cache` is false (--no-cache).
  */
-export async function gitEvidence(workspace: Workspace | PendingWorkspace, base: string | undefined, baseConfigProblem?: string, options: { cache?: boolean } = {}): Promise<GitEvidence> {
+export async function gitEvidence(workspace: Workspace | PendingWorkspace, base: string | undefined, baseConfigProblem?: string, options: { cache?: boolean; at?: HistoryAt } = {}): Promise<GitEvidence> {
   const { config } = workspace;
   let cacheFile: EvidenceCacheFile | undefined;
   const cache = options.cache === false ? {} : { cache: (paths: CachePaths) => (cacheFile = openEvidenceCache(paths, () => cacheStamp(TOOL_VERSION, config.file, RULE_IDS)))?.cache };
   try {
-    const evidence = await buildEvidence(workspace, { knownRules: RULE_IDS, ...(base === undefined ? {} : { base }), ...(baseConfigProblem ? { baseConfigProblem } : {}), ...cache });
+    const evidence = await buildEvidence(workspace, { knownRules: RULE_IDS, ...(base === undefined ? {} : { base }), ...(baseConfigProblem ? { baseConfigProblem } : {}), ...(options.at ? { at: options.at.commit.hash } : {}), ...cache });
     cacheFile?.save();
     return evidence;
   } catch (error) {

@@ -9,7 +9,7 @@ import { listTree, type TreeFile } from './list-tree.js';
 import { normaliseText } from '../text/decode.js';
 import { isInside } from '../text/paths.js';
 import { BlobReader } from './cat-file.js';
-import { noEvidence, type Baseline, type ConfigChange, type ConfigState, type DocumentEvidence, type GitEvidence, type OversizedRevision, type RepositoryStatus, type Revision } from './evidence.js';
+import { noEvidence, type Baseline, type ConfigChange, type ConfigState, type DocumentEvidence, type GitEvidence, type OversizedRevision, type RemovedDocument, type RepositoryStatus, type Revision } from './evidence.js';
 import { CommitGraph } from './commit-graph.js';
 import { commitOf } from './commit-of.js';
 import { CACHE_PATH_ARGS, type CachePaths, type EvidenceCache } from './evidence-cache.js';
@@ -80,7 +80,7 @@ function lexicalRepoPath(top: string, root: string, relative: string): string | 
  * The baseline: `git.baseline` (hash or tag) when configured, else the first commit of the documents'
  * history. Imported are the baseline and the commits it holds (its ancestors), never a date.
  */
-async function resolveBaseline(toplevel: string, folder: string, configured: string | undefined, commits: readonly Commit[]): Promise<{ baseline: Baseline; imported: Set<string> }> {
+async function resolveBaseline(toplevel: string, folder: string, configured: string | undefined, commits: readonly Commit[], tip: string): Promise<{ baseline: Baseline; imported: Set<string> }> {
   if (configured === undefined) {
     const first = commits[0];
     return { baseline: { commit: first, configured }, imported: new Set(first ? [first.hash] : []) };
@@ -88,9 +88,10 @@ async function resolveBaseline(toplevel: string, folder: string, configured: str
   const hash = await commitOf(toplevel, configured);
   const byHash = new Map(commits.map((c) => [c.hash, c]));
   if (!hash) return { baseline: { commit: undefined, configured, problem: `git.baseline "${configured}" is not a commit of this repository, so nothing is imported and every sign-off must be proven` }, imported: new Set() };
-  const outside = await runGit(toplevel, ['log', '--format=%H', '-n', '1', '--end-of-options', hash, '^HEAD', '--']);
+  const outside = await runGit(toplevel, ['log', '--format=%H', '-n', '1', '--end-of-options', hash, `^${tip}`, '--']);
   if (outside.stdout.toString('utf8').trim() !== '') {
-    return { baseline: { commit: undefined, configured, problem: `git.baseline "${configured}" (${hash.slice(0, 7)}) is not in the history of HEAD, so nothing is imported and every sign-off must be proven` }, imported: new Set() };
+    const history = tip === 'HEAD' ? 'HEAD' : tip.slice(0, 7);
+    return { baseline: { commit: undefined, configured, problem: `git.baseline "${configured}" (${hash.slice(0, 7)}) is not in the history of ${history}, so nothing is imported and every sign-off must be proven` }, imported: new Set() };
   }
   const held = await runGit(toplevel, ['log', '--format=%H', '--end-of-options', hash, '--', folder]);
   const imported = new Set(held.stdout.toString('utf8').split('\n').filter(Boolean));
@@ -118,6 +119,11 @@ export interface EvidenceOptions {
    * cache); what this run computes is added to it.
    */
   cache?: (paths: CachePaths) => EvidenceCache | undefined;
+  /**
+   * A commit (full hash) to read the ISMS at (`--at`): it stands in for HEAD, and the documents are
+   * its files (read from git objects, so they are never "uncommitted"); the working tree is not looked at.
+   */
+  at?: string;
 }
 
 /**
@@ -140,14 +146,17 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
   const folder = toPosix(path.relative(top, realpathSync(config.root))) || '.';
   const baseCommit = options.base === undefined ? undefined : await resolveRef(toplevel, options.base);
 
+  // With --at, that commit is the tip of the history read, where HEAD would be.
+  const tip = options.at ?? 'HEAD';
+
   // Passes that need nothing from each other run side by side: git works in processes of its own.
-  const listingRun = runGit(toplevel, ['log', '--topo-order', '--format=%H %P', '--end-of-options', 'HEAD', '--']);
-  const treesRun = Promise.all([treeOf(toplevel, folder, 'HEAD'), baseCommit ? treeOf(toplevel, folder, baseCommit) : Promise.resolve(undefined)]);
+  const listingRun = runGit(toplevel, ['log', '--topo-order', '--format=%H %P', '--end-of-options', tip, '--']);
+  const treesRun = Promise.all([treeOf(toplevel, folder, tip), baseCommit ? treeOf(toplevel, folder, baseCommit) : Promise.resolve(undefined)]);
   for (const pending of [listingRun, treesRun]) pending.catch(() => undefined);
-  const log = await runGit(toplevel, ['log', '-z', '--raw', '--no-abbrev', '-M', '--topo-order', '--reverse', '--diff-merges=first-parent', `--format=${LOG_FORMAT}`, '--end-of-options', 'HEAD', '--', folder]);
+  const log = await runGit(toplevel, ['log', '-z', '--raw', '--no-abbrev', '-M', '--topo-order', '--reverse', '--diff-merges=first-parent', `--format=${LOG_FORMAT}`, '--end-of-options', tip, '--', folder]);
   if (log.code !== 0) return noEvidence({ kind: 'error', message: log.stderr.trim().split('\n')[0] ?? 'git log failed' });
   const commits = parseLog(log.stdout);
-  const { baseline, imported } = await resolveBaseline(toplevel, folder, config.git.baseline, commits.map((c) => c.commit));
+  const { baseline, imported } = await resolveBaseline(toplevel, folder, config.git.baseline, commits.map((c) => c.commit), tip);
 
   // Governed files by the paths they have in the documents folder, never where a link leads.
   const realRoot = realpathSync(config.root);
@@ -161,11 +170,13 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
   const changesByPath = new Map<string, Array<{ commit: Commit; change: Change }>>();
   const renamedFrom = new Map<string, Set<string>>();
   const governedChanges: Array<{ commit: Commit; paths: string[] }> = [];
+  const deletions: Array<{ commit: Commit; change: Change }> = [];
   for (const { commit, changes } of commits) {
     const touched = changes.flatMap((change) => [change.path, change.from ?? '']).filter((p) => governed.has(p));
     // Merges are judged below, against every parent: taking a side's file whole is not a change.
     if (touched.length > 0 && commit.parents.length < 2) governedChanges.push({ commit, paths: [...new Set(touched)].map(rootRelative) });
     for (const change of changes) {
+      if (change.status === 'D') deletions.push({ commit, change });
       if (change.status === 'D' || ZERO.test(change.blob)) continue;
       const list = changesByPath.get(change.path) ?? [];
       list.push({ commit, change });
@@ -281,7 +292,8 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
     await Promise.all(
       documents.map(async (doc) => {
         if (doc.text === undefined) return;
-        const repoPath = repoPathOf(top, doc.absolutePath);
+        // At a commit, a document is the file of that name in it (the working tree may have moved it, or not have it).
+        const repoPath = options.at === undefined ? repoPathOf(top, doc.absolutePath) : lexicalRepoPath(top, realRoot, doc.path);
         if (!repoPath) return;
         // Every name the document had: its path, and the paths it was renamed from, transitively.
         const names = new Set([repoPath]);
@@ -383,7 +395,8 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
     }
 
     const uncommittedConfig: string[] = [];
-    for (const repoPath of governed) {
+    // At a commit, the working tree is not looked at: nothing of it is uncommitted.
+    for (const repoPath of options.at === undefined ? governed : []) {
       const absolute = path.join(top, repoPath);
       let working: Buffer | undefined;
       try {
@@ -400,10 +413,19 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
     }
 
     // A pull request must not take a document out of the checks (ignored, moved out, shadowed, deleted).
+    const formatOf = (file: string): SourceDocument['format'] => (/\.md$/i.test(file) ? 'markdown' : 'yaml');
+    const removed: RemovedDocument[] = [];
+    for (const { commit, change } of deletions) {
+      const relative = rootRelative(change.path);
+      if (checkedNames.has(change.path) || headTree.has(change.path) || !isControlledPath(relative, config.ignore)) continue;
+      removed.push({ commit, path: relative, facts: ZERO.test(change.oldBlob) ? undefined : await factsOf(change.oldBlob, formatOf(change.path)) });
+    }
+
     const uncheckedAtBase = baseTree ? [...baseTree.keys()].filter((repoPath) => isControlledPath(rootRelative(repoPath), config.ignore) && !checkedNames.has(repoPath)).map(rootRelative) : [];
 
     return {
       status,
+      ...(options.at !== undefined ? { at: options.at } : {}),
       ...(options.base !== undefined ? { baseRef: options.base } : {}),
       ...(options.baseConfigProblem ? { baseConfigProblem: options.baseConfigProblem } : {}),
       uncheckedAtBase,
@@ -415,6 +437,7 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
       configChanges,
       uncommittedConfig,
       oversized,
+      removed,
       signature: (hash) => signatures.get(hash),
       datedBeforeParent: (hash) => backdated.has(hash),
     };
