@@ -4,6 +4,7 @@ import { escapeControls } from '../text/controls.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
 import type { BuildCommandOptions } from './build-command.js';
+import type { ExportOptions } from './export-command.js';
 import type { SoaMigrateOptions } from './soa-migrate-command.js';
 import type { StatusOptions } from './status-command.js';
 import type { VerifyCommandOptions } from './verify-command.js';
@@ -15,6 +16,7 @@ import type { ValidateOptions } from './validate-command.js';
 const acceptCommand: Lazy<typeof import('./accept-command.js').acceptCommand> = async (...args) => (await import('./accept-command.js')).acceptCommand(...args);
 const approveCommand: Lazy<typeof import('./approve-command.js').approveCommand> = async (...args) => (await import('./approve-command.js')).approveCommand(...args);
 const buildCommand: Lazy<typeof import('./build-command.js').buildCommand> = async (...args) => (await import('./build-command.js')).buildCommand(...args);
+const exportCommand: Lazy<typeof import('./export-command.js').exportCommand> = async (...args) => (await import('./export-command.js')).exportCommand(...args);
 const initCommand: Lazy<typeof import('./init-command.js').initCommand> = async (...args) => (await import('./init-command.js')).initCommand(...args);
 const newCommand: Lazy<typeof import('./new-command.js').newCommand> = async (...args) => (await import('./new-command.js')).newCommand(...args);
 const reviewCommand: Lazy<typeof import('./review-command.js').reviewCommand> = async (...args) => (await import('./review-command.js')).reviewCommand(...args);
@@ -163,6 +165,19 @@ function program(io: CliIo, done: (code: ExitCode) => void): Command {
     .option('--no-cache', 'neither read nor write the cache of facts from git history (.git/isms-cache)')
     .exitOverride()
     .action(async (options: StatusOptions) => done(await statusCommand(options, io)));
+
+  root
+    .command('export')
+    .description('evidence for auditors: the SoA, the master list of documented information (register) or the risk register, as a workbook, CSV or JSON')
+    .argument('<what>', 'soa, register or risks')
+    .addOption(new Option('-f, --format <name>', 'xlsx, csv or json').default('xlsx'))
+    .option('-o, --output <file>', 'write the export to a file instead of stdout')
+    .option('--force', 'let --output overwrite a controlled document or a file git tracks')
+    .option('--at <ref-or-date>', 'the ISMS as it stood at a commit, branch or tag, or on a date (the newest commit on or before it), read from git')
+    .option('-c, --config <file>', 'isms.config.yaml to use')
+    .option('--no-cache', 'neither read nor write the cache of facts from git history (.git/isms-cache)')
+    .exitOverride()
+    .action(async (what: string, options: ExportOptions) => done(await exportCommand(what, options, io)));
 
   return root;
 }

@@ -153,6 +153,41 @@ export function acceptanceProof(evidence: DocumentEvidence, riskId: string): { k
   return { kind: 'committed', revision: found.revision, staleIn };
 }
 
+/** A risk's current acceptance judged by the chain of trust (DESIGN section 4). */
+export type AcceptanceJudgement =
+  /** HEAD does not hold this acceptance: nobody committed it. */
+  | { kind: 'uncommitted' }
+  | {
+      kind: 'committed';
+      /** The commit that recorded it. */
+      revision: Revision;
+      /** Its recording judged by the configuration before it; undefined when imported with the baseline. */
+      signOff?: SignOff;
+      /** Why its date is out of bounds (after its commit, or backdated too far), when it is. */
+      dateProblem?: string;
+      /** The first later change of what it covers (ratings, treatment, controls, residual): then it covers that no longer. */
+      staleIn: Revision | 'working' | undefined;
+      /** Imported, or recorded by a member of its `by` role within the date bounds, and covering the risk as it is. */
+      valid: boolean;
+    };
+
+/**
+ * Judges the acceptance a risk of a register carries now: the commit that recorded it must be by a
+ * member of its `by` role (by the configuration before it, signed when that requires it), dated
+ * within bounds, and nothing it covers may have changed since. Undefined when the risk has none.
+ */
+export function judgeAcceptance(git: GitEvidence, evidence: DocumentEvidence, riskId: string): AcceptanceJudgement | undefined {
+  const proof = acceptanceProof(evidence, riskId);
+  if (!proof || proof.kind === 'uncommitted') return proof;
+  const { revision, staleIn } = proof;
+  if (revision.imported) return { kind: 'committed', revision, staleIn, valid: staleIn === undefined };
+  const accepted = evidence.working.risks?.get(riskId);
+  const by = accepted?.by;
+  const signOff = judgeSignOff(git, revision.commit, () => (by ? [by] : []), `the acceptance of risk ${riskId}`);
+  const dateProblem = signOff.ok && accepted?.date !== undefined ? signOffDateProblem(accepted.date, revision.commit, signOff.config.git.maxBackdateDays) : undefined;
+  return { kind: 'committed', revision, signOff, ...(dateProblem ? { dateProblem } : {}), staleIn, valid: signOff.ok && !dateProblem && staleIn === undefined };
+}
+
 const SIGNATURE_WORDS: Record<string, string> = {
   B: 'a bad signature',
   U: 'a signature by a key it does not trust (not in the allowed-signers file, or an untrusted GPG key)',

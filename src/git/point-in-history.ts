@@ -18,9 +18,19 @@ export function committedOn(commit: Commit): string {
   return commit.committerDate.slice(0, 10);
 }
 
-async function readCommit(toplevel: string, hash: string): Promise<Commit | undefined> {
-  const result = await runGit(toplevel, ['log', '-z', '-1', '--no-walk', `--format=${LOG_FORMAT}`, '--end-of-options', hash, '--']);
+async function readCommit(cwd: string, hash: string): Promise<Commit | undefined> {
+  const result = await runGit(cwd, ['log', '-z', '-1', '--no-walk', `--format=${LOG_FORMAT}`, '--end-of-options', hash, '--']);
   return result.code === 0 ? parseLog(result.stdout)[0]?.commit : undefined;
+}
+
+/** The commit HEAD names (who made it and when), undefined outside a repository or before its first commit. */
+export async function headCommit(cwd: string): Promise<Commit | undefined> {
+  try {
+    const hash = await commitOf(cwd, 'HEAD');
+    return hash ? await readCommit(cwd, hash) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

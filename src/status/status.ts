@@ -2,7 +2,7 @@ import type { Config } from '../config/config.js';
 import type { SourceDocument } from '../documents/document.js';
 import type { Workspace } from '../documents/workspace.js';
 import type { GitEvidence } from '../git/evidence.js';
-import { approvalEvidence, judgeApproval } from '../git/model.js';
+import { approvalEvidence, judgeApproval, type ApprovalEvidence, type ApprovalJudgement } from '../git/model.js';
 import type { Summary } from '../reporters/report.js';
 import { readRisks } from '../risk/register.js';
 import { readSoa } from '../soa/soa-controls.js';
@@ -77,12 +77,32 @@ export interface StatusReport {
 
 const EXPIRY_WINDOW_DAYS = 90;
 
-function documentStatus(doc: SourceDocument, config: Config, asOf: string, git: GitEvidence | undefined): DocumentStatus {
+/** A document's approval as registers show it: who and when it claims, what proves it, and the chain of trust's judgement. */
+export interface ApprovalState {
+  approvedBy: { role: string; name: string } | null;
+  approvedOn: string | null;
+  /** What git holds of it (undefined: no git, or no approval claimed). */
+  evidence: ApprovalEvidence | undefined;
+  /** The judgement publications obey (undefined: nothing to judge). */
+  judged: ApprovalJudgement | undefined;
+}
+
+/** The approval a document claims, and how git proves it: one composition for the status and the exports. */
+export function approvalState(doc: SourceDocument, config: Config, git: GitEvidence | undefined): ApprovalState {
   const meta = doc.meta;
   const evidence = git?.document(doc);
-  const proof = git ? approvalEvidence(git, evidence) : undefined;
   const approved = meta.status === 'approved' && meta.approval?.by && meta.approval.name && meta.approval.date;
-  const judged = approved && git && evidence ? judgeApproval(git, evidence, doc, config) : undefined;
+  return {
+    approvedBy: approved ? { role: meta.approval!.by!, name: meta.approval!.name! } : null,
+    approvedOn: approved ? meta.approval!.date! : null,
+    evidence: git ? approvalEvidence(git, evidence) : undefined,
+    judged: approved && git && evidence ? judgeApproval(git, evidence, doc, config) : undefined,
+  };
+}
+
+function documentStatus(doc: SourceDocument, config: Config, asOf: string, git: GitEvidence | undefined): DocumentStatus {
+  const meta = doc.meta;
+  const { approvedBy, approvedOn, evidence: proof, judged } = approvalState(doc, config, git);
   const nextReview = reviewSchedule(meta, config)?.due ?? null;
   return {
     id: meta.id ?? null,
@@ -91,8 +111,8 @@ function documentStatus(doc: SourceDocument, config: Config, asOf: string, git: 
     owner: meta.owner ?? null,
     version: meta.version ?? null,
     status: meta.status ?? null,
-    approvedBy: approved ? { role: meta.approval!.by!, name: meta.approval!.name! } : null,
-    approvedOn: approved ? meta.approval!.date! : null,
+    approvedBy,
+    approvedOn,
     approvalProof: proof
       ? { proof: proof.proof, commit: proof.commit?.hash.slice(0, 7) ?? null, signed: proof.signed, valid: judged?.valid ?? false, problem: judged && !judged.valid ? (judged.problems[0]?.message ?? 'not proven') : proof.proof === 'uncommitted' ? 'not committed' : null }
       : null,
@@ -104,7 +124,8 @@ function documentStatus(doc: SourceDocument, config: Config, asOf: string, git: 
 
 const emptyCounts = (): ImplementationCounts => ({ implemented: 0, partial: 0, planned: 0, 'not-implemented': 0, unknown: 0 });
 
-function soaStatus(doc: SourceDocument, config: Config): SoaStatus {
+/** Counts of a SoA's decisions and implementation, overall and by theme (or 2013 domain). */
+export function soaStatus(doc: SourceDocument, config: Config): SoaStatus {
   const { standard, catalog, controls } = readSoa(doc, config);
   const groups = new Map<string, SoaStatus['byGroup'][number]>();
   for (const control of catalog.controls) {
@@ -130,7 +151,8 @@ function soaStatus(doc: SourceDocument, config: Config): SoaStatus {
   return status;
 }
 
-function riskStatus(doc: SourceDocument, config: Config, asOf: string): RiskStatus | undefined {
+/** Counts of a register's risks by level and treatment, and the acceptances expiring within 90 days of `asOf`. */
+export function riskStatus(doc: SourceDocument, config: Config, asOf: string): RiskStatus | undefined {
   const method = config.risk;
   if (!method) return undefined;
   const levels = method.levels.map((l) => l.name);
