@@ -4,6 +4,7 @@ import { escapeControls } from '../text/controls.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
 import type { BuildCommandOptions } from './build-command.js';
+import type { ChangesOptions } from './changes-command.js';
 import type { ExportOptions } from './export-command.js';
 import type { SoaMigrateOptions } from './soa-migrate-command.js';
 import type { StatusOptions } from './status-command.js';
@@ -16,6 +17,7 @@ import type { ValidateOptions } from './validate-command.js';
 const acceptCommand: Lazy<typeof import('./accept-command.js').acceptCommand> = async (...args) => (await import('./accept-command.js')).acceptCommand(...args);
 const approveCommand: Lazy<typeof import('./approve-command.js').approveCommand> = async (...args) => (await import('./approve-command.js')).approveCommand(...args);
 const buildCommand: Lazy<typeof import('./build-command.js').buildCommand> = async (...args) => (await import('./build-command.js')).buildCommand(...args);
+const changesCommand: Lazy<typeof import('./changes-command.js').changesCommand> = async (...args) => (await import('./changes-command.js')).changesCommand(...args);
 const exportCommand: Lazy<typeof import('./export-command.js').exportCommand> = async (...args) => (await import('./export-command.js')).exportCommand(...args);
 const initCommand: Lazy<typeof import('./init-command.js').initCommand> = async (...args) => (await import('./init-command.js')).initCommand(...args);
 const newCommand: Lazy<typeof import('./new-command.js').newCommand> = async (...args) => (await import('./new-command.js')).newCommand(...args);
@@ -178,6 +180,19 @@ function program(io: CliIo, done: (code: ExitCode) => void): Command {
     .option('--no-cache', 'neither read nor write the cache of facts from git history (.git/isms-cache)')
     .exitOverride()
     .action(async (what: string, options: ExportOptions) => done(await exportCommand(what, options, io)));
+
+  root
+    .command('changes')
+    .description('what changed between two points of history, and who made and approved it: versions, content, approvals, reviews, acceptances, risks, SoA decisions, the configuration')
+    .argument('<from>', 'the earlier point: a commit, branch or tag, or a date (the newest commit on or before it; before the history: from the start)')
+    .argument('<to>', 'the later point: a commit, branch or tag (HEAD), or a date')
+    .addOption(new Option('-f, --format <name>', 'md, json or html').default('md'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--force', 'let --output overwrite a controlled document or a file git tracks')
+    .option('-c, --config <file>', 'isms.config.yaml to use')
+    .option('--no-cache', 'neither read nor write the cache of facts from git history (.git/isms-cache)')
+    .exitOverride()
+    .action(async (from: string, to: string, options: ChangesOptions) => done(await changesCommand(from, to, options, io)));
 
   return root;
 }

@@ -105,11 +105,15 @@ export function describePoint(commit: Commit): string {
  * the configuration the command uses: a commit, branch or tag, or for a date the newest commit on
  * HEAD's first-parent line committed on or before it. Anything else is a usage error (exit 2).
  */
-export async function resolvePoint(io: CliIo, configOption: string | undefined, option: string, value: string): Promise<HistoryAt> {
+export async function resolvePoint(io: CliIo, configOption: string | undefined, option: string, value: string): Promise<HistoryAt>;
+/** With `beforeHistory: 'start'`, a date before the history names its start: undefined. */
+export async function resolvePoint(io: CliIo, configOption: string | undefined, option: string, value: string, options: { beforeHistory: 'start' }): Promise<HistoryAt | undefined>;
+export async function resolvePoint(io: CliIo, configOption: string | undefined, option: string, value: string, options?: { beforeHistory: 'start' }): Promise<HistoryAt | undefined> {
   const folder = path.dirname(configFileOf(io, configOption));
   if (!existsSync(folder)) throw new UsageError(messages.noConfig(displayPath(io.cwd, folder)));
   const point = await pointInHistory(folder, value);
   if (point.ok) return { commit: point.commit, given: value, byDate: point.byDate };
+  if (point.kind === 'before-history' && options?.beforeHistory === 'start') return undefined;
   switch (point.kind) {
     case 'not-a-date':
       throw new UsageError(messages.pointNotADate(option, value));

@@ -35,11 +35,11 @@ export async function headCommit(cwd: string): Promise<Commit | undefined> {
 
 /**
  * The commit a user names: a commit, branch or tag (checked with `rev-parse --verify --end-of-options`),
- * or, for YYYY-MM-DD, the newest commit on HEAD's first-parent line whose committer date (its own
- * calendar day) is on or before it. A date is a convenience for display, never proof: committer
- * dates are typed by whoever commits.
+ * or, for YYYY-MM-DD, the newest commit on the first-parent line of `tip` (HEAD unless given, a full
+ * hash) whose committer date (its own calendar day) is on or before it. A date is a convenience for
+ * display, never proof: committer dates are typed by whoever commits.
  */
-export async function pointInHistory(cwd: string, spec: string): Promise<HistoryPoint> {
+export async function pointInHistory(cwd: string, spec: string, tip = 'HEAD'): Promise<HistoryPoint> {
   let where;
   try {
     where = await runGit(cwd, ['rev-parse', '--show-toplevel', '--is-shallow-repository']);
@@ -53,7 +53,7 @@ export async function pointInHistory(cwd: string, spec: string): Promise<History
 
   if (DATE_SHAPED.test(spec)) {
     if (!isIsoDate(spec)) return { ok: false, kind: 'not-a-date' };
-    const line = await runGit(toplevel, ['log', '--first-parent', '--format=%H %cI', '--end-of-options', 'HEAD', '--']);
+    const line = await runGit(toplevel, ['log', '--first-parent', '--format=%H %cI', '--end-of-options', tip, '--']);
     const commits = line.stdout
       .toString('utf8')
       .split('\n')
