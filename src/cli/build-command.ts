@@ -1,22 +1,30 @@
 import path from 'node:path';
-import { audienceOf, buildAudience, type Config } from '../config/config.js';
+import { audienceOf, buildAudience, clearedFor, type Config } from '../config/config.js';
 import { displayPath } from '../documents/discover.js';
 import { check } from '../engine/check.js';
 import type { GitEvidence } from '../git/evidence.js';
-import { runGit } from '../git/run-git.js';
+import { headCommit, pointInHistory } from '../git/point-in-history.js';
+import type { Commit } from '../git/log-parser.js';
+import { collectChanges, type ChangeReport } from '../changes/changes.js';
+import type { SourceDocument } from '../documents/document.js';
+import type { Workspace } from '../documents/workspace.js';
+import type { ExportSource, ExportTable } from '../export/export-table.js';
+import { registerExport, risksExport, soaExport } from '../export/export-tables.js';
+import { exportSource } from './export-source.js';
+import { sourceTime } from './source-time.js';
 import { workingChanges } from '../git/working-changes.js';
-import { buildOutputs, manualFileName } from '../render/build-outputs.js';
+import { buildOutputs, EXPORTS_FOLDER, manualFileName } from '../render/build-outputs.js';
 import { buildPublication, type Publication } from '../render/publication.js';
 import { loadTemplates, TemplateError } from '../render/site/templates.js';
 import { summarize } from '../reporters/report.js';
 import { RULES } from '../rules/index.js';
 import { nameLine } from '../sign/certificate-facts.js';
 import { escapeControls } from '../text/controls.js';
-import { todayIso } from '../text/dates.js';
+import { addMonths, todayIso } from '../text/dates.js';
 import { isInside } from '../text/paths.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
-import { gitEvidence, openWorkspace } from './open-workspace.js';
+import { gitEvidence, openWorkspace, openWorkspaceAt, resolvePoint } from './open-workspace.js';
 import { TOOL_VERSION } from './tool-version.js';
 import { openSigningKey, refuseInvalidCertificate, takePassphrase } from './signing-key-option.js';
 import { outFolderProblem, followLinks, replaceFolder } from './write-tree.js';
@@ -30,20 +38,38 @@ export interface BuildCommandOptions {
   signKey?: string;
   passphraseFile?: string;
   audience?: string;
+  at?: string;
 }
 
-/** Build time: SOURCE_DATE_EPOCH when set; under --release the commit's time; else now. */
-async function buildTime(io: CliIo, root: string, release: boolean): Promise<Date> {
-  const epoch = io.env['SOURCE_DATE_EPOCH'];
-  if (epoch !== undefined && epoch !== '') {
-    if (!/^\d+$/.test(epoch)) throw new UsageError(messages.badSourceDateEpoch(epoch));
-    return new Date(Number(epoch) * 1000);
-  }
-  if (release) {
-    const result = await runGit(root, ['log', '-1', '--format=%ct', 'HEAD']);
-    return new Date(Number(result.stdout.toString('utf8').trim()) * 1000);
-  }
-  return new Date();
+/** How far back the site's Changes page looks from the build's date. */
+const CHANGES_WINDOW_MONTHS = 12;
+
+/**
+ * What changed in the 12 months before the build's date (the commit's date in a release or at --at),
+ * for the documents this audience may read; undefined without git history. The window starts at the
+ * newest commit on the build commit's first-parent line on or before that day, or with the history.
+ */
+async function changesForSite(workspace: Workspace, git: GitEvidence, publication: Publication, to: Commit, buildDay: string): Promise<{ report: ChangeReport; window: string } | undefined> {
+  if (git.status.kind !== 'ok') return undefined;
+  const { config } = workspace;
+  const since = addMonths(buildDay, -CHANGES_WINDOW_MONTHS);
+  const start = await pointInHistory(config.root, since, to.hash);
+  if (!start.ok && start.kind !== 'before-history') return undefined;
+  const published = new Set(publication.documents.map((d) => d.id));
+  const leftOut = new Set(publication.leftOut.map((d) => d.id));
+  const max = publication.audience !== undefined ? audienceOf(config, publication.audience)?.maxClassification : undefined;
+  // A document deleted in the window is shown when this audience could read it.
+  const include = (doc: { id: string; classification: string | undefined }) => published.has(doc.id) || (!leftOut.has(doc.id) && !workspace.documents.some((d) => d.meta.id === doc.id) && clearedFor(config, max, doc.classification));
+  const report = collectChanges(workspace, git, { ...(start.ok ? { from: start.commit } : {}), to, include });
+  return { report, window: messages.changesWindow(CHANGES_WINDOW_MONTHS, since, buildDay) };
+}
+
+/** The exports this publication's readers may see: the master list of what is published, the SoA and the risk register when they are published. */
+function exportsForSite(workspace: Workspace, git: GitEvidence, publication: Publication, source: ExportSource): ExportTable[] {
+  const published = new Set(publication.documents.map((d) => d.id));
+  const input = { workspace, git, source, include: (doc: SourceDocument) => doc.meta.id !== undefined && published.has(doc.meta.id) };
+  const tables = [soaExport(input), { ok: true as const, table: registerExport(input) }, risksExport(input)];
+  return tables.flatMap((result) => (result.ok ? [result.table] : []));
 }
 
 /** What stderr says of the publication: what was left out and why, and what is published as DRAFT or OBSOLETE. */
@@ -67,7 +93,8 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
   const passphrase = takePassphrase(io);
   if (options.signKey !== undefined && options.release !== true) throw new UsageError(messages.signingNeedsRelease());
   const key = await openSigningKey(io, options, passphrase);
-  const workspace = await openWorkspace(io, options.config);
+  const at = options.at === undefined ? undefined : await resolvePoint(io, options.config, '--at', options.at);
+  const workspace = at ? await openWorkspaceAt(io, options.config, at) : await openWorkspace(io, options.config);
   const { config } = workspace;
   const out = followLinks(path.resolve(io.cwd, options.out ?? path.join(config.root, '_site')));
   const shownOut = displayPath(io.cwd, out);
@@ -78,9 +105,13 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
   const audience = buildAudience(config, options.audience);
   if (!audience.ok) throw new UsageError(messages.unknownAudience(options.audience ?? '', audience.defined));
   // A release (the only build that is signed) reads everything from git itself, never from the cache.
-  const git: GitEvidence = await gitEvidence(workspace, undefined, undefined, { cache: !release });
-  const time = await buildTime(io, config.root, release && git.status.kind === 'ok');
-  const asOf = release ? time.toISOString().slice(0, 10) : todayIso();
+  const git: GitEvidence = await gitEvidence(workspace, undefined, undefined, { cache: !release, ...(at ? { at } : {}) });
+  // The commit built: --at's, else HEAD's (none outside git).
+  const built = at?.commit ?? (git.status.kind === 'ok' ? await headCommit(config.root) : undefined);
+  // A release, or a build at a point of history, takes its time from the commit: the same commit gives the same output.
+  const fromCommit = release || at !== undefined;
+  const time = sourceTime(io, fromCommit ? built?.committerDate : undefined);
+  const asOf = fromCommit ? time.toISOString().slice(0, 10) : todayIso();
   if (key) refuseInvalidCertificate(io, options.signKey!, key, time);
 
   const result = check(workspace, { asOf, rules: RULES, git });
@@ -89,7 +120,8 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
   const summary = summarize({ ...result, diagnostics });
   if (release) {
     if (git.status.kind !== 'ok') throw new UsageError(messages.releaseNeedsGit(git.status.kind));
-    const changes = await workingChanges(config.root, { exclude: [out] });
+    // At a point of history nothing is read from the working tree, so nothing in it can be uncommitted.
+    const changes = at ? { ok: true as const, toplevel: '', modified: [], untracked: [], deleted: [] } : await workingChanges(config.root, { exclude: [out] });
     if (!changes.ok) throw new UsageError(messages.releaseNeedsGit(changes.message));
     const dirty = [...changes.modified, ...changes.untracked, ...changes.deleted].sort().map((file) => escapeControls(displayPath(io.cwd, path.join(changes.toplevel, file))));
     if (dirty.length > 0 || summary.errors > 0) {
@@ -105,7 +137,7 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
     if (error instanceof TemplateError) throw new UsageError(error.message);
     throw error;
   }
-  const commit = git.status.kind === 'ok' ? (await runGit(config.root, ['rev-parse', 'HEAD'])).stdout.toString('utf8').trim() : undefined;
+  const commit = built?.hash;
   const publication = buildPublication(workspace, git, {
     buildTime: time.toISOString(),
     ...(commit ? { commit } : {}),
@@ -118,9 +150,14 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
     return EXIT.findings;
   }
   const both = options.html === undefined && options.pdf === undefined;
+  const html = both || options.html === true;
   const progress = io.stderr.isTTY === true;
+  const changes = html && built ? await changesForSite(workspace, git, publication, built, asOf) : undefined;
+  const exports = html ? exportsForSite(workspace, git, publication, await exportSource(workspace, git, at)) : [];
   const { files, failures } = await buildOutputs(publication, {
-    html: both || options.html === true,
+    html,
+    ...(changes ? { changes } : {}),
+    exports,
     pdf: both || options.pdf === true,
     toolVersion: TOOL_VERSION,
     asOf,
@@ -140,8 +177,9 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
   }
   const pages = [...files.keys()].filter((f) => f.endsWith('.html')).length;
   const pdfs = [...files.keys()].filter((f) => f.endsWith('.pdf')).length;
+  const exported = [...files.keys()].filter((f) => f.startsWith(`${EXPORTS_FOLDER}/`)).length;
   const manual = files.has(manualFileName(publication)) ? ` (manual: ${manualFileName(publication)})` : '';
-  const made = [pages > 0 ? `${pages} pages` : '', pdfs > 0 ? `${pdfs} PDFs${manual}` : ''].filter(Boolean).join(' and ');
+  const made = [pages > 0 ? `${pages} pages` : '', pdfs > 0 ? `${pdfs} PDFs${manual}` : '', exported > 0 ? `${exported} exports` : ''].filter(Boolean).join(', ').replace(/, ([^,]*)$/, ' and $1');
   const forAudience = publication.audience !== undefined ? ` for ${publication.audience}` : '';
   const signed = key ? `; signed by ${escapeControls(nameLine(key.certificate.subject))}` : '';
   io.stdout.write(`Built ${made}${forAudience} into ${shownOut}/ at ${publication.buildTime}${commit ? ` from ${commit.slice(0, 7)}` : ''}${signed}\n`);

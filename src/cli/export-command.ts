@@ -1,14 +1,11 @@
-import type { Workspace } from '../documents/workspace.js';
-import type { GitEvidence } from '../git/evidence.js';
-import { headCommit } from '../git/point-in-history.js';
 import { toCsv } from '../export/csv.js';
-import { EXPORT_FORMATS, EXPORT_KINDS, sourceSentence, type ExportFormat, type ExportKind, type ExportSource, type ExportTable } from '../export/export-table.js';
-import { registerExport, risksExport, soaExport, type ExportInput } from '../export/export-tables.js';
+import { EXPORT_FORMATS, EXPORT_KINDS, sourceSentence, type ExportFormat, type ExportKind } from '../export/export-table.js';
 import { toJson } from '../export/json.js';
+import { exportSource, exportTable } from './export-source.js';
 import { escapeControls } from '../text/controls.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
-import { gitEvidence, keptFiles, openWorkspace, openWorkspaceAt, resolvePoint, type HistoryAt } from './open-workspace.js';
+import { gitEvidence, keptFiles, openWorkspace, openWorkspaceAt, resolvePoint } from './open-workspace.js';
 import { openOutputFile, writeOutputFile } from './output-file.js';
 import { sourceTime } from './source-time.js';
 import { TOOL_VERSION } from './tool-version.js';
@@ -21,24 +18,6 @@ export interface ExportOptions {
   at?: string;
   /** false with --no-cache. */
   cache?: boolean;
-}
-
-/** What was read: the commit of --at, or the working tree at HEAD (and which of its documents differ from HEAD). */
-export async function exportSource(workspace: Workspace, git: GitEvidence, at: HistoryAt | undefined): Promise<ExportSource> {
-  if (at) return { commit: at.commit.hash, committed: at.commit.committerDate, at: at.given, uncommitted: [] };
-  const head = git.status.kind === 'ok' ? await headCommit(workspace.config.root) : undefined;
-  if (!head) return { commit: null, committed: null, at: null, uncommitted: [] };
-  const documents = workspace.documents.filter((doc) => (git.document(doc)?.uncommitted ?? 'clean') !== 'clean').map((doc) => doc.file);
-  return { commit: head.hash, committed: head.committerDate, at: null, uncommitted: [...documents, ...(git.uncommittedConfig.length > 0 ? [workspace.configFile] : [])] };
-}
-
-/** The export of one kind; a kind whose document is missing (or ambiguous) is a usage error. */
-export function exportTable(kind: ExportKind, input: ExportInput): ExportTable {
-  if (kind === 'register') return registerExport(input);
-  const result = kind === 'soa' ? soaExport(input) : risksExport(input);
-  if (result.ok) return result.table;
-  const type = kind === 'soa' ? 'soa' : 'risk-register';
-  throw new UsageError(result.problem === 'none' ? messages.nothingToExport(kind, type) : messages.severalToExport(kind, type, result.ids));
 }
 
 export async function exportCommand(what: string, options: ExportOptions, io: CliIo): Promise<ExitCode> {

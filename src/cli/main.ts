@@ -141,6 +141,7 @@ function program(io: CliIo, done: (code: ExitCode) => void): Command {
     .option('--pdf', 'build the PDFs (default: site and PDFs)')
     .option('--release', 'refuse uncommitted changes and validation errors; publish approved documents only; dates from the commit, so the output is reproducible')
     .option('--audience <name>', 'publish for this audience of publish.audiences (default: publish.default_audience): documents classified above it are left out')
+    .option('--at <ref-or-date>', 'publish the ISMS as it stood at a commit, branch or tag, or on a date (the newest commit on or before it), read from git; dates from that commit')
     .option('--sign-key <file>', 'with --release: sign the PDFs and the manifest with this PKCS#12 key (passphrase in --passphrase-file or ISMS_SIGN_PASSPHRASE)')
     .option('--passphrase-file <file>', 'a file (mode 600) holding the passphrase of --sign-key')
     .exitOverride()

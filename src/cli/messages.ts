@@ -119,6 +119,7 @@ export const messages = {
   severalToExport: (what: string, type: string, ids: readonly string[]) => `${ids.join(', ')} all have type: ${type} and are not retired: export ${what} takes one (retire the one that is superseded)`,
   exported: (title: string, rows: number, source: string) => `${title}, ${rows} ${rows === 1 ? 'row' : 'rows'}, from ${source}`,
   fromNotBeforeTo: (from: string, to: string) => `from ${from} is not in the history of to ${to}: name an earlier commit (or date) first, then a later one`,
+  changesWindow: (months: number, since: string, until: string) => `The ${months} months before this build: changes committed after ${since}, up to ${until}.`,
   atWithoutGit: () => '--at reads the ISMS from git history, so it cannot be used with --no-git',
   pointNotADate: (option: string, value: string) => `${option} ${value} is not a date: write a real date YYYY-MM-DD, or name a commit, branch or tag`,
   pointNotACommit: (option: string, value: string) => `${option} ${value} is not a commit of this repository: name a commit, branch or tag, or a date YYYY-MM-DD`,
