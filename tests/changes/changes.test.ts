@@ -218,3 +218,37 @@ describe('isms changes', () => {
     expect(before).toMatchObject({ code: 2, stderr: expect.stringContaining('to 2025-01-01 is before the history of HEAD') });
   });
 });
+
+describe('isms changes of sign-offs the chain of trust refuses', () => {
+  it('says NOT VALID, and why, of an approval and a configuration change by someone not allowed to make them', async () => {
+    const repo = new TestRepo();
+    try {
+      const adopt = repo.write('isms.config.yaml', CONFIG).write('policy.md', policy({ status: 'in-review', version: '1.0', rows: POLICY_ROWS })).commit('Adopt isms', CISO, '2026-01-05');
+      const forged = repo.write('policy.md', policy({ status: 'approved', version: '1.0', rows: POLICY_ROWS, approval: '{ by: ceo, name: R. Adeyemi, date: 2026-01-10 }' })).commit('Approve in the CEO name', WRITER, '2026-01-10');
+      const grab = repo.write('isms.config.yaml', CONFIG.replace('"*": [ciso]', '"*": [ciso, writer]')).commit('Let writers approve', WRITER, '2026-01-11');
+      const run = await runCli(['changes', adopt, 'HEAD', '--format', 'json'], repo.dir);
+      expect(run.code).toBe(0);
+      const report = JSON.parse(run.stdout);
+      expect(report.documents[0].events).toEqual([
+        {
+          kind: 'approval',
+          version: '1.0',
+          name: 'R. Adeyemi',
+          role: 'ceo',
+          roleTitle: 'Chief Executive Officer',
+          date: '2026-01-10',
+          valid: false,
+          problem: expect.stringContaining('by someone who was not allowed to: it needs a member of "ceo"'),
+          commit: by(forged, WRITER, '2026-01-10'),
+        },
+      ]);
+      expect(report.configuration).toEqual([
+        { commit: by(grab, WRITER, '2026-01-11'), files: ['isms.config.yaml'], changes: ['approvers of *: ciso -> ciso, writer', 'git.config_approvers: ["ciso"] -> ["ciso","writer"]'], valid: false, problem: expect.stringContaining('by someone who was not allowed to') },
+      ]);
+      const text = (await runCli(['changes', adopt, 'HEAD'], repo.dir)).stdout;
+      expect(text).toContain(`- 2026-01-10 ${forged.slice(0, 7)} P. Writer: approved version 1.0 by R. Adeyemi (Chief Executive Officer), dated 2026-01-10: NOT VALID: the approval was committed in`);
+    } finally {
+      repo.remove();
+    }
+  });
+});
