@@ -23,7 +23,8 @@ export async function changesCommand(fromArg: string, toArg: string, options: Ch
   // A date before the history means "from the start"; an end must be a commit.
   const from = await resolvePoint(io, options.config, 'from', fromArg, { beforeHistory: 'start' });
   const to = await resolvePoint(io, options.config, 'to', toArg);
-  const workspace = await openWorkspaceAt(io, options.config, to);
+  // The report reads metadata (ids, titles) from the documents, the rest from git: no Markdown body is parsed.
+  const workspace = await openWorkspaceAt(io, options.config, to, { metadataOnly: true });
   const output = options.output === undefined ? undefined : await openOutputFile(io, options.output, { force: options.force === true, kept: keptFiles(workspace) });
   const git = await gitEvidence(workspace, undefined, undefined, { cache: options.cache !== false, at: to });
   if (from && !git.graph?.contains(from.commit.hash)) throw new UsageError(messages.fromNotBeforeTo(describePoint(from.commit), describePoint(to.commit)));

@@ -5,7 +5,10 @@ import { exportSource, exportTable } from './export-source.js';
 import { escapeControls } from '../text/controls.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
-import { gitEvidence, keptFiles, openWorkspace, openWorkspaceAt, resolvePoint } from './open-workspace.js';
+import type { Workspace } from '../documents/workspace.js';
+import { loadWorkspace } from '../documents/workspace.js';
+import type { GitEvidence } from '../git/evidence.js';
+import { gitEvidence, keptFiles, openConfig, openWorkspaceAt, resolvePoint, type HistoryAt } from './open-workspace.js';
 import { openOutputFile, writeOutputFile } from './output-file.js';
 import { sourceTime } from './source-time.js';
 import { TOOL_VERSION } from './tool-version.js';
@@ -20,6 +23,20 @@ export interface ExportOptions {
   cache?: boolean;
 }
 
+async function readAt(io: CliIo, options: ExportOptions, at: HistoryAt): Promise<{ workspace: Workspace; git: GitEvidence }> {
+  const workspace = await openWorkspaceAt(io, options.config, at, { metadataOnly: true });
+  return { workspace, git: await gitEvidence(workspace, undefined, undefined, { cache: options.cache !== false, at }) };
+}
+
+async function readWorkingTree(io: CliIo, options: ExportOptions): Promise<{ workspace: Workspace; git: GitEvidence }> {
+  const config = openConfig(io, options.config);
+  const loaded = loadWorkspace(config, io.cwd, [], { metadataOnly: true });
+  const history = gitEvidence({ config, loaded }, undefined, undefined, { cache: options.cache !== false });
+  history.catch(() => undefined);
+  const workspace = await loaded;
+  return { workspace, git: await history };
+}
+
 export async function exportCommand(what: string, options: ExportOptions, io: CliIo): Promise<ExitCode> {
   if (!(EXPORT_KINDS as readonly string[]).includes(what)) throw new UsageError(messages.badExport(what, EXPORT_KINDS));
   const kind = what as ExportKind;
@@ -27,9 +44,9 @@ export async function exportCommand(what: string, options: ExportOptions, io: Cl
   const format = options.format as ExportFormat;
   if (format === 'xlsx' && options.output === undefined && io.stdout.isTTY === true) throw new UsageError(messages.workbookToTerminal());
   const at = options.at === undefined ? undefined : await resolvePoint(io, options.config, '--at', options.at);
-  const workspace = at ? await openWorkspaceAt(io, options.config, at) : await openWorkspace(io, options.config);
+  // An export reads metadata and data: no Markdown body is parsed. The history is read meanwhile.
+  const { workspace, git } = at ? await readAt(io, options, at) : await readWorkingTree(io, options);
   const output = options.output === undefined ? undefined : await openOutputFile(io, options.output, { force: options.force === true, kept: keptFiles(workspace) });
-  const git = await gitEvidence(workspace, undefined, undefined, { cache: options.cache !== false, ...(at ? { at } : {}) });
   const source = await exportSource(workspace, git, at);
   const table = exportTable(kind, { workspace, git, source });
   const data =

@@ -5,6 +5,7 @@ import type { Config } from '../config/config.js';
 import { loadConfig, parseConfig } from '../config/load-config.js';
 import { discoverDocuments, displayPath } from '../documents/discover.js';
 import { loadWorkspace, type Workspace } from '../documents/workspace.js';
+import type { ReadOptions } from '../documents/load-document.js';
 import { repositoryStatusWords, type GitEvidence } from '../git/evidence.js';
 import { openCommitSnapshot } from '../git/commit-snapshot.js';
 import type { Commit } from '../git/log-parser.js';
@@ -22,8 +23,8 @@ import { messages } from './messages.js';
 import { TOOL_VERSION } from './tool-version.js';
 
 /** Finds and validates the configuration, then reads every document; a broken configuration is a UsageError. */
-export async function openWorkspace(io: CliIo, configOption: string | undefined): Promise<Workspace> {
-  return loadWorkspace(openConfig(io, configOption), io.cwd);
+export async function openWorkspace(io: CliIo, configOption: string | undefined, options: ReadOptions = {}): Promise<Workspace> {
+  return loadWorkspace(openConfig(io, configOption), io.cwd, [], options);
 }
 
 /** The configuration file a command uses (`--config`, else where isms looks for one); none is a UsageError. */
@@ -135,7 +136,7 @@ export async function resolvePoint(io: CliIo, configOption: string | undefined, 
  * configuration of that commit (found where the command finds today's), and the controlled documents
  * it selects there. A missing or broken configuration at that commit is a usage error.
  */
-export async function openWorkspaceAt(io: CliIo, configOption: string | undefined, at: HistoryAt): Promise<Workspace> {
+export async function openWorkspaceAt(io: CliIo, configOption: string | undefined, at: HistoryAt, options: ReadOptions = {}): Promise<Workspace> {
   const configFile = configFileOf(io, configOption);
   const shownCommit = describePoint(at.commit);
   const snapshot = await openCommitSnapshot(path.dirname(configFile), at.commit.hash);
@@ -154,7 +155,7 @@ export async function openWorkspaceAt(io: CliIo, configOption: string | undefine
         parsed.problems.map((p) => `${at.commit.hash.slice(0, 7)}:${displayPath(io.cwd, configFile)}:${p.at.line}:${p.at.column}: ${p.message}`),
       );
     }
-    return await loadFolderWorkspace(parsed.config, io.cwd, snapshot);
+    return await loadFolderWorkspace(parsed.config, io.cwd, snapshot, options);
   } finally {
     snapshot.close();
   }

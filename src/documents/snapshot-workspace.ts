@@ -3,7 +3,7 @@ import type { Config } from '../config/config.js';
 import { tooLarge } from '../text/decode.js';
 import { compareWalkOrder, displayPath, inSkippedFolder, isControlledPath } from './discover.js';
 import type { SourceDocument } from './document.js';
-import { parseDocument, type DocumentLocation } from './load-document.js';
+import { parseDocument, type DocumentLocation, type ReadOptions } from './load-document.js';
 import type { Workspace } from './workspace.js';
 
 /** What a documents folder holds somewhere other than the working tree (a commit): files by relative path, and their bytes on request. */
@@ -42,7 +42,7 @@ async function followLink(folder: FolderFiles, relative: string): Promise<{ file
  * controlled documents (the configuration's `ignore`, dot-folders and the output folder left out), in
  * the same order, parsed by the same parser. `config` is the configuration those files hold.
  */
-export async function loadFolderWorkspace(config: Config, cwd: string, folder: FolderFiles): Promise<Workspace> {
+export async function loadFolderWorkspace(config: Config, cwd: string, folder: FolderFiles, options: ReadOptions = {}): Promise<Workspace> {
   const entries = new Set<string>();
   const locations: Array<DocumentLocation & { relative: string }> = [];
   for (const [relative, entry] of [...folder.files].sort(([a], [b]) => compareWalkOrder(a, b))) {
@@ -64,7 +64,7 @@ export async function loadFolderWorkspace(config: Config, cwd: string, folder: F
         source = target.file;
       }
       const read = await folder.read(source);
-      if (read.kind === 'ok') return parseDocument(location, read.bytes);
+      if (read.kind === 'ok') return parseDocument(location, read.bytes, options);
       const doc = parseDocument(location, undefined);
       doc.parseProblems.push({ message: read.kind === 'too-large' ? tooLarge(read.size) : 'cannot read the file from git', at: { line: 1, column: 1, endLine: 1, endColumn: 1 } });
       return doc;

@@ -1,13 +1,19 @@
-import ExcelJS from 'exceljs';
+import { createRequire } from 'node:module';
+import type ExcelJSModule from 'exceljs';
 import JSZip from 'jszip';
 import { isIsoDate } from '../text/dates.js';
 import { cellText, type CellValue, type ExportColumn, type ExportTable } from './export-table.js';
+import { writeZip } from './zip.js';
 
 export interface WorkbookOptions {
   /** The workbook's creation and modification time, and every file's time in the zip: the source commit's time, so that the same input gives the same bytes. */
   time: Date;
   toolVersion: string;
 }
+
+// exceljs's workbook alone (its "bare" entry), without the streaming reader and writer the main entry
+// loads too: half the start-up of a workbook export.
+const ExcelJS = createRequire(import.meta.url)('exceljs/lib/exceljs.bare.js') as typeof ExcelJSModule;
 
 /** Widths in characters: enough for the longest line of a column, within bounds that keep a sheet readable. */
 const WIDTH = { id: [6, 44], date: [12, 12], number: [8, 12], text: [10, 60], list: [10, 40], lines: [12, 60] } as const;
@@ -19,11 +25,13 @@ function widthOf(column: ExportColumn, rows: ExportTable['rows']): number {
   for (const row of rows) {
     for (const line of cellText(row[column.key] ?? null, column.kind).split('\n')) longest = Math.max(longest, line.length);
   }
-  return Math.min(max, Math.max(min, longest + 2));
+  const width = Math.min(max, Math.max(min, longest + 2));
+  // exceljs takes a width of 9 for its default and leaves such a column's width out of the sheet.
+  return width === 9 ? 10 : width;
 }
 
 /** A cell's value in the workbook: dates as dates (midnight UTC), numbers as numbers, the rest as text (never a formula). */
-function workbookValue(value: CellValue, column: ExportColumn): ExcelJS.CellValue {
+function workbookValue(value: CellValue, column: ExportColumn): ExcelJSModule.CellValue {
   if (value === null) return null;
   if (column.kind === 'date' && typeof value === 'string' && isIsoDate(value)) {
     const [year, month, day] = value.split('-').map(Number) as [number, number, number];
@@ -39,21 +47,33 @@ function sheetName(title: string): string {
   return title.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
 }
 
-function tableSheet(workbook: ExcelJS.Workbook, table: ExportTable): void {
+/**
+ * One style object per kind of column, shared by its cells: exceljs recognises a style object it has
+ * seen (and would otherwise serialise each cell's copy to compare it).
+ */
+const STYLES: Record<ExportColumn['kind'] | 'header', Partial<ExcelJSModule.Style>> = {
+  header: { font: { bold: true }, alignment: { vertical: 'top' } },
+  id: { alignment: { vertical: 'top' } },
+  number: { alignment: { vertical: 'top' } },
+  date: { alignment: { vertical: 'top' }, numFmt: 'yyyy-mm-dd' },
+  text: { alignment: { vertical: 'top', wrapText: true } },
+  list: { alignment: { vertical: 'top', wrapText: true } },
+  lines: { alignment: { vertical: 'top', wrapText: true } },
+};
+
+function tableSheet(workbook: ExcelJSModule.Workbook, table: ExportTable): void {
   const sheet = workbook.addWorksheet(sheetName(table.title), { views: [{ state: 'frozen', ySplit: 1, xSplit: 1, activeCell: 'B2' }] });
   sheet.columns = table.columns.map((column) => ({ key: column.key, header: column.header, width: widthOf(column, table.rows) }));
-  for (const row of table.rows) sheet.addRow(Object.fromEntries(table.columns.map((column) => [column.key, workbookValue(row[column.key] ?? null, column)])));
-  sheet.getRow(1).font = { bold: true };
-  table.columns.forEach((column, index) => {
-    const cells = sheet.getColumn(index + 1);
-    cells.alignment = { vertical: 'top', wrapText: column.kind === 'text' || column.kind === 'list' || column.kind === 'lines' };
-    if (column.kind === 'date') cells.numFmt = 'yyyy-mm-dd';
-  });
-  sheet.getRow(1).alignment = { vertical: 'top', wrapText: false };
+  const styles = table.columns.map((column) => STYLES[column.kind]);
+  sheet.getRow(1).eachCell((cell) => (cell.style = STYLES.header));
+  for (const row of table.rows) {
+    const added = sheet.addRow(table.columns.map((column) => workbookValue(row[column.key] ?? null, column)));
+    added.eachCell({ includeEmpty: true }, (cell, index) => (cell.style = styles[index - 1]!));
+  }
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, table.rows.length + 1), column: table.columns.length } };
 }
 
-function summarySheet(workbook: ExcelJS.Workbook, table: ExportTable): void {
+function summarySheet(workbook: ExcelJSModule.Workbook, table: ExportTable): void {
   const sheet = workbook.addWorksheet('Summary');
   const widest = Math.max(2, ...table.summary.map((s) => s.header.length));
   sheet.columns = Array.from({ length: widest }, (_, i) => ({ width: i === 0 ? 24 : i === 1 ? 16 : 14 }));
@@ -73,17 +93,18 @@ function summarySheet(workbook: ExcelJS.Workbook, table: ExportTable): void {
 }
 
 /**
- * Rewrites a zip with every entry dated `time`: exceljs dates each file of the workbook with the
- * time it is written, so two exports of the same input would differ by those bytes alone.
+ * The workbook's files zipped again, each dated `time` and deflated by Node's zlib: exceljs dates
+ * every file with the time it writes it, so two exports of the same input would differ by those bytes
+ * alone; it is asked to store them uncompressed, and the one compression is this one.
  */
-async function withFixedTimes(bytes: Buffer, time: Date): Promise<Buffer> {
-  const source = await JSZip.loadAsync(bytes);
-  const out = new JSZip();
-  for (const [name, entry] of Object.entries(source.files)) {
-    if (entry.dir) continue;
-    out.file(name, await entry.async('uint8array'), { date: time, createFolders: false });
-  }
-  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'DOS' });
+async function withFixedTimes(stored: Buffer, time: Date): Promise<Buffer> {
+  const source = await JSZip.loadAsync(stored);
+  const entries = await Promise.all(
+    Object.values(source.files)
+      .filter((entry) => !entry.dir)
+      .map(async (entry) => ({ name: entry.name, data: await entry.async('uint8array') })),
+  );
+  return writeZip(entries, time);
 }
 
 /**
@@ -101,6 +122,6 @@ export async function toXlsx(table: ExportTable, options: WorkbookOptions): Prom
   workbook.company = table.organization;
   tableSheet(workbook, table);
   summarySheet(workbook, table);
-  const written = Buffer.from(await workbook.xlsx.writeBuffer());
+  const written = Buffer.from(await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJSModule.XlsxWriteOptions));
   return withFixedTimes(written, options.time);
 }
