@@ -152,7 +152,7 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
   const both = options.html === undefined && options.pdf === undefined;
   const html = both || options.html === true;
   const progress = io.stderr.isTTY === true;
-  const changes = html && built ? await changesForSite(workspace, git, publication, built, asOf) : undefined;
+  const changes = html && built ? await changesForSite(workspace, git, publication, built, time.toISOString().slice(0, 10)) : undefined;
   const exports = html ? exportsForSite(workspace, git, publication, await exportSource(workspace, git, at)) : [];
   const { files, failures } = await buildOutputs(publication, {
     html,
