@@ -125,7 +125,7 @@ export const messages = {
   pointNotACommit: (option: string, value: string) => `${option} ${value} is not a commit of this repository: name a commit, branch or tag, or a date YYYY-MM-DD`,
   pointBeforeHistory: (option: string, date: string, first: string) =>
     `${option} ${date} is before the history of HEAD, which begins with ${first}: there was no ISMS in git before it`,
-  pointWithoutHistory: (option: string, why: string) => `${option} reads the ISMS from git history, but ${why}`,
+  pointWithoutHistory: (option: string, value: string, why: string) => `${option} ${value} is read from git history, but ${why}`,
   configMissingAt: (file: string, commit: string) => `${commit} has no ${file}: the documents were not kept with isms at that commit`,
   configLinkAt: (file: string, commit: string) => `${file} is a symbolic link in ${commit}: the configuration must be a file in the documents folder`,
   brokenConfigAt: (commit: string, count: number) => `the configuration at ${commit} has ${count === 1 ? 'a problem' : `${count} problems`}; nothing was read`,

@@ -123,11 +123,11 @@ export async function resolvePoint(io: CliIo, configOption: string | undefined, 
     case 'before-history':
       throw new UsageError(messages.pointBeforeHistory(option, value, describePoint(point.first)));
     case 'shallow':
-      throw new UsageError(messages.pointWithoutHistory(option, repositoryStatusWords({ kind: 'shallow' })));
+      throw new UsageError(messages.pointWithoutHistory(option, value, repositoryStatusWords({ kind: 'shallow' })));
     case 'no-commits':
-      throw new UsageError(messages.pointWithoutHistory(option, repositoryStatusWords({ kind: 'no-commits' })));
+      throw new UsageError(messages.pointWithoutHistory(option, value, repositoryStatusWords({ kind: 'no-commits' })));
     default:
-      throw new UsageError(messages.pointWithoutHistory(option, repositoryStatusWords({ kind: 'not-repository' })));
+      throw new UsageError(messages.pointWithoutHistory(option, value, repositoryStatusWords({ kind: 'not-repository' })));
   }
 }
 

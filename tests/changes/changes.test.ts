@@ -209,6 +209,16 @@ describe('isms changes', () => {
     expect(text).toContain(`- 2026-03-05 ${c.delete.slice(0, 7)} P. Writer: deleted (procedure.md)\n`);
   });
 
+  it('gives the same report as one self-contained HTML page, with no navigation to a site around it', async () => {
+    const { commits: c } = fixture;
+    const html = await changes(c.approve, 'HEAD', '--format', 'html');
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none';`);
+    expect(html).not.toContain('<header class="site">');
+    expect(html).toContain('<h1>Changes</h1>');
+    expect(html).toContain(`<tr><td class="date">2026-03-05</td><td class="id">${c.delete.slice(0, 7)}</td><td>P. Writer</td><td>deleted (procedure.md)</td></tr>`);
+  });
+
   it('refuses a from that is not before to, and a to before the history, with exit 2', async () => {
     const { commits: c } = fixture;
     const later = await runCli(['changes', 'HEAD', c.approve], fixture.repo.dir);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -214,5 +214,23 @@ describe('isms export refusals', () => {
     const code = await main(['export', 'register'], { stdout: { write: (text) => (stdout += String(text)), isTTY: true }, stderr: { write: () => true }, cwd: repo.dir, env: {} });
     expect(code).toBe(2);
     expect(stdout).toBe('');
+  });
+});
+
+describe('isms export outside git', () => {
+  it('says that no approval is proven and that no commit was read', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'isms-nogit-'));
+    try {
+      cpSync(path.resolve('isms-docs'), dir, { recursive: true, filter: (source) => path.basename(source) !== '_site' });
+      const run = await runCli(['export', 'register', '--format', 'json'], dir);
+      expect(run.code).toBe(0);
+      const json = JSON.parse(run.stdout);
+      expect(json.source).toEqual({ commit: null, committed: null, at: null, uncommitted: [] });
+      expect(json.rows[0]).toMatchObject({ id: 'DOC-A5', approvalProof: 'not proven', approvalProblem: 'the documents folder is not in a git repository', approvalCommit: null });
+      expect(run.stderr).toBe('isms: Documented information, 5 rows, from the working tree (not a git repository: no commit)\n');
+      expect(await runCli(['export', 'register', '--at', 'HEAD'], dir)).toMatchObject({ code: 2, stderr: 'isms: --at HEAD is read from git history, but the documents folder is not in a git repository\n' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
