@@ -1,20 +1,18 @@
 import path from 'node:path';
-import { audienceOf, buildAudience, clearedFor, type Config } from '../config/config.js';
+import { audienceOf, buildAudience, type Config } from '../config/config.js';
 import { displayPath } from '../documents/discover.js';
 import { check } from '../engine/check.js';
 import type { GitEvidence } from '../git/evidence.js';
 import { headCommit, pointInHistory } from '../git/point-in-history.js';
 import type { Commit } from '../git/log-parser.js';
 import { collectChanges, type ChangeReport } from '../changes/changes.js';
-import type { SourceDocument } from '../documents/document.js';
 import type { Workspace } from '../documents/workspace.js';
-import type { ExportSource, ExportTable } from '../export/export-table.js';
-import { registerExport, risksExport, soaExport } from '../export/export-tables.js';
+import { exportsOf } from '../export/export-tables.js';
 import { exportSource } from './export-source.js';
 import { sourceTime } from './source-time.js';
 import { workingChanges } from '../git/working-changes.js';
 import { buildOutputs, EXPORTS_FOLDER, manualFileName } from '../render/build-outputs.js';
-import { buildPublication, type Publication } from '../render/publication.js';
+import { buildPublication, publishedIn, shownInPublication, type Publication } from '../render/publication.js';
 import { loadTemplates, TemplateError } from '../render/site/templates.js';
 import { summarize } from '../reporters/report.js';
 import { RULES } from '../rules/index.js';
@@ -55,22 +53,10 @@ async function changesForSite(workspace: Workspace, git: GitEvidence, publicatio
   const since = addMonths(buildDay, -CHANGES_WINDOW_MONTHS);
   const start = await pointInHistory(config.root, since, to.hash);
   if (!start.ok && start.kind !== 'before-history') return undefined;
-  const published = new Set(publication.documents.map((d) => d.id));
-  const leftOut = new Set(publication.leftOut.map((d) => d.id));
-  const max = publication.audience !== undefined ? audienceOf(config, publication.audience)?.maxClassification : undefined;
-  // A document deleted in the window is shown when this audience could read it.
-  const include = (doc: { id: string; classification: string | undefined }) => published.has(doc.id) || (!leftOut.has(doc.id) && !workspace.documents.some((d) => d.meta.id === doc.id) && clearedFor(config, max, doc.classification));
-  const report = collectChanges(workspace, git, { ...(start.ok ? { from: start.commit } : {}), to, include });
+  const report = collectChanges(workspace, git, { ...(start.ok ? { from: start.commit } : {}), to, include: shownInPublication(workspace, publication) });
   return { report, window: messages.changesWindow(CHANGES_WINDOW_MONTHS, since, buildDay) };
 }
 
-/** The exports this publication's readers may see: the master list of what is published, the SoA and the risk register when they are published. */
-function exportsForSite(workspace: Workspace, git: GitEvidence, publication: Publication, source: ExportSource): ExportTable[] {
-  const published = new Set(publication.documents.map((d) => d.id));
-  const input = { workspace, git, source, include: (doc: SourceDocument) => doc.meta.id !== undefined && published.has(doc.meta.id) };
-  const tables = [soaExport(input), { ok: true as const, table: registerExport(input) }, risksExport(input)];
-  return tables.flatMap((result) => (result.ok ? [result.table] : []));
-}
 
 /** What stderr says of the publication: what was left out and why, and what is published as DRAFT or OBSOLETE. */
 function publicationNotes(publication: Publication, config: Config): string[] {
@@ -153,7 +139,7 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
   const html = both || options.html === true;
   const progress = io.stderr.isTTY === true;
   const changes = html && built ? await changesForSite(workspace, git, publication, built, time.toISOString().slice(0, 10)) : undefined;
-  const exports = html ? exportsForSite(workspace, git, publication, await exportSource(workspace, git, at)) : [];
+  const exports = html ? exportsOf({ workspace, git, source: await exportSource(workspace, git, at), include: publishedIn(publication) }) : [];
   const { files, failures } = await buildOutputs(publication, {
     html,
     ...(changes ? { changes } : {}),

@@ -203,6 +203,12 @@ export function registerExport(input: ExportInput): ExportTable {
   return table('register', 'Documented information', input, REGISTER_COLUMNS, rows, facts, summary);
 }
 
+/** Every export there is among the documents the input includes: the master list always, the SoA and the risk register when one is there. */
+export function exportsOf(input: ExportInput): ExportTable[] {
+  const tables = [soaExport(input), { ok: true as const, table: registerExport(input) }, risksExport(input)];
+  return tables.flatMap((result) => (result.ok ? [result.table] : []));
+}
+
 const RISK_COLUMNS = [
   column('id', 'Risk', 'id'),
   column('title', 'Title'),

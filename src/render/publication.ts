@@ -220,6 +220,24 @@ function leftOutReason(config: Config, doc: PublishedDocument, scope: Publicatio
   return undefined;
 }
 
+/** Whether a document is one this publication publishes (its exports show only those). */
+export function publishedIn(publication: Publication): (doc: SourceDocument) => boolean {
+  const ids = new Set(publication.documents.map((d) => d.id));
+  return (doc) => doc.meta.id !== undefined && ids.has(doc.meta.id);
+}
+
+/**
+ * Whether the readers of a publication may see what happened to a document: one it publishes, or
+ * one no longer in the workspace (deleted) whose last classification they may read.
+ */
+export function shownInPublication(workspace: Workspace, publication: Publication): (doc: { id: string; classification: string | undefined }) => boolean {
+  const { config } = workspace;
+  const published = new Set(publication.documents.map((d) => d.id));
+  const present = new Set(workspace.documents.map((d) => d.meta.id));
+  const max = publication.audience === undefined ? undefined : audienceOf(config, publication.audience)?.maxClassification;
+  return (doc) => published.has(doc.id) || (!present.has(doc.id) && clearedFor(config, max, doc.classification));
+}
+
 /**
  * Why an approval is not shown as approved, in one sentence: git could not prove it (no repository,
  * a shallow clone, a repository git refuses to read, or no history of the document), or the chain of
