@@ -82,6 +82,8 @@ export async function openConfigAtBase(io: CliIo, configOption: string | undefin
 /** A point of history a command reads: the commit, and how it was named (`given`; `byDate` for a date). */
 export interface HistoryAt {
   commit: Commit;
+  /** The option or argument that named it (`--at`, `from`, `to`), and what it said. */
+  option: string;
   given: string;
   byDate: boolean;
 }
@@ -113,7 +115,7 @@ export async function resolvePoint(io: CliIo, configOption: string | undefined, 
   const folder = path.dirname(configFileOf(io, configOption));
   if (!existsSync(folder)) throw new UsageError(messages.noConfig(displayPath(io.cwd, folder)));
   const point = await pointInHistory(folder, value);
-  if (point.ok) return { commit: point.commit, given: value, byDate: point.byDate };
+  if (point.ok) return { commit: point.commit, option, given: value, byDate: point.byDate };
   if (point.kind === 'before-history' && options?.beforeHistory === 'start') return undefined;
   switch (point.kind) {
     case 'not-a-date':
@@ -140,7 +142,7 @@ export async function openWorkspaceAt(io: CliIo, configOption: string | undefine
   const configFile = configFileOf(io, configOption);
   const shownCommit = describePoint(at.commit);
   const snapshot = await openCommitSnapshot(path.dirname(configFile), at.commit.hash);
-  if (!snapshot) throw new UsageError(messages.pointNotACommit('--at', at.given));
+  if (!snapshot) throw new UsageError(messages.pointNotACommit(at.option, at.given));
   try {
     const name = path.basename(configFile);
     const entry = snapshot.files.get(name);

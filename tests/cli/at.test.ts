@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { policy, WRITER, type TestRepo } from '../helpers/git-repo.js';
-import { POLICY_ROWS, publishedRepo } from '../helpers/published-repo.js';
+import { POLICY_ROWS, procedureWith, publishedRepo } from '../helpers/published-repo.js';
 
 const ROWS_11 = [...POLICY_ROWS, '| 1.1 | 2026-02-01 | P. Writer | Remote work |'];
 
@@ -26,9 +26,9 @@ describe('--at: the ISMS as it stood at a commit or on a date', () => {
     ({ repo, approval } = publishedRepo());
     drafts = repo.git(['rev-parse', 'HEAD~1']).trim();
     revision = repo.write('policy.md', policy({ status: 'in-review', version: '1.1', rows: ROWS_11, body: 'We protect information, at home too.' })).commit('DOC-A5 1.1', WRITER, '2026-02-01');
-    // What the working tree says now is not what any commit holds: --at must not read it.
-    writeFileSync(path.join(repo.dir, 'policy.md'), policy({ status: 'draft', version: '9.9', rows: [...ROWS_11, '| 9.9 | 2026-03-01 | P. Writer | Uncommitted |'] }));
-    unlinkSync(path.join(repo.dir, 'procedure.md'));
+    // What the working tree says now is not what any commit holds: --at must not read it (nor need the files it holds).
+    writeFileSync(path.join(repo.dir, 'procedure.md'), procedureWith('Grant access on request.').replace('version: "0.1"', 'version: "9.9"'));
+    unlinkSync(path.join(repo.dir, 'policy.md'));
   });
   afterAll(() => {
     repo.remove();
@@ -66,7 +66,7 @@ describe('--at: the ISMS as it stood at a commit or on a date', () => {
     expect(head.validation.warnings).toBe(0);
     const working = await status();
     expect(working.at).toBeNull();
-    expect(working.documents.map((d) => [d.id, d.version])).toEqual([['DOC-A5', '9.9']]);
+    expect(working.documents.map((d) => [d.id, d.version])).toEqual([['DOC-P1', '9.9']]);
   });
 
   it('gives the same answer with and without the evidence cache', async () => {
