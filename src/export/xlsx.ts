@@ -23,7 +23,9 @@ function widthOf(column: ExportColumn, rows: ExportTable['rows']): number {
   const [min, max] = WIDTH[column.kind];
   let longest = column.header.length;
   for (const row of rows) {
-    for (const line of cellText(row[column.key] ?? null, column.kind).split('\n')) longest = Math.max(longest, line.length);
+    const text = cellText(row[column.key] ?? null, column.kind);
+    if (text.length <= longest) continue;
+    for (const line of text.includes('\n') ? text.split('\n') : [text]) longest = Math.max(longest, line.length);
   }
   const width = Math.min(max, Math.max(min, longest + 2));
   // exceljs takes a width of 9 for its default and leaves such a column's width out of the sheet.
