@@ -1,7 +1,6 @@
 // Generates the synthetic documents repository of DESIGN section 7 with `git fast-import`.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { parse } from 'yaml';
 
 const WRITER = { name: 'P. Writer', email: 'writer@bench.example' };
@@ -36,7 +35,9 @@ function markdownDoc(n, state) {
 }
 
 function soa(catalog, date) {
-  const controls = catalog.map((c) => `  - { control: "${c.id}", applicable: true, reasons: [risk], justification: "Needed for ${c.title.replace(/"/g, '')}", implementation: implemented, owner: ciso }`).join('\n');
+  const controls = catalog
+    .map((c) => `  - { control: "${c.id}", applicable: true, reasons: [risk], justification: "Needed for ${c.title.replace(/"/g, '')}", implementation: implemented, owner: ciso }`)
+    .join('\n');
   return `id: DOC-SOA\ntitle: Statement of Applicability\ntype: soa\nstandard: iso27001-2022\nowner: ciso\nclassification: internal\nstatus: draft\nversion: "0.1"\nversions:\n  - { version: "0.1", date: ${date}, author: ${CISO.name}, details: First draft }\ncontrols:\n${controls}\n`;
 }
 
@@ -66,12 +67,20 @@ export function generate(dir, { documents, risks, commits }, catalogFile) {
   const commit = (who, time, message, files) => {
     const marks = files.map(([file, text]) => [file, blob(text)]);
     const msg = Buffer.from(message);
-    const header = [`commit refs/heads/main`, `mark :${++mark}`, `author ${who.name} <${who.email}> ${time} +0000`, `committer ${who.name} <${who.email}> ${time} +0000`, `data ${msg.length}`].join('\n');
+    const header = [`commit refs/heads/main`, `mark :${++mark}`, `author ${who.name} <${who.email}> ${time} +0000`, `committer ${who.name} <${who.email}> ${time} +0000`, `data ${msg.length}`].join(
+      '\n',
+    );
     chunks.push(Buffer.from(`${header}\n`), msg, Buffer.from(`\n${previous ? `from :${previous}\n` : ''}${marks.map(([file, m]) => `M 100644 :${m} ${file}\n`).join('')}\n`));
     previous = mark;
   };
 
-  const states = Array.from({ length: documents }, () => ({ rows: [{ version: '0.1', date: day(START), author: WRITER.name, details: 'First draft' }], status: 'draft', approval: undefined, revision: 0, minor: 0 }));
+  const states = Array.from({ length: documents }, () => ({
+    rows: [{ version: '0.1', date: day(START), author: WRITER.name, details: 'First draft' }],
+    status: 'draft',
+    approval: undefined,
+    revision: 0,
+    minor: 0,
+  }));
   commit(WRITER, START, 'Baseline', [
     ['isms.config.yaml', config],
     ['statement-of-applicability.yaml', soa(catalog, day(START))],

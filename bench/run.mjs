@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate } from './generate.mjs';
+import { timeHistoryReaders } from './history-reader.mjs';
 import { PATHOLOGICAL, writeCase } from './pathological.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -60,6 +61,7 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const rows = [];
 const hostile = [];
+const historyRows = [];
 const root = mkdtempSync(path.join(tmpdir(), 'isms-bench-'));
 const load = loadavg()[0];
 let startupRows;
@@ -72,6 +74,13 @@ try {
     startup.rules.push(start([bin, 'rules']));
   }
   startupRows = Object.fromEntries(Object.entries(startup).map(([name, times]) => [name, median(times)]));
+
+  // Warmed up once, then the median of three, at each size.
+  timeHistoryReaders(1 << 16);
+  for (const size of [1 << 16, 1 << 20]) {
+    const times = [0, 1, 2].map(() => timeHistoryReaders(size));
+    historyRows.push({ size, ms: median(times.map((t) => t.total)), slowest: times.reduce((a, b) => (b.slowest.ms > a.slowest.ms ? b : a)).slowest });
+  }
 
   for (const [index, testCase] of PATHOLOGICAL.entries()) {
     const dir = path.join(root, `pathological-${index}`);
@@ -98,7 +107,9 @@ try {
 }
 
 const find = (size, name) => rows.find((r) => r.size === size && r.case === name);
-console.log(`isms benchmark: node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, load average ${load.toFixed(1)} at the start; median of ${RUNS} interleaved runs`);
+console.log(
+  `isms benchmark: node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, load average ${load.toFixed(1)} at the start; median of ${RUNS} interleaved runs`,
+);
 console.log('');
 console.log('| size | command | wall time | / markdownlint-cli2 | peak memory | exit |');
 console.log('|---|---|---|---|---|---|');
@@ -108,18 +119,28 @@ for (const row of rows) {
 }
 console.log('');
 console.log('Evidence for auditors against isms validate (git, cached), wall time (target: at most 1.00):');
-for (const size of SIZES) console.log(`- ${size.name}: ${AUDITOR_CASES.map((c) => `${c.name.replace(/^isms /, '')} ${(find(size.name, c.name).ms / find(size.name, VALIDATE_CACHED).ms).toFixed(2)}`).join('; ')}`);
+for (const size of SIZES)
+  console.log(`- ${size.name}: ${AUDITOR_CASES.map((c) => `${c.name.replace(/^isms /, '')} ${(find(size.name, c.name).ms / find(size.name, VALIDATE_CACHED).ms).toFixed(2)}`).join('; ')}`);
 console.log('');
 console.log('Linear growth (full / half, wall time):');
 for (const testCase of CASES) console.log(`- ${testCase.name}: ${(find('full', testCase.name).ms / find('half', testCase.name).ms).toFixed(2)}`);
 console.log('');
-console.log(`Start-up (median of ${STARTUP_RUNS}): node -e "" ${startupRows.node.toFixed(0)} ms; isms --version ${startupRows.version.toFixed(0)} ms (${(startupRows.version / startupRows.node).toFixed(2)}x); isms rules ${startupRows.rules.toFixed(0)} ms (${(startupRows.rules / startupRows.node).toFixed(2)}x)`);
+console.log(
+  `Start-up (median of ${STARTUP_RUNS}): node -e "" ${startupRows.node.toFixed(0)} ms; isms --version ${startupRows.version.toFixed(0)} ms (${(startupRows.version / startupRows.node).toFixed(2)}x); isms rules ${startupRows.rules.toFixed(0)} ms (${(startupRows.rules / startupRows.node).toFixed(2)}x)`,
+);
 console.log('');
 console.log('Pathological documents (one run each):');
 console.log('');
 console.log('| document | command | wall time | peak memory | exit |');
 console.log('|---|---|---|---|---|');
-for (const row of hostile) console.log(`| ${row.name} | isms ${row.args[0]}${row.args[1]?.startsWith('--') && row.args[1] !== '--out' ? ` ${row.args[1]}` : ''} | ${seconds(row.ms)} | ${Math.round(row.rss)} MB | ${row.code} |`);
+for (const row of hostile)
+  console.log(
+    `| ${row.name} | isms ${row.args[0]}${row.args[1]?.startsWith('--') && row.args[1] !== '--out' ? ` ${row.args[1]}` : ''} | ${seconds(row.ms)} | ${Math.round(row.rss)} MB | ${row.code} |`,
+  );
 const worst = hostile.reduce((a, b) => (b.ms > a.ms ? b : a));
 console.log('');
 console.log(`worst case: ${worst.name}, ${seconds(worst.ms)}`);
+console.log('');
+console.log('Version-history readers on backtracking bait (median of 3; every input, each reader):');
+for (const row of historyRows) console.log(`- ${row.size / 1024} KiB: ${row.ms.toFixed(0)} ms (slowest input ${row.slowest.input}, ${row.slowest.ms.toFixed(0)} ms)`);
+console.log(`- 1 MiB / 64 KiB: ${(historyRows[1].ms / historyRows[0].ms).toFixed(1)} (linear: about 16)`);

@@ -12,6 +12,9 @@ const { _ } = require('ajv');
 const ajv = new Ajv2020({ ...ajvOptions, code: { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` } });
 addFormats(ajv, { mode: 'full', formats: ['date', 'email'] });
 const dir = new URL('../schemas/', import.meta.url);
-for (const name of readdirSync(dir).filter((f) => f.endsWith('.schema.json')).sort()) ajv.addSchema(JSON.parse(readFileSync(new URL(name, dir), 'utf8')));
+for (const name of readdirSync(dir)
+  .filter((f) => f.endsWith('.schema.json'))
+  .sort())
+  ajv.addSchema(JSON.parse(readFileSync(new URL(name, dir), 'utf8')));
 const code = (standaloneCode.default ?? standaloneCode)(ajv, Object.fromEntries(Object.entries(SCHEMA_IDS).map(([key, id]) => [key, id])));
 writeFileSync(new URL('../dist/schema/compiled.cjs', import.meta.url), code);

@@ -1,9 +1,7 @@
 import type { Standard } from '../config/config.js';
 import { catalogOf, mapping2013To2022 } from './catalog.js';
 
-export type ControlIdResult =
-  | { ok: true; id: string }
-  | { ok: false; message: string };
+export type ControlIdResult = { ok: true; id: string } | { ok: false; message: string };
 
 /** `A.5.1`, `A5.1`, `a.5.1`, `Annex A 5.1`, `Annex A.5.1`, ` 5.1 ` -> `5.1`; anything else unchanged. */
 export function stripControlPrefix(raw: string): string {

@@ -1,6 +1,7 @@
 import type { Change, ChangeEvent, ChangeReport, ConfigurationChange } from './changes.js';
 
-const shown = (value: string | boolean | string[] | null, none = 'none') => (value === null ? none : Array.isArray(value) ? value.join(', ') || none : typeof value === 'boolean' ? (value ? 'yes' : 'no') : value);
+const shown = (value: string | boolean | string[] | null, none = 'none') =>
+  value === null ? none : Array.isArray(value) ? value.join(', ') || none : typeof value === 'boolean' ? (value ? 'yes' : 'no') : value;
 const arrow = <T extends string | boolean | string[]>(c: Change<T>, none = 'none') => `${shown(c.from, none)} -> ${shown(c.to, none)}`;
 const differs = <T>(c: Change<T>) => JSON.stringify(c.from) !== JSON.stringify(c.to);
 

@@ -2,14 +2,14 @@ import { resolveControlId } from '../catalog/control-id.js';
 import { catalogOf } from '../catalog/catalog.js';
 import { roleTitle, type Config, type RiskMethod } from '../config/config.js';
 import type { SourceDocument } from '../documents/document.js';
-import { isRecord } from '../documents/version-history.js';
+import { isRecord } from '../text/is-record.js';
 import type { Workspace } from '../documents/workspace.js';
 import type { ConfigState, DocumentEvidence, GitEvidence } from '../git/evidence.js';
 import type { Commit } from '../git/log-parser.js';
 import { changesContent, isApproval, judgeApprovalRevision, judgeSignOff } from '../git/model.js';
-import type { ControlFacts, RevisionFacts } from '../git/revision-facts.js';
+import type { ControlFacts, RevisionFacts, RiskFacts } from '../git/revision-facts.js';
 import { describeRating, rate } from '../risk/method.js';
-import { standardOf } from '../soa/soa-controls.js';
+import { standardOf } from '../soa/soa-summary.js';
 
 /** A commit as a change report names it. */
 export interface ChangeCommit {
@@ -135,8 +135,8 @@ function ratings(method: RiskMethod | undefined, basis: string | undefined): { i
 
 function riskEvents(before: RevisionFacts, after: RevisionFacts, config: Config): Array<Extract<EventBody, { kind: `risk-${string}` | 'acceptance' }>> {
   const events: Array<Extract<EventBody, { kind: `risk-${string}` | 'acceptance' }>> = [];
-  const old = before.risks ?? new Map();
-  const now = after.risks ?? new Map();
+  const old = before.risks ?? new Map<string, RiskFacts>();
+  const now = after.risks ?? new Map<string, RiskFacts>();
   for (const id of old.keys()) if (!now.has(id)) events.push({ kind: 'risk-removed', risk: id });
   for (const [id, risk] of now) {
     const was = old.get(id);
@@ -235,7 +235,7 @@ function configurationWords(before: ConfigState, after: ConfigState, files: read
     const now = b.roles[role];
     if (!was) words.push(`role ${role} (${now!.title}) added`);
     if (!now) words.push(`role ${role} removed`);
-    const emails = (list: typeof a.roles[string] | undefined) => new Map((list?.members ?? []).map((m) => [m.email.toLowerCase(), m]));
+    const emails = (list: (typeof a.roles)[string] | undefined) => new Map((list?.members ?? []).map((m) => [m.email.toLowerCase(), m]));
     const old = emails(was);
     const fresh = emails(now);
     for (const [email, member] of fresh) if (!old.has(email)) words.push(`${member.name} <${member.email}> joined role ${role}`);
@@ -257,7 +257,17 @@ function configurationWords(before: ConfigState, after: ConfigState, files: read
     if (!same(a.git[key] ?? null, b.git[key] ?? null)) words.push(`${label}: ${JSON.stringify(a.git[key] ?? null)} -> ${JSON.stringify(b.git[key] ?? null)}`);
   }
   const sections = ['organization', 'standard', 'ignore', 'classifications', 'reviewIntervalMonths', 'requiredSections', 'risk', 'rules', 'publish'] as const;
-  const names: Record<(typeof sections)[number], string> = { organization: 'organization', standard: 'standard', ignore: 'ignore', classifications: 'classifications', reviewIntervalMonths: 'review_interval_months', requiredSections: 'required_sections', risk: 'risk', rules: 'rules', publish: 'publish' };
+  const names: Record<(typeof sections)[number], string> = {
+    organization: 'organization',
+    standard: 'standard',
+    ignore: 'ignore',
+    classifications: 'classifications',
+    reviewIntervalMonths: 'review_interval_months',
+    requiredSections: 'required_sections',
+    risk: 'risk',
+    rules: 'rules',
+    publish: 'publish',
+  };
   const changed = sections.filter((key) => !same(a[key] ?? null, b[key] ?? null)).map((key) => names[key]);
   if (changed.length > 0) words.push(`changed: ${changed.join(', ')}`);
   return words.length > 0 ? words : ['no setting changed (comments or layout only)'];
@@ -294,7 +304,13 @@ export function collectChanges(workspace: Workspace, git: GitEvidence, range: Ch
     .filter((c) => inRange(c.commit.hash))
     .map((c): ConfigurationChange => {
       const signOff = judgeSignOff(git, c.commit, (judging) => judging.git.configApprovers, `the change to ${c.paths.join(' and ')}`);
-      return { commit: changeCommit(c.commit, false), files: c.paths, changes: configurationWords(git.configBefore(c.commit.hash), git.configAt(c.commit.hash), c.paths, configName), valid: signOff.ok, problem: signOff.ok ? null : signOff.message };
+      return {
+        commit: changeCommit(c.commit, false),
+        files: c.paths,
+        changes: configurationWords(git.configBefore(c.commit.hash), git.configAt(c.commit.hash), c.paths, configName),
+        valid: signOff.ok,
+        problem: signOff.ok ? null : signOff.message,
+      };
     });
   const commits = graph ? [...graph.ancestors([range.to.hash])].filter(inRange).length : 0;
   return { organization: config.organization, from: range.from ? day(range.from) : null, to: day(range.to), commits, documents, configuration };

@@ -1,7 +1,7 @@
 import { approversFor, memberOf } from '../config/config.js';
 import { planApproval } from '../edit/plan-edits.js';
 import { describeCommit } from '../git/log-parser.js';
-import { contentChangesBefore, ownChange } from '../git/model.js';
+import { selfApprovedChange } from '../git/model.js';
 import { escapeControls } from '../text/controls.js';
 import { todayIso } from '../text/dates.js';
 import { findDocument } from './find-document.js';
@@ -13,8 +13,8 @@ import { commitSignOff, committedEvidence, signer } from './sign-off.js';
 /**
  * Records the git user's approval of a document and commits it, so that the commit author proves
  * who approved. Refuses when the user may not approve the type, when they made content being
- * approved (unless allowed: the same policy as the git-approval rule), and when the document has
- * uncommitted changes.
+ * approved (unless allowed: selfApprovedChange, the policy the git-approval rule judges by), and
+ * when the document has uncommitted changes.
  */
 export async function approveCommand(name: string, options: { sign?: boolean; config?: string }, io: CliIo): Promise<ExitCode> {
   const workspace = await openWorkspace(io, options.config);
@@ -32,15 +32,16 @@ export async function approveCommand(name: string, options: { sign?: boolean; co
   const { role, member } = found;
 
   const { git, evidence } = await committedEvidence(workspace, doc, 'approval');
-  if (!config.git.allowSelfApproval) {
-    const own = ownChange(contentChangesBefore(evidence, evidence.revisions.length, git.graph), identity.email);
-    if (own) throw new UsageError(messages.selfApproval(member.name, describeCommit(own.commit)));
-  }
+  // The policy the git-approval rule will judge this approval by, as the configuration stands now.
+  const own = selfApprovedChange(git, evidence, evidence.revisions.length, identity.email, config, config);
+  if (own) throw new UsageError(messages.selfApproval(member.name, describeCommit(own.commit)));
 
   const date = todayIso();
   const planned = planApproval(doc, { by: role, name: member.name, date });
   if (!planned.ok) throw new UsageError(planned.message);
   const hash = await commitSignOff(doc, planned.text, `Approve ${doc.meta.id ?? doc.path} version ${doc.meta.version}`, options.sign === true);
-  io.stdout.write(escapeControls(`Approved ${doc.meta.id ?? doc.file} version ${doc.meta.version} as ${member.name} (${role}) on ${date}: commit ${hash.slice(0, 7)}${options.sign ? ' (signed)' : ''}`) + '\n');
+  io.stdout.write(
+    escapeControls(`Approved ${doc.meta.id ?? doc.file} version ${doc.meta.version} as ${member.name} (${role}) on ${date}: commit ${hash.slice(0, 7)}${options.sign ? ' (signed)' : ''}`) + '\n',
+  );
   return EXIT.ok;
 }

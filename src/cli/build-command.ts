@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { audienceOf, buildAudience, type Config } from '../config/config.js';
-import { displayPath } from '../documents/discover.js';
 import { check } from '../engine/check.js';
 import type { GitEvidence } from '../git/evidence.js';
 import { headCommit, pointInHistory } from '../git/point-in-history.js';
@@ -19,7 +18,7 @@ import { RULES } from '../rules/index.js';
 import { nameLine } from '../sign/certificate-facts.js';
 import { escapeControls } from '../text/controls.js';
 import { addMonths, todayIso } from '../text/dates.js';
-import { isInside } from '../text/paths.js';
+import { displayPath, isInside } from '../text/paths.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
 import { gitEvidence, openWorkspace, openWorkspaceAt, resolvePoint } from './open-workspace.js';
@@ -56,7 +55,6 @@ async function changesForSite(workspace: Workspace, git: GitEvidence, publicatio
   const report = collectChanges(workspace, git, { ...(start.ok ? { from: start.commit } : {}), to, include: shownInPublication(workspace, publication) });
   return { report, window: messages.changesWindow(CHANGES_WINDOW_MONTHS, since, buildDay) };
 }
-
 
 /** What stderr says of the publication: what was left out and why, and what is published as DRAFT or OBSOLETE. */
 function publicationNotes(publication: Publication, config: Config): string[] {
@@ -100,10 +98,8 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
   const asOf = fromCommit ? time.toISOString().slice(0, 10) : todayIso();
   if (key) refuseInvalidCertificate(io, options.signKey!, key, time);
 
-  const result = check(workspace, { asOf, rules: RULES, git });
   // Under --release, documents that differ from HEAD are an error, not a warning.
-  const diagnostics = release ? result.diagnostics.map((d) => (d.rule === 'git-uncommitted' ? { ...d, severity: 'error' as const } : d)) : result.diagnostics;
-  const summary = summarize({ ...result, diagnostics });
+  const summary = summarize(check(workspace, { asOf, rules: RULES, git, ...(release ? { severity: { 'git-uncommitted': 'error' } } : {}) }));
   if (release) {
     if (git.status.kind !== 'ok') throw new UsageError(messages.releaseNeedsGit(git.status.kind));
     // At a point of history nothing is read from the working tree, so nothing in it can be uncommitted.
@@ -126,6 +122,7 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
   const commit = built?.hash;
   const publication = buildPublication(workspace, git, {
     buildTime: time.toISOString(),
+    asOf,
     ...(commit ? { commit } : {}),
     ...(audience.name !== undefined ? { audience: audience.name } : {}),
     approvedOnly: release,
@@ -139,7 +136,7 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
   const html = both || options.html === true;
   const progress = io.stderr.isTTY === true;
   const changes = html && built ? await changesForSite(workspace, git, publication, built, time.toISOString().slice(0, 10)) : undefined;
-  const exports = html ? exportsOf({ workspace, git, source: await exportSource(workspace, git, at), include: publishedIn(publication) }) : [];
+  const exports = html ? exportsOf({ workspace, git, asOf, source: await exportSource(workspace, git, at), include: publishedIn(publication) }) : [];
   const { files, failures } = await buildOutputs(publication, {
     html,
     ...(changes ? { changes } : {}),
@@ -165,7 +162,10 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
   const pdfs = [...files.keys()].filter((f) => f.endsWith('.pdf')).length;
   const exported = [...files.keys()].filter((f) => f.startsWith(`${EXPORTS_FOLDER}/`)).length;
   const manual = files.has(manualFileName(publication)) ? ` (manual: ${manualFileName(publication)})` : '';
-  const made = [pages > 0 ? `${pages} pages` : '', pdfs > 0 ? `${pdfs} PDFs${manual}` : '', exported > 0 ? `${exported} exports` : ''].filter(Boolean).join(', ').replace(/, ([^,]*)$/, ' and $1');
+  const made = [pages > 0 ? `${pages} pages` : '', pdfs > 0 ? `${pdfs} PDFs${manual}` : '', exported > 0 ? `${exported} exports` : '']
+    .filter(Boolean)
+    .join(', ')
+    .replace(/, ([^,]*)$/, ' and $1');
   const forAudience = publication.audience !== undefined ? ` for ${publication.audience}` : '';
   const signed = key ? `; signed by ${escapeControls(nameLine(key.certificate.subject))}` : '';
   io.stdout.write(`Built ${made}${forAudience} into ${shownOut}/ at ${publication.buildTime}${commit ? ` from ${commit.slice(0, 7)}` : ''}${signed}\n`);

@@ -8,7 +8,8 @@ import { messages } from './messages.js';
 import type { Workspace } from '../documents/workspace.js';
 import { loadWorkspace } from '../documents/workspace.js';
 import type { GitEvidence } from '../git/evidence.js';
-import { gitEvidence, keptFiles, openConfig, openWorkspaceAt, resolvePoint, type HistoryAt } from './open-workspace.js';
+import { gitEvidence, keptFiles, openConfig, openWorkspaceAt, pointDay, resolvePoint, type HistoryAt } from './open-workspace.js';
+import { todayIso } from '../text/dates.js';
 import { openOutputFile, writeOutputFile } from './output-file.js';
 import { sourceTime } from './source-time.js';
 import { TOOL_VERSION } from './tool-version.js';
@@ -48,7 +49,7 @@ export async function exportCommand(what: string, options: ExportOptions, io: Cl
   const { workspace, git } = at ? await readAt(io, options, at) : await readWorkingTree(io, options);
   const output = options.output === undefined ? undefined : await openOutputFile(io, options.output, { force: options.force === true, kept: keptFiles(workspace) });
   const source = await exportSource(workspace, git, at);
-  const table = exportTable(kind, { workspace, git, source });
+  const table = exportTable(kind, { workspace, git, source, asOf: at ? pointDay(at) : todayIso() });
   const data =
     format === 'csv'
       ? toCsv(table)

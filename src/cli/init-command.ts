@@ -1,11 +1,14 @@
 import path from 'node:path';
-import { displayPath } from '../documents/discover.js';
+import { EDITOR_SCHEMA_OF } from '../scaffold/editor-schemas.js';
 import { planInit } from '../scaffold/init.js';
+import { bundledSchemaText } from '../schema/bundle.js';
 import { todayIso } from '../text/dates.js';
-import { ensureRepository, gitIdentity } from '../git/identity.js';
+import { gitIdentity } from '../git/identity.js';
+import { ensureRepository } from '../git/repository.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
 import { writeNewFiles } from './write-files.js';
+import { displayPath } from '../text/paths.js';
 
 export async function initCommand(dir: string | undefined, options: { organization: string; standard: string }, io: CliIo): Promise<ExitCode> {
   if (options.standard !== 'iso27001-2022' && options.standard !== 'iso27001-2013') {
@@ -13,7 +16,8 @@ export async function initCommand(dir: string | undefined, options: { organizati
   }
   const root = path.resolve(io.cwd, dir ?? 'isms-docs');
   const person = await gitIdentity(io.cwd);
-  const files = planInit({ organization: options.organization, standard: options.standard, date: todayIso(), person });
+  const editorSchemas = Object.fromEntries(Object.values(EDITOR_SCHEMA_OF).map((name) => [name, bundledSchemaText(name) ?? '']));
+  const files = planInit({ organization: options.organization, standard: options.standard, date: todayIso(), person, editorSchemas });
   try {
     writeNewFiles(root, files);
   } catch (error) {

@@ -12,7 +12,10 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 /** A failure the user can fix (bad option, broken config): a message and exit code 2, never a stack trace. */
 export class UsageError extends Error {
-  constructor(message: string, readonly details: string[] = []) {
+  constructor(
+    message: string,
+    readonly details: string[] = [],
+  ) {
     super(message);
   }
 }

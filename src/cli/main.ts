@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { FORMAT_NAMES } from '../reporters/index.js';
 import { escapeControls } from '../text/controls.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
+import { COMMAND_HELP, helpText } from './help.js';
 import { messages } from './messages.js';
 import type { BuildCommandOptions } from './build-command.js';
 import type { ChangesOptions } from './changes-command.js';
@@ -27,6 +28,7 @@ const soaMigrateCommand: Lazy<typeof import('./soa-migrate-command.js').soaMigra
 const statusCommand: Lazy<typeof import('./status-command.js').statusCommand> = async (...args) => (await import('./status-command.js')).statusCommand(...args);
 const versionCommand: Lazy<typeof import('./version-command.js').versionCommand> = async (...args) => (await import('./version-command.js')).versionCommand(...args);
 const verifyCommand: Lazy<typeof import('./verify-command.js').verifyCommand> = async (...args) => (await import('./verify-command.js')).verifyCommand(...args);
+const schemaCommand: Lazy<typeof import('./schema-command.js').schemaCommand> = async (...args) => (await import('./schema-command.js')).schemaCommand(...args);
 const validateCommand: Lazy<typeof import('./validate-command.js').validateCommand> = async (...args) => (await import('./validate-command.js')).validateCommand(...args);
 
 /** A command function whose module is imported on its first call. */
@@ -44,8 +46,8 @@ function program(io: CliIo, done: (code: ExitCode) => void): Command {
   root
     .command('validate')
     .description('check the documents against the schemas and the rules')
-    .argument('[paths...]', 'report only on documents under these paths (every document is still read)')
-    .option('-c, --config <file>', 'isms.config.yaml to use (default: ./isms.config.yaml, then ./isms-docs/isms.config.yaml)')
+    .argument('[paths...]', 'report only on documents under these paths, or matching these globs (quoted: "policies/*.md"); every document is still read')
+    .option('-c, --config <file>', 'isms.config.yaml to use (default: the nearest in this folder or above, then ./isms-docs/isms.config.yaml)')
     .addOption(new Option('-f, --format <name>', `output format: ${FORMAT_NAMES.join(', ')}`).default('stylish'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--force', 'let --output overwrite a controlled document or a file git tracks')
@@ -54,6 +56,9 @@ function program(io: CliIo, done: (code: ExitCode) => void): Command {
     .option('--base <ref>', 'for pull requests: documents whose content differs from this ref need a newer version')
     .option('--no-git', 'check without git history (the git-* rules are skipped)')
     .option('--no-cache', 'neither read nor write the cache of facts from git history (.git/isms-cache)')
+    .option('-q, --quiet', 'report errors only (warnings still count for --max-warnings)')
+    .option('--color', 'colour the report, even when not a terminal')
+    .option('--no-color', 'never colour the report')
     .exitOverride()
     .action(async (paths: string[], options: ValidateOptions) => done(await validateCommand(paths, options, io)));
 
@@ -195,7 +200,22 @@ function program(io: CliIo, done: (code: ExitCode) => void): Command {
     .exitOverride()
     .action(async (from: string, to: string, options: ChangesOptions) => done(await changesCommand(from, to, options, io)));
 
+  root
+    .command('schema')
+    .description('print a self-contained JSON schema for editors (every $ref resolvable offline)')
+    .argument('<name>', 'isms-config, metadata, markdown-document, yaml-document, statement-of-applicability or risk-register')
+    .exitOverride()
+    .action(async (name: string) => done(await schemaCommand(name, io)));
+
+  addHelp(root, 'isms');
   return root;
+}
+
+/** Examples and environment variables after the options of every command's --help. */
+function addHelp(command: Command, name: string): void {
+  const help = COMMAND_HELP[name];
+  if (help) command.addHelpText('after', helpText(help));
+  for (const sub of command.commands) addHelp(sub, name === 'isms' ? sub.name() : `${name} ${sub.name()}`);
 }
 
 /** Runs the CLI; returns the exit code (0 clean, 1 findings, 2 usage/config/internal failure). */

@@ -2,14 +2,15 @@ import type { OutFolderProblem } from './write-tree.js';
 
 /** Tool-error wording in one place (ESLint `messages/` style), tested as text. */
 export const messages = {
-  noConfig: (cwd: string) =>
-    `no isms.config.yaml in ${cwd} or ${cwd === '.' ? '' : cwd + '/'}isms-docs/: pass --config FILE, or run isms in the folder that holds it`,
+  noConfig: (cwd: string) => `no isms.config.yaml in ${cwd}, a folder above it, or ${cwd === '.' ? '' : cwd + '/'}isms-docs/: pass --config FILE, or run isms in (or below) the folder that holds it`,
   twoConfigs: (files: readonly string[]) => `${files.join(' and ')} are both configurations where isms looks for one: name the one that governs with --config, and remove the other`,
   brokenConfig: (count: number) => `the configuration has ${count === 1 ? 'a problem' : `${count} problems`}; nothing was checked`,
+  unknownSchema: (name: string, names: readonly string[]) => `unknown schema "${name}": use one of ${names.join(', ')}`,
   badFormat: (format: string, formats: readonly string[]) => `unknown format "${format}": use one of ${formats.join(', ')}`,
   badAsOf: (value: string) => `--as-of takes a date YYYY-MM-DD, not "${value}"`,
   badMaxWarnings: (value: string) => `--max-warnings takes a whole number of 0 or more, not "${value}"`,
   noDocumentAt: (target: string) => `no controlled document at ${target}`,
+  noDocumentMatches: (glob: string) => `no controlled document matches ${glob} (a glob is matched against paths relative to the current folder)`,
   tooManyWarnings: (warnings: number, max: number) => `${warnings} ${warnings === 1 ? 'warning' : 'warnings'} found; --max-warnings allows ${max}`,
   cannotWrite: (file: string, reason: string) => `cannot write ${file}: ${reason}`,
   badStandard: (value: string) => `unknown standard "${value}": use iso27001-2022 or iso27001-2013`,
@@ -31,8 +32,7 @@ export const messages = {
   noVersionToFollow: (file: string) => `${file} has no MAJOR.MINOR version to follow; fix it first (isms validate)`,
   cannotApproveUnreadable: (file: string) => `${file} cannot be read; run isms validate`,
   versionNotRecorded: (file: string) => `${file}: the version is not the newest version history row; record it first (isms version)`,
-  noGitIdentity: () =>
-    'git has no author identity here (GIT_AUTHOR_NAME and GIT_AUTHOR_EMAIL, or user.name and user.email): sign-offs are proven by the commit author, so set them first',
+  noGitIdentity: () => 'git has no author identity here (GIT_AUTHOR_NAME and GIT_AUTHOR_EMAIL, or user.name and user.email): sign-offs are proven by the commit author, so set them first',
   notAnApprover: (email: string, type: string, roles: readonly string[]) =>
     `${email} is not a member of a role that approves a ${type} (${roles.length > 0 ? roles.join(', ') : 'none configured'}; see roles and approvers in isms.config.yaml)`,
   signOffNeedsHistory: (act: string, kind: string) => `${act}s are recorded as git commits, but the git history is not usable here (${kind}); run isms validate`,
@@ -123,8 +123,7 @@ export const messages = {
   atWithoutGit: () => '--at reads the ISMS from git history, so it cannot be used with --no-git',
   pointNotADate: (option: string, value: string) => `${option} ${value} is not a date: write a real date YYYY-MM-DD, or name a commit, branch or tag`,
   pointNotACommit: (option: string, value: string) => `${option} ${value} is not a commit of this repository: name a commit, branch or tag, or a date YYYY-MM-DD`,
-  pointBeforeHistory: (option: string, date: string, first: string) =>
-    `${option} ${date} is before the history of HEAD, which begins with ${first}: there was no ISMS in git before it`,
+  pointBeforeHistory: (option: string, date: string, first: string) => `${option} ${date} is before the history of HEAD, which begins with ${first}: there was no ISMS in git before it`,
   pointWithoutHistory: (option: string, value: string, why: string) => `${option} ${value} is read from git history, but ${why}`,
   configMissingAt: (file: string, commit: string) => `${commit} has no ${file}: the documents were not kept with isms at that commit`,
   configLinkAt: (file: string, commit: string) => `${file} is a symbolic link in ${commit}: the configuration must be a file in the documents folder`,

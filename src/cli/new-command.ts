@@ -1,13 +1,15 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DOCUMENT_TYPES, requiredSectionsFor } from '../config/config.js';
-import { displayPath } from '../documents/discover.js';
 import { defaultPath, newDocumentFile } from '../scaffold/documents.js';
+import { EDITOR_SCHEMA_FOLDER, EDITOR_SCHEMA_OF_TYPE, modeline } from '../scaffold/editor-schemas.js';
 import { todayIso } from '../text/dates.js';
 import { authorName } from '../git/identity.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
 import { openWorkspace } from './open-workspace.js';
 import { writeNewFiles } from './write-files.js';
+import { displayPath } from '../text/paths.js';
 
 const ID = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$/;
 
@@ -35,8 +37,11 @@ export async function newCommand(type: string, id: string, options: { title?: st
     },
     relative,
   );
+  // Where isms init wrote editor schemas, the new YAML document names its own, as init's do.
+  const schema = EDITOR_SCHEMA_OF_TYPE[type];
+  const planned = schema && existsSync(path.join(config.root, EDITOR_SCHEMA_FOLDER, `${schema}.schema.json`)) ? { ...file, text: modeline(relative, schema) + file.text } : file;
   try {
-    writeNewFiles(config.root, [file]);
+    writeNewFiles(config.root, [planned]);
   } catch (error) {
     const existing = (error as { existing?: string[] }).existing;
     if (existing) throw new UsageError(messages.wouldOverwrite(existing.map((f) => displayPath(io.cwd, f))));

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { configCandidates, findConfig } from '../config/find-config.js';
+import { competingConfigs, configCandidates, findConfig } from '../config/find-config.js';
 import type { Config } from '../config/config.js';
 import { loadConfig, parseConfig } from '../config/load-config.js';
-import { discoverDocuments, displayPath } from '../documents/discover.js';
+import { discoverDocuments } from '../documents/discover.js';
 import { loadWorkspace, type Workspace } from '../documents/workspace.js';
 import type { ReadOptions } from '../documents/load-document.js';
 import { repositoryStatusWords, type GitEvidence } from '../git/evidence.js';
@@ -12,7 +12,8 @@ import type { Commit } from '../git/log-parser.js';
 import { committedOn, pointInHistory } from '../git/point-in-history.js';
 import { loadFolderWorkspace } from '../documents/snapshot-workspace.js';
 import type { ReportPoint } from '../status/status.js';
-import { baseRefError, buildEvidence, GitRefError, type PendingWorkspace } from '../git/build-evidence.js';
+import { buildEvidence, type PendingWorkspace } from '../git/build-evidence.js';
+import { baseRefError, GitRefError } from '../git/repository.js';
 import { cacheStamp, type CachePaths } from '../git/evidence-cache.js';
 import { readAtRef } from '../git/read-at-ref.js';
 import { RULE_IDS } from '../rules/index.js';
@@ -21,6 +22,7 @@ import type { KeptFiles } from './output-file.js';
 import { openEvidenceCache, type EvidenceCacheFile } from './evidence-cache-file.js';
 import { messages } from './messages.js';
 import { TOOL_VERSION } from './tool-version.js';
+import { displayPath } from '../text/paths.js';
 
 /** Finds and validates the configuration, then reads every document; a broken configuration is a UsageError. */
 export async function openWorkspace(io: CliIo, configOption: string | undefined, options: ReadOptions = {}): Promise<Workspace> {
@@ -50,12 +52,13 @@ export function openConfig(io: CliIo, configOption: string | undefined): Config 
 }
 
 /**
- * Two configurations where one is looked for (the current folder and isms-docs/ below it) would let
- * a new one silently take over from the other: name the one with --config.
+ * Two configurations where one is looked for (in or above the current folder, and isms-docs/ below it)
+ * would let a new one silently take over from the other: name the one with --config.
  */
 function refuseTwoConfigurations(io: CliIo, configOption: string | undefined): void {
-  const found = configCandidates(io.cwd, configOption).filter((candidate) => existsSync(candidate));
-  if (configOption === undefined && found.length > 1) throw new UsageError(messages.twoConfigs(found.map((file) => displayPath(io.cwd, file))));
+  if (configOption !== undefined) return;
+  const found = competingConfigs(io.cwd);
+  if (found.length > 1) throw new UsageError(messages.twoConfigs(found.map((file) => displayPath(io.cwd, file))));
 }
 
 /**
@@ -150,7 +153,9 @@ export async function openWorkspaceAt(io: CliIo, configOption: string | undefine
     if (entry.mode === '120000') throw new UsageError(messages.configLinkAt(name, shownCommit));
     const read = await snapshot.read(name);
     if (read.kind !== 'ok') throw new UsageError(messages.configMissingAt(name, shownCommit));
-    const parsed = parseConfig(read.bytes, configFile, RULE_IDS);
+    // A configuration read from history is held to the rules of its time (git.baseline may be abbreviated
+    // there; the baseline in force is still judged from the history, which takes full hashes only).
+    const parsed = parseConfig(read.bytes, configFile, RULE_IDS, { history: true });
     if (!parsed.ok) {
       throw new UsageError(
         messages.brokenConfigAt(shownCommit, parsed.problems.length),
@@ -167,12 +172,23 @@ export async function openWorkspaceAt(io: CliIo, configOption: string | undefine
  * The git evidence of a workspace; a bad --base is a usage error. Facts of old revisions come from the
  * repository's evidence cache and what is new is added to it, unless `cache` is false (--no-cache).
  */
-export async function gitEvidence(workspace: Workspace | PendingWorkspace, base: string | undefined, baseConfigProblem?: string, options: { cache?: boolean; at?: HistoryAt } = {}): Promise<GitEvidence> {
+export async function gitEvidence(
+  workspace: Workspace | PendingWorkspace,
+  base: string | undefined,
+  baseConfigProblem?: string,
+  options: { cache?: boolean; at?: HistoryAt } = {},
+): Promise<GitEvidence> {
   const { config } = workspace;
   let cacheFile: EvidenceCacheFile | undefined;
   const cache = options.cache === false ? {} : { cache: (paths: CachePaths) => (cacheFile = openEvidenceCache(paths, () => cacheStamp(TOOL_VERSION, config.file, RULE_IDS)))?.cache };
   try {
-    const evidence = await buildEvidence(workspace, { knownRules: RULE_IDS, ...(base === undefined ? {} : { base }), ...(baseConfigProblem ? { baseConfigProblem } : {}), ...(options.at ? { at: options.at.commit.hash } : {}), ...cache });
+    const evidence = await buildEvidence(workspace, {
+      knownRules: RULE_IDS,
+      ...(base === undefined ? {} : { base }),
+      ...(baseConfigProblem ? { baseConfigProblem } : {}),
+      ...(options.at ? { at: options.at.commit.hash } : {}),
+      ...cache,
+    });
     cacheFile?.save();
     return evidence;
   } catch (error) {

@@ -1,10 +1,10 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { displayPath } from '../documents/discover.js';
 import { isTracked } from '../git/tracked.js';
 import { UsageError, type CliIo } from './io.js';
 import { messages } from './messages.js';
 import { outputTarget, writeOutput, type OutputTarget } from './write-output.js';
+import { displayPath } from '../text/paths.js';
 
 /** Files a command's output must not silently replace: the configuration and the controlled documents (absolute). */
 export interface KeptFiles {

@@ -32,6 +32,8 @@ export async function reviewCommand(name: string, options: { sign?: boolean; con
   const planned = planReview(doc, date);
   if (!planned.ok) throw new UsageError(planned.message);
   const hash = await commitSignOff(doc, planned.text, `Review ${doc.meta.id ?? doc.path} version ${doc.meta.version}`, options.sign === true);
-  io.stdout.write(escapeControls(`Reviewed ${doc.meta.id ?? doc.file} version ${doc.meta.version} as ${member.name} (${role}) on ${date}: commit ${hash.slice(0, 7)}${options.sign ? ' (signed)' : ''}`) + '\n');
+  io.stdout.write(
+    escapeControls(`Reviewed ${doc.meta.id ?? doc.file} version ${doc.meta.version} as ${member.name} (${role}) on ${date}: commit ${hash.slice(0, 7)}${options.sign ? ' (signed)' : ''}`) + '\n',
+  );
   return EXIT.ok;
 }

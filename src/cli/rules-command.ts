@@ -1,4 +1,4 @@
-import { ruleCatalogue, type RuleInfo } from '../rules/catalogue.js';
+import { ruleAnchor, ruleCatalogue, type RuleInfo } from '../rules/catalogue.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
 
@@ -6,9 +6,9 @@ const FORMATS = ['table', 'json', 'md'] as const;
 
 const severityWord = (setting: string) => (setting === 'warn' ? 'warn' : 'error');
 
-/** The rule catalogue as Markdown: the README's rule table is exactly this text. */
-export function rulesMarkdown(rules: readonly RuleInfo[]): string {
-  const rows = rules.map((rule) => `| \`${rule.id}\` | ${rule.description} | ${severityWord(rule.defaultSeverity)} |`);
+/** The rule catalogue as Markdown: the README's rule table is exactly this text; each rule's row is where its documentation URL leads. */
+export function rulesMarkdown(rules: ReadonlyArray<Pick<RuleInfo, 'id' | 'description' | 'defaultSeverity'>>): string {
+  const rows = rules.map((rule) => `| <a name="${ruleAnchor(rule.id)}"></a>\`${rule.id}\` | ${rule.description} | ${severityWord(rule.defaultSeverity)} |`);
   return ['| id | checks | default |', '|---|---|---|', ...rows].join('\n') + '\n';
 }
 
@@ -19,7 +19,7 @@ export async function rulesCommand(options: { format: string }, io: CliIo): Prom
   if (format === 'md') {
     io.stdout.write(rulesMarkdown(RULES));
   } else if (format === 'json') {
-    const rules = RULES.map((rule) => ({ id: rule.id, description: rule.description.replace(/`/g, ''), default: severityWord(rule.defaultSeverity) }));
+    const rules = RULES.map((rule) => ({ id: rule.id, description: rule.description.replace(/`/g, ''), default: severityWord(rule.defaultSeverity), url: rule.url }));
     io.stdout.write(JSON.stringify({ rules }, null, 2) + '\n');
   } else {
     const width = Math.max(...RULES.map((rule) => rule.id.length));

@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { displayPath } from '../documents/discover.js';
 import { readSecretFile } from '../sign/secret-file.js';
 import type { SigningKey } from '../sign/signing-key.js';
 import { dateText, nameLine, validityOf } from '../sign/certificate-facts.js';
 import { UsageError, type CliIo } from './io.js';
 import { messages } from './messages.js';
+import { displayPath } from '../text/paths.js';
 
 /** The variable a signing passphrase may come in (SAFETY.md item 9). */
 export const PASSPHRASE_VARIABLE = 'ISMS_SIGN_PASSPHRASE';

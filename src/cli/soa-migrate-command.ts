@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { displayPath } from '../documents/discover.js';
 import { parseDocument } from '../documents/load-document.js';
 import { migrateSoa } from '../scaffold/soa-migration.js';
 import { escapeControls } from '../text/controls.js';
@@ -10,6 +9,7 @@ import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
 import { keptFilesNear } from './open-workspace.js';
 import { openOutputFile, writeOutputFile } from './output-file.js';
+import { displayPath } from '../text/paths.js';
 
 export interface SoaMigrateOptions {
   out?: string;
@@ -28,7 +28,10 @@ export async function soaMigrateCommand(file: string, options: SoaMigrateOptions
   }
   const doc = parseDocument({ absolutePath: absolute, file: shown, path: path.basename(absolute) }, bytes);
   if (doc.parseProblems.length > 0 || !doc.data) {
-    throw new UsageError(messages.migrateUnreadable(shown), doc.parseProblems.map((p) => `${shown}:${p.at.line}:${p.at.column}: ${p.message}`));
+    throw new UsageError(
+      messages.migrateUnreadable(shown),
+      doc.parseProblems.map((p) => `${shown}:${p.at.line}:${p.at.column}: ${p.message}`),
+    );
   }
   if (doc.meta.type !== 'soa') throw new UsageError(messages.migrateNotSoa(shown));
   if (doc.meta.standard !== 'iso27001-2013') throw new UsageError(messages.migrateNot2013(shown, doc.meta.standard));
@@ -40,7 +43,9 @@ export async function soaMigrateCommand(file: string, options: SoaMigrateOptions
     ...(result.conflicts.length > 0 ? [`Conflicting 2013 decisions to confirm: ${result.conflicts.join(', ')}.`] : []),
     `To decide (validation fails until then): ${result.undecided.join(', ')}.`,
     ...(result.skipped.length > 0 ? [`Skipped entries that are not 2013 controls: ${result.skipped.join(', ')}.`] : []),
-  ].map((line) => escapeControls(line)).join('\n');
+  ]
+    .map((line) => escapeControls(line))
+    .join('\n');
   if (output) {
     writeOutputFile(io, output, result.text);
     io.stdout.write(`${summary}\nWritten to ${output.shown}.\n`);

@@ -1,13 +1,13 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { findConfig } from '../config/find-config.js';
-import { displayPath } from '../documents/discover.js';
 import { repositoryStatusWords } from '../git/evidence.js';
 import { FileTooLargeError, readFileCapped } from '../text/read-capped.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
 import { gitEvidence, openWorkspace } from './open-workspace.js';
 import { TOOL_VERSION } from './tool-version.js';
+import { displayPath } from '../text/paths.js';
 
 export interface VerifyCommandOptions {
   ca?: string;
@@ -47,7 +47,7 @@ export async function verifyCommand(target: string, options: VerifyCommandOption
 
   const { gitClaims } = await import('../sign/git-claims.js');
   let judge;
-  let reason = 'no isms.config.yaml here or in isms-docs/: run isms verify in the documents repository, or give --config';
+  let reason = 'no isms.config.yaml here, in a folder above, or in isms-docs/: run isms verify in the documents repository, or give --config';
   if (options.config !== undefined || findConfig(io.cwd, undefined) !== undefined) {
     const workspace = await openWorkspace(io, options.config);
     // An auditor's check reads everything from git itself, never from the evidence cache.

@@ -46,7 +46,14 @@ export function outFolderProblem(out: string): OutFolderProblem | undefined {
     listed = undefined;
   }
   if (!listed) return { kind: 'not-a-build' };
-  const folders = new Set([...listed].flatMap((file) => file.split('/').slice(0, -1).map((_, index, parts) => parts.slice(0, index + 1).join('/'))));
+  const folders = new Set(
+    [...listed].flatMap((file) =>
+      file
+        .split('/')
+        .slice(0, -1)
+        .map((_, index, parts) => parts.slice(0, index + 1).join('/')),
+    ),
+  );
   const expected = (relative: string) => listed.has(relative) || relative === MANIFEST_FILE || relative === MANIFEST_SIGNATURE;
 
   const firstUnlisted = (folder: string, prefix: string): string | undefined => {

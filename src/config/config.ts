@@ -1,7 +1,6 @@
 export type RuleSetting = 'off' | 'warn' | 'error';
 
 export const DOCUMENT_TYPES = ['manual', 'policy', 'procedure', 'methodology', 'soa', 'risk-register', 'plan', 'record', 'other'] as const;
-export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 export type Standard = 'iso27001-2022' | 'iso27001-2013';
 

@@ -1,8 +1,9 @@
 import { lstatSync } from 'node:fs';
 import path from 'node:path';
-import type { Problem } from '../documents/problem.js';
-import { childPointer, type SourceMap } from '../documents/source-map.js';
-import { parseYamlSource } from '../documents/yaml-source.js';
+import { START_OF_FILE } from '../diagnostics/diagnostic.js';
+import type { Problem } from '../source/problem.js';
+import { childPointer, type SourceMap } from '../source/source-map.js';
+import { parseYamlSource } from '../source/yaml-source.js';
 import { schemaProblems } from '../schema/schema-problems.js';
 import { validate } from '../schema/validator.js';
 import { decodeDocument } from '../text/decode.js';
@@ -22,20 +23,30 @@ export function loadConfig(file: string, knownRules: readonly string[]): ConfigR
   try {
     // A link could put the rules outside what git governs (another file, another folder).
     if (lstatSync(absolute).isSymbolicLink()) {
-      return { ok: false, file: absolute, problems: [{ message: 'the configuration is a symbolic link: it must be a file in the documents folder, so that its history governs it', at: { line: 1, column: 1, endLine: 1, endColumn: 1 } }] };
+      return {
+        ok: false,
+        file: absolute,
+        problems: [{ message: 'the configuration is a symbolic link: it must be a file in the documents folder, so that its history governs it', at: START_OF_FILE }],
+      };
     }
     bytes = readFileCapped(absolute);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message;
-    return { ok: false, file: absolute, problems: [{ message: `cannot read the configuration: ${reason}`, at: { line: 1, column: 1, endLine: 1, endColumn: 1 } }] };
+    return { ok: false, file: absolute, problems: [{ message: `cannot read the configuration: ${reason}`, at: START_OF_FILE }] };
   }
   return parseConfig(bytes, absolute, knownRules);
 }
 
 /** Validates configuration bytes as if read from `file` (absolute). Pure. */
-export function parseConfig(bytes: Uint8Array, absolute: string, knownRules: readonly string[]): ConfigResult {
+/**
+ * Parses a configuration. `history`: one read from a past commit, to judge the sign-offs after it by
+ * its roles and settings; what only the current configuration must obey (the form of git.baseline,
+ * the lock on git-config-change, rule ids this version knows, audiences) is not asked of it, so that
+ * a configuration an earlier version of isms accepted still judges its own time after an upgrade.
+ */
+export function parseConfig(bytes: Uint8Array, absolute: string, knownRules: readonly string[], options: { history?: boolean } = {}): ConfigResult {
   const decoded = decodeDocument(bytes);
-  if (!decoded.ok) return { ok: false, file: absolute, problems: [{ message: decoded.message, at: decoded.at ?? { line: 1, column: 1, endLine: 1, endColumn: 1 } }] };
+  if (!decoded.ok) return { ok: false, file: absolute, problems: [{ message: decoded.message, at: decoded.at ?? START_OF_FILE }] };
 
   const source = parseYamlSource(decoded.text);
   if (source.problems.length > 0) return { ok: false, file: absolute, problems: source.problems };
@@ -46,7 +57,7 @@ export function parseConfig(bytes: Uint8Array, absolute: string, knownRules: rea
   if (problems.length > 0) return { ok: false, file: absolute, problems };
 
   const raw = source.value as RawConfig;
-  const references = referenceProblems(raw, source.map, knownRules);
+  const references = referenceProblems(raw, source.map, knownRules, options.history === true);
   if (references.length > 0) return { ok: false, file: absolute, problems: references };
   return { ok: true, config: toConfig(raw, absolute) };
 }
@@ -66,7 +77,7 @@ interface RawConfig {
   publish?: { title?: string; order?: string[]; exclude?: string[]; templates?: string; audiences?: Record<string, { max_classification?: string }>; default_audience?: string };
 }
 
-function referenceProblems(raw: RawConfig, map: SourceMap, knownRules: readonly string[]): Problem[] {
+function referenceProblems(raw: RawConfig, map: SourceMap, knownRules: readonly string[], history: boolean): Problem[] {
   const problems: Problem[] = [];
   const roles = Object.keys(raw.roles);
   const unknownRole = (role: string, pointer: string) => {
@@ -83,23 +94,38 @@ function referenceProblems(raw: RawConfig, map: SourceMap, knownRules: readonly 
   });
   const signers = raw.git?.allowed_signers;
   if (signers !== undefined && (path.isAbsolute(signers) || path.posix.normalize(signers.replace(/\\/g, '/')).split('/')[0] === '..')) {
-    problems.push({ message: `git.allowed_signers "${signers}" leaves the documents folder: keep it inside, where git.config_approvers govern it (for example .isms/allowed_signers)`, at: map.valueAt('/git/allowed_signers') });
+    problems.push({
+      message: `git.allowed_signers "${signers}" leaves the documents folder: keep it inside, where git.config_approvers govern it (for example .isms/allowed_signers)`,
+      at: map.valueAt('/git/allowed_signers'),
+    });
   }
-  const baseline = raw.git?.baseline;
+  const baseline = history ? undefined : raw.git?.baseline;
   if (baseline !== undefined && /^[0-9a-fA-F]{7,39}$/.test(baseline)) {
-    problems.push({ message: `git.baseline "${baseline}" is an abbreviated hash, which a branch or tag of the same name would shadow: write the full commit hash (git rev-parse ${baseline})`, at: map.valueAt('/git/baseline') });
+    problems.push({
+      message: `git.baseline "${baseline}" is an abbreviated hash, which a branch or tag of the same name would shadow: write the full commit hash (git rev-parse ${baseline})`,
+      at: map.valueAt('/git/baseline'),
+    });
+  } else if (baseline !== undefined && !/^(?:[0-9a-fA-F]{40}|[0-9a-fA-F]{64})$/.test(baseline)) {
+    // A ref is moved by whoever can push it, and git keeps no record of where it pointed when the setting was made.
+    problems.push({
+      message: `git.baseline "${baseline}" is not a full commit hash: a tag or branch can be moved later, by anyone who can push it, to import other history. Write the full commit hash (git rev-parse "${baseline}^{commit}")`,
+      at: map.valueAt('/git/baseline'),
+    });
   }
-  const locked = raw.rules?.['git-config-change'];
+  const locked = history ? undefined : raw.rules?.['git-config-change'];
   if (locked !== undefined && locked !== 'error') {
-    problems.push({ message: 'git-config-change cannot be turned off or down: it proves the configuration itself, so a configuration that weakened it could approve its own change', at: map.valueAt('/rules/git-config-change') });
+    problems.push({
+      message: 'git-config-change cannot be turned off or down: it proves the configuration itself, so a configuration that weakened it could approve its own change',
+      at: map.valueAt('/rules/git-config-change'),
+    });
   }
-  for (const rule of Object.keys(raw.rules ?? {})) {
+  for (const rule of history ? [] : Object.keys(raw.rules ?? {})) {
     if (!knownRules.includes(rule)) {
       const suggestion = closest(rule, knownRules);
       problems.push({ message: `"${rule}" is not a rule id${suggestion ? `; did you mean "${suggestion}"?` : ' (isms rules lists them)'}`, at: map.keyAt(childPointer('/rules', rule)) });
     }
   }
-  problems.push(...audienceProblems(raw, map));
+  if (!history) problems.push(...audienceProblems(raw, map));
   const risk = raw.risk;
   if (risk) {
     const levelNames = risk.levels.map((level) => level.name);
@@ -119,7 +145,10 @@ function referenceProblems(raw: RawConfig, map: SourceMap, knownRules: readonly 
       const top = risk.likelihood.length * risk.impact.length;
       const last = risk.levels.at(-1)?.max;
       if (last !== undefined && last < top) {
-        problems.push({ message: `the highest level ends at ${last}, but scores reach ${top} (${risk.likelihood.length} x ${risk.impact.length})`, at: map.valueAt(`/risk/levels/${risk.levels.length - 1}/max`) });
+        problems.push({
+          message: `the highest level ends at ${last}, but scores reach ${top} (${risk.likelihood.length} x ${risk.impact.length})`,
+          at: map.valueAt(`/risk/levels/${risk.levels.length - 1}/max`),
+        });
       }
     } else {
       const grid = risk.grid;

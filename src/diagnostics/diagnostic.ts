@@ -23,17 +23,11 @@ export interface Diagnostic {
   message: string;
 }
 
-export const START_OF_FILE: Range = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+/** Where a finding about a whole file points: line 1, column 1 (frozen: it is shared). */
+export const START_OF_FILE: Readonly<Range> = Object.freeze({ line: 1, column: 1, endLine: 1, endColumn: 1 });
 
 /** The one place a diagnostic is built, so every reporter sees the same shape and field order. */
-export function createDiagnostic(input: {
-  rule: string;
-  severity: Severity;
-  file: string;
-  at: Range;
-  document: string | null;
-  message: string;
-}): Diagnostic {
+export function createDiagnostic(input: { rule: string; severity: Severity; file: string; at: Range; document: string | null; message: string }): Diagnostic {
   const { at } = input;
   return {
     rule: input.rule,

@@ -3,7 +3,7 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import { CONFIG_NAME } from '../config/find-config.js';
 import { decodeFileName } from '../text/decode.js';
-import { isInside } from '../text/paths.js';
+import { displayPath, isInside, toPosix } from '../text/paths.js';
 import type { DocumentLocation } from './load-document.js';
 
 /** Folders that never hold controlled documents: VCS data, dependencies, tool output. */
@@ -16,15 +16,6 @@ export interface DiscoverOptions {
   ignore: readonly string[];
   /** Further folders to leave out (the build output), absolute. */
   exclude?: readonly string[];
-}
-
-export function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
-}
-
-/** The path that output shows: relative to the current folder, POSIX. */
-export function displayPath(cwd: string, absolute: string): string {
-  return toPosix(path.relative(cwd, absolute)) || '.';
 }
 
 /**

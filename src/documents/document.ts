@@ -1,7 +1,6 @@
-import type { Range } from '../diagnostics/diagnostic.js';
 import type { MarkdownModel } from './markdown.js';
-import type { Problem } from './problem.js';
-import type { SourceMap } from './source-map.js';
+import type { Problem } from '../source/problem.js';
+import type { SourceMap } from '../source/source-map.js';
 import type { VersionHistory } from './version-history.js';
 
 /** The metadata keys rules rely on, each present only when it has the right type. */
@@ -42,8 +41,4 @@ export interface SourceDocument {
   meta: Metadata;
   markdown: MarkdownModel | undefined;
   history: VersionHistory | undefined;
-}
-
-export function metaRange(doc: SourceDocument, key: string): Range {
-  return doc.map.keyAt(`/${key}`);
 }

@@ -1,6 +1,16 @@
 import type Token from 'markdown-it/lib/token.mjs';
 import { parser, plainText } from './markdown-parser.js';
-import { isHistoryHeading } from './version-history.js';
+
+export const HISTORY_HEADINGS = ['version history', 'document history', 'revision history', 'version control'];
+
+function normaliseHeading(text: string): string {
+  return text.trim().replace(/[:.]$/, '').replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** Whether a heading's text names the version history ("Version history", "Document History:", ...). */
+export function isHistoryHeading(text: string): boolean {
+  return HISTORY_HEADINGS.includes(normaliseHeading(text));
+}
 
 /**
  * Where a Markdown body keeps its version history, in 0-based line numbers of the body; `end` is the

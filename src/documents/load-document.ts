@@ -1,15 +1,14 @@
 import { readFile } from 'node:fs/promises';
-import type { Range } from '../diagnostics/diagnostic.js';
+import { START_OF_FILE } from '../diagnostics/diagnostic.js';
 import { decodeDocument } from '../text/decode.js';
 import type { SourceDocument } from './document.js';
 import { splitFrontMatter } from './front-matter.js';
 import { parseMarkdown } from './markdown.js';
 import { readMetadata } from './metadata.js';
-import { SourceMap } from './source-map.js';
-import { isRecord, markdownHistory, yamlHistory } from './version-history.js';
-import { parseYamlSource } from './yaml-source.js';
-
-const START: Range = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+import { SourceMap } from '../source/source-map.js';
+import { markdownHistory, yamlHistory } from './version-history.js';
+import { parseYamlSource } from '../source/yaml-source.js';
+import { isRecord } from '../text/is-record.js';
 
 export interface DocumentLocation {
   absolutePath: string;
@@ -35,7 +34,7 @@ export async function loadDocument(location: DocumentLocation, options: ReadOpti
     return parseDocument(location, await readFile(location.bytes ?? location.absolutePath), options);
   } catch (error) {
     const doc = parseDocument(location, undefined);
-    doc.parseProblems.push({ message: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, at: START });
+    doc.parseProblems.push({ message: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, at: START_OF_FILE });
     return doc;
   }
 }
@@ -49,7 +48,7 @@ export function parseDocument(location: DocumentLocation, bytes: Uint8Array | un
     text: undefined,
     parseProblems: [],
     data: undefined,
-    map: new SourceMap(START),
+    map: new SourceMap(START_OF_FILE),
     meta: {},
     markdown: undefined,
     history: undefined,
@@ -58,7 +57,7 @@ export function parseDocument(location: DocumentLocation, bytes: Uint8Array | un
   try {
     const decoded = decodeDocument(bytes);
     if (!decoded.ok) {
-      doc.parseProblems.push({ message: decoded.message, at: decoded.at ?? START });
+      doc.parseProblems.push({ message: decoded.message, at: decoded.at ?? START_OF_FILE });
       return doc;
     }
     doc.text = decoded.text;
@@ -66,7 +65,7 @@ export function parseDocument(location: DocumentLocation, bytes: Uint8Array | un
     else parseYamlDocument(doc, decoded.text);
   } catch (error) {
     // A parser bug or exhausted stack on hostile input is still a finding on this file, not a crash.
-    doc.parseProblems.push({ message: `cannot parse the file: ${(error as Error).message}`, at: START });
+    doc.parseProblems.push({ message: `cannot parse the file: ${(error as Error).message}`, at: START_OF_FILE });
   }
   return doc;
 }
@@ -94,7 +93,7 @@ function parseMarkdownDocument(doc: SourceDocument, text: string, options: ReadO
   if (options.metadataOnly) return;
   doc.markdown = parseMarkdown(body);
   doc.parseProblems.push(...doc.markdown.problems);
-  doc.history = markdownHistory(doc.markdown, START);
+  doc.history = markdownHistory(doc.markdown, START_OF_FILE);
 }
 
 function parseYamlDocument(doc: SourceDocument, text: string): void {

@@ -46,7 +46,7 @@ export function boundNesting(md: MarkdownIt): void {
         depths.set(env, depth);
       }
     };
-    md.block.ruler.at(name, bounded as never, { alt: [...rule.alt] });
+    md.block.ruler.at(name, bounded, { alt: [...rule.alt] });
   }
 }
 

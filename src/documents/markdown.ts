@@ -5,7 +5,7 @@ import { LineIndex } from '../text/line-index.js';
 import { findHistorySectionIn, type HistorySection } from './history-section.js';
 import { MAX_NESTING, type NestingEnv } from './markdown-nesting.js';
 import { deepMarkers, parser, plainText, type SourceSpan } from './markdown-parser.js';
-import type { Problem } from './problem.js';
+import type { Problem } from '../source/problem.js';
 
 export interface MarkdownHeading {
   depth: number;

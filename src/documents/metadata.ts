@@ -1,5 +1,5 @@
 import type { Metadata } from './document.js';
-import { isRecord } from './version-history.js';
+import { isRecord } from '../text/is-record.js';
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;

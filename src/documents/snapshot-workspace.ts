@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { Config } from '../config/config.js';
 import { tooLarge } from '../text/decode.js';
-import { compareWalkOrder, displayPath, inSkippedFolder, isControlledPath } from './discover.js';
+import { compareWalkOrder, inSkippedFolder, isControlledPath } from './discover.js';
+import { displayPath } from '../text/paths.js';
 import type { SourceDocument } from './document.js';
 import { parseDocument, type DocumentLocation, type ReadOptions } from './load-document.js';
 import type { Workspace } from './workspace.js';

@@ -1,18 +1,22 @@
 import type { Range } from '../diagnostics/diagnostic.js';
 import type { MarkdownModel } from './markdown.js';
-import type { Problem } from './problem.js';
-import { childPointer, type SourceMap } from './source-map.js';
+import type { Problem } from '../source/problem.js';
+import { childPointer, type SourceMap } from '../source/source-map.js';
+import { isRecord } from '../text/is-record.js';
 
-export const HISTORY_HEADINGS = ['version history', 'document history', 'revision history', 'version control'];
-
-export interface VersionRow {
+/** One row of a version history, as written: what git compares from revision to revision. */
+export interface HistoryRow {
   version: string;
   date: string;
   author: string;
   details: string;
+}
+
+/** A row as validation reads it: the row, and where it and each of its cells are. */
+export interface VersionRow extends HistoryRow {
   /** The whole row (table row or `versions` item). */
   at: Range;
-  cells: { version: Range; date: Range; author: Range; details: Range };
+  cells: Record<keyof HistoryRow, Range>;
 }
 
 /**
@@ -26,25 +30,16 @@ export interface VersionHistory {
   at: Range;
   problems: Problem[];
   /** Markdown: the table, and which field each column holds (null for other columns), for editors. */
-  table?: { at: Range; columns: Array<keyof VersionRow['cells'] | null> };
+  table?: { at: Range; columns: Array<keyof HistoryRow | null> };
 }
 
 /** Accepted header names of each history column, lower case (DESIGN 1.2). */
-export const COLUMN_NAMES: Record<keyof VersionRow['cells'], string[]> = {
+export const COLUMN_NAMES: Record<keyof HistoryRow, string[]> = {
   version: ['version'],
   date: ['date'],
   author: ['author(s)', 'author', 'authors'],
   details: ['details', 'description'],
 };
-
-function normaliseHeading(text: string): string {
-  return text.trim().replace(/[:.]$/, '').replace(/\s+/g, ' ').toLowerCase();
-}
-
-/** Whether a heading's text names the version history ("Version history", "Document History:", ...). */
-export function isHistoryHeading(text: string): boolean {
-  return HISTORY_HEADINGS.includes(normaliseHeading(text));
-}
 
 export function markdownHistory(model: MarkdownModel, fallback: Range): VersionHistory {
   // The history-section reader chose the heading and the table; here they get positions and cells.
@@ -69,9 +64,9 @@ export function markdownHistory(model: MarkdownModel, fallback: Range): VersionH
       problems: [{ message: `"${heading.text}" has no table: add Version | Date | Author(s) | Details`, at: heading.at }],
     };
   }
-  const columns = {} as Record<keyof VersionRow['cells'], number>;
+  const columns = {} as Record<keyof HistoryRow, number>;
   const problems: Problem[] = [];
-  for (const [name, accepted] of Object.entries(COLUMN_NAMES) as Array<[keyof VersionRow['cells'], string[]]>) {
+  for (const [name, accepted] of Object.entries(COLUMN_NAMES) as Array<[keyof HistoryRow, string[]]>) {
     const position = table.header.findIndex((cell) => accepted.includes(cell.text.toLowerCase()));
     if (position === -1) {
       problems.push({ message: `version history table has no "${accepted[0]}" column (expected Version | Date | Author(s) | Details)`, at: table.header[0]?.at ?? table.at });
@@ -81,9 +76,9 @@ export function markdownHistory(model: MarkdownModel, fallback: Range): VersionH
   if (problems.length > 0) return { found: true, rows: [], at: heading.at, problems };
 
   const rows = table.rows.map((row) => {
-    const cell = (name: keyof VersionRow['cells']) => row.cells[columns[name]];
-    const text = (name: keyof VersionRow['cells']) => cell(name)?.text ?? '';
-    const at = (name: keyof VersionRow['cells']) => cell(name)?.at ?? row.at;
+    const cell = (name: keyof HistoryRow) => row.cells[columns[name]];
+    const text = (name: keyof HistoryRow) => cell(name)?.text ?? '';
+    const at = (name: keyof HistoryRow) => cell(name)?.at ?? row.at;
     return {
       version: text('version'),
       date: text('date'),
@@ -94,12 +89,16 @@ export function markdownHistory(model: MarkdownModel, fallback: Range): VersionH
     };
   });
   const columnFields = table.header.map((cell) => {
-    const name = (Object.entries(COLUMN_NAMES) as Array<[keyof VersionRow['cells'], string[]]>).find(([, accepted]) => accepted.includes(cell.text.toLowerCase()));
+    const name = (Object.entries(COLUMN_NAMES) as Array<[keyof HistoryRow, string[]]>).find(([, accepted]) => accepted.includes(cell.text.toLowerCase()));
     return name ? name[0] : null;
   });
   // Rows are administration, outside the content fingerprint: a column of other text would be too.
   table.header.forEach((cell, index) => {
-    if (columnFields[index] === null) problems.push({ message: `version history column "${cell.text}" is not Version, Date, Author(s) or Details: the table holds administration only; put other text in the body, where it is content`, at: cell.at });
+    if (columnFields[index] === null)
+      problems.push({
+        message: `version history column "${cell.text}" is not Version, Date, Author(s) or Details: the table holds administration only; put other text in the body, where it is content`,
+        at: cell.at,
+      });
   });
   return { found: true, rows, at: heading.at, problems, table: { at: table.at, columns: columnFields } };
 }
@@ -127,13 +126,14 @@ export function yamlHistory(data: unknown, map: SourceMap): VersionHistory {
       problems.push({ message: `versions[${index}] must be a map with version, date, author and details`, at: map.valueAt(itemPointer) });
       return;
     }
-    const field = (name: keyof VersionRow['cells']) => {
+    const field = (name: keyof HistoryRow) => {
       const value = item[name];
       const fieldPointer = childPointer(itemPointer, name);
       // Missing values stay empty for the rule to report; other types are reported here, once,
       // and checked further as written (an unquoted 1.10 is the number 1.1 but was meant as "1.10").
       if (value === undefined || value === null) return '';
       if (typeof value !== 'string') {
+        // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a parsed YAML scalar (an object never gets here without its raw text)
         const raw = map.get(fieldPointer)?.raw ?? String(value);
         problems.push({ message: `versions[${index}].${name} must be text: quote it ("${raw}")`, at: map.valueAt(fieldPointer) });
         return raw;
@@ -151,8 +151,4 @@ export function yamlHistory(data: unknown, map: SourceMap): VersionHistory {
     });
   });
   return { found: true, rows, at, problems };
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,7 +1,8 @@
 import type { Config } from '../config/config.js';
 import type { SourceDocument } from './document.js';
-import { discoverDocuments, displayPath } from './discover.js';
+import { discoverDocuments } from './discover.js';
 import { loadDocument, type ReadOptions } from './load-document.js';
+import { displayPath } from '../text/paths.js';
 
 /** Everything the checks look at: the configuration and every controlled document, already parsed. */
 export interface Workspace {

@@ -1,5 +1,6 @@
 import type { Range } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../documents/document.js';
+import type { HistoryRow } from '../documents/version-history.js';
 import { LineIndex } from '../text/line-index.js';
 import { parseVersion } from '../text/version.js';
 import { applyEdits, tableCell, yamlScalar, type TextEdit } from './text-edits.js';
@@ -44,7 +45,7 @@ export function nextVersion(doc: SourceDocument, major: boolean): string | undef
  * Adds a version-history row, sets `version`, and sets `status` to draft (0.x) or in-review: the new
  * version is not approved yet. Only those three places change; comments and formatting stay.
  */
-export function planNewVersion(doc: SourceDocument, input: { version: string; date: string; author: string; details: string }): Planned {
+export function planNewVersion(doc: SourceDocument, input: HistoryRow): Planned {
   if (!usable(doc)) return { ok: false, message: `${doc.file} cannot be read; run isms validate` };
   if (doc.meta.status === 'retired') return { ok: false, message: `${doc.file} is retired` };
   const history = doc.history;
@@ -60,7 +61,9 @@ export function planNewVersion(doc: SourceDocument, input: { version: string; da
   if (doc.format === 'markdown') {
     const table = history.table;
     if (!table) return { ok: false, message: `${doc.file} has no version history table` };
-    const cells = table.columns.map((field) => (field === 'version' ? input.version : field === 'date' ? input.date : field === 'author' ? tableCell(input.author) : field === 'details' ? tableCell(input.details) : ''));
+    const cells = table.columns.map((field) =>
+      field === 'version' ? input.version : field === 'date' ? input.date : field === 'author' ? tableCell(input.author) : field === 'details' ? tableCell(input.details) : '',
+    );
     edits.push(edit.afterLine(table.at.endLine, `| ${cells.join(' | ')} |`));
   } else {
     const count = Array.isArray(doc.data['versions']) ? doc.data['versions'].length : 0;

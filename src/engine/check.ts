@@ -1,4 +1,4 @@
-import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { createDiagnostic, type Diagnostic, type Severity } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../documents/document.js';
 import type { Workspace } from '../documents/workspace.js';
 import type { GitEvidence } from '../git/evidence.js';
@@ -13,6 +13,8 @@ export interface CheckOptions {
   /** Which documents to report on (all by default); every document is still read, for references and ids. */
   include?: (doc: SourceDocument) => boolean;
   git?: GitEvidence;
+  /** The severity of these rules when they are on, whatever the configuration says (`build --release`: git-uncommitted is an error). */
+  severity?: Readonly<Record<string, Severity>>;
 }
 
 /** The documents a run reports on, and what it found. */
@@ -26,7 +28,7 @@ export function check(workspace: Workspace, options: CheckOptions): CheckResult 
   const include = options.include ?? (() => true);
   const reported: Diagnostic[] = [];
   for (const rule of options.rules) {
-    const severity = severityOf(rule, workspace.config.rules);
+    const severity = severityOf(rule, workspace.config.rules, options.severity);
     if (!severity) continue;
     const context: RuleContext = {
       documents: workspace.documents,

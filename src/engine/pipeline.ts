@@ -2,14 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 /** Stable order: file, then position, then rule, then message. Returns a new array. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  return [...diagnostics].sort(
-    (a, b) =>
-      compare(a.file, b.file) ||
-      a.line - b.line ||
-      a.column - b.column ||
-      compare(a.rule, b.rule) ||
-      compare(a.message, b.message),
-  );
+  return [...diagnostics].sort((a, b) => compare(a.file, b.file) || a.line - b.line || a.column - b.column || compare(a.rule, b.rule) || compare(a.message, b.message));
 }
 
 /** The same finding reported twice at one place is shown once. Returns a new array. */
@@ -21,6 +14,11 @@ export function dedupeDiagnostics(diagnostics: readonly Diagnostic[]): Diagnosti
     seen.add(key);
     return true;
   });
+}
+
+/** Errors only (`--quiet`). Returns a new array. */
+export function errorsOnly(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.filter((d) => d.severity === 'error');
 }
 
 function compare(a: string, b: string): number {

@@ -1,7 +1,7 @@
 import { roleTitle, type Config } from '../config/config.js';
 import type { SourceDocument } from '../documents/document.js';
 import { reviewSchedule } from '../documents/review.js';
-import { isRecord } from '../documents/version-history.js';
+import { isRecord } from '../text/is-record.js';
 import type { Workspace } from '../documents/workspace.js';
 import { repositoryStatusWords, type GitEvidence } from '../git/evidence.js';
 import { judgeAcceptance } from '../git/model.js';
@@ -15,6 +15,8 @@ export interface ExportInput {
   /** Git evidence of the workspace; undefined or without history: no approval is proven. */
   git: GitEvidence | undefined;
   source: ExportSource;
+  /** The date that counts as today for the chain of trust (an approval dated after it is not valid): today, or the day of --at. */
+  asOf: string;
   /** The documents an export may show (a build's audience); default: every one. */
   include?: (doc: SourceDocument) => boolean;
 }
@@ -52,9 +54,9 @@ function approvalProof(state: ApprovalState, git: GitEvidence | undefined): { wo
 }
 
 /** What the summary says of the document exported: id, title, version, status, and its approval. */
-function documentFacts(doc: SourceDocument, config: Config, git: GitEvidence | undefined): Array<[string, string]> {
+function documentFacts(doc: SourceDocument, config: Config, git: GitEvidence | undefined, asOf: string): Array<[string, string]> {
   const meta = doc.meta;
-  const state = approvalState(doc, config, git);
+  const state = approvalState(doc, config, git, asOf);
   const proof = approvalProof(state, git);
   const commit = state.evidence?.commit?.hash;
   const approval = state.approvedBy
@@ -117,7 +119,18 @@ export function soaExport(input: ExportInput): ExportResult {
   const inGroup = (group: string) => catalog.controls.filter((c) => c.group === group).length;
   const byTheme = counts.byGroup.map((g) => {
     const total = inGroup(g.group);
-    return [g.title, total, g.applicable, g.excluded, total - g.applicable - g.excluded, g.implementation.implemented, g.implementation.partial, g.implementation.planned, g.implementation['not-implemented'], g.implementation.unknown];
+    return [
+      g.title,
+      total,
+      g.applicable,
+      g.excluded,
+      total - g.applicable - g.excluded,
+      g.implementation.implemented,
+      g.implementation.partial,
+      g.implementation.planned,
+      g.implementation['not-implemented'],
+      g.implementation.unknown,
+    ];
   });
   const i = counts.implementation;
   byTheme.push(['Total', counts.catalogue, counts.applicable, counts.excluded, counts.catalogue - counts.decided, i.implemented, i.partial, i.planned, i['not-implemented'], i.unknown]);
@@ -126,7 +139,7 @@ export function soaExport(input: ExportInput): ExportResult {
   ];
   const facts: Array<[string, string]> = [
     ...headFacts(input, 'Statement of Applicability'),
-    ...documentFacts(doc, config, input.git),
+    ...documentFacts(doc, config, input.git, input.asOf),
     ['Edition', `${catalog.name} Annex A: ${counts.catalogue} controls, ${counts.applicable} applicable, ${counts.excluded} excluded, ${counts.catalogue - counts.decided} undecided`],
   ];
   return { ok: true, table: table('soa', 'Statement of Applicability', input, SOA_COLUMNS, rows, facts, summary) };
@@ -168,7 +181,7 @@ export function registerExport(input: ExportInput): ExportTable {
   const byStatus = new Map<string, [number, number]>();
   const rows = documents.map((doc): Record<string, CellValue> => {
     const meta = doc.meta;
-    const state = approvalState(doc, config, input.git);
+    const state = approvalState(doc, config, input.git, input.asOf);
     const proof = approvalProof(state, input.git);
     const covers = doc.data?.['covers'];
     const counted = byStatus.get(meta.status ?? '') ?? [0, 0];
@@ -197,7 +210,11 @@ export function registerExport(input: ExportInput): ExportTable {
   const order = ['approved', 'in-review', 'draft', 'retired'];
   const statuses = [...byStatus.keys()].sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99) || a.localeCompare(b));
   const summary: SummaryTable[] = [
-    { title: 'Documents by status', header: ['Status', 'Documents', 'Validly approved'], rows: [...statuses.map((status) => [status || '(none)', ...byStatus.get(status)!]), ['Total', rows.length, [...byStatus.values()].reduce((n, [, valid]) => n + valid, 0)]] },
+    {
+      title: 'Documents by status',
+      header: ['Status', 'Documents', 'Validly approved'],
+      rows: [...statuses.map((status) => [status || '(none)', ...byStatus.get(status)!]), ['Total', rows.length, [...byStatus.values()].reduce((n, [, valid]) => n + valid, 0)]],
+    },
   ];
   const facts: Array<[string, string]> = [...headFacts(input, 'Master list of documented information'), ['Documents', String(rows.length)]];
   return table('register', 'Documented information', input, REGISTER_COLUMNS, rows, facts, summary);
@@ -285,7 +302,9 @@ export function risksExport(input: ExportInput): ExportResult {
         { title: 'Treatments', header: ['Treatment', 'Risks'], rows: Object.entries(counts.treatments).map(([treatment, n]) => [treatment, n]) },
       ]
     : [];
-  const scales = method ? `likelihood 1-${method.likelihood.length} (${method.likelihood.join(', ')}) x impact 1-${method.impact.length} (${method.impact.join(', ')}), ${method.scoring === 'multiply' ? 'score = likelihood x impact' : 'levels by grid'}; acceptable up to ${method.acceptable}` : 'no risk method in the configuration: ratings are not computed';
-  const facts: Array<[string, string]> = [...headFacts(input, 'Risk register'), ...documentFacts(doc, config, input.git), ['Method', scales], ['Risks', String(rows.length)]];
+  const scales = method
+    ? `likelihood 1-${method.likelihood.length} (${method.likelihood.join(', ')}) x impact 1-${method.impact.length} (${method.impact.join(', ')}), ${method.scoring === 'multiply' ? 'score = likelihood x impact' : 'levels by grid'}; acceptable up to ${method.acceptable}`
+    : 'no risk method in the configuration: ratings are not computed';
+  const facts: Array<[string, string]> = [...headFacts(input, 'Risk register'), ...documentFacts(doc, config, input.git, input.asOf), ['Method', scales], ['Risks', String(rows.length)]];
   return { ok: true, table: table('risks', 'Risk register', input, RISK_COLUMNS, rows, facts, summary) };
 }

@@ -124,6 +124,6 @@ export async function toXlsx(table: ExportTable, options: WorkbookOptions): Prom
   workbook.company = table.organization;
   tableSheet(workbook, table);
   summarySheet(workbook, table);
-  const written = Buffer.from(await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJSModule.XlsxWriteOptions));
+  const written = Buffer.from(await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } }));
   return withFixedTimes(written, options.time);
 }

@@ -4,100 +4,32 @@ import type { Config } from '../config/config.js';
 import { parseConfig } from '../config/load-config.js';
 import type { SourceDocument } from '../documents/document.js';
 import type { Workspace } from '../documents/workspace.js';
-import { isControlledPath, toPosix } from '../documents/discover.js';
-import { listTree, type TreeFile } from './list-tree.js';
+import { isControlledPath } from '../documents/discover.js';
 import { normaliseText } from '../text/decode.js';
-import { isInside } from '../text/paths.js';
+import { toPosix } from '../text/paths.js';
 import { BlobReader } from './cat-file.js';
-import { noEvidence, type Baseline, type ConfigChange, type ConfigState, type DocumentEvidence, type GitEvidence, type OversizedRevision, type RemovedDocument, type RepositoryStatus, type Revision } from './evidence.js';
+import {
+  noEvidence,
+  type Baseline,
+  type ConfigChange,
+  type ConfigState,
+  type DocumentEvidence,
+  type GitEvidence,
+  type OversizedRevision,
+  type RemovedDocument,
+  type SignatureCheck,
+} from './evidence.js';
+import { baselineInForce } from './baseline-in-force.js';
+import { configurationsInForce, type InForce, type VoidReason } from './config-in-force.js';
 import { CommitGraph } from './commit-graph.js';
-import { commitOf } from './commit-of.js';
-import { CACHE_PATH_ARGS, type CachePaths, type EvidenceCache } from './evidence-cache.js';
+import type { CachePaths, EvidenceCache } from './evidence-cache.js';
+import { documentEvidence, indexHistory, RevisionReader } from './evidence-index.js';
 import { mergeVerdicts } from './merge-verdicts.js';
-import { commitFromObject, describeCommit, LOG_FORMAT, parseLog, type Change, type Commit } from './log-parser.js';
-import { approvalProof, isApproval, signOffsOf } from './model.js';
-import { revisionFacts, type RevisionFacts } from './revision-facts.js';
+import { describeCommit, LOG_FORMAT, parseLog, type Change, type Commit } from './log-parser.js';
+import { approvalProof, isApproval, judgeSignOff, signOffsOf } from './model.js';
+import { GitRefError, inspectRepository, lexicalRepoPath, resolveRef, treeOf } from './repository.js';
 import { runGit } from './run-git.js';
-import { verifySignatures } from './signatures.js';
-
-export class GitRefError extends Error {}
-
-/** The one way to say that `--base` names no commit here. */
-export function baseRefError(ref: string): GitRefError {
-  return new GitRefError(`--base ${ref} is not a commit of this repository (fetch it first, e.g. git fetch origin main)`);
-}
-
-const ZERO = /^0+$/;
-
-/** What `git rev-parse` says of the folder: a repository (and where, and where its cache lives), or why not. */
-async function inspect(cwd: string): Promise<{ status: RepositoryStatus; toplevel?: string; cache?: CachePaths }> {
-  let result;
-  try {
-    result = await runGit(cwd, ['rev-parse', '--show-toplevel', '--is-shallow-repository', ...CACHE_PATH_ARGS]);
-  } catch (error) {
-    return { status: { kind: 'error', message: `git could not be run: ${(error as Error).message}` } };
-  }
-  if (result.code !== 0) {
-    const dubious = /detected dubious ownership in repository at '([^']+)'/.exec(result.stderr);
-    if (dubious) return { status: { kind: 'dubious-ownership', path: dubious[1]! } };
-    if (/not a git repository/i.test(result.stderr)) return { status: { kind: 'not-repository' } };
-    return { status: { kind: 'error', message: result.stderr.trim().split('\n')[0] ?? 'git rev-parse failed' } };
-  }
-  const [toplevel = '', shallow = '', folder = '', key = ''] = result.stdout.toString('utf8').trim().split('\n');
-  if (shallow.trim() === 'true') return { status: { kind: 'shallow' }, toplevel };
-  const head = await runGit(toplevel, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
-  if (head.code !== 0) return { status: { kind: 'no-commits' }, toplevel };
-  return { status: { kind: 'ok' }, toplevel, ...(folder && key ? { cache: { folder, key } } : {}) };
-}
-
-/** The blob of each file under `folder` in a commit. */
-async function treeOf(toplevel: string, folder: string, commit: string): Promise<Map<string, string>> {
-  return new Map([...((await listTree(toplevel, commit, folder)) ?? new Map<string, TreeFile>())].map(([file, entry]) => [file, entry.blob]));
-}
-
-async function resolveRef(toplevel: string, ref: string): Promise<string> {
-  const commit = await commitOf(toplevel, ref);
-  if (!commit) throw baseRefError(ref);
-  return commit;
-}
-
-function repoPathOf(top: string, file: string): string | undefined {
-  try {
-    const real = realpathSync(file);
-    return isInside(top, real) ? toPosix(path.relative(top, real)) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** A path under the repository as a lexical path (the file may not exist in the working tree). */
-function lexicalRepoPath(top: string, root: string, relative: string): string | undefined {
-  const absolute = path.resolve(root, relative);
-  return isInside(top, absolute) ? toPosix(path.relative(top, absolute)) : undefined;
-}
-
-/**
- * The baseline: `git.baseline` (hash or tag) when configured, else the first commit of the documents'
- * history. Imported are the baseline and the commits it holds (its ancestors), never a date.
- */
-async function resolveBaseline(toplevel: string, folder: string, configured: string | undefined, commits: readonly Commit[], tip: string): Promise<{ baseline: Baseline; imported: Set<string> }> {
-  if (configured === undefined) {
-    const first = commits[0];
-    return { baseline: { commit: first, configured }, imported: new Set(first ? [first.hash] : []) };
-  }
-  const hash = await commitOf(toplevel, configured);
-  const byHash = new Map(commits.map((c) => [c.hash, c]));
-  if (!hash) return { baseline: { commit: undefined, configured, problem: `git.baseline "${configured}" is not a commit of this repository, so nothing is imported and every sign-off must be proven` }, imported: new Set() };
-  const outside = await runGit(toplevel, ['log', '--format=%H', '-n', '1', '--end-of-options', hash, `^${tip}`, '--']);
-  if (outside.stdout.toString('utf8').trim() !== '') {
-    const history = tip === 'HEAD' ? 'HEAD' : tip.slice(0, 7);
-    return { baseline: { commit: undefined, configured, problem: `git.baseline "${configured}" (${hash.slice(0, 7)}) is not in the history of ${history}, so nothing is imported and every sign-off must be proven` }, imported: new Set() };
-  }
-  const held = await runGit(toplevel, ['log', '--format=%H', '--end-of-options', hash, '--', folder]);
-  const imported = new Set(held.stdout.toString('utf8').split('\n').filter(Boolean));
-  const commit = byHash.get(hash) ?? [...commits].reverse().find((c) => imported.has(c.hash)) ?? { hash, parents: [], authorName: '', authorEmail: '', authorDate: '', committerName: '', committerEmail: '', committerDate: '' };
-  return { baseline: { commit, configured }, imported };
-}
+import { SignOffSignatures } from './signatures.js';
 
 /**
  * A workspace whose documents are still being read: the history is read meanwhile (git works in its
@@ -136,7 +68,7 @@ export interface EvidenceOptions {
  */
 export async function buildEvidence(workspace: Workspace | PendingWorkspace, options: EvidenceOptions = {}): Promise<GitEvidence> {
   const { config } = workspace;
-  const { status, toplevel, cache: cachePaths } = await inspect(config.root);
+  const { status, toplevel, cache: cachePaths } = await inspectRepository(config.root);
   if (status.kind !== 'ok' || !toplevel) {
     if (options.base !== undefined && status.kind === 'no-commits') throw new GitRefError(`--base ${options.base}: the repository has no commits yet`);
     return noEvidence(status);
@@ -153,10 +85,23 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
   const listingRun = runGit(toplevel, ['log', '--topo-order', '--format=%H %P', '--end-of-options', tip, '--']);
   const treesRun = Promise.all([treeOf(toplevel, folder, tip), baseCommit ? treeOf(toplevel, folder, baseCommit) : Promise.resolve(undefined)]);
   for (const pending of [listingRun, treesRun]) pending.catch(() => undefined);
-  const log = await runGit(toplevel, ['log', '-z', '--raw', '--no-abbrev', '-M', '--topo-order', '--reverse', '--diff-merges=first-parent', `--format=${LOG_FORMAT}`, '--end-of-options', tip, '--', folder]);
+  const log = await runGit(toplevel, [
+    'log',
+    '-z',
+    '--raw',
+    '--no-abbrev',
+    '-M',
+    '--topo-order',
+    '--reverse',
+    '--diff-merges=first-parent',
+    `--format=${LOG_FORMAT}`,
+    '--end-of-options',
+    tip,
+    '--',
+    folder,
+  ]);
   if (log.code !== 0) return noEvidence({ kind: 'error', message: log.stderr.trim().split('\n')[0] ?? 'git log failed' });
   const commits = parseLog(log.stdout);
-  const { baseline, imported } = await resolveBaseline(toplevel, folder, config.git.baseline, commits.map((c) => c.commit), tip);
 
   // Governed files by the paths they have in the documents folder, never where a link leads.
   const realRoot = realpathSync(config.root);
@@ -166,44 +111,17 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
   /** Governed files are named relative to the documents root, as the configuration names them. */
   const rootRelative = (repoPath: string) => (folder === '.' ? repoPath : path.posix.relative(folder, repoPath));
 
-  // Index the changes by path, and the renames by their new path; collect changes to governed files.
-  const changesByPath = new Map<string, Array<{ commit: Commit; change: Change }>>();
-  const renamedFrom = new Map<string, Set<string>>();
+  // Index the changes by path, and the renames by their new path.
+  const history = indexHistory(commits);
   const governedChanges: Array<{ commit: Commit; paths: string[] }> = [];
-  const deletions: Array<{ commit: Commit; change: Change }> = [];
-  for (const { commit, changes } of commits) {
-    const touched = changes.flatMap((change) => [change.path, change.from ?? '']).filter((p) => governed.has(p));
-    // Merges are judged below, against every parent: taking a side's file whole is not a change.
-    if (touched.length > 0 && commit.parents.length < 2) governedChanges.push({ commit, paths: [...new Set(touched)].map(rootRelative) });
-    for (const change of changes) {
-      if (change.status === 'D') deletions.push({ commit, change });
-      if (change.status === 'D' || ZERO.test(change.blob)) continue;
-      const list = changesByPath.get(change.path) ?? [];
-      list.push({ commit, change });
-      changesByPath.set(change.path, list);
-      if (change.status === 'R' && change.from) {
-        const sources = renamedFrom.get(change.path) ?? new Set<string>();
-        sources.add(change.from);
-        renamedFrom.set(change.path, sources);
-      }
-    }
-  }
+  // Files deleted from the documents folder: what happened to a document the workspace no longer has.
+  const deletions: Array<{ commit: Commit; change: Change }> = commits.flatMap(({ commit, changes }) => changes.filter((change) => change.status === 'D').map((change) => ({ commit, change })));
   const reader = new BlobReader(toplevel);
   try {
-    const oversized: OversizedRevision[] = [];
-    const textByBlob = new Map<string, Promise<string | { tooLarge: number }>>();
-    const readText = (blob: string) => {
-      let pending = textByBlob.get(blob);
-      if (!pending) {
-        pending = reader.readObject(blob).then((read) => (read.kind === 'ok' ? read.bytes.toString('utf8') : read.kind === 'too-large' ? { tooLarge: read.size } : { tooLarge: 0 }));
-        textByBlob.set(blob, pending);
-      }
-      return pending;
-    };
     const configs = new Map<string, Promise<ConfigState>>();
     const before = new Map<string, ConfigState>();
+    const rawBefore = new Map<string, ConfigState>();
     const at = new Map<string, ConfigState>();
-    const signatures = new Map<string, { status: string; signer: string }>();
     const knownRules = options.knownRules ?? Object.keys(config.rules);
     /** The configuration in `rev` (a commit, or `<commit>^` for its first parent), parsed once per blob. */
     const configIn = async (rev: string): Promise<ConfigState> => {
@@ -215,7 +133,7 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
       if (!pending) {
         let state = cache?.config(read.id);
         if (!state) {
-          const parsed = parseConfig(read.bytes, config.file, knownRules);
+          const parsed = parseConfig(read.bytes, config.file, knownRules, { history: true });
           state = parsed.ok ? { kind: 'ok', config: parsed.config } : { kind: 'broken', message: parsed.problems[0]?.message ?? 'invalid' };
           cache?.rememberConfig(read.id, state);
         }
@@ -224,6 +142,18 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
       }
       return pending;
     };
+
+    // Every allowed-signers file a configuration of the history named is governed, not only the one named today.
+    const configCommits = configPath ? commits.filter(({ changes }) => changes.some((change) => change.path === configPath || change.from === configPath)) : [];
+    for (const state of await Promise.all(configCommits.map(({ commit }) => configIn(commit.hash)))) {
+      const signers = state.kind === 'ok' ? signersPathOf(state.config) : undefined;
+      if (signers) governed.add(signers);
+    }
+    for (const { commit, changes } of commits) {
+      const touched = changes.flatMap((change) => [change.path, change.from ?? '']).filter((p) => governed.has(p));
+      // Merges are judged below, against every parent: taking a side's file whole is not a change.
+      if (touched.length > 0 && commit.parents.length < 2) governedChanges.push({ commit, paths: [...new Set(touched)].map(rootRelative) });
+    }
 
     // Which commit holds which: one listing of every commit reachable from HEAD and its parents.
     const listing = (await listingRun).stdout.toString('utf8');
@@ -234,114 +164,94 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
       if (verdict.made && governed.has(verdict.path)) governedChanges.push({ commit: verdict.commit, paths: [rootRelative(verdict.path)] });
     }
 
-    // The newest commit that set git.baseline to what it says now must come after the baseline;
-    // otherwise the setting could name its own commit (a moved tag) and import itself: then nothing is imported.
+    // Raw states of the governed files around each change: who set git.baseline to what.
     await Promise.all(
       governedChanges.map(async ({ commit }) => {
         at.set(commit.hash, await configIn(commit.hash));
-        before.set(commit.hash, await configIn(`${commit.hash}^`));
+        rawBefore.set(commit.hash, await configIn(`${commit.hash}^`));
       }),
     );
-    if (baseline.configured !== undefined && baseline.commit) {
-      for (const { commit } of [...governedChanges].reverse()) {
-        const after = at.get(commit.hash);
-        const prior = before.get(commit.hash);
-        if (after?.kind === 'ok' && after.config.git.baseline === baseline.configured && !(prior?.kind === 'ok' && prior.config.git.baseline === baseline.configured)) {
-          baseline.setIn = commit;
-          break;
-        }
-      }
-      // The baseline must be history the commit that named it already had: an ancestor of its parent.
-      const parent = baseline.setIn?.parents[0];
-      const named = baseline.commit.hash;
-      const namedBefore = parent ? (await runGit(toplevel, ['log', '--format=%H', '-n', '1', '--end-of-options', named, `^${parent}`, '--'])).stdout.toString('utf8').trim() === '' : false;
-      if (!baseline.setIn) {
-        // Only a committed setting imports anything: an uncommitted one is nobody's act that git can judge.
-        baseline.problem = `git.baseline "${baseline.configured}" is not committed: it imports history only once a commit sets it (and git-config-change judges who did). Until then nothing is imported and every sign-off must be proven`;
-        baseline.commit = undefined;
-        imported.clear();
-      } else if (imported.has(baseline.setIn.hash) || !namedBefore) {
-        baseline.problem = `git.baseline "${baseline.configured}" names a commit that is not before the change that set it (${describeCommit(baseline.setIn)}): name a commit before that change. Until then nothing is imported and every sign-off must be proven`;
-        baseline.commit = undefined;
-        imported.clear();
-      }
-    }
 
-    const [headTree, baseTree] = await treesRun;
+    // Signatures are checked against the allowed-signers file in force before each sign-off, once per file.
+    const configFile = configPath ? rootRelative(configPath) : undefined;
+    /** The configuration and allowed-signers file in force, given which commit's version of each file is. */
+    const governedBefore = async (revisionOf: (file: string) => string | undefined): Promise<{ state: ConfigState; signersBlob: string; files: string[] }> => {
+      const configRev = configFile === undefined ? undefined : revisionOf(configFile);
+      const state: ConfigState = configRev === undefined ? { kind: 'missing' } : await configIn(configRev);
+      const files = configFile === undefined ? [] : [configFile];
+      const signers = state.kind === 'ok' ? signersPathOf(state.config) : undefined;
+      if (!signers) return { state, signersBlob: '', files };
+      files.push(rootRelative(signers));
+      const signersRev = revisionOf(rootRelative(signers));
+      const read = signersRev === undefined ? { kind: 'missing' as const } : await reader.readAt(signersRev, signers);
+      return { state, signersBlob: read.kind === 'ok' ? read.id : '', files };
+    };
+    const signOffSignatures = new SignOffSignatures(toplevel, reader);
 
-    const factsByBlob = new Map<string, Promise<RevisionFacts | undefined>>();
-    const factsOf = (blob: string, format: SourceDocument['format']) => {
-      let pending = factsByBlob.get(blob);
+    /** The configurations in force when `imported` is the imported history (each view judged once). */
+    const views = new Map<Set<string>, Promise<InForce>>();
+    const inForceUnder = (importedView: Set<string>) => {
+      let pending = views.get(importedView);
       if (!pending) {
-        const cached = cache?.revision(blob, format);
-        pending = cached
-          ? Promise.resolve(cached)
-          : readText(blob).then((text) => {
-              if (typeof text !== 'string') return undefined;
-              const facts = revisionFacts(text, format);
-              cache?.rememberRevision(blob, format, facts);
-              return facts;
-            });
-        factsByBlob.set(blob, pending);
+        const judgedChanges = governedChanges.filter(({ commit }) => !importedView.has(commit.hash));
+        pending = configurationsInForce(
+          graph,
+          judgedChanges,
+          async ({ commit }, revisionOf) => {
+            const { state, signersBlob } = await governedBefore(revisionOf);
+            let check: SignatureCheck | undefined;
+            let backdated = false;
+            if (state.kind === 'ok' && state.config.git.signedApprovals) {
+              check = await signOffSignatures.check(commit.hash, signersBlob);
+              backdated = await signOffSignatures.datedBeforeParent(commit);
+            }
+            const view = { configBefore: () => state, overruledBefore: () => undefined, signature: () => check, datedBeforeParent: () => backdated };
+            return judgeSignOff(view, commit, (c) => c.git.configApprovers, 'the change').ok;
+          },
+          // A configuration that does not parse authorises nobody: it never replaces the one in force.
+          ({ commit }, file) => file !== configFile || at.get(commit.hash)?.kind === 'ok',
+        );
+        views.set(importedView, pending);
       }
       return pending;
     };
+
+    // git.baseline takes effect like any change of the rules: only when the commit that set it was a
+    // valid change, judged with the history imported by the baseline in force before it (so an
+    // invalid change cannot be imported by the baseline its author then sets). Each setting must also
+    // name a commit its parent already held (a moved or self-naming tag imports nothing new).
+    const trusted = await baselineInForce({ graph, toplevel, commits: commits.map((c) => c.commit), changes: governedChanges, at, rawBefore, inForceUnder, configIn, configFile });
+    const { view } = trusted;
+    const baseline: Baseline = { commit: view.commit, configured: config.git.baseline, ...(view.setIn ? { setIn: view.setIn } : {}) };
+    const reason = config.git.baseline === view.value ? undefined : await trusted.reasonFor(config.git.baseline);
+    if (trusted.severed) {
+      baseline.problem = trusted.severed;
+    } else if (reason) {
+      const standing = view.value === undefined ? "the first commit of the documents' history" : `git.baseline "${view.value}"`;
+      baseline.problem = `${reason}. Until then the baseline before it stays in force: ${standing}${view.commit ? `, ${describeCommit(view.commit)}` : ''}`;
+    }
+    const imported = view.imported;
+    const inForce = await inForceUnder(imported);
+
+    const [headTree, baseTree] = await treesRun;
+
+    const oversized: OversizedRevision[] = [];
+    const revisions = new RevisionReader(reader, cache);
+    // At a commit, a document is the file of that name in it (the working tree may have moved it, or not have it).
+    const sources = { top, history, revisions, graph, verdicts, imported, headTree, baseTree, oversized, ...(options.at !== undefined ? { lexicalRoot: realRoot } : {}) };
     const evidence = new Map<SourceDocument, DocumentEvidence>();
     const checkedNames = new Set<string>();
     const { documents } = 'loaded' in workspace ? await workspace.loaded : workspace;
     await Promise.all(
       documents.map(async (doc) => {
-        if (doc.text === undefined) return;
-        // At a commit, a document is the file of that name in it (the working tree may have moved it, or not have it).
-        const repoPath = options.at === undefined ? repoPathOf(top, doc.absolutePath) : lexicalRepoPath(top, realRoot, doc.path);
-        if (!repoPath) return;
-        // Every name the document had: its path, and the paths it was renamed from, transitively.
-        const names = new Set([repoPath]);
-        for (const name of names) for (const from of renamedFrom.get(name) ?? []) names.add(from);
-        for (const name of names) checkedNames.add(name);
-        const touches = [...names].flatMap((name) => changesByPath.get(name) ?? []);
-        const revisions: Revision[] = [];
-        for (const { commit, change } of touches) {
-          const facts = await factsOf(change.blob, doc.format);
-          if (!facts) {
-            const text = await readText(change.blob);
-            if (typeof text !== 'string' && text.tooLarge > 0) oversized.push({ commit, path: change.path, size: text.tooLarge });
-            continue;
-          }
-          const previous = ZERO.test(change.oldBlob) || change.oldBlob === '' ? undefined : await factsOf(change.oldBlob, doc.format);
-          const verdict = verdicts.get(`${commit.hash}\0${change.path}`);
-          revisions.push({ commit, path: change.path, blob: change.blob, facts, before: previous, imported: imported.has(commit.hash), carried: commit.parents.length > 1 && verdict !== undefined && !verdict.made });
-        }
-        // A merge that made a change the first-parent log cannot see (it kept the first parent's file
-        // and dropped another side's change) is a revision too: from the dropped state to the kept one.
-        for (const verdict of verdicts.values()) {
-          if (!verdict.made || !names.has(verdict.path) || revisions.some((r) => r.commit.hash === verdict.commit.hash)) continue;
-          const facts = await factsOf(verdict.result, doc.format);
-          if (!facts) continue;
-          const dropped = verdict.replaced === '' ? undefined : await factsOf(verdict.replaced, doc.format);
-          revisions.push({ commit: verdict.commit, path: verdict.path, blob: verdict.result, facts, before: dropped, imported: imported.has(verdict.commit.hash), carried: false });
-        }
-        revisions.sort((a, b) => graph.compareOldestFirst(a.commit.hash, b.commit.hash));
-        const headBlob = headTree.get(repoPath);
-        let uncommitted: DocumentEvidence['uncommitted'] = 'untracked';
-        let head: RevisionFacts | undefined;
-        if (headBlob) {
-          const headText = await readText(headBlob);
-          head = await factsOf(headBlob, doc.format);
-          uncommitted = typeof headText === 'string' && normaliseText(headText) === doc.text ? 'clean' : 'modified';
-        }
-        // A clean document is what HEAD holds: its facts are HEAD's, read once per blob.
-        const working = uncommitted === 'clean' && head ? head : revisionFacts(doc.text, doc.format);
-        const entry: DocumentEvidence = { revisions, head, ...(headBlob ? { headBlob } : {}), working, uncommitted };
-        if (baseTree) {
-          const basePath = [...names].find((name) => baseTree.has(name));
-          entry.base = basePath ? ((await factsOf(baseTree.get(basePath)!, doc.format)) ?? null) : null;
-        }
-        evidence.set(doc, entry);
+        const found = await documentEvidence(doc, sources);
+        if (!found) return;
+        for (const name of found.names) checkedNames.add(name);
+        evidence.set(doc, found.evidence);
       }),
     );
 
-    // The sign-offs the rules judge, each by the configuration in its parent (DESIGN section 4).
+    // The sign-offs the rules judge, each by the configuration in force before it (DESIGN section 4).
     const judged = new Map<string, Commit>();
     const importedApprovals: Commit[] = [];
     for (const entry of evidence.values()) {
@@ -354,16 +264,15 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
     const configChanges: ConfigChange[] = governedChanges.filter(({ commit }) => !imported.has(commit.hash)).map(({ commit, paths }) => ({ commit, paths }));
     for (const { commit } of configChanges) judged.set(commit.hash, commit);
 
-    const signersBlob = new Map<string, string | undefined>();
+    const signersBlob = new Map<string, string>();
+    const overruled = new Map<string, { commit: Commit; reason: VoidReason }>();
     await Promise.all(
       [...judged.values()].map(async (commit) => {
-        const state = before.get(commit.hash) ?? (await configIn(`${commit.hash}^`));
+        const { state, signersBlob: blob, files } = await governedBefore((file) => inForce.revisionBefore(commit, file));
+        const standing = inForce.voidBefore(commit, files);
+        if (standing) overruled.set(commit.hash, standing);
         before.set(commit.hash, state);
-        if (state.kind === 'ok' && state.config.git.signedApprovals) {
-          const signers = signersPathOf(state.config);
-          const read = signers ? await reader.readAt(`${commit.hash}^`, signers) : { kind: 'missing' as const };
-          signersBlob.set(commit.hash, read.kind === 'ok' ? read.id : undefined);
-        }
+        if (state.kind === 'ok' && state.config.git.signedApprovals) signersBlob.set(commit.hash, blob);
       }),
     );
     await Promise.all(
@@ -371,28 +280,10 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
         if (!at.has(commit.hash)) at.set(commit.hash, await configIn(commit.hash));
       }),
     );
-
-    // git checks a signature at the committer date, which the committer types: a signed sign-off
-    // dated before one of its parents could bring a retired key back to life.
     const backdated = new Set<string>();
-    await Promise.all(
-      [...signersBlob.keys()].map(async (hash) => {
-        const commit = judged.get(hash);
-        for (const parent of commit?.parents ?? []) {
-          const object = await reader.readObject(parent);
-          const parentDate = commitFromObject(parent, object.kind === 'ok' ? object.bytes.toString('utf8') : '').committerDate;
-          if (commit && Date.parse(commit.committerDate) < Date.parse(parentDate)) backdated.add(hash);
-        }
-      }),
-    );
+    await Promise.all([...signersBlob.keys()].map(async (hash) => (await signOffSignatures.datedBeforeParent(judged.get(hash)!)) && backdated.add(hash)));
 
-    // Signatures are checked against the allowed-signers file as it stood before each sign-off.
-    const bySigners = new Map<string, string[]>();
-    for (const [hash, blob] of signersBlob) bySigners.set(blob ?? '', [...(bySigners.get(blob ?? '') ?? []), hash]);
-    for (const [blob, hashes] of bySigners) {
-      const bytes = blob === '' ? Buffer.alloc(0) : ((await reader.read(blob)) ?? Buffer.alloc(0));
-      for (const [hash, check] of await verifySignatures(toplevel, bytes, hashes)) signatures.set(hash, check);
-    }
+    const signatures = await signOffSignatures.checkAll(signersBlob);
 
     const uncommittedConfig: string[] = [];
     // At a commit, the working tree is not looked at: nothing of it is uncommitted.
@@ -418,7 +309,7 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
     for (const { commit, change } of deletions) {
       const relative = rootRelative(change.path);
       if (checkedNames.has(change.path) || headTree.has(change.path) || !isControlledPath(relative, config.ignore)) continue;
-      removed.push({ commit, path: relative, facts: ZERO.test(change.oldBlob) ? undefined : await factsOf(change.oldBlob, formatOf(change.path)) });
+      removed.push({ commit, path: relative, facts: /^0+$/.test(change.oldBlob) ? undefined : await revisions.factsOf(change.oldBlob, formatOf(change.path)) });
     }
 
     const uncheckedAtBase = baseTree ? [...baseTree.keys()].filter((repoPath) => isControlledPath(rootRelative(repoPath), config.ignore) && !checkedNames.has(repoPath)).map(rootRelative) : [];
@@ -433,6 +324,7 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
       graph,
       document: (doc) => evidence.get(doc),
       configBefore: (hash) => before.get(hash) ?? { kind: 'missing' },
+      overruledBefore: (hash) => overruled.get(hash),
       configAt: (hash) => at.get(hash) ?? { kind: 'missing' },
       configChanges,
       uncommittedConfig,

@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { toPosix } from '../documents/discover.js';
 import { runGit } from './run-git.js';
+import { toPosix } from '../text/paths.js';
 
 export type CommitResult = { ok: true; hash: string } | { ok: false; reason: string };
 

@@ -33,6 +33,11 @@ export class CommitGraph {
     return this.parents.get(hash) ?? [];
   }
 
+  /** Every commit, parents before children. */
+  oldestFirst(): string[] {
+    return [...this.position.keys()].reverse();
+  }
+
   /** Orders commits oldest first, parents before children (unknown commits last). */
   compareOldestFirst(a: string, b: string): number {
     return (this.position.get(b) ?? -1) - (this.position.get(a) ?? -1);
@@ -53,6 +58,35 @@ export class CommitGraph {
     const best = [...common].sort((a, b) => (this.position.get(a) ?? Infinity) - (this.position.get(b) ?? Infinity))[0]!;
     const below = this.ancestors([best]);
     return [...common].every((c) => below.has(c)) ? best : undefined;
+  }
+
+  private children: Map<string, string[]> | undefined;
+  private readonly below = new Map<string, Set<string>>();
+
+  /** The commit and every commit that holds it (its descendants reachable from HEAD), once per commit. */
+  descendants(hash: string): Set<string> {
+    let found = this.below.get(hash);
+    if (found) return found;
+    if (!this.children) {
+      this.children = new Map();
+      for (const [child, parents] of this.parents) {
+        for (const parent of parents) {
+          const list = this.children.get(parent);
+          if (list) list.push(child);
+          else this.children.set(parent, [child]);
+        }
+      }
+    }
+    found = new Set<string>();
+    const stack = [hash];
+    while (stack.length > 0) {
+      const next = stack.pop()!;
+      if (found.has(next)) continue;
+      found.add(next);
+      for (const child of this.children.get(next) ?? []) if (!found.has(child)) stack.push(child);
+    }
+    this.below.set(hash, found);
+    return found;
   }
 
   /** The commits and all their ancestors (the commits themselves included). */

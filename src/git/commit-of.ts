@@ -5,3 +5,11 @@ export async function commitOf(cwd: string, ref: string): Promise<string | undef
   const result = await runGit(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
   return result.code === 0 ? result.stdout.toString('utf8').trim() : undefined;
 }
+
+/** The top folder of the repository that holds `cwd`, and its HEAD commit; undefined outside a repository or before the first commit. */
+export async function headOf(cwd: string): Promise<{ top: string; commit: string } | undefined> {
+  const result = await runGit(cwd, ['rev-parse', '--show-toplevel', '--verify', '--quiet', 'HEAD^{commit}']);
+  if (result.code !== 0) return undefined;
+  const [top, commit] = result.stdout.toString('utf8').trim().split('\n');
+  return top && commit ? { top, commit } : undefined;
+}

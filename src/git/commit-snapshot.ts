@@ -1,6 +1,6 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { toPosix } from '../documents/discover.js';
+import { toPosix } from '../text/paths.js';
 import { BlobReader, type ObjectRead } from './cat-file.js';
 import { listTree, type TreeFile } from './list-tree.js';
 import { runGit } from './run-git.js';

@@ -35,7 +35,11 @@ export function cacheStamp(toolVersion: string, configFile: string, knownRules: 
   folders.push(fileURLToPath(new URL('../../schemas/', import.meta.url)));
   for (const folder of folders) {
     for (const name of readdirSync(folder).sort()) {
-      if (/\.(?:[cm]?js|ts|json)$/.test(name)) hash.update(`${name}\0`).update(readFileSync(folder + name)).update('\0');
+      if (/\.(?:[cm]?js|ts|json)$/.test(name))
+        hash
+          .update(`${name}\0`)
+          .update(readFileSync(folder + name))
+          .update('\0');
     }
   }
   return hash.digest('hex');

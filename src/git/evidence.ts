@@ -6,12 +6,7 @@ import type { RevisionFacts } from './revision-facts.js';
 
 /** What git could tell about the repository as a whole. */
 export type RepositoryStatus =
-  | { kind: 'ok' }
-  | { kind: 'not-repository' }
-  | { kind: 'no-commits' }
-  | { kind: 'shallow' }
-  | { kind: 'dubious-ownership'; path: string }
-  | { kind: 'error'; message: string };
+  { kind: 'ok' } | { kind: 'not-repository' } | { kind: 'no-commits' } | { kind: 'shallow' } | { kind: 'dubious-ownership'; path: string } | { kind: 'error'; message: string };
 
 /** Why git history could not be read, in words that follow "because" or stand in parentheses. */
 export function repositoryStatusWords(status: RepositoryStatus): string {
@@ -113,6 +108,8 @@ export interface DocumentEvidence {
   uncommitted: 'clean' | 'modified' | 'untracked';
   /** At `--base`: the document's state there, or null when it did not exist there. */
   base?: RevisionFacts | null;
+  /** At `--base`: the git blob id of the document's file there, when it existed there. */
+  baseBlob?: string;
 }
 
 /** The history index as rules see it (an in-memory fake in unit tests). */
@@ -126,6 +123,11 @@ export interface GitEvidence {
   document(doc: SourceDocument): DocumentEvidence | undefined;
   /** The configuration in the first parent of a sign-off commit: what judges it (DESIGN section 4). */
   configBefore(hash: string): ConfigState;
+  /**
+   * The newest change of the rules behind a judged commit that did not take effect (made by someone
+   * not allowed), when `configBefore` is therefore older than the commit's parent.
+   */
+  overruledBefore(hash: string): { commit: Commit; reason: 'not-allowed' | 'unreadable' } | undefined;
   /** The configuration in a commit itself (for approvals imported with the baseline). */
   configAt(hash: string): ConfigState;
   /** Changes to the configuration and the allowed-signers file after the baseline, oldest first. */
@@ -154,6 +156,7 @@ export function noEvidence(status: RepositoryStatus): GitEvidence {
     status,
     document: () => undefined,
     configBefore: () => ({ kind: 'missing' }),
+    overruledBefore: () => undefined,
     configAt: () => ({ kind: 'missing' }),
     configChanges: [],
     uncommittedConfig: [],

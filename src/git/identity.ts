@@ -23,13 +23,3 @@ export async function gitIdentity(cwd: string): Promise<GitIdentity | undefined>
 export async function authorName(cwd: string): Promise<string> {
   return (await gitIdentity(cwd))?.name ?? userInfo().username;
 }
-
-/** `git init` in the folder unless it is inside a work tree already; true when a repository was made. */
-export async function ensureRepository(root: string): Promise<boolean> {
-  try {
-    if ((await runGit(root, ['rev-parse', '--is-inside-work-tree'])).code === 0) return false;
-    return (await runGit(root, ['init', '-q'])).code === 0;
-  } catch {
-    return false; // no git here: validate will say so (git-history) and suggest --no-git
-  }
-}

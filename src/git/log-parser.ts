@@ -35,7 +35,13 @@ export function parseLog(output: Buffer): Array<{ commit: Commit; changes: Chang
     const [hash = '', parents = '', authorName = '', authorEmail = '', authorDate = '', committerName = '', committerEmail = '', committerDate = ''] = header.split('\x1f');
     const commit: Commit = { hash, parents: parents.split(' ').filter(Boolean), authorName, authorEmail, authorDate, committerName, committerEmail, committerDate };
     const changes: Change[] = [];
-    const tokens = headerEnd === -1 ? [] : record.slice(headerEnd + 1).replace(/^\n/, '').split('\0');
+    const tokens =
+      headerEnd === -1
+        ? []
+        : record
+            .slice(headerEnd + 1)
+            .replace(/^\n/, '')
+            .split('\0');
     for (let i = 0; i < tokens.length; i++) {
       const meta = tokens[i] ?? '';
       if (!meta.startsWith(':')) continue;

@@ -27,7 +27,20 @@ export async function mergeVerdicts(toplevel: string, folder: string, graph: Com
   const verdicts = new Map<string, MergeVerdict>();
   // A history without a merge has no verdict to give: no process for it.
   if (graph.linear) return verdicts;
-  const log = await runGit(toplevel, ['log', '-z', '--raw', '--no-abbrev', '--full-history', '--merges', '--diff-merges=separate', `--format=${LOG_FORMAT}`, '--end-of-options', graph.head, '--', folder]);
+  const log = await runGit(toplevel, [
+    'log',
+    '-z',
+    '--raw',
+    '--no-abbrev',
+    '--full-history',
+    '--merges',
+    '--diff-merges=separate',
+    `--format=${LOG_FORMAT}`,
+    '--end-of-options',
+    graph.head,
+    '--',
+    folder,
+  ]);
   const bases = new Map<string, string | undefined>();
   const idAt = async (rev: string, file: string) => {
     const read = await reader.readAt(rev, file);
@@ -44,7 +57,13 @@ export async function mergeVerdicts(toplevel: string, folder: string, graph: Com
       const taken = sides.indexOf(result);
       // Carried: the result is one side's, and every other side kept the base's (or the same) file.
       const carried = taken !== -1 && atBase !== undefined && sides.every((side, i) => i === taken || side === atBase || side === result);
-      const replacedIndex = taken === 0 ? Math.max(0, sides.findIndex((side) => side !== result)) : 0;
+      const replacedIndex =
+        taken === 0
+          ? Math.max(
+              0,
+              sides.findIndex((side) => side !== result),
+            )
+          : 0;
       verdicts.set(key, { commit, path: change.path, made: !carried, result, replaced: sides[replacedIndex] ?? '' });
     }
   }

@@ -3,8 +3,9 @@ import type { SourceDocument } from '../documents/document.js';
 import type { CommitGraph } from './commit-graph.js';
 import type { DocumentEvidence, GitEvidence, Revision } from './evidence.js';
 import { commitDays, describeCommit, type Commit } from './log-parser.js';
-import { daysBetween, isIsoDate } from '../text/dates.js';
-import type { HistoryRow, RevisionFacts } from './revision-facts.js';
+import { daysBetween, isFutureDate, isIsoDate } from '../text/dates.js';
+import type { HistoryRow } from '../documents/version-history.js';
+import type { RevisionFacts } from './revision-facts.js';
 
 // Judging revisions needs none of the parsers that read them (revision-facts.ts): the rules stay light to load.
 function sameRow(a: HistoryRow, b: HistoryRow): boolean {
@@ -141,7 +142,10 @@ export function reviewProof(evidence: DocumentEvidence): { kind: 'uncommitted' }
 }
 
 /** The commit that recorded a risk's current acceptance, and the first later change of what it covers. */
-export function acceptanceProof(evidence: DocumentEvidence, riskId: string): { kind: 'uncommitted' } | { kind: 'committed'; revision: Revision; staleIn: Revision | 'working' | undefined } | undefined {
+export function acceptanceProof(
+  evidence: DocumentEvidence,
+  riskId: string,
+): { kind: 'uncommitted' } | { kind: 'committed'; revision: Revision; staleIn: Revision | 'working' | undefined } | undefined {
   const current = evidence.working.risks?.get(riskId);
   if (!current?.acceptance) return undefined;
   if (evidence.head?.risks?.get(riskId)?.acceptance !== current.acceptance) return { kind: 'uncommitted' };
@@ -212,17 +216,33 @@ export type SignOff = { ok: true; member: RoleMember; role: string; config: Conf
  * that configuration requires signatures, the commit must carry a good signature by that same member.
  * `what` names the act in messages ("the approval").
  */
-export function judgeSignOff(git: GitEvidence, commit: Commit, roles: (config: Config) => readonly string[], what: string): SignOff {
+export function judgeSignOff(
+  git: Pick<GitEvidence, 'configBefore' | 'overruledBefore' | 'signature' | 'datedBeforeParent'>,
+  commit: Commit,
+  roles: (config: Config) => readonly string[],
+  what: string,
+): SignOff {
   const described = describeCommit(commit);
   // A merge has a configuration per parent, and its author could pick the laxest as first parent:
   // sign-offs are recorded in ordinary commits (isms approve, review and accept make one).
   if (commit.parents.length > 1) {
-    return { ok: false, message: `${what} was made in a merge, ${described}: a sign-off or a change of the rules is recorded in an ordinary commit, judged by the one configuration before it (isms approve, review and accept make one)` };
+    return {
+      ok: false,
+      message: `${what} was made in a merge, ${described}: a sign-off or a change of the rules is recorded in an ordinary commit, judged by the one configuration before it (isms approve, review and accept make one)`,
+    };
   }
   const state = git.configBefore(commit.hash);
   if (state.kind !== 'ok') {
-    const why = state.kind === 'missing' ? 'there was no isms.config.yaml before it' : state.kind === 'broken' ? `the isms.config.yaml before it was not valid (${state.message})` : 'the isms.config.yaml before it is too large to read';
-    return { ok: false, message: `${what} in ${described} cannot be proven: ${why}, so no role could authorise it. If this commit predates the adoption of isms, set git.baseline to the adoption commit` };
+    const why =
+      state.kind === 'missing'
+        ? 'there was no isms.config.yaml before it'
+        : state.kind === 'broken'
+          ? `the isms.config.yaml before it was not valid (${state.message})`
+          : 'the isms.config.yaml before it is too large to read';
+    return {
+      ok: false,
+      message: `${what} in ${described} cannot be proven: ${why}, so no role could authorise it. If this commit predates the adoption of isms, set git.baseline to the adoption commit`,
+    };
   }
   const { config } = state;
   const allowed = roles(config);
@@ -232,19 +252,36 @@ export function judgeSignOff(git: GitEvidence, commit: Commit, roles: (config: C
     if (config.git.signedApprovals) {
       const signature = git.signature(commit.hash);
       if (!signature || signature.status !== 'G') {
-        return { ok: false, message: `${what} in ${described} has ${SIGNATURE_WORDS[signature?.status ?? 'N'] ?? `signature status ${signature?.status}`}; git.signed_approvals requires a good signature by ${member.name}` };
+        return {
+          ok: false,
+          message: `${what} in ${described} has ${SIGNATURE_WORDS[signature?.status ?? 'N'] ?? `signature status ${signature?.status}`}; git.signed_approvals requires a good signature by ${member.name}`,
+        };
       }
       if (git.datedBeforeParent(commit.hash)) {
-        return { ok: false, message: `${what} in ${described} is dated before its parent commit: git checks a signature at the date its committer chose, so a signed sign-off must not be dated earlier than the history it follows` };
+        return {
+          ok: false,
+          message: `${what} in ${described} is dated before its parent commit: git checks a signature at the date its committer chose, so a signed sign-off must not be dated earlier than the history it follows`,
+        };
       }
       if (!sameEmail(signerEmail(signature.signer), commit.authorEmail)) {
-        return { ok: false, message: `${what} in ${described} is signed with the key of ${signature.signer || 'an unnamed signer'}, not of its author ${member.name}: a member's key never signs for another` };
+        return {
+          ok: false,
+          message: `${what} in ${described} is signed with the key of ${signature.signer || 'an unnamed signer'}, not of its author ${member.name}: a member's key never signs for another`,
+        };
       }
     }
     return { ok: true, member, role, config };
   }
   const members = allowed.flatMap((role) => roleOf(config, role)?.members.map((m) => `${m.name} <${m.email}>`) ?? []);
   const who = allowed.length === 0 ? 'no role was allowed to make it' : `it needs a member of ${allowed.map((r) => `"${r}"`).join(' or ')} (${members.join(', ') || 'none listed'})`;
+  const overruled = git.overruledBefore(commit.hash);
+  if (overruled) {
+    const why = overruled.reason === 'unreadable' ? 'left isms.config.yaml unreadable' : 'was made by someone not allowed to make it';
+    return {
+      ok: false,
+      message: `${what} was committed in ${described}, by someone who was not allowed to: ${who}, by the configuration in force before that commit (the change of the rules in ${describeCommit(overruled.commit)} ${why}, so it did not take effect)`,
+    };
+  }
   const stranger = !Object.values(config.roles).some((role) => role.members.some((m) => sameEmail(m.email, commit.authorEmail)));
   const hint = stranger ? ` (its author holds no role at all: if this commit imported history from before the organisation adopted isms, set git.baseline to the last such commit)` : '';
   return { ok: false, message: `${what} was committed in ${described}, by someone who was not allowed to: ${who}, as configured before that commit${hint}` };
@@ -258,7 +295,8 @@ export function signOffDateProblem(date: string, commit: Commit, maxDays: number
   if (date > committed || date > authored) return `is dated ${date}, after the commit that made it: ${describeCommit(commit)}, committed ${committed}`;
   // With signatures the committer date is also bounded by the history it follows.
   const days = daysBetween(date, latest);
-  if (days > maxDays) return `is dated ${date} but was committed ${days} days later in ${describeCommit(commit)}${committed !== authored ? ` (committed ${committed})` : ''}; sign-offs may be backdated by ${maxDays} days at most (git.max_backdate_days)`;
+  if (days > maxDays)
+    return `is dated ${date} but was committed ${days} days later in ${describeCommit(commit)}${committed !== authored ? ` (committed ${committed})` : ''}; sign-offs may be backdated by ${maxDays} days at most (git.max_backdate_days)`;
   return undefined;
 }
 
@@ -306,9 +344,10 @@ export function approvalEvidence(git: GitEvidence, evidence: DocumentEvidence | 
 
 /**
  * What is wrong with an approval, by kind; each kind is reported by one rule (one defect, one
- * diagnostic): `role` and `member` by approval-missing, `stale` by git-approval-stale, the rest by git-approval.
+ * diagnostic): `role`, `member`, `predates` and `future` by approval-missing, `stale` by git-approval-stale,
+ * the rest by git-approval.
  */
-export type ApprovalProblemKind = 'not-read' | 'uncommitted' | 'sign-off' | 'role' | 'member' | 'name' | 'date' | 'self' | 'stale';
+export type ApprovalProblemKind = 'not-read' | 'uncommitted' | 'sign-off' | 'role' | 'member' | 'predates' | 'future' | 'name' | 'date' | 'self' | 'stale';
 
 export interface ApprovalProblem {
   kind: ApprovalProblemKind;
@@ -409,16 +448,30 @@ export function judgeApprovalRevision(git: GitEvidence, evidence: DocumentEviden
       const problem = signOffDateProblem(approval.date, commit, before.git.maxBackdateDays);
       if (problem) problems.push({ kind: 'date', at: '/approval/date', message: `the approval ${problem}` });
     }
-    if (!before.git.allowSelfApproval) {
-      // Only a valid earlier approval covers content: an invalid one (a self-approval, a non-member's)
-      // must not hide what the approver made from this check.
-      const coveredBy = (i: number) => isApproval(evidence.revisions[i]!) && validApprovalAt(git, evidence, i, config);
-      const own = ownChange(contentChangesBefore(evidence, index, git.graph, coveredBy), commit.authorEmail);
-      if (own) problems.push({ kind: 'self', at: '/approval', message: `${member.name} approved content they made (${describeCommit(own.commit)}): another member of an approving role must approve, or set git.allow_self_approval` });
-    }
+    const own = selfApprovedChange(git, evidence, index, commit.authorEmail, before, config);
+    if (own)
+      problems.push({
+        kind: 'self',
+        at: '/approval',
+        message: `${member.name} approved content they made (${describeCommit(own.commit)}): another member of an approving role must approve, or set git.allow_self_approval`,
+      });
   }
   const signed = state.kind === 'ok' && state.config.git.signedApprovals && git.signature(commit.hash)?.status === 'G';
   return { proof: 'commit', commit, signed, problems };
+}
+
+/**
+ * The self-approval policy, one for the git-approval rule and for `isms approve`: the content change
+ * that `email` made (as author or committer) among those an approval in revision `index` covers, unless
+ * `policy` (the configuration that judges the approval) allows self-approval. Only a valid earlier
+ * approval covers content: an invalid one (a self-approval, a non-member's) must not hide what the
+ * approver made. `index` equal to the number of revisions asks about an approval not yet made, of the
+ * content HEAD holds. `config` (the current one) judges earlier approvals whose configuration cannot be read.
+ */
+export function selfApprovedChange(git: GitEvidence, evidence: DocumentEvidence, index: number, email: string, policy: Config, config: Config): Revision | undefined {
+  if (policy.git.allowSelfApproval) return undefined;
+  const coveredBy = (i: number) => isApproval(evidence.revisions[i]!) && validApprovalAt(git, evidence, i, config);
+  return ownChange(contentChangesBefore(evidence, index, git.graph, coveredBy), email);
 }
 
 /** Whether the approval made in revision `index` was valid when made (its commit judged; staleness aside), once per revision. */
@@ -433,37 +486,70 @@ function validApprovalAt(git: GitEvidence, evidence: DocumentEvidence, index: nu
 const validApprovals = new WeakMap<DocumentEvidence, { git: GitEvidence; config: Config; valid: Map<number, boolean> }>();
 
 /**
+ * What the approval's date says against the document itself, with or without git: an approval older
+ * than the newest version approves an earlier text, and one dated after `asOf` (today, or the build's
+ * date) has not happened yet. Either makes the approval not valid.
+ */
+export function approvalDateProblems(doc: SourceDocument, asOf: string, rowsRead: readonly HistoryRow[] = []): ApprovalProblem[] {
+  const date = doc.meta.approval?.date;
+  if (!date || !isIsoDate(date)) return [];
+  const problems: ApprovalProblem[] = [];
+  // The row of the version approved (a table may list versions newest first), else the last row.
+  // Read without its body (an export), a document's rows are the ones git reads from the same text.
+  const rows: ReadonlyArray<HistoryRow & { at?: { line: number } }> = doc.history?.rows ?? rowsRead;
+  const newest = rows.find((row) => row.version === doc.meta.version) ?? rows.at(-1);
+  if (newest && isIsoDate(newest.date) && date < newest.date) {
+    problems.push({
+      kind: 'predates',
+      at: '/approval/date',
+      message: `approval dated ${date} predates version ${newest.version} (${newest.date}${newest.at ? `, line ${newest.at.line}` : ''}): approve the current version`,
+    });
+  }
+  if (isFutureDate(date, asOf)) problems.push({ kind: 'future', at: '/approval/date', message: `approval is dated ${date}, in the future (today is ${asOf})` });
+  return problems;
+}
+
+/**
  * Judges the approval a document claims (status approved): its approval commit (judgeApprovalRevision),
  * and no content changed since. The git-approval, git-approval-stale and approval-missing rules report
  * these problems, and a publication shows as approved only an approval that has none, whatever
  * severity those rules have. Undefined when the document does not claim to be approved.
  */
-export function judgeApproval(git: GitEvidence, evidence: DocumentEvidence, doc: SourceDocument, config: Config): ApprovalJudgement | undefined {
+export function judgeApproval(git: GitEvidence, evidence: DocumentEvidence, doc: SourceDocument, config: Config, asOf: string): ApprovalJudgement | undefined {
   // Three rules and the publication ask about the same approval: judge it once.
   const known = judgements.get(evidence);
-  if (known?.git === git && known.doc === doc && known.config === config) return known.judgement;
-  const judgement = judge(git, evidence, doc, config);
-  judgements.set(evidence, { git, doc, config, judgement });
+  if (known?.git === git && known.doc === doc && known.config === config && known.asOf === asOf) return known.judgement;
+  const judgement = judge(git, evidence, doc, config, asOf);
+  judgements.set(evidence, { git, doc, config, asOf, judgement });
   return judgement;
 }
 
-const judgements = new WeakMap<DocumentEvidence, { git: GitEvidence; doc: SourceDocument; config: Config; judgement: ApprovalJudgement | undefined }>();
+const judgements = new WeakMap<DocumentEvidence, { git: GitEvidence; doc: SourceDocument; config: Config; asOf: string; judgement: ApprovalJudgement | undefined }>();
 
-function judge(git: GitEvidence, evidence: DocumentEvidence, doc: SourceDocument, config: Config): ApprovalJudgement | undefined {
+function judge(git: GitEvidence, evidence: DocumentEvidence, doc: SourceDocument, config: Config, asOf: string): ApprovalJudgement | undefined {
   if (doc.meta.status !== 'approved') return undefined;
   const complete = Boolean(doc.meta.approval?.by && doc.meta.approval.name && doc.meta.approval.date);
-  const unproven = (...problems: ApprovalProblem[]): ApprovalJudgement => ({ proof: undefined, signed: false, problems, valid: false });
+  const dated = approvalDateProblems(doc, asOf, evidence.working.rows);
+  const unproven = (...problems: ApprovalProblem[]): ApprovalJudgement => ({ proof: undefined, signed: false, problems: [...problems, ...dated], valid: false });
   const proof = approvalProof(evidence);
   // Without an approver there is nothing to judge but its staleness: the missing block is approval-missing's to say.
   if (!evidence.working.approval?.by) return unproven(...(proof?.kind === 'committed' ? staleness(evidence, doc, config, proof.revision, proof.index) : []));
   if (!proof) {
     // The loader reads an approval that git's reading of the same text does not: never trust it.
-    return unproven({ kind: 'not-read', at: '/approval', message: 'this approval cannot be proven: git does not read the document as approved; write status and approval as plain keys of the metadata' });
+    return unproven({
+      kind: 'not-read',
+      at: '/approval',
+      message: 'this approval cannot be proven: git does not read the document as approved; write status and approval as plain keys of the metadata',
+    });
   }
   if (proof.kind === 'uncommitted') {
-    return unproven({ kind: 'uncommitted', at: '/approval', message: `this approval is not committed yet: the approver records it with isms approve ${doc.meta.id ?? doc.file}, so that git proves who approved` });
+    return unproven({
+      kind: 'uncommitted',
+      at: '/approval',
+      message: `this approval is not committed yet: the approver records it with isms approve ${doc.meta.id ?? doc.file}, so that git proves who approved`,
+    });
   }
   const judged = judgeApprovalRevision(git, evidence, proof.index, config);
-  const problems = [...judged.problems, ...staleness(evidence, doc, config, proof.revision, proof.index)];
+  const problems = [...judged.problems, ...dated, ...staleness(evidence, doc, config, proof.revision, proof.index)];
   return { ...judged, problems, valid: complete && problems.length === 0 };
 }

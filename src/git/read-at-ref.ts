@@ -1,7 +1,6 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { toPosix } from '../documents/discover.js';
-import { isInside } from '../text/paths.js';
+import { isInside, toPosix } from '../text/paths.js';
 import { MAX_OBJECT_BYTES } from './cat-file.js';
 import { runGit } from './run-git.js';
 

@@ -1,17 +1,11 @@
 import { createHash } from 'node:crypto';
 import { splitFrontMatter } from '../documents/front-matter.js';
-import { readSimpleYaml } from '../documents/simple-yaml.js';
-import { yamlLibrary } from '../documents/yaml-library.js';
+import { readSimpleYaml } from '../source/simple-yaml.js';
+import { yamlLibrary } from '../source/yaml-library.js';
 import { normaliseText } from '../text/decode.js';
 import { findHistorySection } from '../documents/history-section.js';
-import { COLUMN_NAMES, isRecord } from '../documents/version-history.js';
-
-export interface HistoryRow {
-  version: string;
-  date: string;
-  author: string;
-  details: string;
-}
+import { COLUMN_NAMES, type HistoryRow } from '../documents/version-history.js';
+import { isRecord } from '../text/is-record.js';
 
 /** A risk of a register as a sign-off sees it: who accepted it, and what was accepted. */
 export interface RiskFacts {
@@ -94,7 +88,13 @@ function canonical(value: unknown): string {
     JSON.stringify(value, (_key, v: unknown) => {
       // JSON would write .inf, -.inf and .nan as null, the same as null itself.
       if (typeof v === 'number' && !Number.isFinite(v)) return { $number: String(v) };
-      return isRecord(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v;
+      return isRecord(v)
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, v[k]]),
+          )
+        : v;
     }) ?? 'null'
   );
 }
@@ -214,7 +214,10 @@ function yamlRows(versions: unknown): HistoryRow[] {
 }
 
 function splitRow(line: string): string[] {
-  const trimmed = line.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '');
+  const trimmed = line
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/(?<!\\)\|$/, '');
   return trimmed.split(/(?<!\\)\|/).map((cell) => clean(cell.replace(/\\\|/g, '|')));
 }
 

@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { BlobReader } from './cat-file.js';
 import type { SignatureCheck } from './evidence.js';
+import { commitFromObject, type Commit } from './log-parser.js';
 import { runGit } from './run-git.js';
 
 /**
@@ -31,4 +33,64 @@ export async function verifySignatures(toplevel: string, allowedSigners: Buffer,
     rmSync(folder, { recursive: true, force: true });
   }
   return result;
+}
+
+/**
+ * The signatures of sign-off commits, each worked out once: checked against an allowed-signers file
+ * (by its blob id; empty: none), and whether a commit is dated before one of its parents.
+ */
+export class SignOffSignatures {
+  private readonly checks = new Map<string, Promise<SignatureCheck | undefined>>();
+  private readonly backdated = new Map<string, Promise<boolean>>();
+
+  constructor(
+    private readonly toplevel: string,
+    private readonly reader: BlobReader,
+  ) {}
+
+  /** The signature of one commit, checked against the allowed-signers file `signersBlob`. */
+  check(hash: string, signersBlob: string): Promise<SignatureCheck | undefined> {
+    const key = `${signersBlob}\0${hash}`;
+    let pending = this.checks.get(key);
+    if (!pending) {
+      pending = (async () => (await verifySignatures(this.toplevel, await this.signers(signersBlob), [hash])).get(hash))();
+      this.checks.set(key, pending);
+    }
+    return pending;
+  }
+
+  /** The signatures of many commits, by the allowed-signers file each is judged by: one verification per file. */
+  async checkAll(signersBlob: ReadonlyMap<string, string>): Promise<Map<string, SignatureCheck>> {
+    const signatures = new Map<string, SignatureCheck>();
+    const bySigners = new Map<string, string[]>();
+    for (const [hash, blob] of signersBlob) bySigners.set(blob, [...(bySigners.get(blob) ?? []), hash]);
+    for (const [blob, hashes] of bySigners) {
+      for (const [hash, check] of await verifySignatures(this.toplevel, await this.signers(blob), hashes)) signatures.set(hash, check);
+    }
+    return signatures;
+  }
+
+  /**
+   * Whether a commit is dated before one of its parents: git checks a signature at the committer
+   * date, which the committer types, so a signed sign-off dated earlier could bring a retired key back to life.
+   */
+  datedBeforeParent(commit: Commit): Promise<boolean> {
+    let pending = this.backdated.get(commit.hash);
+    if (!pending) {
+      pending = (async () => {
+        for (const parent of commit.parents) {
+          const object = await this.reader.readObject(parent);
+          const parentDate = commitFromObject(parent, object.kind === 'ok' ? object.bytes.toString('utf8') : '').committerDate;
+          if (Date.parse(commit.committerDate) < Date.parse(parentDate)) return true;
+        }
+        return false;
+      })();
+      this.backdated.set(commit.hash, pending);
+    }
+    return pending;
+  }
+
+  private async signers(blob: string): Promise<Buffer> {
+    return blob === '' ? Buffer.alloc(0) : ((await this.reader.read(blob)) ?? Buffer.alloc(0));
+  }
 }

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { lstatSync, readFileSync, readlinkSync, realpathSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { toPosix } from '../documents/discover.js';
-import { isInside } from '../text/paths.js';
+import { isInside, toPosix } from '../text/paths.js';
 import { BlobReader } from './cat-file.js';
 import { listTree, type TreeFile } from './list-tree.js';
 import { runGit } from './run-git.js';

@@ -1,5 +1,4 @@
 import { slug } from '../scaffold/documents.js';
-import type { PublicationSigner } from '../sign/sign-publication.js';
 import { MANIFEST_FILE, MANIFEST_SIGNATURE, manifestFor } from './manifest.js';
 import type { Publication } from './publication.js';
 import { documentDefinition, manualDefinition } from './pdf/pdf-documents.js';
@@ -10,6 +9,17 @@ import type { ChangeReport } from '../changes/changes.js';
 import { toCsv } from '../export/csv.js';
 import type { ExportTable } from '../export/export-table.js';
 import type { SiteTemplates } from './site/templates.js';
+
+/**
+ * Signs what a build made: the PDFs, each with a reason of its own, then the manifest. Rendering
+ * names what it needs here; src/sign/sign-publication.ts provides it.
+ */
+export interface PublicationSigner {
+  /** Signs, in place, each document's PDF among `files` and the manual. */
+  pdfs(files: Map<string, Buffer>, publication: Publication, manual: string | undefined): Promise<void>;
+  /** manifest.json.sig: a detached DER CMS (CAdES-BES) of the manifest's exact bytes. */
+  manifest(manifest: Buffer): Buffer;
+}
 
 export interface BuildOptions {
   html: boolean;
@@ -43,7 +53,13 @@ async function exportFiles(tables: readonly ExportTable[], created: Date, toolVe
     const csv = `${EXPORTS_FOLDER}/${table.kind}.csv`;
     files.set(xlsx, await toXlsx!(table, { time: created, toolVersion }));
     files.set(csv, Buffer.from(toCsv(table), 'utf8'));
-    links.push({ title: EXPORT_LABELS[table.kind], files: [{ format: 'xlsx', file: xlsx }, { format: 'csv', file: csv }] });
+    links.push({
+      title: EXPORT_LABELS[table.kind],
+      files: [
+        { format: 'xlsx', file: xlsx },
+        { format: 'csv', file: csv },
+      ],
+    });
   }
   return { files, links };
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { isRecord } from '../documents/version-history.js';
 import type { Publication, PublishedDocument } from './publication.js';
+import { isRecord } from '../text/is-record.js';
 
 /** The manifest's name in the output folder, and the name of its detached signature. */
 export const MANIFEST_FILE = 'manifest.json';

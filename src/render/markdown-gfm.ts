@@ -39,7 +39,10 @@ function strikethroughPairs(state: StateInline): boolean {
     for (const opener of delimiters) {
       if ((opener.marker !== TILDE && opener.marker !== SINGLE_TILDE) || opener.end === -1) continue;
       const closer = delimiters[opener.end]!;
-      for (const [delimiter, type, nesting] of [[opener, 's_open', 1], [closer, 's_close', -1]] as const) {
+      for (const [delimiter, type, nesting] of [
+        [opener, 's_open', 1],
+        [closer, 's_close', -1],
+      ] as const) {
         const token = state.tokens[delimiter.token]!;
         Object.assign(token, { type, tag: 's', nesting, markup: token.content, content: '' });
       }
@@ -70,18 +73,26 @@ function taskListItems(state: StateCore): void {
 
 /** Footnote labels match as in GFM: case-insensitively, runs of white space as one space. */
 export function footnoteIdentifier(label: string): string {
-  return label.replace(/[\t\n\r ]+/g, ' ').trim().toLowerCase().toUpperCase().toLowerCase();
+  return label
+    .replace(/[\t\n\r ]+/g, ' ')
+    .trim()
+    .toLowerCase()
+    .toUpperCase()
+    .toLowerCase();
 }
 
 /** markdown-it-footnote looks labels up in `env.footnotes.refs` as `:label`; this map looks them up by identifier. */
 function footnoteLabels(state: StateCore): void {
   const byIdentifier = new Map<string, number>();
   const key = (property: string | symbol) => (typeof property === 'string' ? footnoteIdentifier(property) : '');
-  const refs = new Proxy({} as Record<string, number>, {
-    get: (_, property) => byIdentifier.get(key(property)),
-    set: (_, property, value: number) => (byIdentifier.set(key(property), value), true),
-    has: (_, property) => byIdentifier.has(key(property)),
-  });
+  const refs = new Proxy(
+    {},
+    {
+      get: (_, property) => byIdentifier.get(key(property)),
+      set: (_, property, value: number) => (byIdentifier.set(key(property), value), true),
+      has: (_, property) => byIdentifier.has(key(property)),
+    },
+  );
   (state.env as { footnotes?: object }).footnotes = { refs };
 }
 

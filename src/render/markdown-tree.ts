@@ -1,4 +1,4 @@
-import type { AlignType, List, ListItem, Nodes, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import type { AlignType, Nodes, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import type Token from 'markdown-it/lib/token.mjs';
 import { commonMarkParser, flattenDeepNesting } from '../documents/markdown-parser.js';
 import { footnoteIdentifier, gfm } from './markdown-gfm.js';
@@ -130,9 +130,9 @@ function leaf(token: Token): RootContent | undefined {
  */
 function closed(node: Parent): void {
   if (node.type === 'list') {
-    for (const item of (node as List).children) item.spread = node.spread;
+    for (const item of node.children) item.spread = node.spread;
   } else if (node.type === 'listItem') {
-    const [first] = (node as ListItem).children;
+    const [first] = node.children;
     const head = first?.type === 'paragraph' ? first.children[0] : undefined;
     if (node.checked !== null && head?.type === 'text') {
       head.value = head.value.slice(1);

@@ -1,14 +1,15 @@
 import { audienceOf, clearedFor, DOCUMENT_TYPES, roleTitle, type Config } from '../config/config.js';
 import type { SourceDocument } from '../documents/document.js';
-import { isRecord } from '../documents/version-history.js';
+import type { HistoryRow } from '../documents/version-history.js';
 import type { Workspace } from '../documents/workspace.js';
 import { repositoryStatusWords, type GitEvidence } from '../git/evidence.js';
 import { judgeApproval } from '../git/model.js';
 import { revisionFacts } from '../git/revision-facts.js';
 import { rate, type Rating } from '../risk/method.js';
-import { readRisks } from '../risk/register.js';
-import { readSoa } from '../soa/soa-controls.js';
+import { summarizeRisks } from '../risk/risk-summary.js';
+import { summarizeSoa } from '../soa/soa-summary.js';
 import { reviewSchedule } from '../documents/review.js';
+import { isRecord } from '../text/is-record.js';
 
 const ID = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$/;
 
@@ -82,7 +83,7 @@ export interface PublishedDocument {
   approval?: PublishedApproval;
   validlyApproved: boolean;
   nextReview?: string;
-  history: Array<{ version: string; date: string; author: string; details: string }>;
+  history: HistoryRow[];
   distribution: Array<{ to: string; audience: string }>;
   soa?: { standard: string; themes: SoaTheme[]; applicable: number; excluded: number };
   risks?: RiskView;
@@ -138,66 +139,61 @@ const text = (value: unknown) => (typeof value === 'string' ? value : '');
 const texts = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 
 function soaView(doc: SourceDocument, config: Config): PublishedDocument['soa'] {
-  const { catalog, controls } = readSoa(doc, config);
-  const themes = new Map<string, SoaTheme>();
-  for (const control of catalog.controls) if (!themes.has(control.group)) themes.set(control.group, { title: control.groupTitle, applicable: 0, excluded: 0, controls: [] });
-  for (const entry of controls) {
-    if (!entry.listed) continue;
-    const theme = themes.get(entry.control.group)!;
-    if (entry.applicable === true) theme.applicable++;
-    else if (entry.applicable === false) theme.excluded++;
-    theme.controls.push({
-      control: entry.control.id,
-      title: entry.control.title,
-      applicable: entry.applicable === true,
-      reasons: entry.reasons,
-      justification: entry.justification,
-      implementation: entry.implementation,
-      owner: roleTitle(config, entry.owner),
-      documents: entry.documents,
-      risks: entry.risks,
-    });
-  }
-  const all = [...themes.values()];
-  return { standard: catalog.name, themes: all, applicable: all.reduce((n, t) => n + t.applicable, 0), excluded: all.reduce((n, t) => n + t.excluded, 0) };
+  const soa = summarizeSoa(doc, config);
+  const themes = soa.groups.map((group): SoaTheme => ({
+    title: group.title,
+    applicable: group.applicable,
+    excluded: group.excluded,
+    controls: group.decisions.map(({ control, entry, applicable }) => ({
+      control: control.id,
+      title: control.title,
+      applicable: applicable === true,
+      reasons: texts(entry['reasons']),
+      justification: text(entry['justification']),
+      implementation: text(entry['implementation']),
+      owner: config.roles[text(entry['owner'])]?.title ?? text(entry['owner']),
+      documents: texts(entry['documents']),
+      risks: texts(entry['risks']),
+    })),
+  }));
+  return { standard: soa.catalog.name, themes, applicable: soa.applicable, excluded: soa.excluded };
 }
 
 function riskView(doc: SourceDocument, config: Config): RiskView | undefined {
   const method = config.risk;
   if (!method) return undefined;
-  const grid = () => method.likelihood.map(() => method.impact.map(() => 0));
-  const view: RiskView = {
+  const summary = summarizeRisks(doc, method);
+  return {
     likelihood: method.likelihood,
     impact: method.impact,
     levels: method.levels.map((l) => l.name),
-    inherent: grid(),
-    residual: grid(),
+    inherent: summary.inherentGrid,
+    residual: summary.residualGrid,
     cellLevels: method.likelihood.map((_, l) => method.impact.map((__, i) => rate(method, l + 1, i + 1)?.level ?? 0)),
-    risks: [],
+    risks: summary.risks.map(({ entry, inherent, residual }) => {
+      const acceptance = isRecord(entry['acceptance']) ? entry['acceptance'] : undefined;
+      return {
+        id: text(entry['id']),
+        title: text(entry['title']),
+        owner: config.roles[text(entry['owner'])]?.title ?? text(entry['owner']),
+        cia: texts(entry['cia']),
+        inherent,
+        residual,
+        treatment: text(entry['treatment']),
+        controls: texts(entry['controls']),
+        acceptance: acceptance
+          ? `${config.roles[text(acceptance['by'])]?.title ?? text(acceptance['by'])}, ${text(acceptance['date'])}${acceptance['expires'] ? ` (expires ${text(acceptance['expires'])})` : ''}`
+          : '',
+        nextReview: text(entry['next_review']),
+      };
+    }),
   };
-  for (const risk of readRisks(doc, method)) {
-    const { inherent, residual, acceptance } = risk;
-    if (inherent) view.inherent[inherent.likelihood - 1]![inherent.impact - 1]!++;
-    if (residual) view.residual[residual.likelihood - 1]![residual.impact - 1]!++;
-    view.risks.push({
-      id: risk.id,
-      title: risk.title,
-      owner: roleTitle(config, risk.owner),
-      cia: risk.cia,
-      inherent,
-      residual,
-      treatment: risk.treatment,
-      controls: risk.controls,
-      acceptance: acceptance ? `${roleTitle(config, acceptance.by)}, ${acceptance.date}${acceptance.expires ? ` (expires ${acceptance.expires})` : ''}` : '',
-      nextReview: risk.nextReview,
-    });
-  }
-  return view;
 }
 
 /** What proves an approval, in one sentence for the site and the PDFs. */
 function proofSentence(c: { short: string; author: string; email: string; date: string; proof: 'commit' | 'baseline'; signed: boolean }): string {
-  if (c.proof === 'baseline') return `Imported with the baseline (commit ${c.short}): approved as the document records it, before approvals were proven from git; recorded by ${c.author} <${c.email}> on ${c.date}.`;
+  if (c.proof === 'baseline')
+    return `Imported with the baseline (commit ${c.short}): approved as the document records it, before approvals were proven from git; recorded by ${c.author} <${c.email}> on ${c.date}.`;
   return `Proven by commit ${c.short}, made by ${c.author} <${c.email}> on ${c.date}${c.signed ? ', signed by the approver' : ' (unsigned approval: the commit author field names the approver)'}.`;
 }
 
@@ -244,7 +240,8 @@ export function shownInPublication(workspace: Workspace, publication: Publicatio
  * trust finds it not valid.
  */
 function approvalProblem(git: GitEvidence | undefined, tracked: boolean): string {
-  if (!git || git.status.kind !== 'ok') return `This approval could not be proven from git: ${git ? repositoryStatusWords(git.status) : 'git history was not read'}. The document is published as a DRAFT.`;
+  if (!git || git.status.kind !== 'ok')
+    return `This approval could not be proven from git: ${git ? repositoryStatusWords(git.status) : 'git history was not read'}. The document is published as a DRAFT.`;
   if (!tracked) return 'This approval could not be proven from git: git has no history of this document. The document is published as a DRAFT.';
   return 'This approval is not valid (see isms validate): the document is published as a DRAFT.';
 }
@@ -255,7 +252,7 @@ function approvalProblem(git: GitEvidence | undefined, tracked: boolean): string
  * (judgeApproval, the judgement the approval rules report from), whatever severity those rules have.
  * No I/O.
  */
-export function buildPublication(workspace: Workspace, git: GitEvidence | undefined, build: { buildTime: string; commit?: string } & PublicationScope): Publication {
+export function buildPublication(workspace: Workspace, git: GitEvidence | undefined, build: { buildTime: string; asOf: string; commit?: string } & PublicationScope): Publication {
   const { config } = workspace;
   const seen = new Set<string>();
   const documents: PublishedDocument[] = [];
@@ -265,7 +262,7 @@ export function buildPublication(workspace: Workspace, git: GitEvidence | undefi
     seen.add(meta.id);
     const approved = meta.status === 'approved' && meta.approval?.by && meta.approval.name && meta.approval.date;
     const evidence = git?.status.kind === 'ok' ? git.document(doc) : undefined;
-    const judged = approved && git && evidence ? judgeApproval(git, evidence, doc, config) : undefined;
+    const judged = approved && git && evidence ? judgeApproval(git, evidence, doc, config, build.asOf) : undefined;
     const valid = Boolean(approved) && judged?.valid === true;
     let approval: PublishedApproval | undefined;
     if (approved) {

@@ -4,11 +4,7 @@ import { byFile, plural, type Reporter } from './report.js';
 
 /** Text as XML character data: controls XML 1.0 forbids (and those it only tolerates) shown as escapes, then entities. */
 function xml(text: string): string {
-  return escapeControls(text, { keepLineBreaks: true })
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
+  return escapeControls(text, { keepLineBreaks: true }).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /** One finding a line, whatever its message holds. */

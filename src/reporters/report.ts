@@ -1,14 +1,19 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CheckResult } from '../engine/check.js';
-import type { Rule } from '../rules/rule.js';
+import type { ReviewSummary } from '../engine/review-summary.js';
+import type { RuleInfo } from '../rules/catalogue.js';
 
 /** What every reporter receives: the results, the tool and the rule registry. Reporters only format. */
 export interface Report {
   tool: { name: string; version: string };
   result: CheckResult;
-  rules: readonly Rule[];
-  /** ANSI colour (stylish only): the CLI sets it when stdout is a terminal. */
+  rules: readonly RuleInfo[];
+  /** ANSI colour (stylish only): the CLI decides (--color, --no-color, FORCE_COLOR, NO_COLOR, a terminal). */
   color: boolean;
+  /** --quiet: warnings were left out of `result`, so "no problems" would say too much. */
+  quiet?: boolean;
+  /** The pull-request summary's own data (markdown only), computed by the CLI. */
+  review?: ReviewSummary;
 }
 
 export type Reporter = (report: Report) => string;

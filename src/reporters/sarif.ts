@@ -24,6 +24,7 @@ export const sarif: Reporter = ({ tool, result, rules }) => {
               id: rule.id,
               name: rule.id,
               shortDescription: { text: rule.description.replace(/`/g, '') },
+              helpUri: rule.url,
               defaultConfiguration: { level: rule.defaultSeverity === 'warn' ? 'warning' : 'error' },
             })),
           },

@@ -5,14 +5,14 @@ import { byFile, plural, summarize, type Reporter } from './report.js';
 const paint = (code: number) => (text: string) => `\u001b[${code}m${text}\u001b[39m`;
 
 /** The default: findings grouped by file, aligned, with a closing count (colour only on a terminal). */
-export const stylish: Reporter = ({ result, color }) => {
+export const stylish: Reporter = ({ result, color, quiet }) => {
   const red = color ? paint(31) : (t: string) => t;
   const yellow = color ? paint(33) : (t: string) => t;
   const dim = color ? (t: string) => `\u001b[2m${t}\u001b[22m` : (t: string) => t;
   const underline = color ? (t: string) => `\u001b[4m${t}\u001b[24m` : (t: string) => t;
   const summary = summarize(result);
   if (result.diagnostics.length === 0) {
-    return `${plural(summary.documents, 'document')} checked, no problems\n`;
+    return `${plural(summary.documents, 'document')} checked, no ${quiet ? 'errors' : 'problems'}\n`;
   }
   const where = (d: Diagnostic) => `${d.line}:${d.column}`;
   const width = result.diagnostics.reduce((widest, d) => Math.max(widest, where(d).length), 0);

@@ -1,5 +1,5 @@
 import type { Config, RiskMethod } from '../config/config.js';
-import { isRecord } from '../documents/version-history.js';
+import { isRecord } from '../text/is-record.js';
 
 export interface Rating {
   likelihood: number;
@@ -23,7 +23,10 @@ export function rate(method: RiskMethod, likelihood: unknown, impact: unknown): 
   const level =
     method.scoring === 'grid'
       ? (method.grid?.[likelihood - 1]?.[impact - 1] ?? method.levels.length - 1)
-      : Math.max(0, method.levels.findIndex((l) => l.max !== undefined && score <= l.max));
+      : Math.max(
+          0,
+          method.levels.findIndex((l) => l.max !== undefined && score <= l.max),
+        );
   return { likelihood, impact, score, level, levelName: method.levels[level]?.name ?? String(level) };
 }
 

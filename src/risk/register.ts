@@ -1,6 +1,6 @@
 import type { RiskMethod } from '../config/config.js';
 import type { SourceDocument } from '../documents/document.js';
-import { isRecord } from '../documents/version-history.js';
+import { isRecord } from '../text/is-record.js';
 import { ratingsOf, type Rating } from './method.js';
 
 /** One risk of a register as reports, publications and exports show it. */

@@ -1,6 +1,8 @@
-import { approverProblems, judgeApproval } from '../git/model.js';
-import { isFutureDate, isIsoDate } from '../text/dates.js';
+import { approvalDateProblems, approverProblems, judgeApproval, type ApprovalProblemKind } from '../git/model.js';
 import { readable, type Rule } from './rule.js';
+
+/** The approval problems this rule reports (one defect, one diagnostic: the others are the git rules'). */
+const OWN = new Set<ApprovalProblemKind>(['role', 'member', 'predates', 'future']);
 
 export const approvalMissing: Rule = {
   id: 'approval-missing',
@@ -14,23 +16,14 @@ export const approvalMissing: Rule = {
         context.report(doc, doc.map.valueAt('/status'), 'status is "approved" but there is no approval: add approval {by, name, date}');
         continue;
       }
-      const { date } = approval;
       // With git, the role and its members are judged by the configuration of the time (the one before
       // the approval commit, or the baseline's); without a commit that proves it, by the current one.
       const evidence = context.git?.document(doc);
-      const judged = context.git && evidence ? judgeApproval(context.git, evidence, doc, context.config) : undefined;
-      const problems = judged?.proof ? judged.problems : approverProblems(context.config, doc.meta.type, approval, true);
+      const judged = context.git && evidence ? judgeApproval(context.git, evidence, doc, context.config, context.asOf) : undefined;
+      // The dates are judged the same way with git or without; they too make an approval not valid.
+      const problems = judged?.proof ? judged.problems : [...approverProblems(context.config, doc.meta.type, approval, true), ...approvalDateProblems(doc, context.asOf)];
       for (const problem of problems) {
-        if (problem.kind === 'role' || problem.kind === 'member') context.report(doc, doc.map.valueAt(problem.at), problem.message);
-      }
-      if (date && isIsoDate(date)) {
-        const newest = doc.history?.rows.at(-1);
-        if (newest && isIsoDate(newest.date) && date < newest.date) {
-          context.report(doc, doc.map.valueAt('/approval/date'), `approval dated ${date} predates version ${newest.version} (${newest.date}, line ${newest.at.line}): approve the current version`);
-        }
-        if (isFutureDate(date, context.asOf)) {
-          context.report(doc, doc.map.valueAt('/approval/date'), `approval is dated ${date}, in the future (today is ${context.asOf})`);
-        }
+        if (OWN.has(problem.kind)) context.report(doc, doc.map.valueAt(problem.at), problem.message);
       }
     }
   },

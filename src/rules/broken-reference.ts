@@ -1,3 +1,4 @@
+import { START_OF_FILE } from '../diagnostics/diagnostic.js';
 import { closest } from '../text/suggest.js';
 import type { Rule } from './rule.js';
 import { listedReferences, referencesOf } from './references.js';
@@ -10,7 +11,7 @@ export const brokenReference: Rule = {
   check(context) {
     for (const doc of context.documents) {
       if (doc.escapesRoot !== undefined) {
-        context.report(doc, { line: 1, column: 1, endLine: 1, endColumn: 1 }, `this file is a symlink to ${doc.escapesRoot}, outside the documents folder; it is not read`);
+        context.report(doc, START_OF_FILE, `this file is a symlink to ${doc.escapesRoot}, outside the documents folder; it is not read`);
         continue;
       }
       const live = doc.meta.status !== 'retired';

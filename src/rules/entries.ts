@@ -1,7 +1,7 @@
 import type { SourceDocument } from '../documents/document.js';
-import { childPointer } from '../documents/source-map.js';
-import { isRecord } from '../documents/version-history.js';
+import { childPointer } from '../source/source-map.js';
 import { readable, type RuleContext } from './rule.js';
+import { isRecord } from '../text/is-record.js';
 
 /** One item of a list in a YAML document (`controls[i]`, `risks[i]`), with where it stands. */
 export interface Entry {
@@ -10,8 +10,6 @@ export interface Entry {
   pointer: string;
   data: Record<string, unknown>;
 }
-
-export { standardOf } from '../soa/soa-controls.js';
 
 function entriesOf(doc: SourceDocument, key: string): Entry[] {
   const list = doc.data?.[key];

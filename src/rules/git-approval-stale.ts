@@ -8,7 +8,7 @@ export const gitApprovalStale: Rule = {
   defaultSeverity: 'error',
   check(context) {
     forEachEvidence(context, (doc, evidence, git) => {
-      for (const problem of judgeApproval(git, evidence, doc, context.config)?.problems ?? []) {
+      for (const problem of judgeApproval(git, evidence, doc, context.config, context.asOf)?.problems ?? []) {
         if (problem.kind === 'stale') context.report(doc, doc.map.valueAt(problem.at), problem.message);
       }
     });

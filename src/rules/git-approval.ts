@@ -22,7 +22,7 @@ export const gitApproval: Rule = {
         }
         return;
       }
-      for (const problem of judgeApproval(git, evidence, doc, context.config)?.problems ?? []) {
+      for (const problem of judgeApproval(git, evidence, doc, context.config, context.asOf)?.problems ?? []) {
         if (!OWN.has(problem.kind)) continue;
         context.report(doc, problem.at === '/approval' ? doc.map.keyAt(problem.at) : doc.map.valueAt(problem.at), problem.message);
       }

@@ -14,13 +14,18 @@ export const gitConfigChange: Rule = {
     if (git.baseline?.problem) context.reportFile(context.configFile, START_OF_FILE, git.baseline.problem);
     if (git.baseConfigProblem) context.reportFile(context.configFile, START_OF_FILE, git.baseConfigProblem);
     for (const file of git.uncheckedAtBase) {
-      context.reportFile(shown(file), START_OF_FILE, `${file} is a controlled document at ${git.baseRef ?? 'the base'} and is no longer checked (deleted, moved out of the documents folder, ignored or shadowed by another configuration): retire it (status: retired) instead, or have a configuration approver make the change`);
+      context.reportFile(
+        shown(file),
+        START_OF_FILE,
+        `${file} is a controlled document at ${git.baseRef ?? 'the base'} and is no longer checked (deleted, moved out of the documents folder, ignored or shadowed by another configuration): retire it (status: retired) instead, or have a configuration approver make the change`,
+      );
     }
     for (const change of git.configChanges) {
       const files = change.paths.join(' and ');
       const signOff = judgeSignOff(git, change.commit, (config) => config.git.configApprovers, `the change to ${files}`);
       if (signOff.ok) continue;
-      for (const file of change.paths) context.reportFile(shown(file), START_OF_FILE, `${signOff.message}. The configuration governs itself: only git.config_approvers may change it or the allowed-signers file`);
+      for (const file of change.paths)
+        context.reportFile(shown(file), START_OF_FILE, `${signOff.message}. The configuration governs itself: only git.config_approvers may change it or the allowed-signers file`);
     }
   },
 };

@@ -13,8 +13,8 @@ export const gitUncommitted: Rule = {
       if (doc.text === undefined) continue;
       const evidence = git.document(doc);
       const state = evidence?.uncommitted ?? (git.status.kind === 'no-commits' && readable(context).includes(doc) ? 'untracked' : undefined);
-      if (state === 'modified') context.report(doc, { line: 1, column: 1, endLine: 1, endColumn: 1 }, 'has changes that are not committed: what is validated is not what git holds');
-      else if (state === 'untracked') context.report(doc, { line: 1, column: 1, endLine: 1, endColumn: 1 }, 'is not committed: git has no history of it yet');
+      if (state === 'modified') context.report(doc, START_OF_FILE, 'has changes that are not committed: what is validated is not what git holds');
+      else if (state === 'untracked') context.report(doc, START_OF_FILE, 'is not committed: git has no history of it yet');
     }
     for (const file of git.uncommittedConfig) {
       context.reportFile(shownFromRoot(context, file), START_OF_FILE, 'has changes that are not committed: sign-offs are judged by the configuration git holds, not by this one');

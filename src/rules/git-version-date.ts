@@ -20,7 +20,11 @@ export const gitVersionDate: Rule = {
         if (row.date > committed) {
           context.report(doc, at, `version ${row.version} is dated ${row.date}, after the commit that added it: ${describeCommit(added.commit)}, committed ${committed}`);
         } else if (daysBetween(row.date, latest) > maxDays) {
-          context.report(doc, at, `version ${row.version} is dated ${row.date} but was added ${daysBetween(row.date, latest)} days later in ${describeCommit(added.commit)}${latest !== authored ? ` (committed ${committed})` : ''}; rows may be backdated by ${maxDays} days at most (git.max_backdate_days)`);
+          context.report(
+            doc,
+            at,
+            `version ${row.version} is dated ${row.date} but was added ${daysBetween(row.date, latest)} days later in ${describeCommit(added.commit)}${latest !== authored ? ` (committed ${committed})` : ''}; rows may be backdated by ${maxDays} days at most (git.max_backdate_days)`,
+          );
         }
       }
     });

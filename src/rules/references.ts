@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Range } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../documents/document.js';
-import { childPointer } from '../documents/source-map.js';
+import { childPointer } from '../source/source-map.js';
 import { controlEntries, label, texts } from './entries.js';
 import type { RuleContext } from './rule.js';
 
@@ -104,12 +104,7 @@ function buildIndex(documents: readonly SourceDocument[]) {
   return { byPath, byId, unreadableHint };
 }
 
-function resolveLink(
-  url: string,
-  doc: SourceDocument,
-  byPath: Map<string, SourceDocument>,
-  entries: ReadonlySet<string>,
-): { target?: SourceDocument; problem?: string } {
+function resolveLink(url: string, doc: SourceDocument, byPath: Map<string, SourceDocument>, entries: ReadonlySet<string>): { target?: SourceDocument; problem?: string } {
   const trimmed = url.trim();
   if (trimmed === '') return { problem: 'empty link' };
   const scheme = SCHEME.exec(trimmed)?.[1]?.toLowerCase();

@@ -1,8 +1,8 @@
-import { isRecord } from '../documents/version-history.js';
 import { describeRating, needsEscalation, ratingsOf } from '../risk/method.js';
 import { isFutureDate, isIsoDate } from '../text/dates.js';
 import { label, registerDocuments, riskEntries, text } from './entries.js';
 import type { Rule } from './rule.js';
+import { isRecord } from '../text/is-record.js';
 
 const NEEDS_ACCEPTANCE = new Set(['modify', 'share', 'retain']);
 
@@ -24,7 +24,11 @@ export const riskAcceptance: Rule = {
         }
         if (!NEEDS_ACCEPTANCE.has(treatment)) continue;
         if (!isRecord(acceptance)) {
-          context.report(doc, doc.map.valueAt(`${entry.pointer}/treatment`), `${name} (${treatment}) has no acceptance of its residual risk: add acceptance { by, date } by the risk owner (ISO/IEC 27001 6.1.3 f)`);
+          context.report(
+            doc,
+            doc.map.valueAt(`${entry.pointer}/treatment`),
+            `${name} (${treatment}) has no acceptance of its residual risk: add acceptance { by, date } by the risk owner (ISO/IEC 27001 6.1.3 f)`,
+          );
           continue;
         }
         const by = typeof acceptance['by'] === 'string' ? acceptance['by'] : undefined;
@@ -33,7 +37,11 @@ export const riskAcceptance: Rule = {
         const escalate = method ? needsEscalation(method, entry.data) : false;
         const byAt = doc.map.valueAt(`${entry.pointer}/acceptance/by`);
         if (method && escalate && by !== method.escalation) {
-          context.report(doc, byAt, `${name} has a residual rating ${describeRating(residual!)} above the acceptable level (${method.acceptable}): it must be accepted by ${method.escalation}, not ${by ?? 'nobody'}`);
+          context.report(
+            doc,
+            byAt,
+            `${name} has a residual rating ${describeRating(residual!)} above the acceptable level (${method.acceptable}): it must be accepted by ${method.escalation}, not ${by ?? 'nobody'}`,
+          );
         } else if (!escalate && by !== undefined && owner !== undefined && by !== owner) {
           context.report(doc, byAt, `${name} is owned by ${owner}, so ${owner} accepts its residual risk, not ${by}`);
         }

@@ -1,5 +1,6 @@
 import { resolveControlId } from '../catalog/control-id.js';
-import { controlEntries, label, registerDocuments, riskEntries, soaDocuments, standardOf, text, texts } from './entries.js';
+import { controlEntries, label, registerDocuments, riskEntries, soaDocuments, text, texts } from './entries.js';
+import { standardOf } from '../soa/soa-summary.js';
 import type { Rule } from './rule.js';
 
 export const riskControl: Rule = {

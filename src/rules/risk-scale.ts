@@ -1,7 +1,7 @@
-import { isRecord } from '../documents/version-history.js';
 import { onScale } from '../risk/method.js';
 import { label, registerDocuments, riskEntries } from './entries.js';
 import type { Rule } from './rule.js';
+import { isRecord } from '../text/is-record.js';
 
 export const riskScale: Rule = {
   id: 'risk-scale',
@@ -25,7 +25,7 @@ export const riskScale: Rule = {
         for (const [what, value, pointer, scale] of checks) {
           // Non-integers are the schema's; only whole numbers off the scale are this rule's.
           if (typeof value !== 'number' || !Number.isInteger(value) || onScale(value, scale)) continue;
-          context.report(doc, doc.map.valueAt(pointer), `${label(entry, 'risk')} has ${what} ${value}, outside the scale 1-${scale.length} (${scale.join(', ')})`);
+          context.report(doc, doc.map.valueAt(pointer), `${label(entry, 'risk')} has ${what} ${value as number}, outside the scale 1-${scale.length} (${scale.join(', ')})`);
         }
       }
     }

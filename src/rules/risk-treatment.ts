@@ -23,7 +23,11 @@ export const riskTreatment: Rule = {
         if (!method) continue;
         const { inherent, residual, residualGiven } = ratingsOf(method, entry.data);
         if (treatment === 'retain' && residualGiven && inherent && residual && compareRatings(method, residual, inherent) !== 0) {
-          context.report(doc, doc.map.keyAt(`${entry.pointer}/residual`), `${name} is retained, so its residual is its inherent rating ${describeRating(inherent)}, not ${describeRating(residual)}: remove the residual or change the treatment`);
+          context.report(
+            doc,
+            doc.map.keyAt(`${entry.pointer}/residual`),
+            `${name} is retained, so its residual is its inherent rating ${describeRating(inherent)}, not ${describeRating(residual)}: remove the residual or change the treatment`,
+          );
         } else if (inherent && residual && compareRatings(method, residual, inherent) > 0) {
           context.report(doc, doc.map.keyAt(`${entry.pointer}/residual`), `${name} has a residual rating ${describeRating(residual)} above its inherent rating ${describeRating(inherent)}`);
         }

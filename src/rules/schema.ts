@@ -1,3 +1,4 @@
+import { START_OF_FILE } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../documents/document.js';
 import { schemaProblems } from '../schema/schema-problems.js';
 import { validate, type SchemaName } from '../schema/validator.js';
@@ -19,7 +20,7 @@ export const schema: Rule = {
     for (const doc of context.documents) {
       if (doc.parseProblems.length > 0 || doc.escapesRoot !== undefined || doc.text === undefined) continue;
       if (doc.data === undefined) {
-        context.report(doc, { line: 1, column: 1, endLine: 1, endColumn: 1 }, 'no front matter: a controlled document starts with a "---" block holding id, title, type, owner, classification, status and version');
+        context.report(doc, START_OF_FILE, 'no front matter: a controlled document starts with a "---" block holding id, title, type, owner, classification, status and version');
         continue;
       }
       const problems = schemaProblems(validate(schemaFor(doc), doc.data), doc.map);

@@ -1,6 +1,7 @@
 import { catalogOf } from '../catalog/catalog.js';
 import { resolveControlId } from '../catalog/control-id.js';
-import { controlEntries, soaDocuments, standardOf, text } from './entries.js';
+import { controlEntries, soaDocuments, text } from './entries.js';
+import { standardOf } from '../soa/soa-summary.js';
 import type { Rule } from './rule.js';
 
 export const soaCoverage: Rule = {

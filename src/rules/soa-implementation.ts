@@ -17,7 +17,11 @@ export const soaImplementation: Rule = {
             const what = key === 'implementation' ? 'an implementation status (implemented, partial, planned, not-implemented)' : 'an owner';
             context.report(doc, doc.map.keyAt(`${entry.pointer}/control`), `${name} is applicable without ${what}`);
           } else if (!applicable && present) {
-            context.report(doc, doc.map.keyAt(`${entry.pointer}/${key}`), `${name} is excluded but has ${key === 'implementation' ? 'an implementation status' : 'an owner'}: remove it, or make the control applicable`);
+            context.report(
+              doc,
+              doc.map.keyAt(`${entry.pointer}/${key}`),
+              `${name} is excluded but has ${key === 'implementation' ? 'an implementation status' : 'an owner'}: remove it, or make the control applicable`,
+            );
           }
         }
       }

@@ -1,7 +1,7 @@
-import { childPointer } from '../documents/source-map.js';
-import { isRecord } from '../documents/version-history.js';
+import { childPointer } from '../source/source-map.js';
 import { closest } from '../text/suggest.js';
 import { readable, type Rule } from './rule.js';
+import { isRecord } from '../text/is-record.js';
 
 /** Every place a document names a role: owners, approvers, SoA control owners, risk owners and acceptors. */
 function rolePointers(data: Record<string, unknown>): Array<{ pointer: string; role: unknown; what: string }> {
@@ -32,11 +32,7 @@ export const unknownRole: Rule = {
       for (const { pointer, role, what } of rolePointers(doc.data ?? {})) {
         if (typeof role !== 'string' || role === '' || roles.includes(role)) continue;
         const suggestion = closest(role, roles);
-        context.report(
-          doc,
-          doc.map.valueAt(pointer),
-          `${what} "${role}" is not a role of isms.config.yaml (${roles.join(', ')})${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
-        );
+        context.report(doc, doc.map.valueAt(pointer), `${what} "${role}" is not a role of isms.config.yaml (${roles.join(', ')})${suggestion ? `; did you mean "${suggestion}"?` : ''}`);
       }
     }
   },

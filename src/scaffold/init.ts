@@ -1,6 +1,7 @@
 import { stringify } from 'yaml';
 import type { Standard } from '../config/config.js';
 import { newDocumentFile, type PlannedFile } from './documents.js';
+import { withEditorSchemas } from './editor-schemas.js';
 
 export interface InitOptions {
   organization: string;
@@ -9,6 +10,8 @@ export interface InitOptions {
   date: string;
   /** The git identity of whoever runs init: made the CISO's member, the author of the first drafts. */
   person?: { name: string; email: string };
+  /** Self-contained schemas by name (`isms schema`): written to .isms/schemas/, with a modeline in each YAML file. */
+  editorSchemas?: Readonly<Record<string, string>>;
 }
 
 const REQUIRED_SECTIONS = {
@@ -70,7 +73,7 @@ function config(options: InitOptions): string {
 export function planInit(options: InitOptions): PlannedFile[] {
   const author = options.person?.name ?? 'isms init';
   const common = { author, date: options.date, owner: 'ciso', standard: options.standard };
-  return [
+  const files: PlannedFile[] = [
     { path: 'isms.config.yaml', text: config(options) },
     { path: '.gitignore', text: '# isms build output\n_site/\n' },
     newDocumentFile(
@@ -89,4 +92,5 @@ export function planInit(options: InitOptions): PlannedFile[] {
     newDocumentFile({ ...common, id: 'DOC-SOA', title: 'Statement of Applicability', type: 'soa' }, 'statement-of-applicability.yaml'),
     newDocumentFile({ ...common, id: 'DOC-RR', title: 'Risk Register', type: 'risk-register', classification: 'confidential' }, 'risk/register.yaml'),
   ];
+  return options.editorSchemas ? withEditorSchemas(files, options.editorSchemas) : files;
 }

@@ -1,8 +1,8 @@
 import { Document, isMap, isSeq } from 'yaml';
 import { catalogOf, mapping2013To2022 } from '../catalog/catalog.js';
 import { resolveControlId } from '../catalog/control-id.js';
-import { isRecord } from '../documents/version-history.js';
 import { parseVersion } from '../text/version.js';
+import { isRecord } from '../text/is-record.js';
 
 export interface MigrationResult {
   text: string;
@@ -46,14 +46,21 @@ export function migrateSoa(data: Record<string, unknown>, options: { date: strin
     if (from.length === 0) {
       result.undecided.push(control.id);
       const isNew = mapping.newIn2022.includes(control.id);
-      notes.set(index, isNew ? ` NEW in ISO/IEC 27001:2022: decide whether ${control.id} applies, and why.` : ` The 2013 SoA had none of ${(mapping.from2013.get(control.id) ?? []).map((id) => `A.${id}`).join(', ')}: decide ${control.id}.`);
+      notes.set(
+        index,
+        isNew
+          ? ` NEW in ISO/IEC 27001:2022: decide whether ${control.id} applies, and why.`
+          : ` The 2013 SoA had none of ${(mapping.from2013.get(control.id) ?? []).map((id) => `A.${id}`).join(', ')}: decide ${control.id}.`,
+      );
       return { control: control.id, title: control.title };
     }
     const entries = from.map((id) => ({ id, entry: sources.get(id)! }));
     const applicableSources = entries.filter(({ entry }) => entry['applicable'] === true);
     const excludedSources = entries.filter(({ entry }) => entry['applicable'] === false);
     const applicable = applicableSources.length > 0;
-    const justifications = entries.flatMap(({ id, entry }) => (typeof entry['justification'] === 'string' && entry['justification'].trim() !== '' ? [{ id, text: entry['justification'].trim() }] : []));
+    const justifications = entries.flatMap(({ id, entry }) =>
+      typeof entry['justification'] === 'string' && entry['justification'].trim() !== '' ? [{ id, text: entry['justification'].trim() }] : [],
+    );
     let justification = justifications.length === 1 && entries.length === 1 ? justifications[0]!.text : justifications.map(({ id, text }) => `A.${id}: ${text}`).join('\n');
     if (applicableSources.length > 0 && excludedSources.length > 0) {
       result.conflicts.push(control.id);
@@ -84,7 +91,7 @@ export function migrateSoa(data: Record<string, unknown>, options: { date: strin
 
   const previous = typeof data['version'] === 'string' ? parseVersion(data['version']) : undefined;
   const version = previous ? `${previous.major}.${previous.minor + 1}` : '0.1';
-  const versions = Array.isArray(data['versions']) ? [...data['versions']] : [];
+  const versions: unknown[] = Array.isArray(data['versions']) ? [...(data['versions'] as unknown[])] : [];
   versions.push({
     version,
     date: options.date,

@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
-import type { Problem } from '../documents/problem.js';
-import { childPointer, type SourceMap } from '../documents/source-map.js';
+import type { Problem } from '../source/problem.js';
+import { childPointer, type SourceMap } from '../source/source-map.js';
 import { isoDateHint } from '../text/dates.js';
 import { closest } from '../text/suggest.js';
 
@@ -29,6 +29,7 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (value === null) return 'nothing';
   if (typeof value === 'object') return 'a map';
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- numbers, booleans and the like: objects are described above
   return String(value);
 }
 

@@ -23,7 +23,9 @@ export function compileValidators(): Record<SchemaName, ValidateFunction> {
   const addFormats = require('ajv-formats') as typeof addFormatsModule.default;
   const ajv = new Ajv(ajvOptions);
   addFormats(ajv, { mode: 'full', formats: ['date', 'email'] });
-  for (const name of readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.schema.json')).sort()) {
+  for (const name of readdirSync(SCHEMA_DIR)
+    .filter((f) => f.endsWith('.schema.json'))
+    .sort()) {
     ajv.addSchema(JSON.parse(readFileSync(SCHEMA_DIR + name, 'utf8')) as object);
   }
   const entries = Object.entries(SCHEMA_IDS).map(([name, id]) => {

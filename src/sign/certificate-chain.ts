@@ -44,7 +44,13 @@ const validAt = (certificate: X509Certificate, at: Date) => {
  * certificate that is not valid now fails whatever time the signature claims: otherwise a key
  * stolen after its certificate expired could sign with a date inside its life.
  */
-export function checkCertificate(signer: X509Certificate, carried: readonly X509Certificate[], anchors: readonly X509Certificate[] | undefined, at: Date | undefined, now: Date = new Date()): CertificateCheck {
+export function checkCertificate(
+  signer: X509Certificate,
+  carried: readonly X509Certificate[],
+  anchors: readonly X509Certificate[] | undefined,
+  at: Date | undefined,
+  now: Date = new Date(),
+): CertificateCheck {
   const check: CertificateCheck = {
     subject: nameLine(signer.subject),
     issuer: nameLine(signer.issuer),
@@ -59,7 +65,9 @@ export function checkCertificate(signer: X509Certificate, carried: readonly X509
   const usage = signerUsageProblem(signer);
   if (usage) check.problems.push(`the certificate may not sign documents: ${usage}`);
   if (!check.validNow) {
-    check.problems.push(`the certificate is not valid now (${now.toISOString()}; valid ${check.validFrom} to ${check.validTo}): without a trusted timestamp, the time a signature claims proves nothing, so an expired or not yet valid certificate verifies nothing`);
+    check.problems.push(
+      `the certificate is not valid now (${now.toISOString()}; valid ${check.validFrom} to ${check.validTo}): without a trusted timestamp, the time a signature claims proves nothing, so an expired or not yet valid certificate verifies nothing`,
+    );
   }
   if (at) {
     check.validAtSigningTime = validAt(signer, at);
@@ -67,7 +75,7 @@ export function checkCertificate(signer: X509Certificate, carried: readonly X509
   }
   if (!anchors) return check;
   const path = [signer];
-  for (let current = signer; path.length <= MAX_CHAIN; ) {
+  for (let current = signer; path.length <= MAX_CHAIN;) {
     const anchor = anchors.find((a) => a.fingerprint256 === current.fingerprint256) ?? anchors.find((a) => issuedBy(current, a));
     if (anchor) {
       if (anchor.fingerprint256 !== current.fingerprint256) path.push(anchor);

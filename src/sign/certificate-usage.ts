@@ -34,7 +34,8 @@ export function signerUsageProblem(certificate: X509Certificate): string | undef
   if (basic?.cA) return 'it is a CA certificate (basicConstraints cA): a CA key signs certificates, not documents; issue a signing certificate with it';
   const usage = value(id_ce_keyUsage, KeyUsage);
   if (usage === 'unreadable') return 'its keyUsage cannot be read';
-  if (usage && (usage.toNumber() & SIGNING_USAGES) === 0) return `its keyUsage (${usage.toJSON().join(', ') || 'none'}) allows neither digitalSignature nor nonRepudiation: it is not a key for signing`;
+  if (usage && (usage.toNumber() & SIGNING_USAGES) === 0)
+    return `its keyUsage (${usage.toJSON().join(', ') || 'none'}) allows neither digitalSignature nor nonRepudiation: it is not a key for signing`;
   const purposes = value(id_ce_extKeyUsage, ExtendedKeyUsage);
   if (purposes === 'unreadable') return 'its extendedKeyUsage cannot be read';
   if (purposes && !purposes.includes(id_kp_emailProtection)) {

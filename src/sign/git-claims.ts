@@ -1,3 +1,4 @@
+import { todayIso } from '../text/dates.js';
 import type { SourceDocument } from '../documents/document.js';
 import type { Workspace } from '../documents/workspace.js';
 import { commitOf } from '../git/commit-of.js';
@@ -80,7 +81,13 @@ export function gitClaims(workspace: Workspace, git: GitEvidence): ClaimJudge {
   const byId = new Map<string, SourceDocument>();
   for (const doc of workspace.documents) if (doc.meta.id && !byId.has(doc.meta.id)) byId.set(doc.meta.id, doc);
   /** What the claimed approval (or, for a draft, its content) is by git: the words of a verified sentence, or the problem. */
-  async function judge(claim: DocumentClaim, doc: SourceDocument, evidence: DocumentEvidence, comparable: boolean, notes: string[]): Promise<{ proof: string; approvedAt?: string } | { problem: string }> {
+  async function judge(
+    claim: DocumentClaim,
+    doc: SourceDocument,
+    evidence: DocumentEvidence,
+    comparable: boolean,
+    notes: string[],
+  ): Promise<{ proof: string; approvedAt?: string } | { problem: string }> {
     if (claim.approvalCommit === null) {
       if (!comparable) return { proof: 'not approved' };
       const committed = evidence.revisions.filter((r) => r.facts.fingerprint === claim.fingerprint).at(-1);
@@ -99,7 +106,7 @@ export function gitClaims(workspace: Workspace, git: GitEvidence): ClaimJudge {
     // That commit made it approved; whether it could is the chain of trust's to judge, as validate does.
     const judged = judgeApprovalRevision(git, evidence, evidence.revisions.indexOf(revision), workspace.config);
     if (judged.problems.length > 0) return { problem: `commit ${short(hash)} did not validly approve ${claim.id}: ${judged.problems[0]!.message}` };
-    const current = judgeApproval(git, evidence, doc, workspace.config);
+    const current = judgeApproval(git, evidence, doc, workspace.config, todayIso());
     const now = `${claim.id}${evidence.working.version ? ` ${evidence.working.version}` : ''}`;
     if (current?.valid && current.commit && current.commit.hash !== hash) notes.push(`superseded: the repository holds ${now}, approved in ${short(current.commit.hash)}`);
     else if (!current?.valid) notes.push(`no longer validly approved: the repository holds ${now} (${evidence.working.status ?? 'no status'}${current ? ', its approval not valid' : ''})`);
@@ -116,7 +123,10 @@ export function gitClaims(workspace: Workspace, git: GitEvidence): ClaimJudge {
         return { ok: false, problem: `its fingerprint "${shown}" is not one isms makes (${FINGERPRINT_VERSION} and 64 hex digits), so its content cannot be checked`, notes };
       }
       const comparable = kind === 'current';
-      if (!comparable) notes.push(`its fingerprint was made with an older fingerprint version (${claim.fingerprint.split(':')[0] ?? 'unknown'}, not ${FINGERPRINT_VERSION.slice(0, -1)}), so its content cannot be compared with git`);
+      if (!comparable)
+        notes.push(
+          `its fingerprint was made with an older fingerprint version (${claim.fingerprint.split(':')[0] ?? 'unknown'}, not ${FINGERPRINT_VERSION.slice(0, -1)}), so its content cannot be compared with git`,
+        );
       const doc = byId.get(claim.id);
       const evidence = doc ? git.document(doc) : undefined;
       if (!doc || !evidence) return { ok: false, problem: `the repository has no document ${claim.id}`, notes };

@@ -248,7 +248,7 @@ export class PdfObjects {
     const offsets = new Map<number, { offset: number; gen: number }>();
     let trailer: Map<string, PdfValue> | undefined;
     const visited = new Set<number>();
-    for (let offset: number | undefined = Number(pointer[1]); offset !== undefined; ) {
+    for (let offset: number | undefined = Number(pointer[1]); offset !== undefined;) {
       if (visited.has(offset) || visited.size === MAX_SECTIONS || offset >= bytes.length) return undefined;
       visited.add(offset);
       const section = readSection(bytes, offset);

@@ -1,15 +1,8 @@
+import type { PublicationSigner } from '../render/build-outputs.js';
 import type { Publication, PublishedDocument } from '../render/publication.js';
 import { signDetached } from './cms.js';
 import { signPdf } from './pdf-sign.js';
 import type { SigningKey } from './signing-key.js';
-
-/** Signs what a build made: the PDFs, each with a reason of its own, then the manifest. */
-export interface PublicationSigner {
-  /** Signs, in place, each document's PDF among `files` and the manual. */
-  pdfs(files: Map<string, Buffer>, publication: Publication, manual: string | undefined): Promise<void>;
-  /** manifest.json.sig: a detached DER CMS (CAdES-BES) of the manifest's exact bytes. */
-  manifest(manifest: Buffer): Buffer;
-}
 
 /**
  * A signer for one build: every signature made with one key, at one time (the build time, which

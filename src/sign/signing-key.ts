@@ -11,9 +11,7 @@ export interface SigningKey {
   hash: 'sha256' | 'sha384';
 }
 
-export type SigningKeyResult =
-  | { ok: true; key: SigningKey }
-  | { ok: false; problem: 'not-pkcs12' | 'passphrase' | 'no-key' | 'no-certificate' | 'unsupported-key'; detail?: string };
+export type SigningKeyResult = { ok: true; key: SigningKey } | { ok: false; problem: 'not-pkcs12' | 'passphrase' | 'no-key' | 'no-certificate' | 'unsupported-key'; detail?: string };
 
 const binary = (bytes: Buffer) => forge.util.createBuffer(bytes.toString('binary'));
 const derOf = (asn1: forge.asn1.Asn1) => Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary');
@@ -53,7 +51,7 @@ export function readSigningKey(p12: Buffer, passphrase: string): SigningKeyResul
   const keys: KeyObject[] = [];
   for (const bag of bags) {
     try {
-      const info = bag.key ? forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(bag.key as forge.pki.rsa.PrivateKey)) : bag.asn1;
+      const info = bag.key ? forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(bag.key)) : bag.asn1;
       if (info) keys.push(createPrivateKey({ key: derOf(info), format: 'der', type: 'pkcs8' }));
     } catch {
       // A bag node:crypto cannot read is no key we can sign with.

@@ -1,7 +1,7 @@
 import { createHash, verify, X509Certificate } from 'node:crypto';
 import { ContentInfo, SignedData, id_contentType, id_data, id_messageDigest, id_signedData, id_signingTime, SigningTime, type SignerInfo } from '@peculiar/asn1-cms';
 import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
-import { Certificate, SubjectKeyIdentifier, id_ce_subjectKeyIdentifier } from '@peculiar/asn1-x509';
+import { type Certificate, SubjectKeyIdentifier, id_ce_subjectKeyIdentifier } from '@peculiar/asn1-x509';
 import { fromBER, ObjectIdentifier } from 'asn1js';
 import { OID } from './cms.js';
 import { SigningCertificateV2, id_signingCertificateV2 } from './ess.js';

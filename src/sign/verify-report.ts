@@ -20,7 +20,9 @@ export function verifyTable(report: VerifyReport): string {
   const lines: string[] = [];
   const { manifest } = report;
   if (manifest) {
-    const signer = manifest.signature?.certificate ? `signed by ${manifest.signature.certificate.subject}${manifest.signature.signingTime ? `, at ${manifest.signature.signingTime}` : ''}` : 'not signed';
+    const signer = manifest.signature?.certificate
+      ? `signed by ${manifest.signature.certificate.subject}${manifest.signature.signingTime ? `, at ${manifest.signature.signingTime}` : ''}`
+      : 'not signed';
     const ok = manifest.problems.length === 0;
     lines.push(`${ok ? 'verified' : 'NOT VERIFIED'}  ${manifest.file}: ${safe(signer)}; ${manifest.listed} files listed${ok ? ', each present and unchanged, nothing else' : ''}`);
     for (const problem of manifest.problems) lines.push(`    - ${safe(problem)}`);
@@ -28,7 +30,12 @@ export function verifyTable(report: VerifyReport): string {
   for (const pdf of report.pdfs) lines.push(...pdfLines(pdf));
   const claims = report.pdfs.reduce((n, pdf) => n + (pdf.document ? 1 : 0) + (pdf.contents?.length ?? 0), 0);
   if (!report.git.checked) lines.push(`git: not checked (${safe(report.git.reason ?? 'no documents repository')})`);
-  else lines.push(claims > 0 ? `git: ${claims} ${claims === 1 ? 'document' : 'documents'} checked against the history of the documents repository` : 'git: no PDF says which document it is, so nothing was checked against git');
+  else
+    lines.push(
+      claims > 0
+        ? `git: ${claims} ${claims === 1 ? 'document' : 'documents'} checked against the history of the documents repository`
+        : 'git: no PDF says which document it is, so nothing was checked against git',
+    );
   const verified = report.pdfs.filter((p) => p.verified).length;
   const what = report.kind === 'folder' ? `${verified} of ${report.pdfs.length} PDFs verified; the build in ${safe(report.target)} is` : `${safe(report.target)} is`;
   lines.push(`${what} ${report.verified ? 'verified' : 'NOT verified'}${report.ca ? '' : ' (no --ca: signers not checked)'}`);

@@ -100,7 +100,8 @@ function signatureProblems(signature: SignatureReport, label: string): string[] 
   return problems.map((problem) => `${label}${problem}`);
 }
 
-const signedBy = (signature: SignatureReport | undefined) => (signature?.certificate ? `signed by ${signature.certificate.subject}${signature.signingTime ? `, at ${signature.signingTime}` : ''}` : 'signed');
+const signedBy = (signature: SignatureReport | undefined) =>
+  signature?.certificate ? `signed by ${signature.certificate.subject}${signature.signingTime ? `, at ${signature.signingTime}` : ''}` : 'signed';
 
 function claimOf(metadata: IsmsMetadata): (DocumentClaim & { status: string | null }) | undefined {
   if (metadata.document === undefined || metadata.version === undefined || metadata.fingerprint === undefined) return undefined;
@@ -146,7 +147,14 @@ export async function verifyPdf(file: string, pdf: Buffer, options: VerifyOption
       const [a, b, c, d] = field.byteRange;
       signature = judgeSignature(field.contents, Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]), field, options);
     } else {
-      signature = { subFilter: field.subFilter ?? null, reason: field.reason ?? null, location: field.location ?? null, signingTime: field.signingTime?.toISOString() ?? null, certificate: null, problems: [] };
+      signature = {
+        subFilter: field.subFilter ?? null,
+        reason: field.reason ?? null,
+        location: field.location ?? null,
+        signingTime: field.signingTime?.toISOString() ?? null,
+        certificate: null,
+        problems: [],
+      };
     }
     signature.problems.unshift(...field.problems);
     report.signatures.push(signature);
@@ -180,7 +188,8 @@ export async function verifyPdf(file: string, pdf: Buffer, options: VerifyOption
   const last = report.signatures.at(-1);
   if (!report.verified) report.sentence = `not verified: ${report.problems[0]}`;
   else if (report.document) report.sentence = `${documentWords(report.document)}, ${signedBy(last)}`;
-  else if (report.contents) report.sentence = `a manual of ${report.contents.length} ${report.contents.length === 1 ? 'document' : 'documents'} (${report.contents.map(documentWords).join('; ')}), ${signedBy(last)}`;
+  else if (report.contents)
+    report.sentence = `a manual of ${report.contents.length} ${report.contents.length === 1 ? 'document' : 'documents'} (${report.contents.map(documentWords).join('; ')}), ${signedBy(last)}`;
   else report.sentence = signedBy(last);
   return report;
 }
@@ -204,7 +213,16 @@ function listFolder(root: string): { files: string[]; odd: string[] } {
 }
 
 /** The report on a file too large to read. */
-const tooLarge = (file: string): PdfReport => ({ file, verified: false, signatures: [], document: null, contents: null, problems: ['it is too large to verify'], notes: [], sentence: 'not verified: it is too large to verify' });
+const tooLarge = (file: string): PdfReport => ({
+  file,
+  verified: false,
+  signatures: [],
+  document: null,
+  contents: null,
+  problems: ['it is too large to verify'],
+  notes: [],
+  sentence: 'not verified: it is too large to verify',
+});
 
 function readCapped(file: string): Buffer | 'too-large' {
   try {
@@ -249,7 +267,7 @@ export async function verifyFolder(folder: string, options: VerifyOptions): Prom
         if (bytes === 'too-large' || createHash('sha256').update(bytes).digest('hex') !== hash) manifest.changed.push(file);
       }
     }
-    manifest.extra = [...files.filter((file) => !listing!.has(file) && file !== MANIFEST_FILE && file !== MANIFEST_SIGNATURE), ...odd].sort();
+    manifest.extra = [...files.filter((file) => !listing.has(file) && file !== MANIFEST_FILE && file !== MANIFEST_SIGNATURE), ...odd].sort();
     for (const file of manifest.changed) manifest.problems.push(`${file} was changed: its sha256 is not the one the manifest lists`);
     for (const file of manifest.missing) manifest.problems.push(`${file} is missing: the manifest lists it`);
     for (const file of manifest.extra) manifest.problems.push(`${file} is not listed in the manifest`);

@@ -2,7 +2,8 @@ import { catalogOf, type Catalog, type Control } from '../catalog/catalog.js';
 import { resolveControlId } from '../catalog/control-id.js';
 import type { Config, Standard } from '../config/config.js';
 import type { SourceDocument } from '../documents/document.js';
-import { isRecord } from '../documents/version-history.js';
+import { isRecord } from '../text/is-record.js';
+import { standardOf } from './soa-summary.js';
 
 /** One control of the SoA's edition and what the SoA says of it. */
 export interface SoaControl {
@@ -27,12 +28,6 @@ export interface SoaReading {
   standard: Standard;
   catalog: Catalog;
   controls: SoaControl[];
-}
-
-/** The edition a SoA or register is read in: its own `standard`, else the configuration's. */
-export function standardOf(doc: SourceDocument, config: Config): Standard {
-  const standard = doc.meta.standard;
-  return standard === 'iso27001-2013' || standard === 'iso27001-2022' ? standard : config.standard;
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');

@@ -5,7 +5,11 @@ import type { StatusReport } from './status.js';
 function table(header: string[], cellsOf: string[][]): string {
   const rows = cellsOf.map((cells) => cells.map((cell) => escapeControls(cell)));
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
@@ -46,20 +50,44 @@ export function statusTable(report: StatusReport): string {
     ),
   );
   for (const soa of report.soa) {
-    out.push('', `Statement of Applicability ${escapeControls(soa.document ?? '')} (${soa.standard}): ${soa.applicable} applicable, ${soa.excluded} excluded, ${soa.catalogue - soa.decided} undecided of ${soa.catalogue}`);
+    out.push(
+      '',
+      `Statement of Applicability ${escapeControls(soa.document ?? '')} (${soa.standard}): ${soa.applicable} applicable, ${soa.excluded} excluded, ${soa.catalogue - soa.decided} undecided of ${soa.catalogue}`,
+    );
     out.push(
       table(
         ['Theme', 'Applicable', 'Excluded', 'Implemented', 'Partial', 'Planned', 'Not implemented'],
-        soa.byGroup.map((g) => [g.title, String(g.applicable), String(g.excluded), String(g.implementation.implemented), String(g.implementation.partial), String(g.implementation.planned), String(g.implementation['not-implemented'])]),
+        soa.byGroup.map((g) => [
+          g.title,
+          String(g.applicable),
+          String(g.excluded),
+          String(g.implementation.implemented),
+          String(g.implementation.partial),
+          String(g.implementation.planned),
+          String(g.implementation['not-implemented']),
+        ]),
       ),
     );
   }
   for (const risk of report.risks) {
-    out.push('', `Risks ${escapeControls(risk.document ?? '')}: ${risk.total} (modify ${risk.treatments.modify}, retain ${risk.treatments.retain}, share ${risk.treatments.share}, avoid ${risk.treatments.avoid})`);
-    out.push(table(['Level', 'Inherent', 'Residual'], risk.levels.map((level) => [level, String(risk.inherent[level] ?? 0), String(risk.residual[level] ?? 0)])));
+    out.push(
+      '',
+      `Risks ${escapeControls(risk.document ?? '')}: ${risk.total} (modify ${risk.treatments.modify}, retain ${risk.treatments.retain}, share ${risk.treatments.share}, avoid ${risk.treatments.avoid})`,
+    );
+    out.push(
+      table(
+        ['Level', 'Inherent', 'Residual'],
+        risk.levels.map((level) => [level, String(risk.inherent[level] ?? 0), String(risk.residual[level] ?? 0)]),
+      ),
+    );
     if (risk.expiring.length > 0) {
       out.push('', 'Acceptances expiring within 90 days:');
-      out.push(table(['Risk', 'Accepted by', 'Expires', ''], risk.expiring.map((e) => [e.risk, e.by, e.expires, e.daysLeft < 0 ? `expired ${-e.daysLeft} days ago` : `${e.daysLeft} days left`])));
+      out.push(
+        table(
+          ['Risk', 'Accepted by', 'Expires', ''],
+          risk.expiring.map((e) => [e.risk, e.by, e.expires, e.daysLeft < 0 ? `expired ${-e.daysLeft} days ago` : `${e.daysLeft} days left`]),
+        ),
+      );
     }
   }
   const { errors, warnings } = report.validation;

@@ -4,10 +4,11 @@ import type { Workspace } from '../documents/workspace.js';
 import type { GitEvidence } from '../git/evidence.js';
 import { approvalEvidence, judgeApproval, type ApprovalEvidence, type ApprovalJudgement } from '../git/model.js';
 import type { Summary } from '../reporters/report.js';
-import { readRisks } from '../risk/register.js';
-import { readSoa } from '../soa/soa-controls.js';
+import { summarizeRisks } from '../risk/risk-summary.js';
+import { summarizeSoa, type ImplementationCounts } from '../soa/soa-summary.js';
 import { daysBetween, isIsoDate } from '../text/dates.js';
 import { reviewSchedule } from '../documents/review.js';
+import { isRecord } from '../text/is-record.js';
 
 export interface DocumentStatus {
   id: string | null;
@@ -29,10 +30,6 @@ export interface DocumentStatus {
   daysLeft: number | null;
   file: string;
 }
-
-const IMPLEMENTATIONS = ['implemented', 'partial', 'planned', 'not-implemented'] as const;
-type Implementation = (typeof IMPLEMENTATIONS)[number];
-type ImplementationCounts = Record<Implementation | 'unknown', number>;
 
 export interface SoaStatus {
   document: string | null;
@@ -87,8 +84,8 @@ export interface ApprovalState {
   judged: ApprovalJudgement | undefined;
 }
 
-/** The approval a document claims, and how git proves it: one composition for the status and the exports. */
-export function approvalState(doc: SourceDocument, config: Config, git: GitEvidence | undefined): ApprovalState {
+/** The approval a document claims, and how git proves it as of `asOf` (an approval dated after it is not valid): one composition for the status and the exports. */
+export function approvalState(doc: SourceDocument, config: Config, git: GitEvidence | undefined, asOf: string): ApprovalState {
   const meta = doc.meta;
   const evidence = git?.document(doc);
   const approved = meta.status === 'approved' && meta.approval?.by && meta.approval.name && meta.approval.date;
@@ -96,13 +93,13 @@ export function approvalState(doc: SourceDocument, config: Config, git: GitEvide
     approvedBy: approved ? { role: meta.approval!.by!, name: meta.approval!.name! } : null,
     approvedOn: approved ? meta.approval!.date! : null,
     evidence: git ? approvalEvidence(git, evidence) : undefined,
-    judged: approved && git && evidence ? judgeApproval(git, evidence, doc, config) : undefined,
+    judged: approved && git && evidence ? judgeApproval(git, evidence, doc, config, asOf) : undefined,
   };
 }
 
 function documentStatus(doc: SourceDocument, config: Config, asOf: string, git: GitEvidence | undefined): DocumentStatus {
   const meta = doc.meta;
-  const { approvedBy, approvedOn, evidence: proof, judged } = approvalState(doc, config, git);
+  const { approvedBy, approvedOn, evidence: proof, judged } = approvalState(doc, config, git, asOf);
   const nextReview = reviewSchedule(meta, config)?.due ?? null;
   return {
     id: meta.id ?? null,
@@ -114,7 +111,13 @@ function documentStatus(doc: SourceDocument, config: Config, asOf: string, git: 
     approvedBy,
     approvedOn,
     approvalProof: proof
-      ? { proof: proof.proof, commit: proof.commit?.hash.slice(0, 7) ?? null, signed: proof.signed, valid: judged?.valid ?? false, problem: judged && !judged.valid ? (judged.problems[0]?.message ?? 'not proven') : proof.proof === 'uncommitted' ? 'not committed' : null }
+      ? {
+          proof: proof.proof,
+          commit: proof.commit?.hash.slice(0, 7) ?? null,
+          signed: proof.signed,
+          valid: judged?.valid ?? false,
+          problem: judged && !judged.valid ? (judged.problems[0]?.message ?? 'not proven') : proof.proof === 'uncommitted' ? 'not committed' : null,
+        }
       : null,
     nextReview,
     daysLeft: nextReview ? daysBetween(asOf, nextReview) : null,
@@ -122,55 +125,45 @@ function documentStatus(doc: SourceDocument, config: Config, asOf: string, git: 
   };
 }
 
-const emptyCounts = (): ImplementationCounts => ({ implemented: 0, partial: 0, planned: 0, 'not-implemented': 0, unknown: 0 });
-
 /** Counts of a SoA's decisions and implementation, overall and by theme (or 2013 domain). */
 export function soaStatus(doc: SourceDocument, config: Config): SoaStatus {
-  const { standard, catalog, controls } = readSoa(doc, config);
-  const groups = new Map<string, SoaStatus['byGroup'][number]>();
-  for (const control of catalog.controls) {
-    if (!groups.has(control.group)) groups.set(control.group, { group: control.group, title: control.groupTitle, applicable: 0, excluded: 0, implementation: emptyCounts() });
-  }
-  const status: SoaStatus = { document: doc.meta.id ?? null, standard, catalogue: catalog.controls.length, decided: 0, applicable: 0, excluded: 0, implementation: emptyCounts(), byGroup: [] };
-  for (const entry of controls) {
-    if (entry.applicable === undefined) continue;
-    const group = groups.get(entry.control.group)!;
-    status.decided++;
-    if (entry.applicable) {
-      const implementation = (IMPLEMENTATIONS as readonly string[]).includes(entry.implementation) ? (entry.implementation as Implementation) : 'unknown';
-      status.applicable++;
-      group.applicable++;
-      status.implementation[implementation]++;
-      group.implementation[implementation]++;
-    } else {
-      status.excluded++;
-      group.excluded++;
-    }
-  }
-  status.byGroup = [...groups.values()];
-  return status;
+  const soa = summarizeSoa(doc, config);
+  return {
+    document: doc.meta.id ?? null,
+    standard: soa.standard,
+    catalogue: soa.catalog.controls.length,
+    decided: soa.decided,
+    applicable: soa.applicable,
+    excluded: soa.excluded,
+    implementation: soa.implementation,
+    byGroup: soa.groups.map(({ group, title, applicable, excluded, implementation }) => ({ group, title, applicable, excluded, implementation })),
+  };
 }
 
 /** Counts of a register's risks by level and treatment, and the acceptances expiring within 90 days of `asOf`. */
 export function riskStatus(doc: SourceDocument, config: Config, asOf: string): RiskStatus | undefined {
   const method = config.risk;
   if (!method) return undefined;
-  const levels = method.levels.map((l) => l.name);
-  const zero = () => Object.fromEntries(levels.map((l) => [l, 0])) as Record<string, number>;
-  const status: RiskStatus = { document: doc.meta.id ?? null, total: 0, levels, inherent: zero(), residual: zero(), treatments: { modify: 0, retain: 0, avoid: 0, share: 0 }, expiring: [] };
-  for (const risk of readRisks(doc, method)) {
-    status.total++;
-    const { inherent, residual, treatment, acceptance } = risk;
-    if (inherent) status.inherent[inherent.levelName] = (status.inherent[inherent.levelName] ?? 0) + 1;
-    if (treatment === 'modify' || treatment === 'retain' || treatment === 'avoid' || treatment === 'share') status.treatments[treatment]++;
-    if (residual) status.residual[residual.levelName] = (status.residual[residual.levelName] ?? 0) + 1;
-    if (acceptance && isIsoDate(acceptance.expires)) {
-      const daysLeft = daysBetween(asOf, acceptance.expires);
-      if (daysLeft <= EXPIRY_WINDOW_DAYS) status.expiring.push({ risk: risk.id || '?', by: acceptance.by || '?', expires: acceptance.expires, daysLeft });
+  const summary = summarizeRisks(doc, method);
+  const expiring: RiskStatus['expiring'] = [];
+  for (const { entry } of summary.risks) {
+    const acceptance = entry['acceptance'];
+    if (isRecord(acceptance) && typeof acceptance['expires'] === 'string' && isIsoDate(acceptance['expires'])) {
+      const daysLeft = daysBetween(asOf, acceptance['expires']);
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- what the register says, as text (the schema reports other types)
+      if (daysLeft <= EXPIRY_WINDOW_DAYS) expiring.push({ risk: String(entry['id'] ?? '?'), by: String(acceptance['by'] ?? '?'), expires: acceptance['expires'], daysLeft });
     }
   }
-  status.expiring.sort((a, b) => a.daysLeft - b.daysLeft);
-  return status;
+  expiring.sort((a, b) => a.daysLeft - b.daysLeft);
+  return {
+    document: doc.meta.id ?? null,
+    total: summary.risks.length,
+    levels: method.levels.map((l) => l.name),
+    inherent: summary.inherent,
+    residual: summary.residual,
+    treatments: summary.treatments,
+    expiring,
+  };
 }
 
 /** The register of documents, the SoA summary and the risk summary, as of a date. No I/O. */

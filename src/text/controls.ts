@@ -4,6 +4,7 @@
  * the bidirectional controls that reorder what is shown, the line and paragraph separators,
  * the noncharacters U+FFFE and U+FFFF, and unpaired surrogates (which no encoding carries).
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is what it is for
 const CONTROL = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** `\x1b`, `\u202e`: a character as its code, in the form JavaScript and C would write it. */

@@ -34,7 +34,7 @@ export type DateProposal = { kind: 'unambiguous'; iso: string } | { kind: 'ambig
  */
 export function proposeIsoDate(text: string): DateProposal | undefined {
   const trimmed = text.trim();
-  const numeric = /^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$/.exec(trimmed);
+  const numeric = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(trimmed);
   if (numeric) {
     const a = Number(numeric[1]);
     const b = Number(numeric[2]);

@@ -62,7 +62,7 @@ export function decodeFileName(bytes: Uint8Array): string {
     return utf8.decode(bytes);
   } catch {
     let name = '';
-    for (let i = 0; i < bytes.length; ) {
+    for (let i = 0; i < bytes.length;) {
       const length = sequenceLength(bytes[i]!);
       let decoded: string | undefined;
       try {

@@ -31,12 +31,4 @@ export class LineIndex {
     const to = this.position(Math.max(start, end));
     return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
   }
-
-  /** The range of a whole line (without its line break). */
-  lineRange(line: number, text: string): Range {
-    const start = this.starts[line - 1] ?? 0;
-    const next = this.starts[line];
-    const end = next === undefined ? text.length : next - 1;
-    return this.range(start, end);
-  }
 }

@@ -90,20 +90,34 @@ interface Fixture {
 /** A year of an ISMS, one act a commit, each by the person whose act it is. */
 function history(): Fixture {
   const repo = new TestRepo();
-  const adopt = repo
-    .write('isms.config.yaml', CONFIG)
-    .write('policy.md', policy())
-    .write('procedure.md', procedureWith('Grant access on request.'))
-    .commit('Adopt isms', WRITER, '2026-01-05');
+  const adopt = repo.write('isms.config.yaml', CONFIG).write('policy.md', policy()).write('procedure.md', procedureWith('Grant access on request.')).commit('Adopt isms', WRITER, '2026-01-05');
   const review = repo.write('policy.md', policy({ status: 'in-review', version: '1.0', rows: POLICY_ROWS })).commit('DOC-A5 1.0 for review', WRITER, '2026-01-08');
-  const approve = repo.write('policy.md', policy({ status: 'approved', version: '1.0', rows: POLICY_ROWS, approval: '{ by: ceo, name: R. Adeyemi, date: 2026-01-10 }' })).commit('Approve DOC-A5', CEO, '2026-01-10');
-  const risks = repo.write('register.yaml', register('0.1', ROWS_01, R001(4) + R002)).write('soa.yaml', soa('0.1', SOA_ROWS_01, SOA_01)).commit('Risks and SoA', CISO, '2026-02-01');
-  const rerate = repo.write('register.yaml', register('0.2', ROWS_02, R001(2) + R003)).write('soa.yaml', soa('0.2', SOA_ROWS_02, SOA_02)).commit('Re-rate', CISO, '2026-02-10');
-  const accept = repo.write('register.yaml', register('0.2', ROWS_02, R001(2, '    acceptance: { by: ciso, date: 2026-02-15, expires: 2027-02-15 }\n') + R003)).commit('Accept R-001', CISO, '2026-02-15');
+  const approve = repo
+    .write('policy.md', policy({ status: 'approved', version: '1.0', rows: POLICY_ROWS, approval: '{ by: ceo, name: R. Adeyemi, date: 2026-01-10 }' }))
+    .commit('Approve DOC-A5', CEO, '2026-01-10');
+  const risks = repo
+    .write('register.yaml', register('0.1', ROWS_01, R001(4) + R002))
+    .write('soa.yaml', soa('0.1', SOA_ROWS_01, SOA_01))
+    .commit('Risks and SoA', CISO, '2026-02-01');
+  const rerate = repo
+    .write('register.yaml', register('0.2', ROWS_02, R001(2) + R003))
+    .write('soa.yaml', soa('0.2', SOA_ROWS_02, SOA_02))
+    .commit('Re-rate', CISO, '2026-02-10');
+  const accept = repo
+    .write('register.yaml', register('0.2', ROWS_02, R001(2, '    acceptance: { by: ciso, date: 2026-02-15, expires: 2027-02-15 }\n') + R003))
+    .commit('Accept R-001', CISO, '2026-02-15');
   const member = repo
-    .write('isms.config.yaml', CONFIG.replace(`writer: { title: Policy writer, members: [{ name: ${WRITER.name}, email: ${WRITER.email} }] }`, `writer: { title: Policy writer, members: [{ name: ${WRITER.name}, email: ${WRITER.email} }, { name: ${NEWCOMER.name}, email: ${NEWCOMER.email} }] }`))
+    .write(
+      'isms.config.yaml',
+      CONFIG.replace(
+        `writer: { title: Policy writer, members: [{ name: ${WRITER.name}, email: ${WRITER.email} }] }`,
+        `writer: { title: Policy writer, members: [{ name: ${WRITER.name}, email: ${WRITER.email} }, { name: ${NEWCOMER.name}, email: ${NEWCOMER.email} }] }`,
+      ),
+    )
     .commit('A second writer', CISO, '2026-02-20');
-  const reviewed = repo.write('policy.md', policy({ status: 'approved', version: '1.0', rows: POLICY_ROWS, approval: '{ by: ceo, name: R. Adeyemi, date: 2026-01-10 }', review: '{ last: 2026-03-01 }' })).commit('Review DOC-A5', CISO, '2026-03-01');
+  const reviewed = repo
+    .write('policy.md', policy({ status: 'approved', version: '1.0', rows: POLICY_ROWS, approval: '{ by: ceo, name: R. Adeyemi, date: 2026-01-10 }', review: '{ last: 2026-03-01 }' }))
+    .commit('Review DOC-A5', CISO, '2026-03-01');
   repo.git(['rm', '-q', 'procedure.md']);
   const deleted = repo.commit('Withdraw the procedure', WRITER, '2026-03-05');
   return { repo, commits: { adopt, review, approve, risks, rerate, accept, member, reviewed, delete: deleted } };
@@ -140,7 +154,13 @@ describe('isms changes', () => {
       { kind: 'version', version: '0.2', date: '2026-02-10', author: 'M. Woolard', details: 'Re-rated after backups', commit: by(c.rerate, CISO, '2026-02-10') },
       { kind: 'content', commit: by(c.rerate, CISO, '2026-02-10') },
       { kind: 'risk-removed', risk: 'R-002', commit: by(c.rerate, CISO, '2026-02-10') },
-      { kind: 'risk-rerated', risk: 'R-001', inherent: { from: 'critical (4x5=20)', to: 'high (2x5=10)' }, residual: { from: 'high (2x5=10)', to: 'high (2x5=10)' }, commit: by(c.rerate, CISO, '2026-02-10') },
+      {
+        kind: 'risk-rerated',
+        risk: 'R-001',
+        inherent: { from: 'critical (4x5=20)', to: 'high (2x5=10)' },
+        residual: { from: 'high (2x5=10)', to: 'high (2x5=10)' },
+        commit: by(c.rerate, CISO, '2026-02-10'),
+      },
       { kind: 'risk-added', risk: 'R-003', commit: by(c.rerate, CISO, '2026-02-10') },
       { kind: 'acceptance', risk: 'R-001', by: 'ciso', byTitle: 'Chief Information Security Officer', date: '2026-02-15', expires: '2027-02-15', commit: by(c.accept, CISO, '2026-02-15') },
     ]);
@@ -182,7 +202,17 @@ describe('isms changes', () => {
     expect(report.documents[0].events).toEqual([
       { kind: 'version', version: '1.0', date: '2026-01-08', author: 'P. Writer', details: 'First published', commit: by(c.review, WRITER, '2026-01-08') },
       { kind: 'status', status: { from: 'draft', to: 'in-review' }, commit: by(c.review, WRITER, '2026-01-08') },
-      { kind: 'approval', version: '1.0', name: 'R. Adeyemi', role: 'ceo', roleTitle: 'Chief Executive Officer', date: '2026-01-10', valid: true, problem: null, commit: by(c.approve, CEO, '2026-01-10') },
+      {
+        kind: 'approval',
+        version: '1.0',
+        name: 'R. Adeyemi',
+        role: 'ceo',
+        roleTitle: 'Chief Executive Officer',
+        date: '2026-01-10',
+        valid: true,
+        problem: null,
+        commit: by(c.approve, CEO, '2026-01-10'),
+      },
     ]);
     const all = JSON.parse(await changes('2025-12-31', c.review, '--format', 'json'));
     expect(all.from).toBeNull();
@@ -233,8 +263,13 @@ describe('isms changes of sign-offs the chain of trust refuses', () => {
   it('says NOT VALID, and why, of an approval and a configuration change by someone not allowed to make them', async () => {
     const repo = new TestRepo();
     try {
-      const adopt = repo.write('isms.config.yaml', CONFIG).write('policy.md', policy({ status: 'in-review', version: '1.0', rows: POLICY_ROWS })).commit('Adopt isms', CISO, '2026-01-05');
-      const forged = repo.write('policy.md', policy({ status: 'approved', version: '1.0', rows: POLICY_ROWS, approval: '{ by: ceo, name: R. Adeyemi, date: 2026-01-10 }' })).commit('Approve in the CEO name', WRITER, '2026-01-10');
+      const adopt = repo
+        .write('isms.config.yaml', CONFIG)
+        .write('policy.md', policy({ status: 'in-review', version: '1.0', rows: POLICY_ROWS }))
+        .commit('Adopt isms', CISO, '2026-01-05');
+      const forged = repo
+        .write('policy.md', policy({ status: 'approved', version: '1.0', rows: POLICY_ROWS, approval: '{ by: ceo, name: R. Adeyemi, date: 2026-01-10 }' }))
+        .commit('Approve in the CEO name', WRITER, '2026-01-10');
       const grab = repo.write('isms.config.yaml', CONFIG.replace('"*": [ciso]', '"*": [ciso, writer]')).commit('Let writers approve', WRITER, '2026-01-11');
       const run = await runCli(['changes', adopt, 'HEAD', '--format', 'json'], repo.dir);
       expect(run.code).toBe(0);
@@ -253,7 +288,13 @@ describe('isms changes of sign-offs the chain of trust refuses', () => {
         },
       ]);
       expect(report.configuration).toEqual([
-        { commit: by(grab, WRITER, '2026-01-11'), files: ['isms.config.yaml'], changes: ['approvers of *: ciso -> ciso, writer', 'git.config_approvers: ["ciso"] -> ["ciso","writer"]'], valid: false, problem: expect.stringContaining('by someone who was not allowed to') },
+        {
+          commit: by(grab, WRITER, '2026-01-11'),
+          files: ['isms.config.yaml'],
+          changes: ['approvers of *: ciso -> ciso, writer', 'git.config_approvers: ["ciso"] -> ["ciso","writer"]'],
+          valid: false,
+          problem: expect.stringContaining('by someone who was not allowed to'),
+        },
       ]);
       const text = (await runCli(['changes', adopt, 'HEAD'], repo.dir)).stdout;
       expect(text).toContain(`- 2026-01-10 ${forged.slice(0, 7)} P. Writer: approved version 1.0 by R. Adeyemi (Chief Executive Officer), dated 2026-01-10: NOT VALID: the approval was committed in`);

@@ -81,7 +81,10 @@ describe('--at: the ISMS as it stood at a commit or on a date', () => {
     const early = await runCli(['status', '--at', '2025-12-31'], repo.dir);
     expect(early).toMatchObject({ code: 2, stdout: '' });
     expect(early.stderr).toBe(`isms: --at 2025-12-31 is before the history of HEAD, which begins with ${drafts.slice(0, 7)} (2026-01-05): there was no ISMS in git before it\n`);
-    expect(await runCli(['export', 'register', '--at', 'v9', '--format', 'csv'], repo.dir)).toMatchObject({ code: 2, stderr: 'isms: --at v9 is not a commit of this repository: name a commit, branch or tag, or a date YYYY-MM-DD\n' });
+    expect(await runCli(['export', 'register', '--at', 'v9', '--format', 'csv'], repo.dir)).toMatchObject({
+      code: 2,
+      stderr: 'isms: --at v9 is not a commit of this repository: name a commit, branch or tag, or a date YYYY-MM-DD\n',
+    });
     expect(await runCli(['status', '--at', '2026-02-30'], repo.dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('--at 2026-02-30 is not a date') });
     expect(await runCli(['status', '--at', 'HEAD', '--no-git'], repo.dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('cannot be used with --no-git') });
   });

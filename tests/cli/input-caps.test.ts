@@ -20,10 +20,18 @@ function documents(): string {
 const endless = process.platform === 'win32' ? undefined : '/dev/zero';
 
 describe('files the CLI reads are capped at 1 MiB, like documents', () => {
-  it.skipIf(!endless)('refuses soa migrate of an endless file instead of reading it forever', async () => {
-    const run = await runBin(['soa', 'migrate', endless!], documents());
-    expect(run).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/^isms: cannot read (\.\.\/)*dev\/zero: file is more than 1048576 bytes; the limit is 1048576 bytes \(1 MiB\)\n$/) });
-  }, 120_000);
+  it.skipIf(!endless)(
+    'refuses soa migrate of an endless file instead of reading it forever',
+    async () => {
+      const run = await runBin(['soa', 'migrate', endless!], documents());
+      expect(run).toMatchObject({
+        code: 2,
+        stdout: '',
+        stderr: expect.stringMatching(/^isms: cannot read (\.\.\/)*dev\/zero: file is more than 1048576 bytes; the limit is 1048576 bytes \(1 MiB\)\n$/),
+      });
+    },
+    120_000,
+  );
 
   it('refuses soa migrate of a file over 1 MiB, naming its size', async () => {
     const dir = documents();
@@ -33,11 +41,15 @@ describe('files the CLI reads are capped at 1 MiB, like documents', () => {
     expect(run).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/^isms: cannot read big\.yaml: file is 10\d{5} bytes; the limit is 1048576 bytes \(1 MiB\)\n$/) });
   });
 
-  it.skipIf(!endless)('refuses an endless --config instead of reading it forever', async () => {
-    const run = await runBin(['validate', '--config', endless!], documents());
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('cannot read the configuration: file is more than 1048576 bytes; the limit is 1048576 bytes (1 MiB)');
-  }, 120_000);
+  it.skipIf(!endless)(
+    'refuses an endless --config instead of reading it forever',
+    async () => {
+      const run = await runBin(['validate', '--config', endless!], documents());
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('cannot read the configuration: file is more than 1048576 bytes; the limit is 1048576 bytes (1 MiB)');
+    },
+    120_000,
+  );
 
   it('refuses a configured template over 1 MiB, and one that leads out of the templates folder', async () => {
     const dir = documents();

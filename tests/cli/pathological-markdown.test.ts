@@ -26,7 +26,29 @@ const repeated = (unit: string) => (room: number) => unit.repeat(Math.floor(room
 
 /** The documents of a fixed-seed run: pathological units of Markdown, mixed. */
 function generated(seed: number, count: number): string[] {
-  const units = ['DOC-A\n', '> DOC-A\n', '[a](b.md) DOC-A ', '## x' + ' '.repeat(60_000) + 'y\n\n', '| a | b |\n|---|---|\n', '|', '[', '](', '*a', '_a', '`a', '<', '<!--', '\\', '&#', '![a](b ', '[a]: b\n', '- DOC-A\n', ' #', '\t', 'DOC-a-a-a_ '];
+  const units = [
+    'DOC-A\n',
+    '> DOC-A\n',
+    '[a](b.md) DOC-A ',
+    '## x' + ' '.repeat(60_000) + 'y\n\n',
+    '| a | b |\n|---|---|\n',
+    '|',
+    '[',
+    '](',
+    '*a',
+    '_a',
+    '`a',
+    '<',
+    '<!--',
+    '\\',
+    '&#',
+    '![a](b ',
+    '[a]: b\n',
+    '- DOC-A\n',
+    ' #',
+    '\t',
+    'DOC-a-a-a_ ',
+  ];
   let state = seed;
   const next = () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
   return Array.from({ length: count }, () => {
@@ -48,47 +70,59 @@ describe('isms validate on a hostile document of 1 MiB', () => {
     return repo;
   };
 
-  it('finishes on lines of headings padded with spaces, committed in history', () => {
-    const repo = committed(policyOf(repeated('## x' + ' '.repeat(60_000) + 'y\n\n')));
-    const run = runBin(['validate', '--format', 'json', '--as-of', '2026-06-01'], repo.dir, { timeout: GUARD_MS });
-    expect(run.timedOut).toBe(false);
-    expect(run.stderr).toBe('');
-    expect(JSON.parse(run.stdout).summary.documents).toBe(1);
-    // One heading a single line of 1 MiB.
-    const one = committed(policyOf((room) => '## x' + ' '.repeat(room - 5) + 'y'));
-    const single = runBin(['validate', '--format', 'json', '--as-of', '2026-06-01'], one.dir, { timeout: GUARD_MS });
-    expect(single.timedOut).toBe(false);
-    expect(single.stderr).toBe('');
-  }, 2 * GUARD_MS + 30_000);
+  it(
+    'finishes on lines of headings padded with spaces, committed in history',
+    () => {
+      const repo = committed(policyOf(repeated('## x' + ' '.repeat(60_000) + 'y\n\n')));
+      const run = runBin(['validate', '--format', 'json', '--as-of', '2026-06-01'], repo.dir, { timeout: GUARD_MS });
+      expect(run.timedOut).toBe(false);
+      expect(run.stderr).toBe('');
+      expect(JSON.parse(run.stdout).summary.documents).toBe(1);
+      // One heading a single line of 1 MiB.
+      const one = committed(policyOf((room) => '## x' + ' '.repeat(room - 5) + 'y'));
+      const single = runBin(['validate', '--format', 'json', '--as-of', '2026-06-01'], one.dir, { timeout: GUARD_MS });
+      expect(single.timedOut).toBe(false);
+      expect(single.stderr).toBe('');
+    },
+    2 * GUARD_MS + 30_000,
+  );
 
   it.each([
     ['document mentions, one a line of a paragraph', 'DOC-A\n', ['stylish', 'junit', 'github']],
     ['document mentions between links', '[a](b.md) DOC-A ', []],
     ['document mentions in a quote', '> DOC-A\n', []],
-  ])('finishes on %s, with a finding on each', (_name, unit, formats) => {
-    const repo = committed(policyOf(repeated(unit)));
-    const json = runBin(['validate', '--format', 'json', '--as-of', '2026-06-01'], repo.dir, { timeout: GUARD_MS });
-    expect(json.timedOut).toBe(false);
-    const { diagnostics } = JSON.parse(json.stdout) as { diagnostics: Array<{ rule: string }> };
-    expect(diagnostics.filter((d) => d.rule === 'broken-reference').length).toBeGreaterThan(80_000);
-    // Every reporter, with one finding a line of the paragraph.
-    for (const format of formats) {
-      const run = runBin(['validate', '--format', format, '--as-of', '2026-06-01'], repo.dir, { timeout: GUARD_MS });
-      expect(run.timedOut, format).toBe(false);
-      expect(run.code, `${format}: ${run.stderr}`).toBe(1);
-    }
-  }, 5 * GUARD_MS);
+  ])(
+    'finishes on %s, with a finding on each',
+    (_name, unit, formats) => {
+      const repo = committed(policyOf(repeated(unit)));
+      const json = runBin(['validate', '--format', 'json', '--as-of', '2026-06-01'], repo.dir, { timeout: GUARD_MS });
+      expect(json.timedOut).toBe(false);
+      const { diagnostics } = JSON.parse(json.stdout) as { diagnostics: Array<{ rule: string }> };
+      expect(diagnostics.filter((d) => d.rule === 'broken-reference').length).toBeGreaterThan(80_000);
+      // Every reporter, with one finding a line of the paragraph.
+      for (const format of formats) {
+        const run = runBin(['validate', '--format', format, '--as-of', '2026-06-01'], repo.dir, { timeout: GUARD_MS });
+        expect(run.timedOut, format).toBe(false);
+        expect(run.code, `${format}: ${run.stderr}`).toBe(1);
+      }
+    },
+    5 * GUARD_MS,
+  );
 
-  it('finishes on every document of a fixed-seed mix of pathological Markdown', () => {
-    const repo = new TestRepo();
-    repos.push(repo);
-    repo.write('isms.config.yaml', REPO_CONFIG);
-    generated(15, 6).forEach((text, i) => repo.write(`p${i}.md`, text.replace('id: DOC-A5', `id: DOC-G${i}`)));
-    repo.commit('Generated', WRITER, '2026-01-05');
-    // The default reporter: every finding of six documents, as a person reads them.
-    const run = runBin(['validate', '--as-of', '2026-06-01'], repo.dir, { timeout: 2 * GUARD_MS });
-    expect(run.timedOut).toBe(false);
-    expect(run.stderr).toBe('');
-    expect(run.stdout).toMatch(/ in 6 documents\n$/);
-  }, 3 * GUARD_MS);
+  it(
+    'finishes on every document of a fixed-seed mix of pathological Markdown',
+    () => {
+      const repo = new TestRepo();
+      repos.push(repo);
+      repo.write('isms.config.yaml', REPO_CONFIG);
+      generated(15, 6).forEach((text, i) => repo.write(`p${i}.md`, text.replace('id: DOC-A5', `id: DOC-G${i}`)));
+      repo.commit('Generated', WRITER, '2026-01-05');
+      // The default reporter: every finding of six documents, as a person reads them.
+      const run = runBin(['validate', '--as-of', '2026-06-01'], repo.dir, { timeout: 2 * GUARD_MS });
+      expect(run.timedOut).toBe(false);
+      expect(run.stderr).toBe('');
+      expect(run.stdout).toMatch(/ in 6 documents\n$/);
+    },
+    3 * GUARD_MS,
+  );
 });

@@ -66,10 +66,20 @@ describe('role ids and document types named like Object.prototype properties', (
   const site = `${repo.dir}-site`;
   beforeAll(() => {
     repo.write('isms.config.yaml', REPO_CONFIG + RISK_METHOD.replace('escalation: ceo', 'escalation: ciso'));
-    NAMES.forEach((name, i) => repo.write(`p${i}.md`, ownedPolicy(i, name, false)).write(`t${i}.md`, typedDocument(i, name, false)).write(`r${i}.yaml`, register(i, name, false)));
+    NAMES.forEach((name, i) =>
+      repo
+        .write(`p${i}.md`, ownedPolicy(i, name, false))
+        .write(`t${i}.md`, typedDocument(i, name, false))
+        .write(`r${i}.yaml`, register(i, name, false)),
+    );
     repo.commit('Drafts', WRITER, '2026-01-05');
     // Sign-offs the git rules judge by role: an approval, a review and a risk acceptance.
-    NAMES.forEach((name, i) => repo.write(`p${i}.md`, ownedPolicy(i, name, true)).write(`t${i}.md`, typedDocument(i, name, true)).write(`r${i}.yaml`, register(i, name, true)));
+    NAMES.forEach((name, i) =>
+      repo
+        .write(`p${i}.md`, ownedPolicy(i, name, true))
+        .write(`t${i}.md`, typedDocument(i, name, true))
+        .write(`r${i}.yaml`, register(i, name, true)),
+    );
     repo.commit('Sign-offs', CEO, '2026-01-10');
   });
   afterAll(() => {
@@ -94,7 +104,11 @@ describe('role ids and document types named like Object.prototype properties', (
   }, 120_000);
 
   it('leave isms status and isms build working', () => {
-    for (const args of [['status', '--as-of', '2026-06-01'], ['status', '--format', 'json'], ['build', '--html', '--out', site]]) {
+    for (const args of [
+      ['status', '--as-of', '2026-06-01'],
+      ['status', '--format', 'json'],
+      ['build', '--html', '--out', site],
+    ]) {
       const run = runBin(args, repo.dir);
       expect(run.stderr, args.join(' ')).not.toMatch(/internal error/);
       expect(run.code, `${args.join(' ')}: ${run.stderr}`).toBe(0);
@@ -145,6 +159,6 @@ describe('a configuration naming Object.prototype properties', () => {
 describe('a format named like an Object.prototype property', () => {
   it.each(NAMES)('is an unknown format to isms validate: --format %s', async (name) => {
     const run = await runCli(['validate', '--format', name], fixture('clean'));
-    expect(run).toEqual({ code: 2, stdout: '', stderr: `isms: unknown format "${name}": use one of stylish, json, sarif, junit, github\n` });
+    expect(run).toEqual({ code: 2, stdout: '', stderr: `isms: unknown format "${name}": use one of stylish, json, sarif, junit, github, markdown\n` });
   });
 });

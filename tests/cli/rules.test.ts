@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rulesMarkdown } from '../../src/cli/rules-command.js';
 import { RULES } from '../../src/rules/index.js';
+import { RULES_DOCUMENTED_AT, ruleDocsUrl } from '../../src/rules/catalogue.js';
 import { runCli } from '../helpers/cli.js';
 
 describe('isms rules', () => {
@@ -15,7 +16,12 @@ describe('isms rules', () => {
   it('prints the catalogue as JSON', async () => {
     const run = await runCli(['rules', '--format', 'json'], '.');
     const { rules } = JSON.parse(run.stdout);
-    expect(rules[0]).toEqual({ id: 'parse-error', description: 'unreadable file, path not UTF-8, malformed YAML or front matter, non-YAML front matter', default: 'error' });
+    expect(rules[0]).toEqual({
+      id: 'parse-error',
+      description: 'unreadable file, path not UTF-8, malformed YAML or front matter, non-YAML front matter',
+      default: 'error',
+      url: `${RULES_DOCUMENTED_AT}#rule-parse-error`,
+    });
     expect(rules).toHaveLength(RULES.length);
   });
 
@@ -27,6 +33,16 @@ describe('isms rules', () => {
     const table = readme.slice(start + '<!-- rules:start -->'.length, end).trim() + '\n';
     expect(table).toBe(rulesMarkdown(RULES));
     expect((await runCli(['rules', '--format', 'md'], '.')).stdout).toBe(rulesMarkdown(RULES));
+  });
+
+  it("gives each rule a documentation URL that leads to the rule's row of the README table", async () => {
+    const readme = readFileSync(path.resolve('README.md'), 'utf8');
+    const { rules } = JSON.parse((await runCli(['rules', '--format', 'json'], '.')).stdout) as { rules: Array<{ id: string; url: string }> };
+    for (const rule of rules) {
+      expect(rule.url).toBe(ruleDocsUrl(rule.id));
+      const anchor = rule.url.slice(rule.url.indexOf('#') + 1);
+      expect(readme.match(new RegExp(`^\\| <a name="${anchor}"></a>\`([a-z-]+)\``, 'm'))?.[1], `README row with the anchor ${anchor}`).toBe(rule.id);
+    }
   });
 
   it('lists, once built, exactly the rules of the registry, in its order', () => {

@@ -19,7 +19,7 @@ describe('isms init and isms new', () => {
     const dir = tempDir();
     const init = await runCli(['init', '--organization', 'Acme: Widgets, Ltd'], dir);
     expect(init.code).toBe(0);
-    expect(init.stdout).toContain('Created 7 files in isms-docs/');
+    expect(init.stdout).toContain('Created 10 files in isms-docs/');
     expect(init.stdout).toContain('and a git repository in isms-docs/');
     const drafts = await runCli(['validate', '--format', 'json'], dir);
     expect(JSON.parse(drafts.stdout).summary).toEqual({ documents: 5, errors: 0, warnings: 5 });

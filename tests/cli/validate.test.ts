@@ -42,15 +42,13 @@ describe('isms validate', () => {
     const run = await runCli(['validate'], fixture('broken-config'));
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe(
-      'isms: the configuration has a problem; nothing was checked\n  isms.config.yaml:7:19: "rules.review-overdue" must be one of off, warn, error, found "sometimes"\n',
-    );
+    expect(run.stderr).toBe('isms: the configuration has a problem; nothing was checked\n  isms.config.yaml:7:19: "rules.review-overdue" must be one of off, warn, error, found "sometimes"\n');
   });
 
   it('exits 2 when there is no configuration, and says where it looked', async () => {
     const run = await runCli(['validate'], tempDir());
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^isms: no isms\.config\.yaml in \. or isms-docs\/: pass --config FILE/);
+    expect(run.stderr).toMatch(/^isms: no isms\.config\.yaml in \., a folder above it, or isms-docs\/: pass --config FILE/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
@@ -114,7 +112,16 @@ describe('isms validate', () => {
     ['json', (out: string) => expect(JSON.parse(out).summary.errors).toBe(10)],
     ['sarif', (out: string) => expect(JSON.parse(out).runs[0].results).toHaveLength(10)],
     ['junit', (out: string) => expect(out.match(/<failure /g)).toHaveLength(4)],
-    ['github', (out: string) => expect(out.trim().split('\n').filter((l) => l.startsWith('::error file='))).toHaveLength(10)],
+    [
+      'github',
+      (out: string) =>
+        expect(
+          out
+            .trim()
+            .split('\n')
+            .filter((l) => l.startsWith('::error file=')),
+        ).toHaveLength(10),
+    ],
   ])('reports the broken fixture in %s and exits 1', async (format, check) => {
     const run = await runCli(['validate', '--no-git', '--format', format], fixture('broken'));
     expect(run.code).toBe(1);
@@ -122,7 +129,10 @@ describe('isms validate', () => {
   });
 
   it('exits 2 for an unknown format, a bad --as-of and a bad --max-warnings', async () => {
-    expect(await runCli(['validate', '--format', 'xml'], fixture('clean'))).toMatchObject({ code: 2, stderr: 'isms: unknown format "xml": use one of stylish, json, sarif, junit, github\n' });
+    expect(await runCli(['validate', '--format', 'xml'], fixture('clean'))).toMatchObject({
+      code: 2,
+      stderr: 'isms: unknown format "xml": use one of stylish, json, sarif, junit, github, markdown\n',
+    });
     expect(await runCli(['validate', '--as-of', '11/28/18'], fixture('clean'))).toMatchObject({ code: 2, stderr: 'isms: --as-of takes a date YYYY-MM-DD, not "11/28/18"\n' });
     expect(await runCli(['validate', '--max-warnings', '-1'], fixture('clean'))).toMatchObject({ code: 2 });
   });
@@ -136,7 +146,7 @@ describe('isms validate', () => {
 
   it('validates the bundled isms-docs with no finding from the project root', async () => {
     const run = await runCli(['validate', '--no-git'], path.resolve('.'));
-    expect(run).toEqual({ code: 0, stdout: '5 documents checked, no problems\n', stderr: '' });
+    expect(run).toEqual({ code: 0, stdout: '9 documents checked, no problems\n', stderr: '' });
   });
 
   it('proves the bundled isms-docs from the project history with no error', async () => {

@@ -1,12 +1,12 @@
-import type { Root, RootContent } from 'mdast';
+import type { RootContent } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { splitFrontMatter } from '../../src/documents/front-matter.js';
-import { findHistorySection, type HistorySection } from '../../src/documents/history-section.js';
+import { findHistorySection, isHistoryHeading, type HistorySection } from '../../src/documents/history-section.js';
 import { parseMarkdown } from '../../src/documents/markdown.js';
-import { isHistoryHeading, markdownHistory } from '../../src/documents/version-history.js';
+import { markdownHistory } from '../../src/documents/version-history.js';
 import { revisionFacts } from '../../src/git/revision-facts.js';
 import { markdownToHtml } from '../../src/render/html/markdown-to-html.js';
 import { bodyOf } from '../../src/render/site/render-site.js';
@@ -19,7 +19,7 @@ const lines = (text: string) => text.split('\n');
 
 /** Where the site's parser (remark, full GFM) sees the history heading and its table, in 0-based lines. */
 function remarkSection(body: string): HistorySection | undefined {
-  const tree = unified().use(remarkParse).use(remarkGfm).parse(body) as Root;
+  const tree = unified().use(remarkParse).use(remarkGfm).parse(body);
   const textOf = (node: RootContent): string => (node.type === 'html' ? '' : 'value' in node ? node.value : 'children' in node ? (node.children as RootContent[]).map(textOf).join('') : '');
   const index = tree.children.findIndex((node) => node.type === 'heading' && isHistoryHeading(textOf(node)));
   const heading = tree.children[index];
@@ -93,7 +93,9 @@ describe('the version history section', () => {
     });
   }
 
-  it('is read in linear time, even from a 1 MiB line made to make regular expressions backtrack', () => {
+  // Timed at 64 KiB and 1 MiB by npm run bench (bench/history-reader.mjs): linear. Here the test's
+  // timeout is the hang guard: a quadratic reader takes minutes on 1 MiB.
+  it('reads a 1 MiB line made to make regular expressions backtrack', () => {
     const table = '| Version | Date | Author(s) | Details |\n|---|---|---|---|\n';
     const lines = (size: number) => [
       '## x' + ' '.repeat(size) + 'y',
@@ -106,15 +108,11 @@ describe('the version history section', () => {
       ' '.repeat(size) + '#',
       'Version history' + ' '.repeat(size) + '\n' + '-'.repeat(size),
     ];
-    // The hang guard: 64 KiB first, where a quadratic reader already takes seconds, then 1 MiB.
-    for (const size of [1 << 16, 1 << 20]) {
-      for (const text of lines(size)) {
-        const started = performance.now();
-        findHistorySection(text.split('\n'));
-        revisionFacts(text, 'markdown');
-        bodyOf(text);
-        expect(performance.now() - started, `${text.slice(0, 20)}... of ${size} characters`).toBeLessThan(size === 1 << 16 ? 1500 : 5000);
-      }
+    for (const text of lines(1 << 20)) {
+      const section = findHistorySection(text.split('\n'));
+      expect(revisionFacts(text, 'markdown').fingerprint).toMatch(/^sha256-v2:[0-9a-f]{64}$/);
+      expect(bodyOf(text).split('\n').length, `${text.slice(0, 20)}...`).toBe(text.split('\n').length);
+      if (section) expect(section.heading.text).toBe('Version history');
     }
   });
 });

@@ -74,8 +74,11 @@ describe('validation and the site agree on anchors', () => {
         if (node.tagName && /^h[1-6]$/.test(node.tagName)) ids.push(node.attrs?.find((a) => a.name === 'id')?.value ?? '');
         for (const child of (node.childNodes ?? []) as Array<typeof node>) walk(child);
       };
-      walk(parse(html) as never);
-      expect(parseMarkdown(body).headings.map((h) => h.slug), file).toEqual(ids);
+      walk(parse(html));
+      expect(
+        parseMarkdown(body).headings.map((h) => h.slug),
+        file,
+      ).toEqual(ids);
     }
     expect(readdirSync('isms-docs').length).toBeGreaterThan(0);
   });

@@ -35,7 +35,15 @@ describe('isms version', () => {
   it('keeps a draft series in draft, and refuses a document without a history', async () => {
     const repo = as(new TestRepo(), WRITER);
     repos.push(repo);
-    repo.write('isms.config.yaml', REPO_CONFIG).write('policy.md', policy()).write('other.md', policy().replace('DOC-A5', 'DOC-B1').replace(/## Version history[\s\S]*$/, ''));
+    repo
+      .write('isms.config.yaml', REPO_CONFIG)
+      .write('policy.md', policy())
+      .write(
+        'other.md',
+        policy()
+          .replace('DOC-A5', 'DOC-B1')
+          .replace(/## Version history[\s\S]*$/, ''),
+      );
     expect((await runCli(['version', 'policy.md', '--details', 'More'], repo.dir)).stdout).toMatch(/^DOC-A5: version 0\.2 \(draft\)/);
     expect(await runCli(['version', 'other.md', '--details', 'More'], repo.dir)).toMatchObject({ code: 2, stderr: 'isms: other.md has no well-formed version history to add to; run isms validate\n' });
     expect((await runCli(['version', 'nothing.md', '--details', 'x'], repo.dir)).code).toBe(2);
@@ -71,7 +79,10 @@ describe('isms approve', () => {
 
   it('refuses someone who is not a member of an approving role', async () => {
     const repo = as(inReview(), CISO);
-    expect(await runCli(['approve', 'policy.md'], repo.dir)).toMatchObject({ code: 2, stderr: 'isms: ciso@example.com is not a member of a role that approves a policy (ceo; see roles and approvers in isms.config.yaml)\n' });
+    expect(await runCli(['approve', 'policy.md'], repo.dir)).toMatchObject({
+      code: 2,
+      stderr: 'isms: ciso@example.com is not a member of a role that approves a policy (ceo; see roles and approvers in isms.config.yaml)\n',
+    });
   });
 
   it('refuses the author of the content being approved', async () => {
@@ -81,6 +92,18 @@ describe('isms approve', () => {
     const run = await runCli(['approve', 'policy.md'], repo.dir);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^isms: R\. Adeyemi wrote content being approved \([0-9a-f]{7} \(R\. Adeyemi <ceo@example\.com>, 2026-01-11\)\)/);
+  });
+
+  it("refuses the author of content that an approval which is not valid (an outsider's) seemed to cover, as git-approval would report it", async () => {
+    const repo = inReview();
+    const approved = (date: string) => policy({ status: 'approved', version: '1.0', rows: ROWS, body: 'The CEO edits.', approval: `{ by: ceo, name: R. Adeyemi, date: ${date} }` });
+    repo.write('policy.md', policy({ status: 'in-review', version: '1.0', rows: ROWS, body: 'The CEO edits.' })).commit('CEO edit', CEO, '2026-01-11');
+    repo.write('policy.md', approved('2026-01-12')).commit('Approve 1.0', WRITER, '2026-01-12');
+    as(repo, CEO);
+    const run = await runCli(['approve', 'policy.md'], repo.dir);
+    expect(run.stderr).toMatch(/^isms: R\. Adeyemi wrote content being approved \([0-9a-f]{7} \(R\. Adeyemi <ceo@example\.com>, 2026-01-11\)\)/);
+    expect(run.code).toBe(2);
+    expect(repo.git(['log', '-1', '--format=%s'])).toBe('Approve 1.0\n');
   });
 
   it('refuses a document with uncommitted changes, leaving it untouched', async () => {
@@ -100,7 +123,10 @@ describe('isms approve', () => {
     const repo = new TestRepo();
     repos.push(repo);
     repo.write('.isms/allowed_signers', `${CEO.email} namespaces="git" ${readFileSync(`${key}.pub`, 'utf8').trim()}\n`);
-    repo.write('isms.config.yaml', `${REPO_CONFIG}git:\n  signed_approvals: true\n`).write('policy.md', policy({ status: 'in-review', version: '1.0', rows: ROWS })).commit('1.0', WRITER, '2026-01-10');
+    repo
+      .write('isms.config.yaml', `${REPO_CONFIG}git:\n  signed_approvals: true\n`)
+      .write('policy.md', policy({ status: 'in-review', version: '1.0', rows: ROWS }))
+      .commit('1.0', WRITER, '2026-01-10');
     as(repo, CEO).git(['config', 'gpg.format', 'ssh']);
     repo.git(['config', 'user.signingkey', key]);
     const run = await runCli(['approve', 'policy.md', '--sign'], repo.dir);

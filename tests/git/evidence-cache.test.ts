@@ -93,7 +93,9 @@ describe('the evidence cache', () => {
     expect(await validate(repo, '--no-cache')).toEqual({ code: 1, findings: [FORGED] });
     expect(readFileSync(cacheFile(repo), 'utf8')).toBe(forged);
     // Believed: the writer now counts as a member of "ceo"; only the name in the approval still gives them away.
-    expect((await validate(repo)).findings).toEqual([expect.objectContaining({ rule: 'git-approval', message: expect.stringMatching(/^the approval names R\. Adeyemi but was committed by P\. Writer in /) })]);
+    expect((await validate(repo)).findings).toEqual([
+      expect.objectContaining({ rule: 'git-approval', message: expect.stringMatching(/^the approval names R\. Adeyemi but was committed by P\. Writer in /) }),
+    ]);
   });
 
   it('ignores a cache of another version of isms (another stamp), and a truncated or empty one', async () => {

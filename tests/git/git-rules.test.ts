@@ -44,7 +44,9 @@ describe('git evidence', () => {
     const { code, findings } = await validate(repo);
     expect(code).toBe(1);
     const bump = findings.find((f) => f.rule === 'git-version-bump')!;
-    expect(bump.message).toBe(`content changed in commit ${hash.slice(0, 7)} (P. Writer <writer@example.com>, 2026-02-01) after version 1.0 was recorded in ${repo.git(['rev-parse', '--short=7', 'HEAD~2']).trim()} (P. Writer <writer@example.com>, 2026-01-10), without a new version history row: record one with isms version DOC-A5 --details "..."`);
+    expect(bump.message).toBe(
+      `content changed in commit ${hash.slice(0, 7)} (P. Writer <writer@example.com>, 2026-02-01) after version 1.0 was recorded in ${repo.git(['rev-parse', '--short=7', 'HEAD~2']).trim()} (P. Writer <writer@example.com>, 2026-01-10), without a new version history row: record one with isms version DOC-A5 --details "..."`,
+    );
     expect(bump.line).toBe(23);
     const stale = findings.find((f) => f.rule === 'git-approval-stale')!;
     expect(stale.message).toMatch(new RegExp(`^content changed in commit ${hash.slice(0, 7)} .* after it was approved in [0-9a-f]{7} \\(R. Adeyemi`));
@@ -65,7 +67,9 @@ describe('git evidence', () => {
     const repo = track(approvedRepo());
     const rows = [ROW_01, ROW_10, '| 1.1 | 2026-02-01 | P. Writer | Scope narrowed |'];
     repo.write('policy.md', policy({ status: 'in-review', version: '1.1', rows, body: 'We protect client information.' })).commit('1.1', WRITER, '2026-02-01');
-    repo.write('policy.md', policy({ status: 'approved', version: '1.1', rows, body: 'We protect client information.', approval: '{ by: ceo, name: R. Adeyemi, date: 2026-02-02 }' })).commit('Approve 1.1', CEO, '2026-02-02');
+    repo
+      .write('policy.md', policy({ status: 'approved', version: '1.1', rows, body: 'We protect client information.', approval: '{ by: ceo, name: R. Adeyemi, date: 2026-02-02 }' }))
+      .commit('Approve 1.1', CEO, '2026-02-02');
     expect((await validate(repo)).findings).toEqual([]);
   });
 
@@ -98,7 +102,9 @@ describe('git evidence', () => {
     repo.write('isms.config.yaml', REPO_CONFIG).write('policy.md', policy()).commit('Draft', WRITER, '2026-01-05');
     repo.write('policy.md', policy(APPROVED_10)).commit('Approve it myself', OUTSIDER, '2026-01-10');
     const approval = (await validate(repo)).findings.find((f) => f.rule === 'git-approval')!;
-    expect(approval.message).toMatch(/^the approval was committed in [0-9a-f]{7} \(E\. Vil <evil@example\.net>, 2026-01-10\), by someone who was not allowed to: it needs a member of "ceo" \(R\. Adeyemi <ceo@example\.com>\), as configured before that commit \(its author holds no role at all/);
+    expect(approval.message).toMatch(
+      /^the approval was committed in [0-9a-f]{7} \(E\. Vil <evil@example\.net>, 2026-01-10\), by someone who was not allowed to: it needs a member of "ceo" \(R\. Adeyemi <ceo@example\.com>\), as configured before that commit \(its author holds no role at all/,
+    );
   });
 
   it('reports self-approval unless the configuration allowed it before the approval', async () => {
@@ -113,13 +119,18 @@ describe('git evidence', () => {
     expect((await validate(repo)).findings.map((f) => f.rule)).toEqual(['git-approval']);
     const rows = [ROW_01, ROW_10, '| 1.1 | 2026-01-12 | R. Adeyemi | Clarified |'];
     repo.write('policy.md', policy({ status: 'in-review', version: '1.1', rows, body: 'Clarified.', approval: '{ by: ceo, name: R. Adeyemi, date: 2026-01-10 }' })).commit('1.1', CEO, '2026-01-12');
-    repo.write('policy.md', policy({ status: 'approved', version: '1.1', rows, body: 'Clarified.', approval: '{ by: ceo, name: R. Adeyemi, date: 2026-01-12 }' })).commit('Approve 1.1', CEO, '2026-01-12');
+    repo
+      .write('policy.md', policy({ status: 'approved', version: '1.1', rows, body: 'Clarified.', approval: '{ by: ceo, name: R. Adeyemi, date: 2026-01-12 }' }))
+      .commit('Approve 1.1', CEO, '2026-01-12');
     expect((await validate(repo)).findings).toEqual([]);
   });
 
   it('reports an approval that names someone other than its committer', async () => {
     const repo = track(new TestRepo());
-    repo.write('isms.config.yaml', REPO_CONFIG.replace('members: [{ name: R. Adeyemi, email: ceo@example.com }]', 'members: [{ name: R. Adeyemi, email: ceo@example.com }, { name: J. Deputy, email: deputy@example.com }]'));
+    repo.write(
+      'isms.config.yaml',
+      REPO_CONFIG.replace('members: [{ name: R. Adeyemi, email: ceo@example.com }]', 'members: [{ name: R. Adeyemi, email: ceo@example.com }, { name: J. Deputy, email: deputy@example.com }]'),
+    );
     repo.write('policy.md', policy()).commit('Draft', WRITER, '2026-01-05');
     repo.write('policy.md', policy(APPROVED_10)).commit('Approve', { name: 'J. Deputy', email: 'deputy@example.com' }, '2026-01-10');
     const approval = (await validate(repo)).findings.find((f) => f.rule === 'git-approval')!;
@@ -128,7 +139,9 @@ describe('git evidence', () => {
 
   it('trusts rows and approval present in the first commit of a document (the baseline)', async () => {
     const repo = track(new TestRepo());
-    repo.write('isms.config.yaml', REPO_CONFIG).write('policy.md', policy({ ...APPROVED_10, rows: ['| 1.0 | 2025-12-01 | M. Woolard | Imported |'], approval: '{ by: ceo, name: R. Adeyemi, date: 2025-12-01 }' }));
+    repo
+      .write('isms.config.yaml', REPO_CONFIG)
+      .write('policy.md', policy({ ...APPROVED_10, rows: ['| 1.0 | 2025-12-01 | M. Woolard | Imported |'], approval: '{ by: ceo, name: R. Adeyemi, date: 2025-12-01 }' }));
     repo.commit('Import the ISMS', OUTSIDER, '2026-01-05');
     expect((await validate(repo)).findings).toEqual([]);
   });
@@ -141,12 +154,22 @@ describe('git evidence', () => {
 
   it('credits an approval made on a branch to the approver, not to whoever merged it', async () => {
     const repo = track(new TestRepo());
-    repo.write('isms.config.yaml', REPO_CONFIG).write('policy.md', policy({ status: 'in-review', version: '1.0', rows: [ROW_01, ROW_10] })).commit('1.0 for review', WRITER, '2026-01-05');
+    repo
+      .write('isms.config.yaml', REPO_CONFIG)
+      .write('policy.md', policy({ status: 'in-review', version: '1.0', rows: [ROW_01, ROW_10] }))
+      .commit('1.0 for review', WRITER, '2026-01-05');
     repo.git(['checkout', '-q', '-b', 'approval']);
     repo.write('policy.md', policy(APPROVED_10)).commit('Approve 1.0', CEO, '2026-01-10');
     repo.git(['checkout', '-q', 'main']);
     repo.write('notes.txt', 'unrelated').commit('Unrelated work', WRITER, '2026-01-11');
-    repo.git(['merge', '-q', '--no-ff', 'approval', '-m', 'Merge approval'], { GIT_AUTHOR_NAME: OUTSIDER.name, GIT_AUTHOR_EMAIL: OUTSIDER.email, GIT_COMMITTER_NAME: OUTSIDER.name, GIT_COMMITTER_EMAIL: OUTSIDER.email, GIT_AUTHOR_DATE: '2026-01-12T10:00:00Z', GIT_COMMITTER_DATE: '2026-01-12T10:00:00Z' });
+    repo.git(['merge', '-q', '--no-ff', 'approval', '-m', 'Merge approval'], {
+      GIT_AUTHOR_NAME: OUTSIDER.name,
+      GIT_AUTHOR_EMAIL: OUTSIDER.email,
+      GIT_COMMITTER_NAME: OUTSIDER.name,
+      GIT_COMMITTER_EMAIL: OUTSIDER.email,
+      GIT_AUTHOR_DATE: '2026-01-12T10:00:00Z',
+      GIT_COMMITTER_DATE: '2026-01-12T10:00:00Z',
+    });
     expect((await validate(repo)).findings).toEqual([]);
   });
 
@@ -187,7 +210,10 @@ describe('--base for pull requests', () => {
   it('exits 2 for a ref that is not a commit, and refuses one that looks like an option', async () => {
     const repo = approvedRepo();
     repos.push(repo);
-    expect(await validate(repo, '--base', 'origin/nowhere')).toMatchObject({ code: 2, stderr: 'isms: --base origin/nowhere is not a commit of this repository (fetch it first, e.g. git fetch origin main)\n' });
+    expect(await validate(repo, '--base', 'origin/nowhere')).toMatchObject({
+      code: 2,
+      stderr: 'isms: --base origin/nowhere is not a commit of this repository (fetch it first, e.g. git fetch origin main)\n',
+    });
     expect((await validate(repo, '--base=--output=/tmp/x')).code).toBe(2);
     expect((await validate(repo, '--no-git', '--base', 'main')).code).toBe(2);
   });

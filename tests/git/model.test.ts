@@ -23,7 +23,15 @@ const APPROVAL = { by: 'ceo', name: 'R. Adeyemi', date: '2026-01-10' };
 
 /** A straight history: each revision's parent holds the revision before it. */
 function history(...steps: Array<[email: string, facts: RevisionFacts, committer?: string]>): Revision[] {
-  return steps.map(([email, f, committer], i) => ({ commit: commit(i + 1, email, committer), path: 'policy.md', blob: String(i + 1).padStart(40, '0'), facts: f, before: i === 0 ? undefined : steps[i - 1]![1], imported: false, carried: false }));
+  return steps.map(([email, f, committer], i) => ({
+    commit: commit(i + 1, email, committer),
+    path: 'policy.md',
+    blob: String(i + 1).padStart(40, '0'),
+    facts: f,
+    before: i === 0 ? undefined : steps[i - 1]![1],
+    imported: false,
+    carried: false,
+  }));
 }
 const evidenceOf = (revisions: Revision[], working = revisions.at(-1)!.facts): DocumentEvidence => ({ revisions, head: revisions.at(-1)?.facts, working, uncommitted: 'clean' });
 
@@ -35,7 +43,14 @@ describe('the git model', () => {
 
   it('counts approving again, the same day with an identical block, as a new approval', () => {
     const approved = (version: string) => facts('A', { version, status: 'approved', approval: APPROVAL });
-    const evidence = evidenceOf(history(['w@x', facts('A', { version: '1.0', status: 'in-review', approval: APPROVAL })], ['ceo@x', approved('1.0')], ['w@x', facts('A', { version: '1.1', status: 'in-review', approval: APPROVAL })], ['ceo@x', approved('1.1')]));
+    const evidence = evidenceOf(
+      history(
+        ['w@x', facts('A', { version: '1.0', status: 'in-review', approval: APPROVAL })],
+        ['ceo@x', approved('1.0')],
+        ['w@x', facts('A', { version: '1.1', status: 'in-review', approval: APPROVAL })],
+        ['ceo@x', approved('1.1')],
+      ),
+    );
     expect(evidence.revisions.map(isApproval)).toEqual([false, true, false, true]);
     expect(approvalProof(evidence)).toMatchObject({ kind: 'committed', index: 3 });
   });

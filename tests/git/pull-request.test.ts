@@ -15,7 +15,10 @@ async function validate(dir: string, ...args: string[]) {
 /** Documents in isms-docs/ with an approved policy on main, and a pull request branch made by the writer. */
 function repository(): TestRepo {
   const repo = new TestRepo();
-  repo.write('isms-docs/isms.config.yaml', REPO_CONFIG).write('isms-docs/policy.md', policy({ status: 'in-review', version: '1.0', rows: ROWS })).commit('1.0 for review', WRITER, '2026-01-10');
+  repo
+    .write('isms-docs/isms.config.yaml', REPO_CONFIG)
+    .write('isms-docs/policy.md', policy({ status: 'in-review', version: '1.0', rows: ROWS }))
+    .commit('1.0 for review', WRITER, '2026-01-10');
   repo.write('isms-docs/policy.md', policy(APPROVED)).commit('Approve 1.0', CEO, '2026-01-10');
   repo.git(['branch', 'base']);
   return repo;
@@ -28,20 +31,34 @@ describe('--base reads the rules from the base, as CODEOWNERS does', () => {
 
   it('keeps checking every document when the pull request ignores them all', async () => {
     const repo = track(repository());
-    repo.write('isms-docs/isms.config.yaml', `${REPO_CONFIG}ignore: ["**"]\n`).write('isms-docs/policy.md', policy({ ...APPROVED, body: 'Anything goes.' })).commit('Quietly', WRITER, '2026-02-01');
+    repo
+      .write('isms-docs/isms.config.yaml', `${REPO_CONFIG}ignore: ["**"]\n`)
+      .write('isms-docs/policy.md', policy({ ...APPROVED, body: 'Anything goes.' }))
+      .commit('Quietly', WRITER, '2026-02-01');
     expect((await validate(repo.dir)).documents).toBe(0);
     const { code, documents, findings } = await validate(repo.dir, '--base', 'base');
     expect(code).toBe(1);
     expect(documents).toBe(1);
-    expect(findings.map((f) => `${f.rule} ${f.file}`)).toEqual(['git-config-change isms-docs/isms.config.yaml', 'git-approval-stale isms-docs/policy.md', 'git-version-bump isms-docs/policy.md', 'git-version-bump isms-docs/policy.md']);
+    expect(findings.map((f) => `${f.rule} ${f.file}`)).toEqual([
+      'git-config-change isms-docs/isms.config.yaml',
+      'git-approval-stale isms-docs/policy.md',
+      'git-version-bump isms-docs/policy.md',
+      'git-version-bump isms-docs/policy.md',
+    ]);
   });
 
   it('refuses a new configuration that would shadow the base one', async () => {
     const repo = track(repository());
-    repo.write('isms.config.yaml', `${REPO_CONFIG}ignore: ["isms-docs/**"]\n`).write('isms-docs/policy.md', policy({ ...APPROVED, body: 'Anything goes.' })).commit('Shadow', WRITER, '2026-02-01');
+    repo
+      .write('isms.config.yaml', `${REPO_CONFIG}ignore: ["isms-docs/**"]\n`)
+      .write('isms-docs/policy.md', policy({ ...APPROVED, body: 'Anything goes.' }))
+      .commit('Shadow', WRITER, '2026-02-01');
     for (const args of [[], ['--base', 'base']]) {
       const run = await runCli(['validate', ...args], repo.dir);
-      expect(run).toMatchObject({ code: 2, stderr: 'isms: isms.config.yaml and isms-docs/isms.config.yaml are both configurations where isms looks for one: name the one that governs with --config, and remove the other\n' });
+      expect(run).toMatchObject({
+        code: 2,
+        stderr: 'isms: isms.config.yaml and isms-docs/isms.config.yaml are both configurations where isms looks for one: name the one that governs with --config, and remove the other\n',
+      });
     }
     const { documents, findings } = await validate(repo.dir, '--base', 'base', '--config', 'isms-docs/isms.config.yaml');
     expect(documents).toBe(1);
@@ -52,7 +69,14 @@ describe('--base reads the rules from the base, as CODEOWNERS does', () => {
     const repo = track(repository());
     repo.rename('isms-docs/policy.md', 'elsewhere/policy.md').commit('Move it out', WRITER, '2026-02-01');
     const { findings } = await validate(repo.dir, '--base', 'base');
-    expect(findings).toEqual([expect.objectContaining({ rule: 'git-config-change', file: 'isms-docs/policy.md', message: 'policy.md is a controlled document at base and is no longer checked (deleted, moved out of the documents folder, ignored or shadowed by another configuration): retire it (status: retired) instead, or have a configuration approver make the change' })]);
+    expect(findings).toEqual([
+      expect.objectContaining({
+        rule: 'git-config-change',
+        file: 'isms-docs/policy.md',
+        message:
+          'policy.md is a controlled document at base and is no longer checked (deleted, moved out of the documents folder, ignored or shadowed by another configuration): retire it (status: retired) instead, or have a configuration approver make the change',
+      }),
+    ]);
   });
 
   it('accepts a document renamed inside the documents folder', async () => {
@@ -67,6 +91,8 @@ describe('--base reads the rules from the base, as CODEOWNERS does', () => {
     repo.git(['branch', 'base']);
     repo.write('isms-docs/isms.config.yaml', REPO_CONFIG).write('isms-docs/policy.md', policy()).commit('Adopt isms', CISO, '2026-01-05');
     const { findings } = await validate(repo.dir, '--base', 'base');
-    expect(findings).toEqual([expect.objectContaining({ rule: 'git-config-change', message: 'no isms.config.yaml at base: the pull request brings its own configuration, which nothing at the base governs' })]);
+    expect(findings).toEqual([
+      expect.objectContaining({ rule: 'git-config-change', message: 'no isms.config.yaml at base: the pull request brings its own configuration, which nothing at the base governs' }),
+    ]);
   });
 });

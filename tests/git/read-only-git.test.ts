@@ -7,7 +7,25 @@ import { CEO, policy, REPO_CONFIG, TestRepo, WRITER } from '../helpers/git-repo.
 
 const BIN = path.resolve('bin/isms.js');
 const READ_ONLY = ['cat-file', 'log', 'ls-files', 'ls-tree', 'rev-parse'];
-const HOOKS = ['applypatch-msg', 'pre-applypatch', 'post-applypatch', 'pre-commit', 'pre-merge-commit', 'prepare-commit-msg', 'commit-msg', 'post-commit', 'pre-rebase', 'post-checkout', 'post-merge', 'pre-push', 'pre-auto-gc', 'post-rewrite', 'reference-transaction', 'post-index-change', 'fsmonitor-watchman'];
+const HOOKS = [
+  'applypatch-msg',
+  'pre-applypatch',
+  'post-applypatch',
+  'pre-commit',
+  'pre-merge-commit',
+  'prepare-commit-msg',
+  'commit-msg',
+  'post-commit',
+  'pre-rebase',
+  'post-checkout',
+  'post-merge',
+  'pre-push',
+  'pre-auto-gc',
+  'post-rewrite',
+  'reference-transaction',
+  'post-index-change',
+  'fsmonitor-watchman',
+];
 
 /**
  * Runs the built CLI with a `git` first on PATH that notes each subcommand, in a repository whose
@@ -28,7 +46,9 @@ describe('git as isms runs it to validate and build', () => {
     // A release publishes approved documents only.
     const published = [...rows, '| 1.0 | 2026-01-07 | P. Writer | First published |'];
     repo.write('policy.md', policy({ status: 'in-review', version: '1.0', rows: published, body: 'We protect all information.' })).commit('Version 1.0', WRITER, '2026-01-07');
-    repo.write('policy.md', policy({ status: 'approved', version: '1.0', rows: published, approval: '{ by: ceo, name: R. Adeyemi, date: 2026-01-07 }', body: 'We protect all information.' })).commit('Approve', CEO, '2026-01-07');
+    repo
+      .write('policy.md', policy({ status: 'approved', version: '1.0', rows: published, approval: '{ by: ceo, name: R. Adeyemi, date: 2026-01-07 }', body: 'We protect all information.' }))
+      .commit('Approve', CEO, '2026-01-07');
 
     const touch = `touch '${sentinel()}'`;
     const hooks = path.join(work, 'hooks');
@@ -64,19 +84,23 @@ describe('git as isms runs it to validate and build', () => {
     rmSync(work, { recursive: true, force: true });
   });
 
-  it.each(['validate', 'validate --base HEAD~1', 'status', 'build --html --out OUT', 'build --release --html --out OUT'])('isms %s runs only log, ls-tree, cat-file, rev-parse and ls-files, and no program of the repository', (command) => {
-    const args = command.split(' ');
-    writeFileSync(path.join(work, 'git.log'), '');
-    const out = path.join(work, `site-${args.join('-').replace(/\W+/g, '')}`);
-    const run = spawnSync(process.execPath, [BIN, ...args.map((arg) => (arg === 'OUT' ? out : arg))], {
-      cwd: repo.dir,
-      encoding: 'utf8',
-      env: { ...process.env, PATH: `${path.join(work, 'bin')}${path.delimiter}${process.env['PATH']}`, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' },
-    });
-    expect(run.status, run.stderr + run.stdout).not.toBe(2);
-    if (args[0] === 'build') expect(existsSync(path.join(out, 'manifest.json')), run.stderr).toBe(true);
-    expect(subcommands().length).toBeGreaterThan(0);
-    expect([...new Set(subcommands())].filter((command) => !READ_ONLY.includes(command))).toEqual([]);
-    expect(existsSync(sentinel())).toBe(false);
-  }, 60_000);
+  it.each(['validate', 'validate --base HEAD~1', 'status', 'build --html --out OUT', 'build --release --html --out OUT'])(
+    'isms %s runs only log, ls-tree, cat-file, rev-parse and ls-files, and no program of the repository',
+    (command) => {
+      const args = command.split(' ');
+      writeFileSync(path.join(work, 'git.log'), '');
+      const out = path.join(work, `site-${args.join('-').replace(/\W+/g, '')}`);
+      const run = spawnSync(process.execPath, [BIN, ...args.map((arg) => (arg === 'OUT' ? out : arg))], {
+        cwd: repo.dir,
+        encoding: 'utf8',
+        env: { ...process.env, PATH: `${path.join(work, 'bin')}${path.delimiter}${process.env['PATH']}`, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' },
+      });
+      expect(run.status, run.stderr + run.stdout).not.toBe(2);
+      if (args[0] === 'build') expect(existsSync(path.join(out, 'manifest.json')), run.stderr).toBe(true);
+      expect(subcommands().length).toBeGreaterThan(0);
+      expect([...new Set(subcommands())].filter((command) => !READ_ONLY.includes(command))).toEqual([]);
+      expect(existsSync(sentinel())).toBe(false);
+    },
+    60_000,
+  );
 });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -29,9 +29,7 @@ describe('the repository', () => {
     writeFileSync(path.join(dir, 'policy.md'), policy());
     const withGit = await findings(dir);
     expect(withGit.code).toBe(1);
-    expect(withGit.diagnostics).toEqual([
-      expect.objectContaining({ rule: 'git-history', file: 'isms.config.yaml', line: 1, message: expect.stringContaining('not a git repository') }),
-    ]);
+    expect(withGit.diagnostics).toEqual([expect.objectContaining({ rule: 'git-history', file: 'isms.config.yaml', line: 1, message: expect.stringContaining('not a git repository') })]);
     expect(withGit.diagnostics[0]!.message).toContain('--no-git');
     expect(await findings(dir, '--no-git')).toEqual({ code: 0, diagnostics: [] });
   });
@@ -54,9 +52,7 @@ describe('the repository', () => {
     repo.write('isms.config.yaml', REPO_CONFIG).write('policy.md', policy()).commit('Draft', WRITER, '2026-01-05');
     execFileSync('chown', ['-R', '65534:65534', repo.dir]);
     const { diagnostics } = await findings(repo.dir);
-    expect(diagnostics).toEqual([
-      expect.objectContaining({ rule: 'git-history', message: expect.stringContaining(`git config --global --add safe.directory '${repo.dir}'`) }),
-    ]);
+    expect(diagnostics).toEqual([expect.objectContaining({ rule: 'git-history', message: expect.stringContaining(`git config --global --add safe.directory '${repo.dir}'`) })]);
   });
 
   it('never runs the repository core.fsmonitor command', async () => {
@@ -74,7 +70,6 @@ describe('the repository', () => {
 describe('signed approvals', () => {
   const cleanup: string[] = [];
   afterEach(() => cleanup.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
 
   function signedRepo(): { repo: TestRepo; ceoKey: string; strangerKey: string } {
     const keys = mkdtempSync(path.join(tmpdir(), 'isms-keys-'));
@@ -100,7 +95,12 @@ describe('signed approvals', () => {
     const { repo } = signedRepo();
     repo.write('policy.md', policy(APPROVED)).commit('Approve 1.0', CEO, '2026-01-10');
     const { diagnostics } = await findings(repo.dir);
-    expect(diagnostics).toEqual([expect.objectContaining({ rule: 'git-approval', message: expect.stringMatching(/^the approval in [0-9a-f]{7} \(R\. Adeyemi <ceo@example\.com>, 2026-01-10\) has no signature; git\.signed_approvals requires a good signature by R\. Adeyemi$/) })]);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        rule: 'git-approval',
+        message: expect.stringMatching(/^the approval in [0-9a-f]{7} \(R\. Adeyemi <ceo@example\.com>, 2026-01-10\) has no signature; git\.signed_approvals requires a good signature by R\. Adeyemi$/),
+      }),
+    ]);
   });
 
   it('reports an approval commit signed with a key that allowed_signers does not list', async () => {

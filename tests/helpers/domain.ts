@@ -68,5 +68,8 @@ export function risk(fields: Record<string, string> = {}): string {
     next_review: '2026-12-01',
   };
   const merged = { ...base, ...fields };
-  return `{ ${Object.entries(merged).filter(([, v]) => v !== '').map(([k, v]) => `${k}: ${v}`).join(', ')} }`;
+  return `{ ${Object.entries(merged)
+    .filter(([, v]) => v !== '')
+    .map(([k, v]) => `${k}: ${v}`)
+    .join(', ')} }`;
 }

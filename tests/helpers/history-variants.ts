@@ -47,7 +47,8 @@ export const HISTORY_VARIANTS: HistoryVariant[] = [
   {
     name: 'a ~~~ fenced block holding a history heading',
     heading: '## Version history',
-    body: (table, content) => `# Information Security Policy\n\n## Policy statement\n\nA history is written like this:\n\n~~~\n~~~yaml\n## Version history\n~~~\n\n${content}\n\n## Version history\n\n${table}\n`,
+    body: (table, content) =>
+      `# Information Security Policy\n\n## Policy statement\n\nA history is written like this:\n\n~~~\n~~~yaml\n## Version history\n~~~\n\n${content}\n\n## Version history\n\n${table}\n`,
   },
   {
     name: 'an indented code block holding a history heading, with text after the table',

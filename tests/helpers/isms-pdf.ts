@@ -32,11 +32,25 @@ export async function signedIsmsPdf(
   time = new Date('2026-01-10T10:00:00Z'),
   options: { withoutSigningTime?: boolean } = {},
 ): Promise<Buffer> {
-  const pdf = await renderPdf({ content: [{ text: info['IsmsDocument'] ?? 'Manual', font: 'DejaVu' }], defaultStyle: { font: 'DejaVu' }, info: { title: 'Test', ...info, creationDate: time, modDate: time } });
+  const pdf = await renderPdf({
+    content: [{ text: info['IsmsDocument'] ?? 'Manual', font: 'DejaVu' }],
+    defaultStyle: { font: 'DejaVu' },
+    info: { title: 'Test', ...info, creationDate: time, modDate: time },
+  });
   const opened = readSigningKey(readFileSync(key.file), key.passphrase);
   if (!opened.ok) throw new Error(`test key: ${opened.problem}`);
   if (!options.withoutSigningTime) return signPdf(pdf, opened.key, { reason: 'test', location: 'Test Org', signingTime: time });
-  let prepared = plainAddPlaceholder({ pdfBuffer: pdf, reason: 'test', contactInfo: '', name: 'test', location: 'Test Org', signingTime: time, signatureLength: 8000, subFilter: SUBFILTER_ETSI_CADES_DETACHED, appName: 'isms' });
+  let prepared = plainAddPlaceholder({
+    pdfBuffer: pdf,
+    reason: 'test',
+    contactInfo: '',
+    name: 'test',
+    location: 'Test Org',
+    signingTime: time,
+    signatureLength: 8000,
+    subFilter: SUBFILTER_ETSI_CADES_DETACHED,
+    appName: 'isms',
+  });
   const claimed = /\/M \(D:[^)]*\)/.exec(prepared.toString('latin1'))!;
   prepared = Buffer.concat([prepared.subarray(0, claimed.index), Buffer.from(' '.repeat(claimed[0].length)), prepared.subarray(claimed.index + claimed[0].length)]);
   return new SignPdf().sign(prepared, new TestSigner(opened.key), time);

@@ -14,9 +14,15 @@ export async function readPdf(file: string): Promise<PdfText> {
   const pages: string[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     const content = await (await doc.getPage(n)).getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? ' ' : '') : '')).join('').replace(/\s+/g, ' ').trim());
+    pages.push(
+      content.items
+        .map((item) => ('str' in item ? item.str + (item.hasEOL ? ' ' : '') : ''))
+        .join('')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    );
   }
-  const { info } = (await doc.getMetadata()) as { info: Record<string, unknown> };
+  const { info } = (await doc.getMetadata()) as unknown as { info: Record<string, unknown> };
   await doc.destroy();
   return { pages, info };
 }
@@ -110,7 +116,7 @@ export async function readPdfLayout(file: string): Promise<PdfLayout> {
     const words: PdfWord[] = [];
     for (const item of content.items) {
       if (!('str' in item) || item.str.trim() === '') continue;
-      const font = page.commonObjs.has(item.fontName) ? (page.commonObjs.get(item.fontName) as { name?: string }).name ?? '' : '';
+      const font = page.commonObjs.has(item.fontName) ? ((page.commonObjs.get(item.fontName) as { name?: string }).name ?? '') : '';
       const [x, y] = [item.transform[4] as number, item.transform[5] as number];
       const last = words.at(-1);
       // pdfmake writes a word in pieces where it may break it (after a hyphen or a slash): pieces that touch are one word.
@@ -121,9 +127,9 @@ export async function readPdfLayout(file: string): Promise<PdfLayout> {
     }
     const links = ((await page.getAnnotations()) as Array<{ subtype: string; url?: string; unsafeUrl?: string; dest?: unknown; rect: Rect }>)
       .filter((a) => a.subtype === 'Link')
-      .map((a) => ({ ...(a.unsafeUrl ?? a.url ? { uri: a.unsafeUrl ?? a.url } : {}), ...(typeof a.dest === 'string' ? { destination: a.dest } : {}), rect: a.rect }));
+      .map((a) => ({ ...((a.unsafeUrl ?? a.url) ? { uri: a.unsafeUrl ?? a.url } : {}), ...(typeof a.dest === 'string' ? { destination: a.dest } : {}), rect: a.rect }));
     const [, , width, height] = page.view as Rect;
-    pages.push({ width, height, words, links, fills: filledRectangles(operators as { fnArray: number[]; argsArray: unknown[][] }) });
+    pages.push({ width, height, words, links, fills: filledRectangles(operators) });
   }
   const destinations = new Map<string, number>();
   for (const [name, dest] of Object.entries((await doc.getDestinations()) as Record<string, unknown[]>)) {
@@ -163,5 +169,7 @@ export function linksByText(page: PdfPage): Map<string, PdfLinkArea> {
 
 /** Whether a thin bar is drawn across the middle of a word (strike-through), rather than under it (underline). */
 export function struckThrough(page: PdfPage, word: PdfWord): boolean {
-  return page.fills.some(([left, bottom, right, top]) => top - bottom < 2 && left <= word.x + 1 && right >= word.x + word.width - 1 && bottom > word.y + word.size * 0.15 && top < word.y + word.size * 0.7);
+  return page.fills.some(
+    ([left, bottom, right, top]) => top - bottom < 2 && left <= word.x + 1 && right >= word.x + word.width - 1 && bottom > word.y + word.size * 0.15 && top < word.y + word.size * 0.7,
+  );
 }

@@ -26,9 +26,13 @@ export const APPROVED_POLICY = policy({ status: 'approved', version: '1.0', rows
 export function publishedRepo(bodies: { policy?: string; procedure?: string } = {}): { repo: TestRepo; approval: string } {
   const repo = new TestRepo();
   const body = bodies.policy === undefined ? {} : { body: bodies.policy };
-  repo.write('.gitignore', '_site/\n').write('isms.config.yaml', PUBLISHED_CONFIG).write('policy.md', policy({ status: 'in-review', version: '1.0', rows: POLICY_ROWS, ...body }));
+  repo
+    .write('.gitignore', '_site/\n')
+    .write('isms.config.yaml', PUBLISHED_CONFIG)
+    .write('policy.md', policy({ status: 'in-review', version: '1.0', rows: POLICY_ROWS, ...body }));
   repo.write('procedure.md', procedureWith(bodies.procedure ?? 'Grant access on request.')).commit('Drafts', WRITER, '2026-01-05');
-  const approved = bodies.policy === undefined ? APPROVED_POLICY : policy({ status: 'approved', version: '1.0', rows: POLICY_ROWS, approval: '{ by: ceo, name: R. Adeyemi, date: 2026-01-10 }', ...body });
+  const approved =
+    bodies.policy === undefined ? APPROVED_POLICY : policy({ status: 'approved', version: '1.0', rows: POLICY_ROWS, approval: '{ by: ceo, name: R. Adeyemi, date: 2026-01-10 }', ...body });
   const approval = repo.write('policy.md', approved).commit('Approve', CEO, '2026-01-10');
   return { repo, approval };
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import type { Diagnostic, Severity } from '../../src/diagnostics/diagnostic.js';
 import { check } from '../../src/engine/check.js';
 import type { Rule } from '../../src/rules/rule.js';
+import { fakeGit, type FakeGit } from './fake-git.js';
 import { configFrom, workspaceFrom } from './workspace.js';
 
 interface Case {
@@ -12,13 +13,19 @@ interface Case {
   /** A whole isms.config.yaml, when the base one does not fit. */
   config?: string;
   asOf?: string;
+  /** Git evidence (fake-git.ts): the documents' histories; without it the rule runs as with --no-git. */
+  git?: FakeGit;
 }
 
 export interface ExpectedError {
-  /** A part of the message, or a pattern it matches. */
+  /** The whole message, or a pattern it matches. */
   message: string | RegExp;
   line: number;
   column?: number;
+  endLine?: number;
+  endColumn?: number;
+  /** The severity it is reported at (the rule's default, or the configuration's). */
+  severity?: Severity;
   /** Path under the root; the first file by default. */
   file?: string;
 }
@@ -31,15 +38,42 @@ const DEFAULT_AS_OF = '2026-06-01';
 
 function run(rule: Rule, testCase: Case): Diagnostic[] {
   const workspace = workspaceFrom(testCase.files, configFrom(testCase.config));
-  return check(workspace, { asOf: testCase.asOf ?? DEFAULT_AS_OF, rules: [rule] }).diagnostics;
+  return check(workspace, { asOf: testCase.asOf ?? DEFAULT_AS_OF, rules: [rule], ...(testCase.git ? { git: fakeGit(testCase.git, workspace) } : {}) }).diagnostics;
 }
 
-const describeDiagnostics = (diagnostics: Diagnostic[]) =>
-  diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`).join('\n') || '(none)';
+const describeDiagnostics = (diagnostics: Diagnostic[]) => diagnostics.map((d) => `${d.file}:${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.severity} ${d.message}`).join('\n') || '(none)';
+
+/**
+ * How a rule's findings differ from the errors expected, one sentence each (none: they match): as
+ * many findings as errors, in order, each of the rule, in the file, with the whole message (or one
+ * matching the pattern), at the line, and at the column, end and severity when given.
+ */
+export function differences(rule: Rule, diagnostics: readonly Diagnostic[], errors: readonly ExpectedError[], firstFile: string): string[] {
+  const count = (n: number) => `${n} finding${n === 1 ? '' : 's'}`;
+  if (diagnostics.length !== errors.length) return [`${count(diagnostics.length)} instead of ${errors.length}`];
+  return errors.flatMap((expected, index) => {
+    const actual = diagnostics[index]!;
+    const found: string[] = [];
+    const differ = (what: string, got: unknown, wanted: unknown) => {
+      if (wanted !== undefined && got !== wanted) found.push(`finding ${index + 1}: ${what} ${JSON.stringify(got)} instead of ${JSON.stringify(wanted)}`);
+    };
+    differ('rule', actual.rule, rule.id);
+    differ('file', actual.file, `isms-docs/${expected.file ?? firstFile}`);
+    if (typeof expected.message === 'string') differ('message', actual.message, expected.message);
+    else if (!expected.message.test(actual.message)) found.push(`finding ${index + 1}: message ${JSON.stringify(actual.message)} does not match ${String(expected.message)}`);
+    differ('line', actual.line, expected.line);
+    differ('column', actual.column, expected.column);
+    differ('end line', actual.endLine, expected.endLine);
+    differ('end column', actual.endColumn, expected.endColumn);
+    differ('severity', actual.severity, expected.severity);
+    return found;
+  });
+}
 
 /**
  * ESLint's RuleTester in miniature: valid cases must produce nothing from the rule; invalid cases
- * exactly the listed errors, at their lines (and columns when given), in order.
+ * exactly the listed errors, in order: each message whole (or matching a pattern), at its line, and
+ * at its column, end and severity when given.
  */
 export function ruleTester(rule: Rule, cases: { valid: Case[]; invalid: InvalidCase[] }): void {
   describe(`rule ${rule.id}`, () => {
@@ -54,17 +88,7 @@ export function ruleTester(rule: Rule, cases: { valid: Case[]; invalid: InvalidC
       if (testCase.errors.length === 0) throw new Error(`invalid case "${testCase.name}" of ${rule.id} lists no expected errors`);
       it(testCase.name, () => {
         const diagnostics = run(rule, testCase);
-        const firstFile = Object.keys(testCase.files)[0];
-        expect(diagnostics.length, describeDiagnostics(diagnostics)).toBe(testCase.errors.length);
-        testCase.errors.forEach((expected, index) => {
-          const actual = diagnostics[index]!;
-          expect(actual.rule).toBe(rule.id);
-          expect(actual.file).toBe(`isms-docs/${expected.file ?? firstFile}`);
-          if (typeof expected.message === 'string') expect(actual.message).toContain(expected.message);
-          else expect(actual.message).toMatch(expected.message);
-          expect(actual.line, `line of "${actual.message}"`).toBe(expected.line);
-          if (expected.column !== undefined) expect(actual.column, `column of "${actual.message}"`).toBe(expected.column);
-        });
+        expect(differences(rule, diagnostics, testCase.errors, Object.keys(testCase.files)[0]!), describeDiagnostics(diagnostics)).toEqual([]);
       });
     }
   });

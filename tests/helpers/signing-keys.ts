@@ -69,7 +69,26 @@ export class TestPki {
     const dates = ['-startdate', validity.start, '-enddate', validity.end, '-notext'];
     if (options.parent) {
       const { parent } = options;
-      openssl(['ca', '-batch', '-config', path.join(parent.dir, 'ca.cnf'), '-cert', parent.cert, '-keyfile', parent.key, '-in', path.join(dir, 'ca.csr'), '-out', path.join(dir, 'ca.pem'), '-extensions', 'ca_ext', ...dates], parent.dir);
+      openssl(
+        [
+          'ca',
+          '-batch',
+          '-config',
+          path.join(parent.dir, 'ca.cnf'),
+          '-cert',
+          parent.cert,
+          '-keyfile',
+          parent.key,
+          '-in',
+          path.join(dir, 'ca.csr'),
+          '-out',
+          path.join(dir, 'ca.pem'),
+          '-extensions',
+          'ca_ext',
+          ...dates,
+        ],
+        parent.dir,
+      );
     } else {
       openssl(['ca', '-batch', '-config', 'ca.cnf', '-selfsign', '-keyfile', 'ca.key', '-in', 'ca.csr', '-out', 'ca.pem', '-extensions', 'ca_ext', ...dates], dir);
     }
@@ -91,7 +110,29 @@ export class TestPki {
       writeFileSync(`${base}.ext`, `[ custom_ext ]\n${options.extensions.join('\n')}\n`);
       extensions = ['-extfile', `${base}.ext`, '-extensions', 'custom_ext'];
     }
-    openssl(['ca', '-batch', '-config', 'ca.cnf', '-cert', 'ca.pem', '-keyfile', 'ca.key', '-in', `${base}.csr`, '-out', `${base}.pem`, ...extensions, '-startdate', validity.start, '-enddate', validity.end, '-notext'], dir);
+    openssl(
+      [
+        'ca',
+        '-batch',
+        '-config',
+        'ca.cnf',
+        '-cert',
+        'ca.pem',
+        '-keyfile',
+        'ca.key',
+        '-in',
+        `${base}.csr`,
+        '-out',
+        `${base}.pem`,
+        ...extensions,
+        '-startdate',
+        validity.start,
+        '-enddate',
+        validity.end,
+        '-notext',
+      ],
+      dir,
+    );
     const p12 = `${base}.p12`;
     openssl(['pkcs12', '-export', '-inkey', `${base}.key`, '-in', `${base}.pem`, '-certfile', 'ca.pem', '-name', name, '-passout', `pass:${passphrase}`, '-out', p12], dir);
     chmodSync(p12, 0o600);

@@ -23,12 +23,23 @@ const POLICY_BODY = 'We protect information. Incidents: see [how we handle incid
 
 /** A Markdown document of the test organisation: front matter from `fields`, a body, a version history. */
 function document(fields: Record<string, string>, body: string): string {
-  const front = Object.entries(fields).map(([key, value]) => `${key}: ${value}`).join('\n');
+  const front = Object.entries(fields)
+    .map(([key, value]) => `${key}: ${value}`)
+    .join('\n');
   return `---\n${front}\n---\n\n# ${fields['title']}\n\n${body}\n\n## Version history\n\n| Version | Date | Author(s) | Details |\n|---|---|---|---|\n${ROWS.join('\n')}\n`;
 }
 
 const PLAYBOOK = document(
-  { id: 'DOC-PB', title: 'Incident Playbook', type: 'procedure', owner: 'ciso', classification: 'confidential', status: 'approved', version: '"1.0"', approval: '{ by: ciso, name: M. Woolard, date: 2026-01-10 }' },
+  {
+    id: 'DOC-PB',
+    title: 'Incident Playbook',
+    type: 'procedure',
+    owner: 'ciso',
+    classification: 'confidential',
+    status: 'approved',
+    version: '"1.0"',
+    approval: '{ by: ciso, name: M. Woolard, date: 2026-01-10 }',
+  },
   'Call the hotline on 555-0100 and isolate the host.',
 );
 const RETIRED = document(
@@ -44,9 +55,14 @@ const DRAFT = document({ id: 'DOC-P1', title: 'Access Procedure', type: 'procedu
  */
 async function organisation(): Promise<{ repo: TestRepo; approval: string }> {
   const repo = new TestRepo();
-  repo.write('.gitignore', '_site/\n').write('isms.config.yaml', CONFIG).write('policy.md', policy({ status: 'in-review', version: '1.0', rows: ROWS, body: POLICY_BODY }));
+  repo
+    .write('.gitignore', '_site/\n')
+    .write('isms.config.yaml', CONFIG)
+    .write('policy.md', policy({ status: 'in-review', version: '1.0', rows: ROWS, body: POLICY_BODY }));
   repo.write('playbook.md', PLAYBOOK).write('old.md', RETIRED).write('procedure.md', DRAFT).commit('Import the ISMS', WRITER, '2026-01-10');
-  const approval = repo.write('policy.md', policy({ status: 'approved', version: '1.0', rows: ROWS, approval: '{ by: ceo, name: R. Adeyemi, date: 2026-01-10 }', body: POLICY_BODY })).commit('Approve', CEO, '2026-01-10');
+  const approval = repo
+    .write('policy.md', policy({ status: 'approved', version: '1.0', rows: ROWS, approval: '{ by: ceo, name: R. Adeyemi, date: 2026-01-10 }', body: POLICY_BODY }))
+    .commit('Approve', CEO, '2026-01-10');
   const created = await runCli(['new', 'procedure', 'DOC-P2', '--title', 'Backup Procedure'], repo.dir);
   if (created.code !== 0) throw new Error(created.stderr);
   // isms new dates its first row today: commit it that day.
@@ -154,7 +170,11 @@ describe('isms build for an audience', () => {
     const auditorsManifest = manifest(auditors.out);
     expect(auditorsManifest.audience).toBe('auditors');
     expect(auditorsManifest.leftOut).toEqual([]);
-    expect(auditorsManifest.documents.find((d: { id: string }) => d.id === 'DOC-PB')).toMatchObject({ status: 'approved', approvalCommit: repo.git(['rev-list', '--max-parents=0', 'HEAD']).trim(), proof: 'baseline' });
+    expect(auditorsManifest.documents.find((d: { id: string }) => d.id === 'DOC-PB')).toMatchObject({
+      status: 'approved',
+      approvalCommit: repo.git(['rev-list', '--max-parents=0', 'HEAD']).trim(),
+      proof: 'baseline',
+    });
   });
 
   it('puts a document made with isms new in the manual, after those of publish.order, by type and id', async () => {
@@ -221,7 +241,9 @@ describe('retired documents', () => {
     const validate = await runCli(['validate', '--format', 'json'], repo.dir);
     expect(validate.code).toBe(1);
     const found = JSON.parse(validate.stdout).diagnostics.filter((d: { rule: string }) => d.rule === 'broken-reference');
-    expect(found).toEqual([expect.objectContaining({ file: 'policy.md', severity: 'error', message: '"old.md" refers to DOC-OLD, which is retired: refer to what replaces it, or remove the reference' })]);
+    expect(found).toEqual([
+      expect.objectContaining({ file: 'policy.md', severity: 'error', message: '"old.md" refers to DOC-OLD, which is retired: refer to what replaces it, or remove the reference' }),
+    ]);
   });
 });
 
@@ -260,12 +282,9 @@ describe('isms build --release', () => {
     const run = await runCli(['build', '--release', '--out', out], repo.dir);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe(
-      [
-        'isms: left out for staff (classified above internal): DOC-PB',
-        'isms: left out (not approved): DOC-P1, DOC-P2',
-        'isms: published as OBSOLETE (retired, not in the manual): DOC-OLD',
-        '',
-      ].join('\n'),
+      ['isms: left out for staff (classified above internal): DOC-PB', 'isms: left out (not approved): DOC-P1, DOC-P2', 'isms: published as OBSOLETE (retired, not in the manual): DOC-OLD', ''].join(
+        '\n',
+      ),
     );
     expect(existsSync(path.join(out, 'DOC-P1.html'))).toBe(false);
     expect(existsSync(path.join(out, 'pdf/DOC-P2.pdf'))).toBe(false);
@@ -306,11 +325,17 @@ describe('what a staff build shows of a document it leaves out', () => {
   beforeAll(async () => {
     ({ repo } = await organisation());
     // The SoA (internal) names the confidential playbook among a control's documents.
-    repo.write('soa.yaml', soaYaml({ replace: { '5.24': '  - { control: "5.24", applicable: true, reasons: [risk], justification: Incidents happen, implementation: implemented, owner: ciso, documents: [DOC-A5, DOC-PB] }' } }));
+    repo.write(
+      'soa.yaml',
+      soaYaml({
+        replace: { '5.24': '  - { control: "5.24", applicable: true, reasons: [risk], justification: Incidents happen, implementation: implemented, owner: ciso, documents: [DOC-A5, DOC-PB] }' },
+      }),
+    );
     repo.commit('SoA', CISO, '2026-01-10');
     out = path.join(mkdtempSync(path.join(tmpdir(), 'isms-leak-')), 'site');
     expect((await runCli(['build', '--out', out], repo.dir, { SOURCE_DATE_EPOCH: '1768039200' })).code).toBe(0);
-    const walk = (dir: string, prefix = ''): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]));
+    const walk = (dir: string, prefix = ''): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]));
     for (const file of walk(out)) {
       const pdf = file.endsWith('.pdf') ? await readPdf(path.join(out, file)) : undefined;
       // A workbook is a zip of XML files: its text is theirs, read whole.
@@ -365,7 +390,7 @@ describe('PDF metadata', () => {
   /** The build commit and the blob of a file there: what binds a PDF to the file it was made from. */
   const sourceOf = (file: string) => ({ commit: repo.git(['rev-parse', 'HEAD']).trim(), blob: repo.git(['rev-parse', `HEAD:${file}`]).trim() });
 
-  it("names the document, its version, status, content fingerprint, the commit that proves its approval and the file it was built from", async () => {
+  it('names the document, its version, status, content fingerprint, the commit that proves its approval and the file it was built from', async () => {
     const source = sourceOf('policy.md');
     expect(await custom('pdf/DOC-A5.pdf')).toEqual({
       IsmsDocument: 'DOC-A5',
@@ -381,16 +406,36 @@ describe('PDF metadata', () => {
 
   it('names no approval commit for a draft', async () => {
     const source = sourceOf('procedure.md');
-    expect(await custom('pdf/DOC-P1.pdf')).toEqual({ IsmsDocument: 'DOC-P1', IsmsVersion: '1.0', IsmsStatus: 'draft', IsmsFingerprint: fingerprintOf('procedure.md'), IsmsSourceCommit: source.commit, IsmsSourceBlob: source.blob });
+    expect(await custom('pdf/DOC-P1.pdf')).toEqual({
+      IsmsDocument: 'DOC-P1',
+      IsmsVersion: '1.0',
+      IsmsStatus: 'draft',
+      IsmsFingerprint: fingerprintOf('procedure.md'),
+      IsmsSourceCommit: source.commit,
+      IsmsSourceBlob: source.blob,
+    });
   });
 
   it("lists the manual's documents in IsmsContents, with the same fingerprints and commits as the manifest", async () => {
     const contents = JSON.parse((await custom('test-org-isms-manual.pdf'))['IsmsContents'] ?? 'null');
-    const listed = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')).documents as Array<{ id: string; version: string; approvalCommit: string | null; fingerprint: string; page: string | null }>;
+    const listed = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')).documents as Array<{
+      id: string;
+      version: string;
+      approvalCommit: string | null;
+      fingerprint: string;
+      page: string | null;
+    }>;
     expect(contents.map((d: { id: string }) => d.id)).toEqual(['DOC-A5', 'DOC-P1', 'DOC-P2', 'DOC-PB']);
     const [policySource, procedureSource] = [sourceOf('policy.md'), sourceOf('procedure.md')];
     expect(contents[0]).toEqual({ id: 'DOC-A5', version: '1.0', approvalCommit: approval, fingerprint: fingerprintOf('policy.md'), sourceCommit: policySource.commit, sourceBlob: policySource.blob });
-    expect(contents[1]).toEqual({ id: 'DOC-P1', version: '1.0', approvalCommit: null, fingerprint: fingerprintOf('procedure.md'), sourceCommit: procedureSource.commit, sourceBlob: procedureSource.blob });
+    expect(contents[1]).toEqual({
+      id: 'DOC-P1',
+      version: '1.0',
+      approvalCommit: null,
+      fingerprint: fingerprintOf('procedure.md'),
+      sourceCommit: procedureSource.commit,
+      sourceBlob: procedureSource.blob,
+    });
     for (const { sourceCommit, ...entry } of contents) {
       expect(sourceCommit).toBe(JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')).commit);
       expect(listed.find((d) => d.id === entry.id)).toMatchObject(entry);
@@ -402,11 +447,17 @@ describe('PDF metadata', () => {
     const copy = new TestRepo();
     const target = path.join(copy.dir, 'site');
     try {
-      for (const file of ['isms.config.yaml', 'policy.md', 'procedure.md', 'playbook.md', 'old.md', 'procedures/backup-procedure.md']) copy.write(file, readFileSync(path.join(repo.dir, file), 'utf8'));
+      for (const file of ['isms.config.yaml', 'policy.md', 'procedure.md', 'playbook.md', 'old.md', 'procedures/backup-procedure.md'])
+        copy.write(file, readFileSync(path.join(repo.dir, file), 'utf8'));
       rmSync(path.join(copy.dir, '.git'), { recursive: true, force: true });
       expect((await runCli(['build', '--pdf', '--out', target], copy.dir)).code).toBe(0);
       expect(JSON.parse(readFileSync(path.join(target, 'manifest.json'), 'utf8')).commit).toBeNull();
-      expect((await readPdf(path.join(target, 'pdf/DOC-A5.pdf'))).info['Custom']).toEqual({ IsmsDocument: 'DOC-A5', IsmsVersion: '1.0', IsmsStatus: 'approved', IsmsFingerprint: fingerprintOf('policy.md') });
+      expect((await readPdf(path.join(target, 'pdf/DOC-A5.pdf'))).info['Custom']).toEqual({
+        IsmsDocument: 'DOC-A5',
+        IsmsVersion: '1.0',
+        IsmsStatus: 'approved',
+        IsmsFingerprint: fingerprintOf('policy.md'),
+      });
     } finally {
       copy.remove();
     }
@@ -427,7 +478,9 @@ describe('audiences in the configuration', () => {
   it('reports a max_classification that is not a configured classification, at its line and column', async () => {
     const run = await configError('publish:\n  audiences:\n    staff: { max_classification: internl }\n');
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('isms.config.yaml:11:34: publish.audiences.staff.max_classification "internl" is not one of the classifications (public, internal, confidential, restricted); did you mean "internal"?');
+    expect(run.stderr).toContain(
+      'isms.config.yaml:11:34: publish.audiences.staff.max_classification "internl" is not one of the classifications (public, internal, confidential, restricted); did you mean "internal"?',
+    );
   });
 
   it('reports a default_audience that names no audience, at its line and column', async () => {

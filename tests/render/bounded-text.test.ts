@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boundText } from '../../src/render/pdf/bounded-text.js';
-import type { PdfContent } from '../../src/render/pdf/markdown-to-pdf.js';
+import type { PdfContent } from '../../src/render/pdf/pdf-content.js';
 
 const ZWSP = '\u200b';
 
@@ -79,6 +79,8 @@ describe('text bounded for PDF layout', () => {
 
   it('keeps long inline code monospace in every piece, with the break in DejaVu Sans', () => {
     const [bounded] = boundText([{ text: ['Run ', { text: 'c'.repeat(70), font: 'DejaVuMono', fontSize: 9 }] }]);
-    expect(bounded).toEqual({ text: ['Run ', { text: 'c'.repeat(64), font: 'DejaVuMono', fontSize: 9 }, { text: ZWSP, font: 'DejaVu', fontSize: 9 }, { text: 'cccccc', font: 'DejaVuMono', fontSize: 9 }] });
+    expect(bounded).toEqual({
+      text: ['Run ', { text: 'c'.repeat(64), font: 'DejaVuMono', fontSize: 9 }, { text: ZWSP, font: 'DejaVu', fontSize: 9 }, { text: 'cccccc', font: 'DejaVuMono', fontSize: 9 }],
+    });
   });
 });

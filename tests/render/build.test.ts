@@ -19,7 +19,9 @@ function publishedRepo(): TestRepo {
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 function listFiles(dir: string, prefix = ''): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? listFiles(path.join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`])).sort();
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => (entry.isDirectory() ? listFiles(path.join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`]))
+    .sort();
 }
 
 describe('isms build', () => {
@@ -41,7 +43,18 @@ describe('isms build', () => {
 
   it('writes the site, a PDF per document, the manual and a manifest of their sha256', () => {
     expect(run.code).toBe(0);
-    expect(listFiles(out)).toEqual(['DOC-A5.html', 'DOC-P1.html', 'changes.html', 'exports/register.csv', 'exports/register.xlsx', 'index.html', 'manifest.json', 'pdf/DOC-A5.pdf', 'pdf/DOC-P1.pdf', 'test-org-isms-manual.pdf']);
+    expect(listFiles(out)).toEqual([
+      'DOC-A5.html',
+      'DOC-P1.html',
+      'changes.html',
+      'exports/register.csv',
+      'exports/register.xlsx',
+      'index.html',
+      'manifest.json',
+      'pdf/DOC-A5.pdf',
+      'pdf/DOC-P1.pdf',
+      'test-org-isms-manual.pdf',
+    ]);
     const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8'));
     expect(manifest.buildTime).toBe('2026-01-10T10:00:00.000Z');
     expect(manifest.commit).toBe(repo.git(['rev-parse', 'HEAD']).trim());
@@ -119,7 +132,10 @@ describe('isms build', () => {
     const long = new TestRepo();
     temporary.push(long.dir);
     const rows = Array.from({ length: 120 }, (_, i) => `| Step ${i + 1} | Team ${i % 7} |`).join('\n');
-    long.write('isms.config.yaml', CONFIG).write('procedure.md', PROCEDURE.replace('| Ask | Staff |', `${rows}\n| Ask | Staff |`)).commit('Long', WRITER, '2026-01-05');
+    long
+      .write('isms.config.yaml', CONFIG)
+      .write('procedure.md', PROCEDURE.replace('| Ask | Staff |', `${rows}\n| Ask | Staff |`))
+      .commit('Long', WRITER, '2026-01-05');
     const target = path.join(mkdtempSync(path.join(tmpdir(), 'isms-out-')), 'site');
     temporary.push(path.dirname(target));
     expect((await runCli(['build', '--pdf', '--out', target], long.dir)).code).toBe(0);
@@ -197,17 +213,21 @@ describe('isms build --release', () => {
     ['an untracked document', 'annex/extra.md', (repo: TestRepo) => repo.write('annex/extra.md', '# Notes\n')],
     ['a deleted tracked file', 'annex/logo.svg', (repo: TestRepo) => rmSync(path.join(repo.dir, 'annex/logo.svg'))],
     ['a new file staged but not committed', 'annex/staged.txt', (repo: TestRepo) => repo.write('annex/staged.txt', 'x\n').git(['add', 'annex/staged.txt'])],
-  ])('refuses %s, naming it, and writes nothing', async (_, file, change) => {
-    const repo = publishedRepo();
-    cleanup.push(repo.dir);
-    repo.write('annex/logo.svg', '<svg/>\n').commit('Logo', WRITER, '2026-01-11');
-    change(repo);
-    const out = outDir();
-    const run = await runCli(['build', '--release', '--out', out], repo.dir);
-    expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(new RegExp(`^isms: release refused: nothing was written\\.\\n[\\s\\S]*  not committed: ${file.replace('.', '\\.')}\\n$`));
-    expect(existsSync(out)).toBe(false);
-  }, 60_000);
+  ])(
+    'refuses %s, naming it, and writes nothing',
+    async (_, file, change) => {
+      const repo = publishedRepo();
+      cleanup.push(repo.dir);
+      repo.write('annex/logo.svg', '<svg/>\n').commit('Logo', WRITER, '2026-01-11');
+      change(repo);
+      const out = outDir();
+      const run = await runCli(['build', '--release', '--out', out], repo.dir);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(new RegExp(`^isms: release refused: nothing was written\\.\\n[\\s\\S]*  not committed: ${file.replace('.', '\\.')}\\n$`));
+      expect(existsSync(out)).toBe(false);
+    },
+    60_000,
+  );
 
   it('ignores files in the output folder, and gitignored files', async () => {
     const repo = publishedRepo();

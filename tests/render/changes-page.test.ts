@@ -43,7 +43,14 @@ describe("the site's Changes page and its exports", () => {
     repo.write('policy.md', policy({ status: 'in-review', version: '1.0', rows: published })).commit('DOC-A5 1.0', WRITER, '2026-03-01');
     repo.write('policy.md', policy({ status: 'approved', version: '1.0', rows: published, approval: '{ by: ceo, name: R. Adeyemi, date: 2026-03-02 }' })).commit('Approve DOC-A5', CEO, '2026-03-02');
     repo
-      .write('register.yaml', confidential(registerYaml([risk({ treatment: 'avoid', residual: '', acceptance: '', likelihood: '2' })]).replace('details: B }]', 'details: B }, { version: "0.2", date: 2026-03-03, author: M. Woolard, details: Backups re-rated }]').replace('version: "0.1"', 'version: "0.2"')))
+      .write(
+        'register.yaml',
+        confidential(
+          registerYaml([risk({ treatment: 'avoid', residual: '', acceptance: '', likelihood: '2' })])
+            .replace('details: B }]', 'details: B }, { version: "0.2", date: 2026-03-03, author: M. Woolard, details: Backups re-rated }]')
+            .replace('version: "0.1"', 'version: "0.2"'),
+        ),
+      )
       .commit('DOC-RR 0.2', CISO, '2026-03-03');
   });
   afterAll(() => {

@@ -8,14 +8,18 @@ import { policy, REPO_CONFIG, TestRepo, WRITER } from '../helpers/git-repo.js';
 import { linksByText, readPdfLayout, struckThrough, type PdfLayout, type PdfPage, type PdfWord } from '../helpers/pdf.js';
 
 /** A role whose title is one long word, as German has them: its column must be at least that wide. */
-const CONFIG = REPO_CONFIG.replace('approvers:', '  isb: { title: Informationssicherheitsbeauftragter, members: [{ name: I. Beauftragt, email: isb@example.com }] }\napprovers:') + 'publish:\n  title: Test Org ISMS Manual\n  order: [DOC-A5, DOC-P1, DOC-SOA]\n';
+const CONFIG =
+  REPO_CONFIG.replace('approvers:', '  isb: { title: Informationssicherheitsbeauftragter, members: [{ name: I. Beauftragt, email: isb@example.com }] }\napprovers:') +
+  'publish:\n  title: Test Org ISMS Manual\n  order: [DOC-A5, DOC-P1, DOC-SOA]\n';
 
 const POLICY_BODY = `Plain **bold** _italic_ ***both*** ~~struck~~ \`code\` text.
 
 See [the web](https://example.com/a?b=1), write to [the CISO](mailto:ciso@example.com), follow [the procedure](procedure.md), its [granting step](procedure.md#granting-access), [a missing heading](procedure.md#no-such-heading), [this policy's statement](#policy-statement), [the notes](notes.md) and [the drawing](annex/drawing.svg).`;
 
 /** The procedure: its heading "Granting access" pages after its title. */
-const PROCEDURE = policy({ body: `${Array.from({ length: 70 }, (_, i) => `Paragraph ${i + 1} of the access procedure, long enough to take a line.`).join('\n\n')}\n\n## Granting access\n\nIT grants access on request.` })
+const PROCEDURE = policy({
+  body: `${Array.from({ length: 70 }, (_, i) => `Paragraph ${i + 1} of the access procedure, long enough to take a line.`).join('\n\n')}\n\n## Granting access\n\nIT grants access on request.`,
+})
   .replace('id: DOC-A5', 'id: DOC-P1')
   .replace('title: Information Security Policy', 'title: Access Procedure')
   .replace('type: policy', 'type: procedure')
@@ -23,8 +27,10 @@ const PROCEDURE = policy({ body: `${Array.from({ length: 70 }, (_, i) => `Paragr
 
 const SOA = soaYaml({
   replace: {
-    '5.1': '  - { control: "5.1", applicable: true, reasons: [business, contractual, legal, risk], justification: "Top management sets the information security policy, as required by the manual.", implementation: implemented, owner: ceo, documents: [DOC-A5, DOC-P1], risks: [R-001, R-002] }',
-    '5.9': '  - { control: "5.9", applicable: true, reasons: [risk], justification: "An inventory of information, systems and devices with owners is kept.", implementation: not-implemented, owner: writer }',
+    '5.1':
+      '  - { control: "5.1", applicable: true, reasons: [business, contractual, legal, risk], justification: "Top management sets the information security policy, as required by the manual.", implementation: implemented, owner: ceo, documents: [DOC-A5, DOC-P1], risks: [R-001, R-002] }',
+    '5.9':
+      '  - { control: "5.9", applicable: true, reasons: [risk], justification: "An inventory of information, systems and devices with owners is kept.", implementation: not-implemented, owner: writer }',
     '5.10': '  - { control: "5.10", applicable: true, reasons: [risk], justification: "Acceptable use rules are part of onboarding.", implementation: partial, owner: isb }',
     '7.11': '  - { control: "7.11", applicable: false, justification: "Not applicable: no server rooms; supporting utilities belong to the landlords." }',
   },
@@ -37,7 +43,10 @@ afterAll(() => cleanup.forEach((dir) => rmSync(dir, { recursive: true, force: tr
 async function built(): Promise<{ repo: TestRepo; out: string }> {
   const repo = new TestRepo();
   cleanup.push(repo.dir);
-  repo.write('.gitignore', '_site/\n').write('isms.config.yaml', CONFIG).write('policy.md', policy({ body: POLICY_BODY }));
+  repo
+    .write('.gitignore', '_site/\n')
+    .write('isms.config.yaml', CONFIG)
+    .write('policy.md', policy({ body: POLICY_BODY }));
   repo.write('procedure.md', PROCEDURE).write('statement-of-applicability.yaml', SOA).write('notes.md', '# Notes\n\nScratch.\n').write('annex/drawing.svg', '<svg/>\n');
   repo.commit('Documents', WRITER, '2026-01-05');
   const out = path.join(mkdtempSync(path.join(tmpdir(), 'isms-fidelity-')), 'site');
@@ -159,22 +168,37 @@ describe('the SoA PDF', () => {
 
   it('shows the owner, documents and risks of a control', () => {
     const text = soa.pages.map((page) => page.words.map((w) => w.text).join(' ')).join(' ');
-    expect(text).toContain('5.1 Policies for information security yes (business, contractual, legal, risk) implemented Chief Executive Officer Top management sets the information security policy, as required by the manual. DOC-A5, DOC-P1 R-001, R-002');
+    expect(text).toContain(
+      '5.1 Policies for information security yes (business, contractual, legal, risk) implemented Chief Executive Officer Top management sets the information security policy, as required by the manual. DOC-A5, DOC-P1 R-001, R-002',
+    );
   });
 
   it('splits no header and no cell inside a word: every word of the PDF is a word of the site', () => {
     const html = readFileSync(path.join(out, 'DOC-SOA.html'), 'utf8').replace(/<style>[\s\S]*?<\/style>/, '');
-    const words = (text: string) => text.split(/\s+/).map((w) => w.replace(/^[(]+|[),.;:]+$/g, '')).filter((w) => w !== '');
-    const site = new Set(words(html.replace(/<[^>]+>/g, ' ').replaceAll('&amp;', '&').replaceAll('&#x27;', "'")));
+    const words = (text: string) =>
+      text
+        .split(/\s+/)
+        .map((w) => w.replace(/^[(]+|[),.;:]+$/g, ''))
+        .filter((w) => w !== '');
+    const site = new Set(
+      words(
+        html
+          .replace(/<[^>]+>/g, ' ')
+          .replaceAll('&amp;', '&')
+          .replaceAll('&#x27;', "'"),
+      ),
+    );
     // Page furniture the site has no words for: page numbers, the watermark, the subtitle, the approval heading.
     for (const furniture of ['Page', 'of', 'DRAFT', 'version', 'Approval', 'Not', 'approved', '·', 'INTERNAL']) site.add(furniture);
     // A line may end after a word's own hyphen ("non-" / "disclosure"), as in a browser: that is no split.
-    const pdf = soa.pages.flatMap((page) => page.words.flatMap((w) => words(w.text))).reduce<string[]>((all, w) => {
-      const last = all.at(-1);
-      if (last?.endsWith('-') && !site.has(last) && site.has(last + w)) all[all.length - 1] = last + w;
-      else all.push(w);
-      return all;
-    }, []);
+    const pdf = soa.pages
+      .flatMap((page) => page.words.flatMap((w) => words(w.text)))
+      .reduce<string[]>((all, w) => {
+        const last = all.at(-1);
+        if (last?.endsWith('-') && !site.has(last) && site.has(last + w)) all[all.length - 1] = last + w;
+        else all.push(w);
+        return all;
+      }, []);
     expect(pdf.filter((w) => !site.has(w) && !/^\d+$/.test(w))).toEqual([]);
   });
 
@@ -188,7 +212,11 @@ describe('the SoA PDF', () => {
   it('shows the SoA landscape inside the manual, and the documents around it portrait', async () => {
     const manual = await readPdfLayout(path.join(out, 'test-org-isms-manual.pdf'));
     const orientation = (page: PdfPage) => (page.width > page.height ? 'landscape' : 'portrait');
-    const header = (page: PdfPage) => page.words.filter((w) => w.y > page.height - 40).map((w) => w.text).join(' ');
+    const header = (page: PdfPage) =>
+      page.words
+        .filter((w) => w.y > page.height - 40)
+        .map((w) => w.text)
+        .join(' ');
     for (const page of manual.pages.slice(2)) {
       expect(orientation(page), header(page)).toBe(header(page).includes('DOC-SOA') ? 'landscape' : 'portrait');
     }

@@ -37,7 +37,10 @@ describe('tables in PDFs', () => {
       for (const header of page.words.filter((w) => w.text === 'Step' && w.font === 'DejaVuSans-Bold')) {
         headers++;
         // The header is followed on its page by a row of its table.
-        expect(page.words.some((w) => /^first\d+x\d+$/.test(w.text) && w.y < header.y), `header alone at the foot of page ${n + 1}`).toBe(true);
+        expect(
+          page.words.some((w) => /^first\d+x\d+$/.test(w.text) && w.y < header.y),
+          `header alone at the foot of page ${n + 1}`,
+        ).toBe(true);
       }
     });
     expect(headers).toBeGreaterThanOrEqual(36);

@@ -14,7 +14,11 @@ const APPROVED = policy({ status: 'approved', version: '1.0', rows: ROWS, approv
 /** The policy drafted by the writer, then approved in a commit of `approver` (the CEO, or the writer forging the CEO's name). */
 function repoApprovedBy(approver: typeof CEO, config = CONFIG): { repo: TestRepo; approval: string } {
   const repo = new TestRepo();
-  repo.write('.gitignore', '_site/\n').write('isms.config.yaml', config).write('policy.md', policy({ status: 'in-review', version: '1.0', rows: ROWS })).commit('Drafts', WRITER, '2026-01-05');
+  repo
+    .write('.gitignore', '_site/\n')
+    .write('isms.config.yaml', config)
+    .write('policy.md', policy({ status: 'in-review', version: '1.0', rows: ROWS }))
+    .commit('Drafts', WRITER, '2026-01-05');
   const approval = repo.write('policy.md', APPROVED).commit('Approve', approver, '2026-01-10');
   return { repo, approval };
 }
@@ -64,19 +68,23 @@ describe('a document is published as approved only when git proves its approval'
     expect(seen.manifest).toMatchObject({ status: 'approved', validlyApproved: false, approvalCommit: null, proof: null });
   }, 60_000);
 
-  it.each(['warn', 'off'])('keeps that forged approval a DRAFT with git-approval lowered to %s, and a release leaves it out', async (severity) => {
-    const { repo } = repoApprovedBy(WRITER, `${CONFIG}rules:\n  git-approval: ${severity}\n`);
-    cleanup.push(repo.dir);
-    const out = outDir();
-    expect((await runCli(['build', '--pdf', '--out', out], repo.dir)).code).toBe(0);
-    expect((await readPdf(path.join(out, 'pdf/DOC-A5.pdf'))).pages.every((text) => text.includes('DRAFT'))).toBe(true);
-    expect(await custom(path.join(out, 'pdf/DOC-A5.pdf'))).not.toHaveProperty('IsmsApprovalCommit');
-    const release = outDir();
-    const run = await runCli(['build', '--release', '--out', release], repo.dir);
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain('DOC-A5');
-    expect(existsSync(release)).toBe(false);
-  }, 60_000);
+  it.each(['warn', 'off'])(
+    'keeps that forged approval a DRAFT with git-approval lowered to %s, and a release leaves it out',
+    async (severity) => {
+      const { repo } = repoApprovedBy(WRITER, `${CONFIG}rules:\n  git-approval: ${severity}\n`);
+      cleanup.push(repo.dir);
+      const out = outDir();
+      expect((await runCli(['build', '--pdf', '--out', out], repo.dir)).code).toBe(0);
+      expect((await readPdf(path.join(out, 'pdf/DOC-A5.pdf'))).pages.every((text) => text.includes('DRAFT'))).toBe(true);
+      expect(await custom(path.join(out, 'pdf/DOC-A5.pdf'))).not.toHaveProperty('IsmsApprovalCommit');
+      const release = outDir();
+      const run = await runCli(['build', '--release', '--out', release], repo.dir);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('DOC-A5');
+      expect(existsSync(release)).toBe(false);
+    },
+    60_000,
+  );
 
   it('publishes the same approval committed by the CEO as approved, naming the commit', async () => {
     const { repo, approval } = repoApprovedBy(CEO);
@@ -89,6 +97,35 @@ describe('a document is published as approved only when git proves its approval'
     expect(seen.metadata['IsmsApprovalCommit']).toBe(approval);
     expect(seen.manifest).toMatchObject({ validlyApproved: true, approvalCommit: approval, proof: 'commit' });
   }, 60_000);
+
+  it.each([
+    { what: 'dated before the version it claims to approve', date: '2026-01-09', committed: '2026-01-10', says: 'approval dated 2026-01-09 predates version 1.0 (2026-01-10' },
+    { what: 'dated in the future, in a commit dated in the future too', date: '2099-06-01', committed: '2099-06-01', says: 'approval is dated 2099-06-01, in the future' },
+  ])(
+    'publishes a CEO approval $what as a DRAFT, even with approval-missing off',
+    async ({ date, committed, says }) => {
+      const repo = new TestRepo();
+      cleanup.push(repo.dir);
+      repo
+        .write('.gitignore', '_site/\n')
+        .write('isms.config.yaml', `${CONFIG}rules:\n  approval-missing: off\n`)
+        .write('policy.md', policy({ status: 'in-review', version: '1.0', rows: ROWS }))
+        .commit('Drafts', WRITER, '2026-01-05');
+      repo.write('policy.md', APPROVED.replace('date: 2026-01-10 }', `date: ${date} }`)).commit('Approve', CEO, committed);
+      // The rule that says why is off: what makes it a DRAFT is the judgement, not a severity.
+      const validate = await runCli(['validate'], repo.dir);
+      expect(validate.code).toBe(0);
+      expect(validate.stdout).not.toContain(says);
+      const out = outDir();
+      const run = await runCli(['build', '--out', out], repo.dir);
+      expect(run.code).toBe(0);
+      expect(run.stderr).toContain('isms: published as DRAFT (not validly approved): DOC-A5\n');
+      const seen = await shown(out);
+      expect(seen.draftOnEveryPage).toBe(true);
+      expect(seen.manifest).toMatchObject({ status: 'approved', validlyApproved: false, approvalCommit: null });
+    },
+    60_000,
+  );
 
   it('publishes approved documents outside a git repository as DRAFT, saying git could not prove the approval', async () => {
     const { repo } = repoApprovedBy(CEO);

@@ -16,7 +16,7 @@ function elements(html: string): Node[] {
     if (node.tagName) found.push(node);
     for (const child of node.childNodes ?? []) walk(child);
   };
-  walk(parse(`<!doctype html><html><body>${html}</body></html>`) as unknown as Node);
+  walk(parse(`<!doctype html><html><body>${html}</body></html>`));
   return found;
 }
 

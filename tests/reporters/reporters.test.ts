@@ -11,6 +11,7 @@ import type { Report } from '../../src/reporters/report.js';
 import { sarif } from '../../src/reporters/sarif.js';
 import { stylish } from '../../src/reporters/stylish.js';
 import { RULES } from '../../src/rules/index.js';
+import { ruleDocsUrl, ruleInfo } from '../../src/rules/catalogue.js';
 import { fixture, runCli } from '../helpers/cli.js';
 
 const diagnostic = (overrides: Partial<Diagnostic> & { at?: [number, number, number, number] } = {}): Diagnostic => {
@@ -28,10 +29,16 @@ const diagnostic = (overrides: Partial<Diagnostic> & { at?: [number, number, num
   };
 };
 
-const report = (diagnostics: Diagnostic[], documents = [{ file: 'isms-docs/manual.md', id: 'ISMS-MAN' }, { file: 'isms-docs/policy.md', id: 'DOC-A5' }]): Report => ({
+const report = (
+  diagnostics: Diagnostic[],
+  documents = [
+    { file: 'isms-docs/manual.md', id: 'ISMS-MAN' },
+    { file: 'isms-docs/policy.md', id: 'DOC-A5' },
+  ],
+): Report => ({
   tool: { name: 'isms', version: '0.1.0' },
   result: { documents, diagnostics },
-  rules: RULES,
+  rules: RULES.map(ruleInfo),
   color: false,
 });
 
@@ -48,7 +55,7 @@ describe('json reporter', () => {
 
 describe('sarif reporter', () => {
   const sarifSchema = JSON.parse(readFileSync('tests/schemas/sarif-schema-2.1.0.json', 'utf8')) as object;
-  const ajv = new Ajv04({ allErrors: true, strict: false });
+  const ajv = new Ajv04.default({ allErrors: true, strict: false });
   (addFormats as unknown as (a: unknown) => void)(ajv);
   const validateSarif = ajv.compile(sarifSchema);
 
@@ -63,6 +70,7 @@ describe('sarif reporter', () => {
     const log = JSON.parse(sarif(report([diagnostic({ rule: 'broken-reference' })])));
     const rules = log.runs[0].tool.driver.rules;
     expect(rules.map((r: { id: string }) => r.id)).toEqual(RULES.map((r) => r.id));
+    expect(rules.map((r: { helpUri: string }) => r.helpUri)).toEqual(RULES.map((r) => ruleDocsUrl(r.id)));
     const result = log.runs[0].results[0];
     expect(rules[result.ruleIndex].id).toBe('broken-reference');
     expect(result.locations[0].physicalLocation.region).toEqual({ startLine: 3, startColumn: 5, endLine: 3, endColumn: 12 });

@@ -12,7 +12,7 @@ ruleTester(approvalMissing, {
     {
       name: 'reports an approved document without approval',
       files: { 'policy.md': markdown({ approval: null }) },
-      errors: [{ message: 'status is "approved" but there is no approval', line: 7, column: 9 }],
+      errors: [{ message: 'status is "approved" but there is no approval: add approval {by, name, date}', line: 7, column: 9 }],
     },
     {
       name: 'reports a role that may not approve the type',
@@ -27,7 +27,7 @@ ruleTester(approvalMissing, {
     {
       name: 'reports an approval older than the newest version',
       files: { 'policy.md': markdown({ approval: 'approval: { by: ceo, name: R. Adeyemi, date: 2026-01-01 }' }) },
-      errors: [{ message: 'approval dated 2026-01-01 predates version 1.0 (2026-01-10, line 21)', line: 9 }],
+      errors: [{ message: 'approval dated 2026-01-01 predates version 1.0 (2026-01-10, line 21): approve the current version', line: 9 }],
     },
   ],
 });

@@ -14,7 +14,9 @@ ruleTester(brokenReference, {
     {
       name: 'accepts links to existing documents, headings and files, and external links',
       files: {
-        'policies/policy.md': markdown({ body: 'See [scope](../manual.md#scope), [logo](../img/logo.png), [site](https://example.com), [mail](mailto:a@b.c) and [top](#information-security-policy).' }),
+        'policies/policy.md': markdown({
+          body: 'See [scope](../manual.md#scope), [logo](../img/logo.png), [site](https://example.com), [mail](mailto:a@b.c) and [top](#information-security-policy).',
+        }),
         'manual.md': manual,
         'img/logo.png': 'png',
       },
@@ -52,7 +54,12 @@ ruleTester(brokenReference, {
       },
       errors: [
         { message: 'depends_on names DOC-OLD, which is retired: name what replaces it, or remove it', line: 10, column: 14 },
-        { file: 'soa.yaml', message: 'control 5.1 names DOC-OLD, which is retired: name what replaces it, or remove it', line: soaLine('5.1'), column: controlNaming('DOC-A5, DOC-OLD').indexOf('DOC-OLD') + 1 },
+        {
+          file: 'soa.yaml',
+          message: 'control 5.1 names DOC-OLD, which is retired: name what replaces it, or remove it',
+          line: soaLine('5.1'),
+          column: controlNaming('DOC-A5, DOC-OLD').indexOf('DOC-OLD') + 1,
+        },
       ],
     },
     {
@@ -65,13 +72,13 @@ ruleTester(brokenReference, {
       files: { 'policy.md': markdown({ body: 'Follow [the old procedure](old.md), DOC-OLD.' }), 'old.md': retiredProcedure },
       errors: [
         { message: '"old.md" refers to DOC-OLD, which is retired: refer to what replaces it, or remove the reference', line: 14, column: 8 },
-        { message: '"DOC-OLD" refers to DOC-OLD, which is retired', line: 14, column: 37 },
+        { message: '"DOC-OLD" refers to DOC-OLD, which is retired: refer to what replaces it, or remove the reference', line: 14, column: 37 },
       ],
     },
     {
       name: 'reports a draft that still refers to a retired document',
       files: { 'manual.md': manual.replace('All offices.', 'All offices (DOC OLD).'), 'old.md': retiredProcedure, 'policy.md': markdown() },
-      errors: [{ message: '"DOC OLD" refers to DOC-OLD, which is retired', line: 15, column: 14 }],
+      errors: [{ message: '"DOC OLD" refers to DOC-OLD, which is retired: refer to what replaces it, or remove the reference', line: 15, column: 14 }],
     },
     {
       name: 'reports a link to a missing file',
@@ -81,7 +88,7 @@ ruleTester(brokenReference, {
     {
       name: 'reports a link to a missing heading',
       files: { 'policy.md': markdown({ body: 'See [x](manual.md#nowhere).' }), 'manual.md': manual },
-      errors: [{ message: 'manual.md has no heading with the anchor #nowhere', line: 14, column: 5 }],
+      errors: [{ message: '"manual.md#nowhere": manual.md has no heading with the anchor #nowhere', line: 14, column: 5 }],
     },
     {
       name: 'reports a DOC mention of an id no document has',
@@ -92,10 +99,10 @@ ruleTester(brokenReference, {
       name: 'reports links that leave the documents folder, encoded or not',
       files: { 'policy.md': markdown({ body: '[a](../../etc/passwd) [b](%2e%2e/%2e%2e/etc/passwd) [c](file:///etc/passwd) [d](/etc/passwd)' }) },
       errors: [
-        { message: 'leaves the documents folder', line: 14, column: 1 },
-        { message: 'leaves the documents folder', line: 14, column: 23 },
-        { message: 'points at a file outside the repository', line: 14, column: 53 },
-        { message: 'is an absolute path', line: 14, column: 77 },
+        { message: '"../../etc/passwd" leaves the documents folder', line: 14, column: 1 },
+        { message: '"%2e%2e/%2e%2e/etc/passwd" leaves the documents folder', line: 14, column: 23 },
+        { message: '"file:///etc/passwd" points at a file outside the repository; link with a relative path', line: 14, column: 53 },
+        { message: '"/etc/passwd" is an absolute path; link relative to this document', line: 14, column: 77 },
       ],
     },
   ],

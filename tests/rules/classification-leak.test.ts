@@ -20,8 +20,8 @@ ruleTester(classificationLeak, {
         'b.md': markdown({ id: 'DOC-B', classification: 'confidential' }),
       },
       errors: [
-        { message: 'internal document refers to DOC-B, classified confidential', line: 14, column: 5 },
-        { message: 'refers to DOC-B', line: 14, column: 19 },
+        { message: 'internal document refers to DOC-B, classified confidential: readers of this one may not be cleared for it', line: 14, column: 5 },
+        { message: 'internal document refers to DOC-B, classified confidential: readers of this one may not be cleared for it', line: 14, column: 19 },
       ],
     },
   ],

@@ -12,12 +12,12 @@ ruleTester(parseError, {
     {
       name: 'reports ---js front matter without running it',
       files: { 'policy.md': '---js\n{ id: (globalThis.__ISMS_PWNED__ = 1) }\n---\n# x\n' },
-      errors: [{ message: '"---js" front matter is not read', line: 1, column: 1 }],
+      errors: [{ message: 'front matter must be YAML and open with a line of exactly "---"; "---js" front matter is not read', line: 1, column: 1 }],
     },
     {
       name: 'reports unclosed front matter',
       files: { 'policy.md': '---\nid: DOC-A5\ntitle: x\n' },
-      errors: [{ message: 'front matter is not closed', line: 1 }],
+      errors: [{ message: 'front matter is not closed: add a line "---" after the metadata', line: 1 }],
     },
     {
       name: 'reports a YAML syntax error where the parser finds it, counted from the top of the file',
@@ -32,7 +32,7 @@ ruleTester(parseError, {
     {
       name: 'reports YAML aliases, which could expand without bound',
       files: { 'plan.yaml': 'id: DOC-P\na: &x [1, 2]\nb: *x\n' },
-      errors: [{ message: 'alias *x is not allowed', line: 3, column: 4 }],
+      errors: [{ message: 'YAML alias *x is not allowed in a controlled document; write the value out', line: 3, column: 4 }],
     },
     {
       name: 'reports __proto__ keys and keeps them away from objects',
@@ -42,17 +42,17 @@ ruleTester(parseError, {
     {
       name: 'reports tags the core schema does not know',
       files: { 'plan.yaml': 'id: DOC-P\nblob: !!binary aGVsbG8=\n' },
-      errors: [{ message: 'unsupported YAML tag !!binary', line: 2, column: 16 }],
+      errors: [{ message: 'unsupported YAML tag !!binary: controlled documents use plain values', line: 2, column: 16 }],
     },
     {
       name: 'reports a custom tag on a map',
       files: { 'plan.yaml': 'id: DOC-P\nthing: !custom { a: 1 }\n' },
-      errors: [{ message: 'unsupported YAML tag !custom', line: 2 }],
+      errors: [{ message: 'unsupported YAML tag !custom: controlled documents use plain values', line: 2 }],
     },
     {
       name: 'reports a %YAML 1.1 directive, under which yes and no would change meaning',
       files: { 'plan.yaml': '%YAML 1.1\n---\nid: DOC-P\napplicable: yes\n' },
-      errors: [{ message: 'only YAML 1.2 is read', line: 1 }],
+      errors: [{ message: '%YAML 1.1 directive: only YAML 1.2 is read (so "yes" and "no" are text, not booleans); remove the directive', line: 1 }],
     },
     {
       name: 'reports a file that is not UTF-8',
@@ -67,12 +67,12 @@ ruleTester(parseError, {
     {
       name: 'reports a NUL character where it stands',
       files: { 'policy.md': '---\nid: DOC-A5\n---\nab\u0000c\n' },
-      errors: [{ message: 'NUL character', line: 4, column: 3 }],
+      errors: [{ message: 'file contains a NUL character (binary file?)', line: 4, column: 3 }],
     },
     {
       name: 'reports a YAML document that is a list rather than a map',
       files: { 'plan.yaml': '- one\n- two\n' },
-      errors: [{ message: 'must be a map of keys', line: 1 }],
+      errors: [{ message: 'a YAML document must be a map of keys (id, title, type, ...)', line: 1 }],
     },
   ],
 });

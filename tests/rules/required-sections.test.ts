@@ -17,7 +17,7 @@ ruleTester(requiredSections, {
       name: 'reports each missing section at the type key',
       config,
       files: { 'policy.md': markdown({ body: '## Scope\n\nAll.' }) },
-      errors: [{ message: 'a policy needs a section "Policy statement"', line: 4, column: 7 }],
+      errors: [{ message: 'a policy needs a section "Policy statement" (required_sections in isms.config.yaml)', line: 4, column: 7 }],
     },
   ],
 });

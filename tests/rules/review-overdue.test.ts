@@ -19,7 +19,7 @@ ruleTester(reviewOverdue, {
       name: 'uses the document interval over the configured one',
       asOf: '2026-08-01',
       files: { 'policy.md': markdown({ review: 'review: { last: 2026-01-15, interval_months: 6 }' }) },
-      errors: [{ message: 'due 2026-07-15 (last review 2026-01-15; every 6 months)', line: 10, column: 17 }],
+      errors: [{ message: 'review overdue by 17 days: due 2026-07-15 (last review 2026-01-15; every 6 months)', line: 10, column: 17 }],
     },
   ],
 });

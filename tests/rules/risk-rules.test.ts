@@ -21,14 +21,14 @@ ruleTester(riskScale, {
       files: { 'register.yaml': registerYaml([risk({ likelihood: '6', residual: '{ likelihood: 2, impact: 0 }' })]) },
       errors: [
         { message: 'risk R-001 has likelihood 6, outside the scale 1-5 (Rare, Unlikely, Possible, Likely, Almost certain)', line: LINE, column: at(risk({ likelihood: '6' }), '6') },
-        { message: 'risk R-001 has residual impact 0, outside the scale 1-5', line: LINE },
+        { message: 'risk R-001 has residual impact 0, outside the scale 1-5 (Negligible, Minor, Moderate, Major, Severe)', line: LINE },
       ],
     },
     {
       name: 'says the configuration has no risk method',
       config: BASE_CONFIG,
       files: { 'register.yaml': registerYaml([risk()]) },
-      errors: [{ message: 'isms.config.yaml has no risk method', line: 10, column: 1 }],
+      errors: [{ message: 'isms.config.yaml has no risk method ("risk": scales, scoring, levels, acceptable, escalation), so no risk can be rated', line: 10, column: 1 }],
     },
   ],
 });
@@ -46,15 +46,15 @@ ruleTester(riskTreatment, {
       config: RISK_CONFIG,
       files: { 'register.yaml': registerYaml([NO_CONTROLS]) },
       errors: [
-        { message: 'risk R-001 is treated by modify without a residual rating', line: LINE, column: at(NO_CONTROLS, 'modify') },
-        { message: 'risk R-001 is treated by modify without controls', line: LINE, column: at(NO_CONTROLS, 'modify') },
+        { message: 'risk R-001 is treated by modify without a residual rating: add residual { likelihood, impact }', line: LINE, column: at(NO_CONTROLS, 'modify') },
+        { message: 'risk R-001 is treated by modify without controls: list the Annex A controls that reduce it', line: LINE, column: at(NO_CONTROLS, 'modify') },
       ],
     },
     {
       name: 'reports share without a residual',
       config: RISK_CONFIG,
       files: { 'register.yaml': registerYaml([risk({ treatment: 'share', residual: '' })]) },
-      errors: [{ message: 'risk R-001 is treated by share without a residual rating', line: LINE }],
+      errors: [{ message: 'risk R-001 is treated by share without a residual rating: add residual { likelihood, impact }', line: LINE }],
     },
     {
       name: 'reports a residual above the inherent rating',
@@ -66,7 +66,7 @@ ruleTester(riskTreatment, {
       name: 'reports a retained risk whose residual differs from its inherent rating',
       config: RISK_CONFIG,
       files: { 'register.yaml': registerYaml([risk({ treatment: 'retain', controls: '', residual: '{ likelihood: 1, impact: 1 }' })]) },
-      errors: [{ message: 'risk R-001 is retained, so its residual is its inherent rating critical (4x5=20)', line: LINE }],
+      errors: [{ message: 'risk R-001 is retained, so its residual is its inherent rating critical (4x5=20), not low (1x1=1): remove the residual or change the treatment', line: LINE }],
     },
   ],
 });
@@ -86,7 +86,7 @@ ruleTester(riskControl, {
       files: { 'register.yaml': registerYaml([risk({ controls: '["9.1", "12.6.1"]' })]) },
       errors: [
         { message: 'risk R-001: 9.1 is not a control of ISO/IEC 27001:2022 Annex A', line: LINE, column: at(risk({ controls: '["9.1", "12.6.1"]' }), '"9.1"') },
-        { message: 'risk R-001: 12.6.1 is an ISO/IEC 27001:2013 control; in ISO/IEC 27001:2022 it is 8.8', line: LINE },
+        { message: 'risk R-001: 12.6.1 is an ISO/IEC 27001:2013 control; in ISO/IEC 27001:2022 it is 8.8 Management of technical vulnerabilities', line: LINE },
       ],
     },
     {
@@ -96,7 +96,7 @@ ruleTester(riskControl, {
         'register.yaml': registerYaml([risk({ controls: '["7.11"]' })]),
         'soa.yaml': soaYaml({ replace: { '7.11': '  - { control: "7.11", applicable: false, justification: x }' } }),
       },
-      errors: [{ message: 'risk R-001 is treated with control 7.11, which the Statement of Applicability excludes (isms-docs/soa.yaml:', line: LINE }],
+      errors: [{ message: 'risk R-001 is treated with control 7.11, which the Statement of Applicability excludes (isms-docs/soa.yaml:66)', line: LINE }],
     },
   ],
 });
@@ -117,7 +117,7 @@ ruleTester(riskAcceptance, {
       name: 'reports a treated risk without acceptance',
       config: RISK_CONFIG,
       files: { 'register.yaml': registerYaml([risk({ acceptance: '' })]) },
-      errors: [{ message: 'risk R-001 (modify) has no acceptance of its residual risk', line: LINE }],
+      errors: [{ message: 'risk R-001 (modify) has no acceptance of its residual risk: add acceptance { by, date } by the risk owner (ISO/IEC 27001 6.1.3 f)', line: LINE }],
     },
     {
       name: 'reports acceptance by someone other than the owner',
@@ -129,20 +129,22 @@ ruleTester(riskAcceptance, {
       name: 'reports a residual above the acceptable level accepted without the escalation role',
       config: RISK_CONFIG,
       files: { 'register.yaml': registerYaml([ESCALATED]) },
-      errors: [{ message: 'risk R-001 has a residual rating high (3x4=12) above the acceptable level (medium): it must be accepted by ceo, not ciso', line: LINE, column: at(ESCALATED, 'ciso, date') }],
+      errors: [
+        { message: 'risk R-001 has a residual rating high (3x4=12) above the acceptable level (medium): it must be accepted by ceo, not ciso', line: LINE, column: at(ESCALATED, 'ciso, date') },
+      ],
     },
     {
       name: 'reports an acceptance that expired before --as-of',
       config: RISK_CONFIG,
       asOf: '2027-02-01',
       files: { 'register.yaml': registerYaml([risk({ next_review: '2027-06-01' })]) },
-      errors: [{ message: 'risk R-001: the acceptance expired on 2027-01-10', line: LINE }],
+      errors: [{ message: 'risk R-001: the acceptance expired on 2027-01-10; the owner must accept the residual risk again', line: LINE }],
     },
     {
       name: 'reports an acceptance on an avoided risk',
       config: RISK_CONFIG,
       files: { 'register.yaml': registerYaml([risk({ treatment: 'avoid', controls: '', residual: '' })]) },
-      errors: [{ message: 'risk R-001 is avoided, so there is no residual risk to accept', line: LINE }],
+      errors: [{ message: 'risk R-001 is avoided, so there is no residual risk to accept: remove the acceptance', line: LINE }],
     },
   ],
 });

@@ -34,7 +34,7 @@ ruleTester(schema, {
     {
       name: 'reports a misspelt status with a suggestion',
       files: { 'policy.md': markdown({ status: 'aproved' }) },
-      errors: [{ message: 'did you mean "approved"?', line: 7, column: 9 }],
+      errors: [{ message: '"status" must be one of draft, in-review, approved, retired, found "aproved"; did you mean "approved"?', line: 7, column: 9 }],
     },
     {
       name: 'reports a misspelt key with a suggestion',
@@ -44,12 +44,12 @@ ruleTester(schema, {
     {
       name: 'reports a non-ISO approval date and proposes the ISO form',
       files: { 'policy.md': markdown({ approval: 'approval: { by: ceo, name: R. Adeyemi, date: 01.01.2019 }' }) },
-      errors: [{ message: 'write 2019-01-01', line: 9, column: 46 }],
+      errors: [{ message: '"approval.date" is not a date in ISO form (found "01.01.2019"): write 2019-01-01', line: 9, column: 46 }],
     },
     {
       name: 'reports an impossible calendar date',
       files: { 'policy.md': markdown({ approval: 'approval: { by: ceo, name: R. Adeyemi, date: 2024-02-30 }' }) },
-      errors: [{ message: 'is not a date in ISO form', line: 9 }],
+      errors: [{ message: '"approval.date" is not a date in ISO form (found "2024-02-30"): write dates as YYYY-MM-DD', line: 9 }],
     },
     {
       name: 'reports a classification the configuration does not define',
@@ -59,12 +59,12 @@ ruleTester(schema, {
     {
       name: 'reports a malformed id',
       files: { 'policy.md': markdown({ id: 'doc a5' }) },
-      errors: [{ message: 'an id of capital letters, digits and hyphens', line: 2, column: 5 }],
+      errors: [{ message: '"id" must be an id of capital letters, digits and hyphens, like DOC-A5, found "doc a5"', line: 2, column: 5 }],
     },
     {
       name: 'reports a Markdown document without front matter once',
       files: { 'notes.md': '# Notes\n\nNo metadata here.\n' },
-      errors: [{ message: 'no front matter', line: 1, column: 1 }],
+      errors: [{ message: 'no front matter: a controlled document starts with a "---" block holding id, title, type, owner, classification, status and version', line: 1, column: 1 }],
     },
     {
       name: 'reports an SoA without a standard',

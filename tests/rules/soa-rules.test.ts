@@ -19,7 +19,9 @@ ruleTester(soaCoverage, {
     { name: 'accepts an SoA of 2013 with its 114 controls', files: { 'soa.yaml': soaYaml({ standard: 'iso27001-2013' }) } },
     {
       name: 'accepts control ids written A.5.1 or Annex A 5.2',
-      files: { 'soa.yaml': soaYaml({ replace: { '5.1': '  - { control: "A.5.1", applicable: false, justification: x }', '5.2': '  - { control: "Annex A 5.2", applicable: false, justification: x }' } }) },
+      files: {
+        'soa.yaml': soaYaml({ replace: { '5.1': '  - { control: "A.5.1", applicable: false, justification: x }', '5.2': '  - { control: "Annex A 5.2", applicable: false, justification: x }' } }),
+      },
     },
   ],
   invalid: [
@@ -27,8 +29,8 @@ ruleTester(soaCoverage, {
       name: 'names each missing control at the controls key',
       files: { 'soa.yaml': soaYaml({ replace: { '5.7': null, '8.28': null } }) },
       errors: [
-        { message: 'control 5.7 Threat intelligence of ISO/IEC 27001:2022 is missing', line: 10, column: 1 },
-        { message: 'control 8.28 Secure coding of ISO/IEC 27001:2022 is missing', line: 10, column: 1 },
+        { message: 'control 5.7 Threat intelligence of ISO/IEC 27001:2022 is missing: every Annex A control needs a decision', line: 10, column: 1 },
+        { message: 'control 8.28 Secure coding of ISO/IEC 27001:2022 is missing: every Annex A control needs a decision', line: 10, column: 1 },
       ],
     },
     {
@@ -49,13 +51,15 @@ ruleTester(soaCoverage, {
     {
       name: 'reads a two-part id in a 2013 SoA as an objective',
       files: { 'soa.yaml': soaYaml({ standard: 'iso27001-2013', append: ['  - { control: "8.2", applicable: true }'] }) },
-      errors: [{ message: '8.2 is a control objective of ISO/IEC 27001:2013 (Information classification), not a control', line: FIRST_ITEM_LINE + 114 }],
+      errors: [{ message: '8.2 is a control objective of ISO/IEC 27001:2013 (Information classification), not a control; its controls are 8.2.1, 8.2.2, 8.2.3', line: FIRST_ITEM_LINE + 114 }],
     },
   ],
 });
 
 ruleTester(soaJustification, {
-  valid: [{ name: 'accepts justified inclusions and exclusions', files: { 'soa.yaml': soaYaml({ replace: { '7.11': '  - { control: "7.11", applicable: false, justification: No server rooms }' } }) } }],
+  valid: [
+    { name: 'accepts justified inclusions and exclusions', files: { 'soa.yaml': soaYaml({ replace: { '7.11': '  - { control: "7.11", applicable: false, justification: No server rooms }' } }) } },
+  ],
   invalid: [
     {
       name: 'reports a control excluded without justification',
@@ -70,26 +74,33 @@ ruleTester(soaJustification, {
     {
       name: 'reports an applicable control without reasons',
       files: { 'soa.yaml': soaYaml({ replace: { '5.2': NO_REASONS } }) },
-      errors: [{ message: 'control 5.2 is applicable without reasons', line: soaLine('5.2'), column: at(NO_REASONS, '[]') }],
+      errors: [{ message: 'control 5.2 is applicable without reasons: give one or more of risk, legal, contractual, business', line: soaLine('5.2'), column: at(NO_REASONS, '[]') }],
     },
   ],
 });
 
 ruleTester(soaImplementation, {
-  valid: [{ name: 'accepts applicable controls with status and owner, and bare exclusions', files: { 'soa.yaml': soaYaml({ replace: { '7.12': '  - { control: "7.12", applicable: false, justification: x }' } }) } }],
+  valid: [
+    {
+      name: 'accepts applicable controls with status and owner, and bare exclusions',
+      files: { 'soa.yaml': soaYaml({ replace: { '7.12': '  - { control: "7.12", applicable: false, justification: x }' } }) },
+    },
+  ],
   invalid: [
     {
       name: 'reports an applicable control without implementation status or owner',
       files: { 'soa.yaml': soaYaml({ replace: { '8.1': '  - { control: "8.1", applicable: true, reasons: [risk], justification: x }' } }) },
       errors: [
-        { message: 'control 8.1 is applicable without an implementation status', line: soaLine('8.1'), column: 7 },
+        { message: 'control 8.1 is applicable without an implementation status (implemented, partial, planned, not-implemented)', line: soaLine('8.1'), column: 7 },
         { message: 'control 8.1 is applicable without an owner', line: soaLine('8.1'), column: 7 },
       ],
     },
     {
       name: 'reports an excluded control that carries an implementation status',
       files: { 'soa.yaml': soaYaml({ replace: { '7.12': EXCLUDED_PLANNED } }) },
-      errors: [{ message: 'control 7.12 is excluded but has an implementation status', line: soaLine('7.12'), column: at(EXCLUDED_PLANNED, 'implementation') }],
+      errors: [
+        { message: 'control 7.12 is excluded but has an implementation status: remove it, or make the control applicable', line: soaLine('7.12'), column: at(EXCLUDED_PLANNED, 'implementation') },
+      ],
     },
   ],
 });
@@ -100,7 +111,9 @@ ruleTester(soaReference, {
       name: 'accepts references to existing documents and risks',
       config: RISK_CONFIG,
       files: {
-        'soa.yaml': soaYaml({ replace: { '5.1': '  - { control: "5.1", applicable: true, reasons: [risk], justification: x, implementation: implemented, owner: ciso, documents: [DOC-A5], risks: [R-001] }' } }),
+        'soa.yaml': soaYaml({
+          replace: { '5.1': '  - { control: "5.1", applicable: true, reasons: [risk], justification: x, implementation: implemented, owner: ciso, documents: [DOC-A5], risks: [R-001] }' },
+        }),
         'policy.md': markdown(),
         'register.yaml': registerYaml([risk()]),
       },

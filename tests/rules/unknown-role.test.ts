@@ -13,17 +13,16 @@ ruleTester(unknownRole, {
     {
       name: 'reports an approver role that does not exist',
       files: { 'policy.md': markdown({ approval: 'approval: { by: board, name: X, date: 2026-01-10 }' }) },
-      errors: [{ message: 'approval.by "board"', line: 9, column: 17 }],
+      errors: [{ message: 'approval.by "board" is not a role of isms.config.yaml (ceo, ciso, executive)', line: 9, column: 17 }],
     },
     {
       name: 'reports risk owners and acceptors that are not roles',
       files: {
-        'register.yaml':
-          'id: DOC-RR\nrisks:\n  - id: R-001\n    owner: cto\n    acceptance: { by: cfo, date: 2026-01-01 }\n',
+        'register.yaml': 'id: DOC-RR\nrisks:\n  - id: R-001\n    owner: cto\n    acceptance: { by: cfo, date: 2026-01-01 }\n',
       },
       errors: [
-        { message: 'risks[0].owner "cto"', line: 4, column: 12 },
-        { message: 'risks[0].acceptance.by "cfo"', line: 5, column: 23 },
+        { message: 'risks[0].owner "cto" is not a role of isms.config.yaml (ceo, ciso, executive); did you mean "ceo"?', line: 4, column: 12 },
+        { message: 'risks[0].acceptance.by "cfo" is not a role of isms.config.yaml (ceo, ciso, executive); did you mean "ceo"?', line: 5, column: 23 },
       ],
     },
   ],

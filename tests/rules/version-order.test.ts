@@ -16,7 +16,7 @@ ruleTester(versionOrder, {
     {
       name: 'reports a version that does not increase',
       files: { 'policy.md': markdown({ history: table('| 1.0 | 2026-01-01 | A | x |', '| 0.9 | 2026-01-02 | A | y |') }) },
-      errors: [{ message: 'version 0.9 does not follow 1.0 (line 20)', line: 21, column: 3 }],
+      errors: [{ message: 'version 0.9 does not follow 1.0 (line 20): rows go oldest first and each version is higher', line: 21, column: 3 }],
     },
     {
       name: 'reports a date that goes backwards',

@@ -18,17 +18,17 @@ ruleTester(versionTable, {
     {
       name: 'reports a document without a version history',
       files: { 'policy.md': markdown({ history: '' }) },
-      errors: [{ message: 'no version history', line: 1 }],
+      errors: [{ message: 'no version history: add a "Version history" heading with a table Version | Date | Author(s) | Details', line: 1 }],
     },
     {
       name: 'reports a history heading without a table',
       files: { 'policy.md': markdown({ history: '## Version history\n\nNone yet.\n' }) },
-      errors: [{ message: '"Version history" has no table', line: 16 }],
+      errors: [{ message: '"Version history" has no table: add Version | Date | Author(s) | Details', line: 16 }],
     },
     {
       name: 'reports a table without a date column',
       files: { 'policy.md': markdown({ history: '## Version history\n\n| Version | When | Author(s) | Details |\n|---|---|---|---|\n| 1.0 | x | y | z |\n' }) },
-      errors: [{ message: 'has no "date" column', line: 18 }],
+      errors: [{ message: 'version history table has no "date" column (expected Version | Date | Author(s) | Details)', line: 18 }],
     },
     {
       name: 'reports a US date and proposes the ISO form where it is unambiguous',
@@ -38,13 +38,13 @@ ruleTester(versionTable, {
     {
       name: 'gives both readings of an ambiguous date',
       files: { 'policy.md': markdown({ history: table('| 0.2 | 12/07/18 | M. Woolard | Second draft |') }) },
-      errors: [{ message: 'write 2018-12-07 (month first) or 2018-07-12 (day first)', line: 20 }],
+      errors: [{ message: 'version 0.2 is dated "12/07/18", not an ISO date: write 2018-12-07 (month first) or 2018-07-12 (day first)', line: 20 }],
     },
     {
       name: 'reports a malformed version and an empty author',
       files: { 'policy.md': markdown({ history: table('| v1 | 2026-01-10 |  | First |') }) },
       errors: [
-        { message: 'version "v1" must be MAJOR.MINOR', line: 20, column: 3 },
+        { message: 'version "v1" must be MAJOR.MINOR, like 1.0', line: 20, column: 3 },
         { message: 'version v1 has no author', line: 20 },
       ],
     },
@@ -59,7 +59,7 @@ ruleTester(versionTable, {
     {
       name: 'reports a YAML document without versions',
       files: { 'plan.yaml': yamlDoc('') },
-      errors: [{ message: 'no version history: add "versions"', line: 1 }],
+      errors: [{ message: 'no version history: add "versions" with items {version, date, author, details}', line: 1 }],
     },
   ],
 });

@@ -91,11 +91,31 @@ describe('the signer certificate and its chain', () => {
     });
 
     it.each([
-      ['a CA certificate', ['basicConstraints = critical,CA:TRUE', 'keyUsage = critical,digitalSignature,keyCertSign'], 'it is a CA certificate (basicConstraints cA): a CA key signs certificates, not documents'],
-      ['a TLS server certificate', ['basicConstraints = CA:FALSE', 'keyUsage = critical,keyEncipherment', 'extendedKeyUsage = serverAuth'], 'its keyUsage (keyEncipherment) allows neither digitalSignature nor nonRepudiation'],
-      ['a code-signing certificate', ['basicConstraints = CA:FALSE', 'keyUsage = critical,digitalSignature', 'extendedKeyUsage = codeSigning'], 'its extendedKeyUsage (1.3.6.1.5.5.7.3.3) does not include emailProtection (1.3.6.1.5.5.7.3.4)'],
-      ['a documentSigning certificate', ['basicConstraints = CA:FALSE', 'keyUsage = critical,digitalSignature', 'extendedKeyUsage = 1.3.6.1.5.5.7.3.36'], 'its extendedKeyUsage (1.3.6.1.5.5.7.3.36) does not include emailProtection'],
-      ['an anyExtendedKeyUsage certificate', ['basicConstraints = CA:FALSE', 'keyUsage = critical,digitalSignature', 'extendedKeyUsage = anyExtendedKeyUsage'], 'its extendedKeyUsage (2.5.29.37.0) does not include emailProtection'],
+      [
+        'a CA certificate',
+        ['basicConstraints = critical,CA:TRUE', 'keyUsage = critical,digitalSignature,keyCertSign'],
+        'it is a CA certificate (basicConstraints cA): a CA key signs certificates, not documents',
+      ],
+      [
+        'a TLS server certificate',
+        ['basicConstraints = CA:FALSE', 'keyUsage = critical,keyEncipherment', 'extendedKeyUsage = serverAuth'],
+        'its keyUsage (keyEncipherment) allows neither digitalSignature nor nonRepudiation',
+      ],
+      [
+        'a code-signing certificate',
+        ['basicConstraints = CA:FALSE', 'keyUsage = critical,digitalSignature', 'extendedKeyUsage = codeSigning'],
+        'its extendedKeyUsage (1.3.6.1.5.5.7.3.3) does not include emailProtection (1.3.6.1.5.5.7.3.4)',
+      ],
+      [
+        'a documentSigning certificate',
+        ['basicConstraints = CA:FALSE', 'keyUsage = critical,digitalSignature', 'extendedKeyUsage = 1.3.6.1.5.5.7.3.36'],
+        'its extendedKeyUsage (1.3.6.1.5.5.7.3.36) does not include emailProtection',
+      ],
+      [
+        'an anyExtendedKeyUsage certificate',
+        ['basicConstraints = CA:FALSE', 'keyUsage = critical,digitalSignature', 'extendedKeyUsage = anyExtendedKeyUsage'],
+        'its extendedKeyUsage (2.5.29.37.0) does not include emailProtection',
+      ],
     ])('fails %s as a signer', async (name, extensions, why) => {
       const report = await verify(usage(name, extensions));
       expect(report.verified).toBe(false);

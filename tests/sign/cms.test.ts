@@ -20,7 +20,9 @@ describe('CMS signatures', () => {
     const attributes = signed.signerInfos[0]!.signedAttrs!;
     expect(attributes.map((a) => a.attrType).sort()).toEqual(['1.2.840.113549.1.9.16.2.47', '1.2.840.113549.1.9.3', '1.2.840.113549.1.9.4', '1.2.840.113549.1.9.5']);
     const encodings = attributes.map((a) => Buffer.from(AsnConvert.serialize(new AttributeSet([a]))).subarray(2));
-    const sorted = [...encodings].sort((a, b) => Buffer.compare(Buffer.concat([a, Buffer.alloc(Math.max(0, b.length - a.length))]), Buffer.concat([b, Buffer.alloc(Math.max(0, a.length - b.length))])));
+    const sorted = [...encodings].sort((a, b) =>
+      Buffer.compare(Buffer.concat([a, Buffer.alloc(Math.max(0, b.length - a.length))]), Buffer.concat([b, Buffer.alloc(Math.max(0, a.length - b.length))])),
+    );
     expect(encodings).toEqual(sorted);
     expect(verifyDetached(cms, Buffer.from('manifest'))).toMatchObject({ problems: [], signingTime: new Date('2026-01-10T10:00:00Z') });
     expect(verifyDetached(cms, Buffer.from('manifesto')).problems).toEqual(['the signed bytes were changed: their digest is not the one that was signed']);

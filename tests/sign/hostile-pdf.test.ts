@@ -9,7 +9,6 @@ import { signedIsmsPdf } from '../helpers/isms-pdf.js';
 import { hasCommand, TestPki, type TestCa } from '../helpers/signing-keys.js';
 import { seededRandom } from '../helpers/random.js';
 
-
 /**
  * An incremental update as PDF writers append one: `bodies` as new objects (numbered from the
  * trailer's /Size), a cross-reference section for them, and a trailer that chains to the last one.
@@ -55,7 +54,7 @@ describe('verify reads PDFs from anyone', () => {
     for (let at = 0; at < pdf.length; at += 199) cases.push(pdf.subarray(0, at));
     for (let i = 0; i < 200; i++) {
       const copy = Buffer.from(pdf);
-      copy[Math.floor(next() * copy.length)] ^= 1 << Math.floor(next() * 8);
+      copy[Math.floor(next() * copy.length)]! ^= 1 << Math.floor(next() * 8);
       cases.push(copy);
     }
     const started = performance.now();
@@ -80,7 +79,10 @@ describe('verify reads PDFs from anyone', () => {
   });
 
   it('stops at 16 signature fields, and at nesting 32 deep', async () => {
-    const many = withUpdate(pdf, Array.from({ length: 40 }, () => '<< /Type /Sig /ByteRange [0 0 0 0] >>'));
+    const many = withUpdate(
+      pdf,
+      Array.from({ length: 40 }, () => '<< /Type /Sig /ByteRange [0 0 0 0] >>'),
+    );
     const report = await verify(many);
     expect(report.signatures).toHaveLength(17);
     expect(report.problems).toContain('signature 17: it has more than 16 signature fields; the rest were not read');

@@ -42,7 +42,9 @@ describe('signing keys are handled with care', () => {
   it('refuses a key file that others can read, says how to fix it, and writes nothing', async () => {
     const run = await build(['--sign-key', keyCopy(0o644)]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^isms: the key file .*copy-644\.p12 can be read or written by others \(mode 644\): run chmod 600 .*copy-644\.p12, and make sure nobody else has had it; nothing was written\n$/);
+    expect(run.stderr).toMatch(
+      /^isms: the key file .*copy-644\.p12 can be read or written by others \(mode 644\): run chmod 600 .*copy-644\.p12, and make sure nobody else has had it; nothing was written\n$/,
+    );
     expect(existsSync(out)).toBe(false);
     expect((await build(['--sign-key', keyCopy(0o620)])).stderr).toContain('(mode 620): run chmod 600');
   });
@@ -80,10 +82,12 @@ describe('signing keys are handled with care', () => {
   });
 
   it('asks for the passphrase, naming both ways to give one, when there is none (or an empty one, as an unset CI secret gives)', async () => {
-    for (const env of [{}, { ISMS_SIGN_PASSPHRASE: '' }]) {
+    for (const env of [{}, { ISMS_SIGN_PASSPHRASE: '' }] as Array<Record<string, string>>) {
       const run = await build(['--sign-key', key], env);
       expect(run.code).toBe(2);
-      expect(run.stderr).toContain('--sign-key needs the passphrase of the key: set ISMS_SIGN_PASSPHRASE in the environment of this command only, or give --passphrase-file FILE (mode 600); never on the command line');
+      expect(run.stderr).toContain(
+        '--sign-key needs the passphrase of the key: set ISMS_SIGN_PASSPHRASE in the environment of this command only, or give --passphrase-file FILE (mode 600); never on the command line',
+      );
     }
   });
 
@@ -120,7 +124,9 @@ describe('signing keys are handled with care', () => {
     const future = pki.signer(ca, 'Future publishing', PASSPHRASE, { validity: { start: '20990101000000Z', end: '20991231000000Z' } });
     const ahead = await build(['--sign-key', future], { ISMS_SIGN_PASSPHRASE: PASSPHRASE, SOURCE_DATE_EPOCH: String(Date.UTC(2099, 5, 1) / 1000) });
     expect(ahead.code).toBe(2);
-    expect(ahead.stderr).toMatch(/^isms: the certificate in .*Future-publishing\.p12 \(CN=Future publishing, O=Test Org\) is not valid before 2099-01-01T00:00:00\.000Z: isms verify judges it now as well as at the signing time/);
+    expect(ahead.stderr).toMatch(
+      /^isms: the certificate in .*Future-publishing\.p12 \(CN=Future publishing, O=Test Org\) is not valid before 2099-01-01T00:00:00\.000Z: isms verify judges it now as well as at the signing time/,
+    );
     expect(existsSync(out)).toBe(false);
   });
 
@@ -166,7 +172,7 @@ describe('signing keys are handled with care', () => {
     }
   });
 
-  it('never prints the passphrase: not in output, errors or the debug trace', async () => {
+  it('never prints the passphrase: not in output, errors or the debug trace', () => {
     const runs = [
       runBin(['build', '--release', '--pdf', '--out', out, '--sign-key', key], repo.dir, { env: { ISMS_SIGN_PASSPHRASE: `${PASSPHRASE}-wrong`, ISMS_DEBUG: '1' } }),
       runBin(['build', '--release', '--pdf', '--out', out, '--sign-key', keyCopy(0o644)], repo.dir, { env: { ISMS_SIGN_PASSPHRASE: PASSPHRASE, ISMS_DEBUG: '1' } }),

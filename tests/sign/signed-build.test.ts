@@ -13,7 +13,9 @@ const PASSPHRASE = 'correct horse battery staple';
 const PDFSIG = hasCommand('pdfsig');
 
 function listFiles(dir: string, prefix = ''): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? listFiles(path.join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`])).sort();
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => (entry.isDirectory() ? listFiles(path.join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`]))
+    .sort();
 }
 
 /** pdfsig's report of one PDF (poppler, the reader of most Linux desktops). */
@@ -56,7 +58,9 @@ describe('a signed build of the bundled documents', () => {
     const files = listFiles(out);
     const pdfs = files.filter((f) => f.endsWith('.pdf'));
     expect(pdfs).toContain('wacky-widget-isms-manual.pdf');
-    expect(run.stdout).toContain(`verified  manifest.json: signed by CN=Test Org ISMS publishing, O=Test Org, at 2026-11-30T10:00:00.000Z; ${files.length - 2} files listed, each present and unchanged, nothing else\n`);
+    expect(run.stdout).toContain(
+      `verified  manifest.json: signed by CN=Test Org ISMS publishing, O=Test Org, at 2026-11-30T10:00:00.000Z; ${files.length - 2} files listed, each present and unchanged, nothing else\n`,
+    );
     for (const pdf of pdfs) {
       expect(run.stdout).toMatch(new RegExp(`^verified {2}${pdf.replace(/[.]/g, '\\.')}: .*signed by CN=Test Org ISMS publishing, O=Test Org, at 2026-11-30T10:00:00\\.000Z$`, 'm'));
     }
@@ -64,18 +68,25 @@ describe('a signed build of the bundled documents', () => {
     expect(run.stdout).toMatch(/is verified\n$/);
   });
 
-  (PDFSIG ? it : it.skip)(`verifies in pdfsig: every PDF a valid ETSI.CAdES.detached signature over the whole document${PDFSIG ? '' : ' (skipped: pdfsig is not installed; apt-get install poppler-utils)'}`, () => {
-    for (const pdf of listFiles(out).filter((f) => f.endsWith('.pdf'))) {
-      const report = pdfsig(path.join(out, pdf));
-      expect(report, pdf).toContain('Signature Validation: Signature is Valid.');
-      expect(report, pdf).toContain('Signature Type: ETSI.CAdES.detached');
-      expect(report, pdf).toContain('Total document signed');
-      expect(report, pdf).toContain('Signer Certificate Common Name: Test Org ISMS publishing');
-    }
-  });
+  (PDFSIG ? it : it.skip)(
+    `verifies in pdfsig: every PDF a valid ETSI.CAdES.detached signature over the whole document${PDFSIG ? '' : ' (skipped: pdfsig is not installed; apt-get install poppler-utils)'}`,
+    () => {
+      for (const pdf of listFiles(out).filter((f) => f.endsWith('.pdf'))) {
+        const report = pdfsig(path.join(out, pdf));
+        expect(report, pdf).toContain('Signature Validation: Signature is Valid.');
+        expect(report, pdf).toContain('Signature Type: ETSI.CAdES.detached');
+        expect(report, pdf).toContain('Total document signed');
+        expect(report, pdf).toContain('Signer Certificate Common Name: Test Org ISMS publishing');
+      }
+    },
+  );
 
   it('verifies in openssl cms: the manifest signature, against the CA', () => {
-    const run = spawnSync('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', 'manifest.json.sig', '-content', 'manifest.json', '-CAfile', ca.cert, '-purpose', 'any', '-out', '/dev/null'], { cwd: out, encoding: 'utf8' });
+    const run = spawnSync(
+      'openssl',
+      ['cms', '-verify', '-binary', '-inform', 'DER', '-in', 'manifest.json.sig', '-content', 'manifest.json', '-CAfile', ca.cert, '-purpose', 'any', '-out', '/dev/null'],
+      { cwd: out, encoding: 'utf8' },
+    );
     expect(run.stderr).toContain('CMS Verification successful');
     expect(run.status).toBe(0);
   });
@@ -132,14 +143,17 @@ describe('signing keys and reproducibility', () => {
     expect(build.code).toBe(0);
     const verify = await runCli(['verify', out, '--ca', ca.cert], repo.dir);
     expect(verify.code).toBe(0);
-    expect(verify.stdout).toMatch(/^verified  pdf\/DOC-A5\.pdf: DOC-A5 1\.0 as approved in [0-9a-f]{7}, signed by CN=ECDSA publisher, O=Test Org, at 2026-01-10T10:00:00\.000Z$/m);
+    expect(verify.stdout).toMatch(/^verified {2}pdf\/DOC-A5\.pdf: DOC-A5 1\.0 as approved in [0-9a-f]{7}, signed by CN=ECDSA publisher, O=Test Org, at 2026-01-10T10:00:00\.000Z$/m);
     expect(verify.stdout).toContain('git: 2 documents checked against the history of the documents repository');
     if (PDFSIG) {
       const report = pdfsig(path.join(out, 'pdf/DOC-A5.pdf'));
       expect(report).toContain('Signature Validation: Signature is Valid.');
       expect(report).toContain('Signing Hash Algorithm: SHA-384');
     }
-    execFileSync('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', 'manifest.json.sig', '-content', 'manifest.json', '-CAfile', ca.cert, '-out', '/dev/null'], { cwd: out, stdio: 'pipe' });
+    execFileSync('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', 'manifest.json.sig', '-content', 'manifest.json', '-CAfile', ca.cert, '-out', '/dev/null'], {
+      cwd: out,
+      stdio: 'pipe',
+    });
   }, 60_000);
 
   it('refuses to sign a build that is not a release, and writes nothing', async () => {
@@ -171,7 +185,9 @@ describe('signing keys and reproducibility', () => {
     expect((await runCli(['build', '--release', '--pdf', '--sign-key', rsa, '--out', out], repo.dir, { ISMS_SIGN_PASSPHRASE: PASSPHRASE })).code).toBe(0);
     const verify = await runCli(['verify', out, '--ca', ca.cert, '--format', 'json'], repo.dir);
     const report = JSON.parse(verify.stdout);
-    const reasons = Object.fromEntries(report.pdfs.map((p: { file: string; signatures: Array<{ reason: string; location: string }> }) => [p.file, [p.signatures[0]!.reason, p.signatures[0]!.location]]));
+    const reasons = Object.fromEntries(
+      report.pdfs.map((p: { file: string; signatures: Array<{ reason: string; location: string }> }) => [p.file, [p.signatures[0]!.reason, p.signatures[0]!.location]]),
+    );
     const head = repo.git(['rev-parse', '--short=7', 'HEAD']).trim();
     expect(reasons).toEqual({
       'pdf/DOC-A5.pdf': ['Approved DOC-A5 1.0', 'Test Org'],

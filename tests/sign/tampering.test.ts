@@ -117,7 +117,12 @@ describe('isms verify catches tampering', () => {
   it('names an edited manifest, whose signature no longer matches', async () => {
     const site = copy();
     const file = path.join(site, 'manifest.json');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('"buildTime"', '"buildTime" ').replace(/"commit": "[0-9a-f]+"/, '"commit": null'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8')
+        .replace('"buildTime"', '"buildTime" ')
+        .replace(/"commit": "[0-9a-f]+"/, '"commit": null'),
+    );
     const run = await verify(site, ca.cert);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('- manifest.json.sig: the signed bytes were changed: their digest is not the one that was signed');

@@ -43,7 +43,15 @@ describe('isms verify checks what a PDF claims against git', () => {
     IsmsSourceBlob: policyBlob,
     ...changes,
   });
-  const procedureClaim = (changes: Record<string, string> = {}) => ({ IsmsDocument: 'DOC-P1', IsmsVersion: '0.1', IsmsStatus: 'draft', IsmsFingerprint: procedureFingerprint, IsmsSourceCommit: head, IsmsSourceBlob: procedureBlob, ...changes });
+  const procedureClaim = (changes: Record<string, string> = {}) => ({
+    IsmsDocument: 'DOC-P1',
+    IsmsVersion: '0.1',
+    IsmsStatus: 'draft',
+    IsmsFingerprint: procedureFingerprint,
+    IsmsSourceCommit: head,
+    IsmsSourceBlob: procedureBlob,
+    ...changes,
+  });
 
   beforeAll(() => {
     ca = pki.ca('Test Org Root CA');
@@ -62,7 +70,9 @@ describe('isms verify checks what a PDF claims against git', () => {
 
   it('verifies a PDF of an approved document: "DOC-A5 1.0 as approved in <commit>"', async () => {
     const run = await verifyClaim(policyClaim());
-    expect(run.stdout).toMatch(new RegExp(`^verified {2}.*\\.pdf: DOC-A5 1\\.0 as approved in ${approval.slice(0, 7)}, signed by CN=Test Org publishing, O=Test Org, at 2026-01-10T10:00:00\\.000Z$`, 'm'));
+    expect(run.stdout).toMatch(
+      new RegExp(`^verified {2}.*\\.pdf: DOC-A5 1\\.0 as approved in ${approval.slice(0, 7)}, signed by CN=Test Org publishing, O=Test Org, at 2026-01-10T10:00:00\\.000Z$`, 'm'),
+    );
     expect(run.stdout).toContain('git: 1 document checked against the history of the documents repository');
     expect(run.code).toBe(0);
   });
@@ -90,13 +100,18 @@ describe('isms verify checks what a PDF claims against git', () => {
   it('names an approval commit by someone the configuration did not allow: a forged approval is not verified', async () => {
     const forged = new TestRepo();
     cleanup.push(forged.dir);
-    forged.write('isms.config.yaml', REPO_CONFIG).write('policy.md', policy({ status: 'in-review', version: '1.0', rows: POLICY_ROWS })).commit('Drafts', WRITER, '2026-01-05');
+    forged
+      .write('isms.config.yaml', REPO_CONFIG)
+      .write('policy.md', policy({ status: 'in-review', version: '1.0', rows: POLICY_ROWS }))
+      .commit('Drafts', WRITER, '2026-01-05');
     const commit = forged.write('policy.md', APPROVED_POLICY).commit('Approve', WRITER, '2026-01-10');
     const file = path.join(folder, 'forged.pdf');
     writeFileSync(file, await signedIsmsPdf(policyClaim({ IsmsApprovalCommit: commit, IsmsSourceCommit: commit, IsmsSourceBlob: forged.git(['rev-parse', 'HEAD:policy.md']).trim() }), key));
     const run = await runCli(['verify', file, '--ca', ca.cert], forged.dir);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain(`- DOC-A5 1.0: commit ${commit.slice(0, 7)} did not validly approve DOC-A5: the approval was committed in ${commit.slice(0, 7)} (P. Writer <writer@example.com>, 2026-01-10), by someone who was not allowed to`);
+    expect(run.stdout).toContain(
+      `- DOC-A5 1.0: commit ${commit.slice(0, 7)} did not validly approve DOC-A5: the approval was committed in ${commit.slice(0, 7)} (P. Writer <writer@example.com>, 2026-01-10), by someone who was not allowed to`,
+    );
     expect(run.stdout).not.toContain('as approved in');
   });
 
@@ -105,7 +120,14 @@ describe('isms verify checks what a PDF claims against git', () => {
     cleanup.push(adopted.dir);
     const baseline = adopted.write('isms.config.yaml', REPO_CONFIG).write('policy.md', APPROVED_POLICY).commit('Adopt isms', WRITER, '2026-11-30');
     const file = path.join(folder, 'baseline.pdf');
-    writeFileSync(file, await signedIsmsPdf(policyClaim({ IsmsApprovalCommit: baseline, IsmsSourceCommit: baseline, IsmsSourceBlob: adopted.git(['rev-parse', 'HEAD:policy.md']).trim() }), key, new Date('2026-11-30T10:00:00Z')));
+    writeFileSync(
+      file,
+      await signedIsmsPdf(
+        policyClaim({ IsmsApprovalCommit: baseline, IsmsSourceCommit: baseline, IsmsSourceBlob: adopted.git(['rev-parse', 'HEAD:policy.md']).trim() }),
+        key,
+        new Date('2026-11-30T10:00:00Z'),
+      ),
+    );
     const run = await runCli(['verify', file, '--ca', ca.cert], adopted.dir);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(new RegExp(`^verified {2}.*baseline\\.pdf: DOC-A5 1\\.0 as imported with the baseline in ${baseline.slice(0, 7)}, signed by`, 'm'));
@@ -144,7 +166,9 @@ describe('isms verify checks what a PDF claims against git', () => {
     delete claim['IsmsSourceBlob'];
     const run = await verifyClaim(claim);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('- DOC-A5 1.0: it does not name the commit and file it was built from (IsmsSourceCommit, IsmsSourceBlob), so its history, review and approval block cannot be checked against git');
+    expect(run.stdout).toContain(
+      '- DOC-A5 1.0: it does not name the commit and file it was built from (IsmsSourceCommit, IsmsSourceBlob), so its history, review and approval block cannot be checked against git',
+    );
   });
 
   it('names a file that is not the one its source commit holds: administration changed outside the fingerprint', async () => {
@@ -201,10 +225,13 @@ describe('isms verify checks what a PDF claims against git', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`DOC-A5 1.0 (claims approval in ${approval.slice(0, 7)}; not checked against git), signed by`);
     expect(run.stdout).not.toMatch(/approved in|\(approved/);
-    const manual = await verifyClaim({ IsmsContents: JSON.stringify([{ id: 'DOC-P1', version: '0.1', approvalCommit: null, fingerprint: procedureFingerprint, sourceCommit: head, sourceBlob: procedureBlob }]) }, { cwd: folder });
+    const manual = await verifyClaim(
+      { IsmsContents: JSON.stringify([{ id: 'DOC-P1', version: '0.1', approvalCommit: null, fingerprint: procedureFingerprint, sourceCommit: head, sourceBlob: procedureBlob }]) },
+      { cwd: folder },
+    );
     expect(manual.stdout).toContain('a manual of 1 document (DOC-P1 0.1 (claims no approval; not checked against git)), signed by');
     expect(manual.stdout).toContain('    DOC-P1 0.1: claims no approval; not checked against git\n');
-    expect(run.stdout).toContain('git: not checked (no isms.config.yaml here or in isms-docs/: run isms verify in the documents repository, or give --config)');
+    expect(run.stdout).toContain('git: not checked (no isms.config.yaml here, in a folder above, or in isms-docs/: run isms verify in the documents repository, or give --config)');
   });
 
   it('prints one JSON object with the document, its git verdict and the signature', async () => {
@@ -221,7 +248,21 @@ describe('isms verify checks what a PDF claims against git', () => {
         {
           verified: true,
           document: { id: 'DOC-A5', version: '1.0', status: 'approved', approvalCommit: approval, fingerprint: policyFingerprint, git: { ok: true, proof: `as approved in ${approval.slice(0, 7)}` } },
-          signatures: [{ subFilter: 'ETSI.CAdES.detached', reason: 'test', location: 'Test Org', signingTime: '2026-01-10T10:00:00.000Z', certificate: { subject: 'CN=Test Org publishing, O=Test Org', chain: 'trusted', validAtSigningTime: true, path: ['CN=Test Org publishing, O=Test Org', 'CN=Test Org Root CA, O=Test Org'] }, problems: [] }],
+          signatures: [
+            {
+              subFilter: 'ETSI.CAdES.detached',
+              reason: 'test',
+              location: 'Test Org',
+              signingTime: '2026-01-10T10:00:00.000Z',
+              certificate: {
+                subject: 'CN=Test Org publishing, O=Test Org',
+                chain: 'trusted',
+                validAtSigningTime: true,
+                path: ['CN=Test Org publishing, O=Test Org', 'CN=Test Org Root CA, O=Test Org'],
+              },
+              problems: [],
+            },
+          ],
           problems: [],
         },
       ],
@@ -240,7 +281,10 @@ describe('isms verify usage', () => {
 
   it.each([
     [['verify', 'missing.pdf'], 'isms: missing.pdf does not exist: give a PDF, or a build folder that holds manifest.json\n'],
-    [['verify', 'a.pdf', '--ca', 'not-a-cert.pem'], 'isms: --ca not-a-cert.pem: it holds no PEM certificate that can be read; give the PEM file of the CA certificate(s) that issued the signing key\n'],
+    [
+      ['verify', 'a.pdf', '--ca', 'not-a-cert.pem'],
+      'isms: --ca not-a-cert.pem: it holds no PEM certificate that can be read; give the PEM file of the CA certificate(s) that issued the signing key\n',
+    ],
     [['verify', 'a.pdf', '--ca', 'nothing.pem'], 'isms: --ca nothing.pem: cannot be read (ENOENT); give the PEM file of the CA certificate(s) that issued the signing key\n'],
     [['verify', 'a.pdf', '--format', 'xml'], 'isms: unknown format "xml": use one of table, json\n'],
   ])('exits 2 with a message for %j', async (args, message) => {

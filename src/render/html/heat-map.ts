@@ -26,7 +26,9 @@ export function heatMapSvg(input: HeatMapInput): string {
   const height = top + rows * cell + 62;
   const parts: string[] = [];
   const total = input.counts.reduce((sum, row) => sum + row.reduce((a, b) => a + b, 0), 0);
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" class="heat-map" role="img" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" aria-labelledby="hm-${escapeHtml(input.title).replace(/\W+/g, '-')}">`);
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" class="heat-map" role="img" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" aria-labelledby="hm-${escapeHtml(input.title).replace(/\W+/g, '-')}">`,
+  );
   parts.push(`<title id="hm-${escapeHtml(input.title).replace(/\W+/g, '-')}">${escapeHtml(`${input.title}: ${total} risks by likelihood and impact`)}</title>`);
   parts.push(`<text x="${left}" y="20" class="hm-title">${escapeHtml(input.title)}</text>`);
   for (let r = 0; r < rows; r++) {

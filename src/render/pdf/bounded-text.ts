@@ -1,4 +1,5 @@
-import type { PdfContent } from './markdown-to-pdf.js';
+import type { PdfContent } from './pdf-content.js';
+import { isRecord } from '../../text/is-record.js';
 
 /**
  * pdfmake lays out a word too long for its line by measuring ever shorter prefixes of the whole
@@ -32,8 +33,6 @@ const CONTAINERS = ['stack', 'ul', 'ol', 'columns', 'section'] as const;
 export type Inline = string | { text: Inline[] | string; [style: string]: unknown };
 export type Leaf = { text: string; [style: string]: unknown };
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** A string with break opportunities in its long runs: a string, or in code an array of inlines. */
 function breakRuns(text: string, font: string): Inline[] | string {
   if (text.length <= MAX_RUN) return text;
@@ -48,7 +47,8 @@ function breakRuns(text: string, font: string): Inline[] | string {
   }
   if (last === 0) return text;
   pieces.push(text.slice(last));
-  return font === 'DejaVuMono' ? pieces : pieces.join('');
+  // Without the mono font every piece is text (BREAK is a string).
+  return font === 'DejaVuMono' ? pieces : (pieces as string[]).join('');
 }
 
 /** A leaf with break opportunities in its long runs: one leaf, or in code several, each with the leaf's styles. */
@@ -66,8 +66,11 @@ function breakLeaf(leaf: Leaf, font: string): Leaf[] {
  */
 function breakInline(value: unknown, font: string): Inline[] | string {
   if (typeof value === 'string') return breakRuns(value, font);
-  const items = Array.isArray(value) ? (value as unknown[]) : isObject(value) ? [value] : [String(value ?? '')];
-  const inlines = items.map((item): Inline => (isObject(item) ? (item as Inline) : String(item ?? '')));
+  // pdfmake text is a string, an inline object or a list of them; anything else is shown as text.
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- not an object here: a number or the like
+  const items = Array.isArray(value) ? (value as unknown[]) : isRecord(value) ? [value] : [String(value ?? '')];
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- objects are inlines; the rest is text
+  const inlines = items.map((item): Inline => (isRecord(item) ? (item as Inline) : String(item ?? '')));
   // A leaf with no style of its own stays a plain string, as it came.
   return leaves(inlines, {}, [])
     .flatMap((leaf) => breakLeaf(leaf, font))
@@ -96,7 +99,11 @@ export function leaves(value: Inline[] | string, inherited: Record<string, unkno
  */
 function cutAt(text: string, room: number): { end: number; skip: number } {
   const window = text.slice(0, room + 1);
-  for (const [pattern, skip] of [[/\n/g, 1], [/[ \t]/g, 1], [new RegExp(BREAK, 'g'), 0]] as const) {
+  for (const [pattern, skip] of [
+    [/\n/g, 1],
+    [/[ \t]/g, 1],
+    [new RegExp(BREAK, 'g'), 0],
+  ] as const) {
     let found = -1;
     for (const match of window.matchAll(pattern)) found = match.index ?? found;
     if (found >= room / 2) return { end: found, skip };
@@ -129,13 +136,12 @@ function chunks(text: Inline[] | string): Leaf[][] {
 }
 
 /** Characters, and PIECE_CHARS for each piece. */
-const weight = (text: Inline[] | string): number =>
-  typeof text === 'string' ? PIECE_CHARS + text.length : text.reduce((sum, item) => sum + weight(typeof item === 'string' ? item : item.text), 0);
+const weight = (text: Inline[] | string): number => (typeof text === 'string' ? PIECE_CHARS + text.length : text.reduce((sum, item) => sum + weight(typeof item === 'string' ? item : item.text), 0));
 
 function boundNode(node: PdfContent, font: string): PdfContent {
   if (typeof node === 'string') {
     const bounded = boundNode({ text: node }, font);
-    return isObject(bounded) && bounded['text'] === node ? node : bounded;
+    return isRecord(bounded) && bounded['text'] === node ? node : bounded;
   }
   if (Array.isArray(node)) return node.map((child) => boundNode(child, font));
   const own = typeof node['font'] === 'string' ? node['font'] : font;
@@ -148,7 +154,7 @@ function boundNode(node: PdfContent, font: string): PdfContent {
   const bounded: Record<string, unknown> = { ...node };
   for (const key of CONTAINERS) if (Array.isArray(node[key])) bounded[key] = (node[key] as PdfContent[]).map((child) => boundNode(child, own));
   const table = node['table'];
-  if (isObject(table) && Array.isArray(table['body'])) {
+  if (isRecord(table) && Array.isArray(table['body'])) {
     bounded['table'] = { ...table, body: (table['body'] as PdfContent[][]).map((row) => row.map((cell) => boundNode(cell, own))) };
   }
   return bounded;

@@ -3,13 +3,8 @@ import type { Heading, PhrasingContent, Root, RootContent, TableRow } from 'mdas
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { markdownTree } from '../markdown-tree.js';
+import type { PdfContent, PdfLink } from './pdf-content.js';
 import { pdfTable, type TextArea } from './pdf-table.js';
-
-/** pdfmake content: plain objects as pdfmake reads them. */
-export type PdfContent = Record<string, unknown> | string | PdfContent[];
-
-/** Where a link leads in a PDF: a URI (a web or mail address, or a file next to it), or a destination in the same PDF. */
-export type PdfLink = { link: string } | { linkToDestination: string };
 
 export interface PdfBodyOptions {
   /** Where each link of the document leads; undefined leaves its text, unlinked. */
@@ -77,7 +72,7 @@ function inline(nodes: readonly PhrasingContent[], style: InlineStyle, context: 
       case 'html':
         return [];
       default:
-        return 'children' in node ? inline(node.children as PhrasingContent[], style, context) : 'value' in node ? [leaf(String(node.value), style)] : [];
+        return 'children' in node ? inline(node.children, style, context) : 'value' in node ? [leaf(String(node.value), style)] : [];
     }
   });
 }
@@ -104,7 +99,13 @@ function blocks(nodes: readonly RootContent[], context: Context): PdfContent[] {
         const [head, ...rows] = node.children;
         if (!head) return [];
         const { area } = context.options;
-        return [pdfTable(cells(head, context), rows.map((row) => cells(row, context)), { ...area, width: area.width - context.indent })];
+        return [
+          pdfTable(
+            cells(head, context),
+            rows.map((row) => cells(row, context)),
+            { ...area, width: area.width - context.indent },
+          ),
+        ];
       }
       case 'blockquote':
         return [{ stack: blocks(node.children, nested), margin: [NESTED_INDENT, 0, 0, 8], italics: true, color: '#444' }];

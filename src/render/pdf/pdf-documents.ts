@@ -3,7 +3,8 @@ import { levelColour } from '../html/heat-map.js';
 import type { Publication, PublishedDocument, RiskView } from '../publication.js';
 import { failureSentence, type RenderFailure } from '../render-failure.js';
 import { boundText } from './bounded-text.js';
-import { LINK_COLOR, markdownToPdf, type PdfContent, type PdfLink } from './markdown-to-pdf.js';
+import { LINK_COLOR, markdownToPdf } from './markdown-to-pdf.js';
+import type { PdfContent, PdfLink } from './pdf-content.js';
 import { headingDestination, pdfLinks, titleDestination, type PdfLinks } from './pdf-links.js';
 import { H2_STYLE, pdfTable, pdfTables, TABLE_STYLE, type TextArea } from './pdf-table.js';
 
@@ -54,13 +55,22 @@ export interface Layout {
 
 /** The running header: organisation, document id and title (the manual's sections each carry their own). */
 export function runningHeader(organization: string, doc: PublishedDocument) {
-  return () => ({ columns: [{ text: organization, style: 'running' }, { text: `${doc.id} ${doc.title}`, style: 'running', alignment: 'right' }], margin: [40, 20, 40, 0] });
+  return () => ({
+    columns: [
+      { text: organization, style: 'running' },
+      { text: `${doc.id} ${doc.title}`, style: 'running', alignment: 'right' },
+    ],
+    margin: [40, 20, 40, 0],
+  });
 }
 
 /** The footer: version, classification, and "Page X of Y". */
 export function footer(doc: PublishedDocument) {
   return (page: number, pages: number) => ({
-    columns: [{ text: `Version ${doc.version} · ${doc.statusShown} · ${doc.classification.toUpperCase()}`, style: 'running' }, { text: `Page ${page} of ${pages}`, style: 'running', alignment: 'right' }],
+    columns: [
+      { text: `Version ${doc.version} · ${doc.statusShown} · ${doc.classification.toUpperCase()}`, style: 'running' },
+      { text: `Page ${page} of ${pages}`, style: 'running', alignment: 'right' },
+    ],
     margin: [40, 10, 40, 0],
   });
 }
@@ -125,7 +135,14 @@ function heatMapTable(title: string, view: RiskView, counts: number[][]): PdfCon
     unbreakable: true,
     stack: [
       { text: title, style: 'h3' },
-      { table: { widths: [110, ...view.impact.map(() => 62)], body: [[{ text: 'Likelihood / impact', style: 'th' }, ...view.impact.map((name, i) => ({ text: `${i + 1} ${name}`, style: 'th', alignment: 'center' }))], ...rows] }, layout: 'grid', style: 'table' },
+      {
+        table: {
+          widths: [110, ...view.impact.map(() => 62)],
+          body: [[{ text: 'Likelihood / impact', style: 'th' }, ...view.impact.map((name, i) => ({ text: `${i + 1} ${name}`, style: 'th', alignment: 'center' }))], ...rows],
+        },
+        layout: 'grid',
+        style: 'table',
+      },
     ],
   };
 }
@@ -180,9 +197,23 @@ function bodyOfDocument(doc: PublishedDocument, layout: Layout): PdfContent[] {
 function controlPage(doc: PublishedDocument, area: TextArea): PdfContent[] {
   return [
     { text: 'Document control', style: 'h1', pageBreak: 'before' },
-    pdfTable(['Version', 'Date', 'Author(s)', 'Details'], doc.history.map((r) => [whole(r.version), whole(r.date), r.author, r.details]), area, 'Version history'),
+    pdfTable(
+      ['Version', 'Date', 'Author(s)', 'Details'],
+      doc.history.map((r) => [whole(r.version), whole(r.date), r.author, r.details]),
+      area,
+      'Version history',
+    ),
     { stack: [{ text: 'Approval', style: 'h2' }, approvalText(doc)], unbreakable: true },
-    ...(doc.distribution.length > 0 ? [pdfTable(['To', 'Audience'], doc.distribution.map((d) => [d.to, d.audience]), area, 'Distribution')] : []),
+    ...(doc.distribution.length > 0
+      ? [
+          pdfTable(
+            ['To', 'Audience'],
+            doc.distribution.map((d) => [d.to, d.audience]),
+            area,
+            'Distribution',
+          ),
+        ]
+      : []),
   ];
 }
 

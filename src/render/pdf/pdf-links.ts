@@ -2,7 +2,8 @@ import path from 'node:path';
 import { documentLinks } from '../document-links.js';
 import type { PublishedDocument } from '../publication.js';
 import { bodyOf } from '../site/render-site.js';
-import { anchorsOf, type PdfLink } from './markdown-to-pdf.js';
+import { anchorsOf } from './markdown-to-pdf.js';
+import type { PdfLink } from './pdf-content.js';
 
 const EXTERNAL = /^(https?:|mailto:)/i;
 

@@ -1,6 +1,7 @@
 import { boundText, leaves, type Inline, type Leaf } from './bounded-text.js';
-import type { PdfContent } from './markdown-to-pdf.js';
+import type { PdfContent } from './pdf-content.js';
 import { textWidth, type TextStyle } from './text-width.js';
+import { isRecord } from '../../text/is-record.js';
 
 /** The text area of a page, in points. */
 export interface TextArea {
@@ -26,8 +27,6 @@ const TITLE_MARGIN = H2_STYLE.margin[1] + H2_STYLE.margin[3];
 const TALL = 0.6;
 
 const NO_BORDER = [false, false, false, false];
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 interface Measure {
   /** The widest piece that cannot be broken (a word, or a whole `noWrap` text). */
@@ -150,7 +149,7 @@ function titleHeight(title: PdfContent | undefined, width: number): number {
  * may be taller than a page is let to break instead.
  */
 export function pdfTables(header: readonly PdfContent[], groups: readonly TableGroup[], area: TextArea): PdfContent[] {
-  const head = boundText(header).map((cell) => (isObject(cell) ? { ...cell, style: 'th' } : { text: cell, style: 'th' }));
+  const head = boundText(header).map((cell) => (isRecord(cell) ? { ...cell, style: 'th' } : { text: cell, style: 'th' }));
   const bodies = groups.map((group) => group.rows.map((row) => boundText(row)));
   const columns = Math.max(head.length, ...bodies.flatMap((rows) => rows.map((row) => row.length)));
   const pad = (row: PdfContent[]) => [...row, ...Array.from({ length: columns - row.length }, () => '')];
@@ -172,7 +171,21 @@ export function pdfTables(header: readonly PdfContent[], groups: readonly TableG
     const top = titleHeight(group.title, area.width) + headHeight;
     const headerRows = top <= tall ? (group.title === undefined ? 1 : 2) : 0;
     const keep = headerRows > 0 && heights.length > 0 && top + heights[0]! <= tall;
-    const titleRow = group.title === undefined ? [] : [[{ ...(isObject(group.title) ? group.title : { text: group.title }), style: 'h2', margin: [-(PADDING + RULE), H2_STYLE.margin[1], 0, H2_STYLE.margin[3]], colSpan: columns, border: NO_BORDER }, ...Array.from({ length: columns - 1 }, () => '')]];
+    const titleRow =
+      group.title === undefined
+        ? []
+        : [
+            [
+              {
+                ...(isRecord(group.title) ? group.title : { text: group.title }),
+                style: 'h2',
+                margin: [-(PADDING + RULE), H2_STYLE.margin[1], 0, H2_STYLE.margin[3]],
+                colSpan: columns,
+                border: NO_BORDER,
+              },
+              ...Array.from({ length: columns - 1 }, () => ''),
+            ],
+          ];
     return {
       table: {
         headerRows,

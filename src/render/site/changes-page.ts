@@ -1,4 +1,4 @@
-import { commitWords, configurationSentence, eventSentence, rangeSentence } from '../../changes/change-sentences.js';
+import { configurationSentence, eventSentence, rangeSentence } from '../../changes/change-sentences.js';
 import type { ChangeReport } from '../../changes/changes.js';
 import type { SiteTemplates } from './templates.js';
 
@@ -12,7 +12,13 @@ interface Row {
 
 /** What the Changes template shows: the range, then per document its events as rows, then the configuration's. */
 export function changesView(report: ChangeReport, options: { pageOf?: (id: string) => string | undefined; window?: string } = {}) {
-  const row = (commit: ChangeReport['configuration'][number]['commit'], sentence: string, notValid: boolean): Row => ({ date: commit.date, commit: commit.hash.slice(0, 7), author: commit.author, sentence, notValid });
+  const row = (commit: ChangeReport['configuration'][number]['commit'], sentence: string, notValid: boolean): Row => ({
+    date: commit.date,
+    commit: commit.hash.slice(0, 7),
+    author: commit.author,
+    sentence,
+    notValid,
+  });
   return {
     range: rangeSentence(report),
     window: options.window,

@@ -59,7 +59,14 @@ export function renderSite(publication: Publication, templates: SiteTemplates, o
   const page = (pageTitle: string, content: string, current?: string) =>
     templates.pages.layout({ ...common, pageTitle, content, nav: nav(current), isRegister: current === undefined, isChanges: current === CHANGES_PAGE });
 
-  const register = { ...common, documents: publication.documents.map(withPdf), manualPdf: options.manualPdf, audience: publication.audience, leftOutNote: leftOutNote(publication), exports: options.exports ?? [] };
+  const register = {
+    ...common,
+    documents: publication.documents.map(withPdf),
+    manualPdf: options.manualPdf,
+    audience: publication.audience,
+    leftOutNote: leftOutNote(publication),
+    exports: options.exports ?? [],
+  };
   files.set('index.html', page('Document register', templates.pages.register(register)));
   if (options.changes) {
     const view = changesView(options.changes.report, { pageOf: (id) => byId.get(id)?.page, window: options.changes.window });

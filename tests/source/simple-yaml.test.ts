@@ -3,15 +3,19 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { splitFrontMatter } from '../../src/documents/front-matter.js';
-import { readSimpleYaml } from '../../src/documents/simple-yaml.js';
-import { childPointer } from '../../src/documents/source-map.js';
-import { parseYamlSource, parseYamlSourceWithLibrary } from '../../src/documents/yaml-source.js';
+import { readSimpleYaml } from '../../src/source/simple-yaml.js';
+import { childPointer } from '../../src/source/source-map.js';
+import { parseYamlSource, parseYamlSourceWithLibrary } from '../../src/source/yaml-source.js';
 import { normaliseText } from '../../src/text/decode.js';
 import { seededRandom } from '../helpers/random.js';
 
 /** Every pointer the loader records for a value: the root, each map value and each list item. */
 function pointersOf(value: unknown, pointer = ''): string[] {
-  const children = Array.isArray(value) ? value.map((item, index) => pointersOf(item, childPointer(pointer, index))) : value !== null && typeof value === 'object' ? Object.entries(value).map(([key, item]) => pointersOf(item, childPointer(pointer, key))) : [];
+  const children = Array.isArray(value)
+    ? value.map((item, index) => pointersOf(item, childPointer(pointer, index)))
+    : value !== null && typeof value === 'object'
+      ? Object.entries(value).map(([key, item]) => pointersOf(item, childPointer(pointer, key)))
+      : [];
   return [pointer, ...children.flat()];
 }
 
@@ -38,18 +42,117 @@ function filesUnder(dir: string, pattern: RegExp): string[] {
     .map((file) => path.join(dir, file));
 }
 
-
 // Values, keys and flow collections the simple reader reads, and ones it must leave to the library.
 const SCALARS = [
-  'a', 'Risk 1', 'x y', '27001:2013', 'http://example.com/a', 'a#b', 'a #b', '1', '-1', '+1', '-0', '007', '0o17', '0x1F', '1.5', '.5', '5.', '1.50',
-  '1e3', '1E-2', 'true', 'True', 'TRUE', 'tRue', 'false', 'null', 'Null', '~', 'yes', 'no', 'on', '2024-01-01', '1_000', '0b101',
-  '12345678901234567890', '?x', ':x', '-x', 'a:b', '[x]', '{x}', 'x]', 'x}', 'a,b', 'a, b', 'é', '\u00a0x', 'x\u00a0', '日本', '😀', 'a  b', '<<', '=',
-  '"a"', '"a:b"', '""', '"a\'b"', '"a # b"', "'a'", "'it''s'", "''", '\'a"b\'',
+  'a',
+  'Risk 1',
+  'x y',
+  '27001:2013',
+  'http://example.com/a',
+  'a#b',
+  'a #b',
+  '1',
+  '-1',
+  '+1',
+  '-0',
+  '007',
+  '0o17',
+  '0x1F',
+  '1.5',
+  '.5',
+  '5.',
+  '1.50',
+  '1e3',
+  '1E-2',
+  'true',
+  'True',
+  'TRUE',
+  'tRue',
+  'false',
+  'null',
+  'Null',
+  '~',
+  'yes',
+  'no',
+  'on',
+  '2024-01-01',
+  '1_000',
+  '0b101',
+  '12345678901234567890',
+  '?x',
+  ':x',
+  '-x',
+  'a:b',
+  '[x]',
+  '{x}',
+  'x]',
+  'x}',
+  'a,b',
+  'a, b',
+  'é',
+  '\u00a0x',
+  'x\u00a0',
+  '日本',
+  '😀',
+  'a  b',
+  '<<',
+  '=',
+  '"a"',
+  '"a:b"',
+  '""',
+  '"a\'b"',
+  '"a # b"',
+  "'a'",
+  "'it''s'",
+  "''",
+  "'a\"b'",
 ];
-const ODD_SCALARS = ['1e999', '.inf', '-.Inf', '.nan', '-', '- x', '? x', 'a:', 'a: b', '@x', '`x', '!x', '!!str x', '&a x', '*a', '%x', '|', '>', 'a\tb', 'x\u200b', '"a\\nb"', "'x", '"x', '"a" b', "'a'# c"];
+const ODD_SCALARS = [
+  '1e999',
+  '.inf',
+  '-.Inf',
+  '.nan',
+  '-',
+  '- x',
+  '? x',
+  'a:',
+  'a: b',
+  '@x',
+  '`x',
+  '!x',
+  '!!str x',
+  '&a x',
+  '*a',
+  '%x',
+  '|',
+  '>',
+  'a\tb',
+  'x\u200b',
+  '"a\\nb"',
+  "'x",
+  '"x',
+  '"a" b',
+  "'a'# c",
+];
 const KEYS = ['id', 'a b', 'x-y', 'k1', '"q"', "'s'", '"a b"', 'é', 'x ', "'it''s'", '"1"', 'a.b', 'k_1', '<<'];
 const ODD_KEYS = ['1', 'true', 'null', '~', '__proto__', 'constructor', 'a:b', 'a#b', '? x', '-k', 'k[0]', '"k": 1', '[k]', '"a\\tb"'];
-const FLOWS = ['[a, b]', '[]', '{}', '{ a: 1, b: [x, y] }', '{"a":1}', '{"a": "b"}', '[a,b]', '[ a , b ]', '[[1, 2], {c: d}]', '{ a : 1 }', '{ a: 27001:2013 }', '[ "x" , \'y\' ]', '[-1, -2]', '{ a: http://x }', '{ "k": [1, {x: y}] }'];
+const FLOWS = [
+  '[a, b]',
+  '[]',
+  '{}',
+  '{ a: 1, b: [x, y] }',
+  '{"a":1}',
+  '{"a": "b"}',
+  '[a,b]',
+  '[ a , b ]',
+  '[[1, 2], {c: d}]',
+  '{ a : 1 }',
+  '{ a: 27001:2013 }',
+  '[ "x" , \'y\' ]',
+  '[-1, -2]',
+  '{ a: http://x }',
+  '{ "k": [1, {x: y}] }',
+];
 const ODD_FLOWS = ['{a: }', '[a,]', '[a: b]', '{ a: b: c }', '[a #c]', '[x]y', '[x]# c', '{a: [}', '{ a: 1, a: 2 }', '{ 1: a }', '{ ? a }', '[- 1]', '{ a: .inf }', '[a:b]', '[a, [b,'];
 
 /** A random YAML document from constructs inside and outside the simple subset. */
@@ -124,8 +227,21 @@ describe('the simple YAML reader', () => {
     const flow = ['id: DOC-RR', 'versions:', '  - { version: "0.1", date: 2020-01-01, author: M. Woolard, details: First draft }', 'risks:'];
     const block = ['id: DOC-RR', 'risks:'];
     for (let i = 1; i <= 200; i++) {
-      flow.push(`  - { id: R-${i}, title: "Risk ${i}: data", owner: ciso, cia: [confidentiality], likelihood: ${i % 5}, impact: ${(i * 7) % 5}, controls: ["5.1", "8.${i % 30}"], residual: { likelihood: 1, impact: 2 }, acceptance: { by: ciso, date: 2026-03-01 } }`);
-      block.push(`  - id: R-${i}`, `    title: 'Risk ''${i}'' #1' # why`, '    cia: [integrity, availability]', `    likelihood: ${i % 5}`, '    residual:', '      likelihood: 1', '      impact: 0x2', '    acceptance:', '    # accepted below', `      by: ciso`);
+      flow.push(
+        `  - { id: R-${i}, title: "Risk ${i}: data", owner: ciso, cia: [confidentiality], likelihood: ${i % 5}, impact: ${(i * 7) % 5}, controls: ["5.1", "8.${i % 30}"], residual: { likelihood: 1, impact: 2 }, acceptance: { by: ciso, date: 2026-03-01 } }`,
+      );
+      block.push(
+        `  - id: R-${i}`,
+        `    title: 'Risk ''${i}'' #1' # why`,
+        '    cia: [integrity, availability]',
+        `    likelihood: ${i % 5}`,
+        '    residual:',
+        '      likelihood: 1',
+        '      impact: 0x2',
+        '    acceptance:',
+        '    # accepted below',
+        `      by: ciso`,
+      );
     }
     expect(expectSameAsLibrary(flow.join('\n') + '\n')).toBe(true);
     expect(expectSameAsLibrary(block.join('\n'))).toBe(true);

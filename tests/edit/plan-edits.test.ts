@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { planApproval, planNewVersion } from '../src/edit/plan-edits.js';
-import { parseYamlSource } from '../src/documents/yaml-source.js';
-import { markdown, workspaceFrom } from './helpers/workspace.js';
+import { planApproval, planNewVersion } from '../../src/edit/plan-edits.js';
+import { parseYamlSource } from '../../src/source/yaml-source.js';
+import { markdown, workspaceFrom } from '../helpers/workspace.js';
 
 const docOf = (files: Record<string, string>) => workspaceFrom(files).documents[0]!;
 const ROW = { version: '1.1', date: '2026-02-01', author: 'M. Woolard', details: 'Scope: offices | call centre' };
@@ -28,7 +28,8 @@ describe('isms version edits', () => {
   });
 
   it('appends a YAML row in the style of the rows before it, keeping comments', () => {
-    const yaml = 'id: DOC-P\ntitle: Plan\ntype: plan\nowner: ciso\nclassification: internal\nstatus: approved # the board said so\nversion: "1.0"\nversions:\n  - version: "1.0"\n    date: 2026-01-10\n    author: M. Woolard\n    details: First\n# end of history\nitems: []\n';
+    const yaml =
+      'id: DOC-P\ntitle: Plan\ntype: plan\nowner: ciso\nclassification: internal\nstatus: approved # the board said so\nversion: "1.0"\nversions:\n  - version: "1.0"\n    date: 2026-01-10\n    author: M. Woolard\n    details: First\n# end of history\nitems: []\n';
     const planned = planNewVersion(docOf({ 'plan.yaml': yaml }), ROW);
     expect(planned.ok && planned.text).toBe(
       yaml
@@ -41,9 +42,12 @@ describe('isms version edits', () => {
 
 describe('isms approve edits', () => {
   it('replaces a block approval and keeps the next key on its own line', () => {
-    const yaml = 'id: DOC-P\ntitle: Plan\ntype: plan\nowner: ciso\nclassification: internal\nstatus: in-review\nversion: "1.1"\napproval:\n  by: ciso\n  name: M. Woolard\n  date: 2026-01-10\nreview:\n  last: 2026-01-10\nversions:\n  - { version: "1.1", date: 2026-01-10, author: A, details: B }\n';
+    const yaml =
+      'id: DOC-P\ntitle: Plan\ntype: plan\nowner: ciso\nclassification: internal\nstatus: in-review\nversion: "1.1"\napproval:\n  by: ciso\n  name: M. Woolard\n  date: 2026-01-10\nreview:\n  last: 2026-01-10\nversions:\n  - { version: "1.1", date: 2026-01-10, author: A, details: B }\n';
     const planned = planApproval(docOf({ 'plan.yaml': yaml }), { by: 'ceo', name: 'R. Adeyemi', date: '2026-02-02' });
-    expect(planned.ok && planned.text).toBe(yaml.replace('status: in-review', 'status: approved').replace('  by: ciso\n  name: M. Woolard\n  date: 2026-01-10\n', '  by: ceo\n  name: R. Adeyemi\n  date: 2026-02-02\n'));
+    expect(planned.ok && planned.text).toBe(
+      yaml.replace('status: in-review', 'status: approved').replace('  by: ciso\n  name: M. Woolard\n  date: 2026-01-10\n', '  by: ceo\n  name: R. Adeyemi\n  date: 2026-02-02\n'),
+    );
   });
 
   it('adds an approval after the status when there is none, and keeps a flow approval flow', () => {

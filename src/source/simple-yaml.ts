@@ -9,15 +9,18 @@ import { childPointer } from './source-map.js';
  * prototype keys, tags, anchors, aliases, escapes, multi-line scalars, tabs, control characters,
  * non-finite numbers) makes it return undefined, and the caller reads the text with the yaml library.
  * Where it answers, it answers exactly what the yaml library and `parseYamlSource` answer: the same
- * values (YAML 1.2 core schema) and the same offsets; tests/documents/simple-yaml.test.ts compares the
+ * values (YAML 1.2 core schema) and the same offsets; tests/source/simple-yaml.test.ts compares the
  * two on every YAML file of the project and on generated documents.
  */
 
 /** Receives the offsets of every value, and of its key in a map, as `parseYamlSource` records them. */
 export type OffsetSink = (pointer: string, value: [number, number], key?: [number, number]) => void;
 
-/** Thrown inside the reader when the text leaves the subset; `readSimpleYaml` turns it into undefined. */
-const UNSUPPORTED = Symbol('outside the simple subset');
+/**
+ * Thrown inside the reader when the text leaves the subset; `readSimpleYaml` turns it into undefined.
+ * One instance, made once: a bail-out costs no stack trace.
+ */
+const UNSUPPORTED = new Error('outside the simple subset');
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** Below the loader's bound (64), so that the loader's depth finding comes from the yaml library. */
@@ -25,6 +28,7 @@ const MAX_DEPTH = 48;
 /** Longest implicit key the subset reads (the yaml library refuses keys over 1,024 characters). */
 const MAX_KEY = 1000;
 /** Characters whose handling is left to the yaml library: tabs, returns, C0/C1 controls, BOM, line separators. */
+// eslint-disable-next-line no-control-regex -- matching control characters is what it is for
 const OUTSIDE = /[\t\r\0-\x08\x0b-\x1f\x7f-\x9f\ufeff\u2028\u2029]/;
 
 // Plain scalars of the YAML 1.2 core schema, tested in the yaml library's order.

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { catalogOf, mapping2013To2022 } from '../src/catalog/catalog.js';
-import { resolveControlId } from '../src/catalog/control-id.js';
+import { catalogOf, mapping2013To2022 } from '../../src/catalog/catalog.js';
+import { resolveControlId } from '../../src/catalog/control-id.js';
 
 describe('the ISO/IEC 27001 catalogues', () => {
   it('has the 93 controls of 2022: 37 organizational, 8 people, 14 physical, 34 technological', () => {
@@ -26,7 +26,12 @@ describe('the ISO/IEC 27001 catalogues', () => {
     const c2022 = catalogOf('iso27001-2022');
     for (const targets of mapping.to2022.values()) for (const t of targets) expect(c2022.get(t)).toBeDefined();
     const covered = new Set([...mapping.to2022.values()].flat());
-    expect(c2022.controls.filter((c) => !covered.has(c.id)).map((c) => c.id).sort()).toEqual([...mapping.newIn2022].sort());
+    expect(
+      c2022.controls
+        .filter((c) => !covered.has(c.id))
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual([...mapping.newIn2022].sort());
   });
 });
 

@@ -14,7 +14,15 @@ export interface YamlSource {
 
 const MAX_DEPTH = 64;
 const tooDeepMessage = `nesting deeper than ${MAX_DEPTH} levels`;
-const CORE_TAGS = new Set(['tag:yaml.org,2002:str', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float', 'tag:yaml.org,2002:bool', 'tag:yaml.org,2002:null', 'tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq']);
+const CORE_TAGS = new Set([
+  'tag:yaml.org,2002:str',
+  'tag:yaml.org,2002:int',
+  'tag:yaml.org,2002:float',
+  'tag:yaml.org,2002:bool',
+  'tag:yaml.org,2002:null',
+  'tag:yaml.org,2002:map',
+  'tag:yaml.org,2002:seq',
+]);
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
@@ -91,7 +99,7 @@ export function parseYamlSourceWithLibrary(text: string): YamlSource {
   const convert = (node: unknown, path: string, depth: number): unknown => {
     if (node === null || node === undefined) return null;
     if (depth > MAX_DEPTH) {
-      problems.push({ message: tooDeepMessage, at: rangeOf(node as Node) });
+      problems.push({ message: tooDeepMessage, at: rangeOf(node) });
       return null;
     }
     if (isAlias(node)) {
@@ -101,7 +109,7 @@ export function parseYamlSourceWithLibrary(text: string): YamlSource {
     const tag = (node as { tag?: string }).tag;
     if (tag && !CORE_TAGS.has(tag)) {
       const name = tag.replace(/^tag:yaml\.org,2002:/, '!!');
-      problems.push({ message: `unsupported YAML tag ${name}: controlled documents use plain values`, at: rangeOf(node as Node) });
+      problems.push({ message: `unsupported YAML tag ${name}: controlled documents use plain values`, at: rangeOf(node) });
       return isScalar(node) ? String(node.value) : null;
     }
     if (isScalar(node)) {
@@ -128,9 +136,10 @@ export function parseYamlSourceWithLibrary(text: string): YamlSource {
         if (!isPair(pair)) continue;
         const keyNode = pair.key;
         if (!isScalar(keyNode) || keyNode.value === null || typeof keyNode.value === 'object') {
-          problems.push({ message: 'only plain text keys are allowed', at: keyNode && typeof keyNode === 'object' ? rangeOf(keyNode as Node) : rangeOf(node) });
+          problems.push({ message: 'only plain text keys are allowed', at: keyNode && typeof keyNode === 'object' ? rangeOf(keyNode) : rangeOf(node) });
           continue;
         }
+        // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a scalar key: null and collections were refused above
         const key = String(keyNode.value);
         const keyOffsets = offsetsOf(keyNode) ?? [0, 0];
         if (FORBIDDEN_KEYS.has(key)) {

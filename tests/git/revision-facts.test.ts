@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fingerprintKind, revisionFacts } from '../src/git/revision-facts.js';
-import { policyWithBody } from './helpers/git-repo.js';
-import { CONTENT, EDITED, HISTORY_VARIANTS, historyTable } from './helpers/history-variants.js';
+import { fingerprintKind, revisionFacts } from '../../src/git/revision-facts.js';
+import { policyWithBody } from '../helpers/git-repo.js';
+import { CONTENT, EDITED, HISTORY_VARIANTS, historyTable } from '../helpers/history-variants.js';
 
 const manual = readFileSync('isms-docs/manual.md', 'utf8');
 const register = readFileSync('isms-docs/risk/register.yaml', 'utf8');
@@ -10,25 +10,27 @@ const register = readFileSync('isms-docs/risk/register.yaml', 'utf8');
 describe('revision facts', () => {
   it('reads the version history table, version, status and approval of a Markdown document', () => {
     const facts = revisionFacts(manual, 'markdown');
-    expect(facts.version).toBe('1.0');
+    expect(facts.version).toBe('2.0');
     expect(facts.status).toBe('approved');
-    expect(facts.approval).toEqual({ by: 'executive', name: 'S. Lindqvist', date: '2019-01-01' });
-    expect(facts.rows).toEqual([
+    expect(facts.approval).toEqual({ by: 'executive', name: 'S. Lindqvist', date: '2026-12-01' });
+    expect(facts.rows.slice(0, 3)).toEqual([
       { version: '0.1', date: '2018-11-28', author: 'M. Woolard', details: 'First draft' },
       { version: '0.2', date: '2018-12-07', author: 'M. Woolard', details: 'Second draft' },
       { version: '1.0', date: '2019-01-01', author: 'M. Woolard', details: 'First published' },
     ]);
+    expect(facts.rows[3]).toMatchObject({ version: '2.0', date: '2026-12-01', author: 'M. Woolard', details: expect.stringMatching(/^Scope: the six offices in five countries named/) });
   });
 
   it('keeps the fingerprint when only administration changes: a row, the version, the status, the approval, the review', () => {
     const administered = manual
-      .replace('version: "1.0"', 'version: "1.1"')
+      .replace('version: "2.0"', 'version: "2.1"')
       .replace('status: approved', 'status: in-review')
-      .replace('  date: 2019-01-01', '  date: 2019-02-01')
+      .replace('  date: 2026-12-01', '  date: 2026-12-02')
       .replace('  last: 2026-09-30', '  last: 2026-10-01')
-      .replace('| 1.0 | 2019-01-01 | M. Woolard | First published |', '| 1.0 | 2019-01-01 | M. Woolard | First published |\n| 1.1 | 2019-02-01 | M. Woolard | Typos |');
+      .replace(/^(\| 2\.0 \| 2026-12-01 \| M\. Woolard \| .*)$/m, '$1\n| 2.1 | 2026-12-02 | M. Woolard | Typos |');
+    expect(administered).not.toBe(manual);
     expect(revisionFacts(administered, 'markdown').fingerprint).toBe(revisionFacts(manual, 'markdown').fingerprint);
-    expect(revisionFacts(administered, 'markdown').rows).toHaveLength(4);
+    expect(revisionFacts(administered, 'markdown').rows).toHaveLength(5);
   });
 
   it('changes the fingerprint when the body, the title or the owner changes', () => {
@@ -42,7 +44,8 @@ describe('revision facts', () => {
   });
 
   it('does not take a heading inside a code block for the history', () => {
-    const text = '---\nid: X\n---\n\n```\n## Version history\n| Version | Date | Author | Details |\n```\n\n## Version history\n\n| Version | Date | Author | Details |\n|---|---|---|---|\n| 0.1 | 2026-01-01 | A \\| B | x |\n';
+    const text =
+      '---\nid: X\n---\n\n```\n## Version history\n| Version | Date | Author | Details |\n```\n\n## Version history\n\n| Version | Date | Author | Details |\n|---|---|---|---|\n| 0.1 | 2026-01-01 | A \\| B | x |\n';
     expect(revisionFacts(text, 'markdown').rows).toEqual([{ version: '0.1', date: '2026-01-01', author: 'A | B', details: 'x' }]);
   });
 
@@ -73,11 +76,14 @@ describe('revision facts', () => {
 
   it('reads versions of a YAML document and fingerprints the rest', () => {
     const facts = revisionFacts(register, 'yaml');
-    expect(facts.rows.map((r) => r.version)).toEqual(['0.1', '1.0', '1.1']);
+    expect(facts.rows.map((r) => r.version)).toEqual(['0.1', '1.0', '1.1', '1.2']);
     expect(facts.approval).toEqual({ by: 'ciso', name: 'M. Woolard', date: '2026-12-01' });
     const changedRisk = register.replace('likelihood: 4\n    impact: 5', 'likelihood: 3\n    impact: 5');
     expect(revisionFacts(changedRisk, 'yaml').fingerprint).not.toBe(facts.fingerprint);
-    const newRow = register.replace('details: Treatments accepted by the risk owners }', 'details: Treatments accepted by the risk owners }\n  - { version: "1.0.1", date: 2026-11-01, author: M. Woolard, details: x }');
+    const newRow = register.replace(
+      'details: Treatments accepted by the risk owners }',
+      'details: Treatments accepted by the risk owners }\n  - { version: "1.0.1", date: 2026-11-01, author: M. Woolard, details: x }',
+    );
     expect(revisionFacts(newRow, 'yaml').fingerprint).toBe(facts.fingerprint);
   });
 
@@ -94,10 +100,16 @@ describe('revision facts', () => {
     const extended = revisionFacts(register.replace('acceptance: { by: ism, date: 2026-12-01, expires: 2027-11-30 }', 'acceptance: { by: ism, date: 2026-12-01, expires: 2029-11-30 }'), 'yaml');
     expect(extended.fingerprint).toBe(facts.fingerprint);
     expect(extended.risks?.get('R-004')?.expires).toBe('2029-11-30');
-    const blockStyle = revisionFacts(register.replace('acceptance: { by: ism, date: 2026-12-01, expires: 2027-11-30 }', 'acceptance:\n      by: ism\n      date: 2026-12-01\n      expires: 2027-11-30'), 'yaml');
+    const blockStyle = revisionFacts(
+      register.replace('acceptance: { by: ism, date: 2026-12-01, expires: 2027-11-30 }', 'acceptance:\n      by: ism\n      date: 2026-12-01\n      expires: 2027-11-30'),
+      'yaml',
+    );
     expect(blockStyle.fingerprint).toBe(facts.fingerprint);
     // Text next to an acceptance is content.
-    const smuggled = revisionFacts(register.replace('acceptance: { by: ism, date: 2026-12-01, expires: 2027-11-30 }', 'acceptance: { by: ism, date: 2026-12-01, expires: 2027-11-30 }\n    treatment_note: accepted forever'), 'yaml');
+    const smuggled = revisionFacts(
+      register.replace('acceptance: { by: ism, date: 2026-12-01, expires: 2027-11-30 }', 'acceptance: { by: ism, date: 2026-12-01, expires: 2027-11-30 }\n    treatment_note: accepted forever'),
+      'yaml',
+    );
     expect(smuggled.fingerprint).not.toBe(facts.fingerprint);
   });
 });
@@ -121,7 +133,8 @@ describe('fingerprint versions', () => {
 
   it("takes today's version with 64 hex digits as current, and nothing else", () => {
     expect(fingerprintKind(`sha256-v2:${digest}`)).toBe('current');
-    for (const other of [`sha256-v2:${digest.slice(2)}`, `sha256-v2:${digest.toUpperCase()}`, `sha256-v1:${digest}`, `sha256:${digest}`, digest, '-', '']) expect(fingerprintKind(other), other).toBe('unknown');
+    for (const other of [`sha256-v2:${digest.slice(2)}`, `sha256-v2:${digest.toUpperCase()}`, `sha256-v1:${digest}`, `sha256:${digest}`, digest, '-', ''])
+      expect(fingerprintKind(other), other).toBe('unknown');
   });
 
   it('takes only a version isms used before as one that cannot be compared', () => {

@@ -25,7 +25,7 @@ export class SourceMap {
     private readonly source?: { text: string; lines: LineIndex },
     offsets?: Map<string, Offsets>,
   ) {
-    this.offsets = offsets ?? new Map();
+    this.offsets = offsets ?? new Map<string, Offsets>();
   }
 
   /** The same positions with another fallback (the front matter's opening line). */
