@@ -85,6 +85,15 @@ export interface OversizedRevision {
   size: number;
 }
 
+/** A controlled document deleted by a commit, under a path that no document of the tip has (had) as its name. */
+export interface RemovedDocument {
+  commit: Commit;
+  /** Its path when it was deleted, relative to the documents root. */
+  path: string;
+  /** What it said just before; undefined when it could not be read. */
+  facts: RevisionFacts | undefined;
+}
+
 /** Everything git says of one document. */
 export interface DocumentEvidence {
   /** Committed states reachable from HEAD, oldest first (topological order); empty when never committed. */
@@ -106,6 +115,8 @@ export interface DocumentEvidence {
 /** The history index as rules see it (an in-memory fake in unit tests). */
 export interface GitEvidence {
   status: RepositoryStatus;
+  /** With --at: the commit the ISMS was read at (full hash), which stands in for HEAD. */
+  at?: string;
   /** `--base` as given, when given. */
   baseRef?: string;
   baseline?: Baseline;
@@ -134,6 +145,8 @@ export interface GitEvidence {
   uncheckedAtBase: string[];
   /** Revisions too large to read. */
   oversized: OversizedRevision[];
+  /** Controlled documents deleted in the history read, oldest first. */
+  removed: RemovedDocument[];
   /** Which commit is an ancestor of which (undefined in unit tests: the order of revisions stands in). */
   graph?: CommitGraph;
   /** Signature checks of sign-off commits whose configuration required signatures. */
@@ -154,6 +167,7 @@ export function noEvidence(status: RepositoryStatus): GitEvidence {
     uncommittedConfig: [],
     uncheckedAtBase: [],
     oversized: [],
+    removed: [],
     signature: () => undefined,
     datedBeforeParent: () => false,
   };
