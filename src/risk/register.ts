@@ -1,7 +1,8 @@
 import type { RiskMethod } from '../config/config.js';
 import type { SourceDocument } from '../documents/document.js';
 import { isRecord } from '../text/is-record.js';
-import { ratingsOf, type Rating } from './method.js';
+import type { Rating } from './method.js';
+import { summarizeRisks } from './risk-summary.js';
 
 /** One risk of a register as reports, publications and exports show it. */
 export interface RiskEntry {
@@ -25,12 +26,14 @@ export interface RiskEntry {
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 const texts = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 
-/** Every risk (each map of `risks`) of a register, in its order, rated by `method`. Pure. */
+/**
+ * Every risk (each map of `risks`) of a register, in its order, rated by `method` as the status report
+ * and the publication rate it (summarizeRisks: an avoided risk has no residual). Pure.
+ */
 export function readRisks(doc: SourceDocument, method: RiskMethod | undefined): RiskEntry[] {
   const list = Array.isArray(doc.data?.['risks']) ? (doc.data['risks'] as unknown[]) : [];
-  return list.filter(isRecord).map((risk): RiskEntry => {
-    const treatment = text(risk['treatment']);
-    const { inherent, residual } = method ? ratingsOf(method, risk) : { inherent: undefined, residual: undefined };
+  const rated: Array<{ entry: Record<string, unknown>; inherent?: Rating; residual?: Rating }> = method ? summarizeRisks(doc, method).risks : list.filter(isRecord).map((entry) => ({ entry }));
+  return rated.map(({ entry: risk, inherent, residual }): RiskEntry => {
     const acceptance = isRecord(risk['acceptance']) ? risk['acceptance'] : undefined;
     return {
       id: text(risk['id']),
@@ -38,8 +41,8 @@ export function readRisks(doc: SourceDocument, method: RiskMethod | undefined): 
       owner: text(risk['owner']),
       cia: texts(risk['cia']),
       ...(inherent ? { inherent } : {}),
-      ...(residual && treatment !== 'avoid' ? { residual } : {}),
-      treatment,
+      ...(residual ? { residual } : {}),
+      treatment: text(risk['treatment']),
       controls: texts(risk['controls']),
       ...(acceptance ? { acceptance: { by: text(acceptance['by']), date: text(acceptance['date']), expires: text(acceptance['expires']) } } : {}),
       nextReview: text(risk['next_review']),
