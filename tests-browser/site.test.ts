@@ -131,11 +131,26 @@ describe('the built site in Chromium', () => {
     }
   });
 
+  it('opens the Changes page from the navigation, its dates and commits never wrapped, and links the exports from the register', async () => {
+    const page = await open('index.html', { javaScript: false });
+    expect(await page.locator('ul.exports a').allInnerTexts()).toEqual(['xlsx', 'csv', 'xlsx', 'csv', 'xlsx', 'csv']);
+    await page.getByRole('link', { name: 'Changes', exact: true }).click();
+    expect(page.url()).toBe(siteUrl + 'changes.html');
+    expect(await page.locator('h1').innerText()).toBe('Changes');
+    expect(await page.locator('p.counts').first().innerText()).toMatch(/^From .* to [0-9a-f]{7} \(\d{4}-\d{2}-\d{2}\): \d+ commits?\. The 12 months before this build/);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'changes.png'), fullPage: true });
+    await page.context().close();
+    const narrow = await open('changes.html', { width: 420 });
+    expect(await wrapped(narrow, '.changes td.date, .changes td.id')).toEqual([]);
+    await narrow.context().close();
+  });
+
   it('names each document in the navigation by its title, with its id after it', async () => {
     const page = await open('DOC-A5.html');
     const links = page.locator('header.site nav a');
     expect(await links.allInnerTexts()).toEqual([
       'Register',
+      'Changes',
       'Information Security Management System Manual ISMS-MAN',
       'Information Security and Business Continuity Policy DOC-A5',
       'Statement of Applicability DOC-SOA',

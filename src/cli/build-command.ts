@@ -2,20 +2,26 @@ import path from 'node:path';
 import { audienceOf, buildAudience, type Config } from '../config/config.js';
 import { check } from '../engine/check.js';
 import type { GitEvidence } from '../git/evidence.js';
-import { headCommit, headCommitTime } from '../git/repository.js';
+import { headCommit, pointInHistory } from '../git/point-in-history.js';
+import type { Commit } from '../git/log-parser.js';
+import { collectChanges, type ChangeReport } from '../changes/changes.js';
+import type { Workspace } from '../documents/workspace.js';
+import { exportsOf } from '../export/export-tables.js';
+import { exportSource } from './export-source.js';
+import { sourceTime } from './source-time.js';
 import { workingChanges } from '../git/working-changes.js';
-import { buildOutputs, manualFileName } from '../render/build-outputs.js';
-import { buildPublication, type Publication } from '../render/publication.js';
+import { buildOutputs, EXPORTS_FOLDER, manualFileName } from '../render/build-outputs.js';
+import { buildPublication, publishedIn, shownInPublication, type Publication } from '../render/publication.js';
 import { loadTemplates, TemplateError } from '../render/site/templates.js';
 import { summarize } from '../reporters/report.js';
 import { RULES } from '../rules/index.js';
 import { nameLine } from '../sign/certificate-facts.js';
 import { escapeControls } from '../text/controls.js';
-import { todayIso } from '../text/dates.js';
+import { addMonths, todayIso } from '../text/dates.js';
 import { displayPath, isInside } from '../text/paths.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { messages } from './messages.js';
-import { gitEvidence, openWorkspace } from './open-workspace.js';
+import { gitEvidence, openWorkspace, openWorkspaceAt, resolvePoint } from './open-workspace.js';
 import { TOOL_VERSION } from './tool-version.js';
 import { openSigningKey, refuseInvalidCertificate, takePassphrase } from './signing-key-option.js';
 import { outFolderProblem, followLinks, replaceFolder } from './write-tree.js';
@@ -29,17 +35,25 @@ export interface BuildCommandOptions {
   signKey?: string;
   passphraseFile?: string;
   audience?: string;
+  at?: string;
 }
 
-/** Build time: SOURCE_DATE_EPOCH when set; under --release the commit's time; else now. */
-async function buildTime(io: CliIo, root: string, release: boolean): Promise<Date> {
-  const epoch = io.env['SOURCE_DATE_EPOCH'];
-  if (epoch !== undefined && epoch !== '') {
-    if (!/^\d+$/.test(epoch)) throw new UsageError(messages.badSourceDateEpoch(epoch));
-    return new Date(Number(epoch) * 1000);
-  }
-  if (release) return headCommitTime(root);
-  return new Date();
+/** How far back the site's Changes page looks from the build's date. */
+const CHANGES_WINDOW_MONTHS = 12;
+
+/**
+ * What changed in the 12 months before the build's date (the commit's date in a release or at --at),
+ * for the documents this audience may read; undefined without git history. The window starts at the
+ * newest commit on the build commit's first-parent line on or before that day, or with the history.
+ */
+async function changesForSite(workspace: Workspace, git: GitEvidence, publication: Publication, to: Commit, buildDay: string): Promise<{ report: ChangeReport; window: string } | undefined> {
+  if (git.status.kind !== 'ok') return undefined;
+  const { config } = workspace;
+  const since = addMonths(buildDay, -CHANGES_WINDOW_MONTHS);
+  const start = await pointInHistory(config.root, since, to.hash);
+  if (!start.ok && start.kind !== 'before-history') return undefined;
+  const report = collectChanges(workspace, git, { ...(start.ok ? { from: start.commit } : {}), to, include: shownInPublication(workspace, publication) });
+  return { report, window: messages.changesWindow(CHANGES_WINDOW_MONTHS, since, buildDay) };
 }
 
 /** What stderr says of the publication: what was left out and why, and what is published as DRAFT or OBSOLETE. */
@@ -63,7 +77,8 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
   const passphrase = takePassphrase(io);
   if (options.signKey !== undefined && options.release !== true) throw new UsageError(messages.signingNeedsRelease());
   const key = await openSigningKey(io, options, passphrase);
-  const workspace = await openWorkspace(io, options.config);
+  const at = options.at === undefined ? undefined : await resolvePoint(io, options.config, '--at', options.at);
+  const workspace = at ? await openWorkspaceAt(io, options.config, at) : await openWorkspace(io, options.config);
   const { config } = workspace;
   const out = followLinks(path.resolve(io.cwd, options.out ?? path.join(config.root, '_site')));
   const shownOut = displayPath(io.cwd, out);
@@ -74,16 +89,21 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
   const audience = buildAudience(config, options.audience);
   if (!audience.ok) throw new UsageError(messages.unknownAudience(options.audience ?? '', audience.defined));
   // A release (the only build that is signed) reads everything from git itself, never from the cache.
-  const git: GitEvidence = await gitEvidence(workspace, undefined, undefined, { cache: !release });
-  const time = await buildTime(io, config.root, release && git.status.kind === 'ok');
-  const asOf = release ? time.toISOString().slice(0, 10) : todayIso();
+  const git: GitEvidence = await gitEvidence(workspace, undefined, undefined, { cache: !release, ...(at ? { at } : {}) });
+  // The commit built: --at's, else HEAD's (none outside git).
+  const built = at?.commit ?? (git.status.kind === 'ok' ? await headCommit(config.root) : undefined);
+  // A release, or a build at a point of history, takes its time from the commit: the same commit gives the same output.
+  const fromCommit = release || at !== undefined;
+  const time = sourceTime(io, fromCommit ? built?.committerDate : undefined);
+  const asOf = fromCommit ? time.toISOString().slice(0, 10) : todayIso();
   if (key) refuseInvalidCertificate(io, options.signKey!, key, time);
 
   // Under --release, documents that differ from HEAD are an error, not a warning.
   const summary = summarize(check(workspace, { asOf, rules: RULES, git, ...(release ? { severity: { 'git-uncommitted': 'error' } } : {}) }));
   if (release) {
     if (git.status.kind !== 'ok') throw new UsageError(messages.releaseNeedsGit(git.status.kind));
-    const changes = await workingChanges(config.root, { exclude: [out] });
+    // At a point of history nothing is read from the working tree, so nothing in it can be uncommitted.
+    const changes = at ? { ok: true as const, toplevel: '', modified: [], untracked: [], deleted: [] } : await workingChanges(config.root, { exclude: [out] });
     if (!changes.ok) throw new UsageError(messages.releaseNeedsGit(changes.message));
     const dirty = [...changes.modified, ...changes.untracked, ...changes.deleted].sort().map((file) => escapeControls(displayPath(io.cwd, path.join(changes.toplevel, file))));
     if (dirty.length > 0 || summary.errors > 0) {
@@ -99,7 +119,7 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
     if (error instanceof TemplateError) throw new UsageError(error.message);
     throw error;
   }
-  const commit = git.status.kind === 'ok' ? await headCommit(config.root) : undefined;
+  const commit = built?.hash;
   const publication = buildPublication(workspace, git, {
     buildTime: time.toISOString(),
     asOf,
@@ -113,9 +133,14 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
     return EXIT.findings;
   }
   const both = options.html === undefined && options.pdf === undefined;
+  const html = both || options.html === true;
   const progress = io.stderr.isTTY === true;
+  const changes = html && built ? await changesForSite(workspace, git, publication, built, time.toISOString().slice(0, 10)) : undefined;
+  const exports = html ? exportsOf({ workspace, git, asOf, source: await exportSource(workspace, git, at), include: publishedIn(publication) }) : [];
   const { files, failures } = await buildOutputs(publication, {
-    html: both || options.html === true,
+    html,
+    ...(changes ? { changes } : {}),
+    exports,
     pdf: both || options.pdf === true,
     toolVersion: TOOL_VERSION,
     asOf,
@@ -135,8 +160,12 @@ export async function buildCommand(options: BuildCommandOptions, io: CliIo): Pro
   }
   const pages = [...files.keys()].filter((f) => f.endsWith('.html')).length;
   const pdfs = [...files.keys()].filter((f) => f.endsWith('.pdf')).length;
+  const exported = [...files.keys()].filter((f) => f.startsWith(`${EXPORTS_FOLDER}/`)).length;
   const manual = files.has(manualFileName(publication)) ? ` (manual: ${manualFileName(publication)})` : '';
-  const made = [pages > 0 ? `${pages} pages` : '', pdfs > 0 ? `${pdfs} PDFs${manual}` : ''].filter(Boolean).join(' and ');
+  const made = [pages > 0 ? `${pages} pages` : '', pdfs > 0 ? `${pdfs} PDFs${manual}` : '', exported > 0 ? `${exported} exports` : '']
+    .filter(Boolean)
+    .join(', ')
+    .replace(/, ([^,]*)$/, ' and $1');
   const forAudience = publication.audience !== undefined ? ` for ${publication.audience}` : '';
   const signed = key ? `; signed by ${escapeControls(nameLine(key.certificate.subject))}` : '';
   io.stdout.write(`Built ${made}${forAudience} into ${shownOut}/ at ${publication.buildTime}${commit ? ` from ${commit.slice(0, 7)}` : ''}${signed}\n`);

@@ -38,6 +38,7 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     examples: [
       ['isms build', 'site and PDFs for publish.default_audience, into _site/'],
       ['isms build --audience auditors --pdf', 'the PDFs for auditors'],
+      ['isms build --at v1.0 --out site-v1.0', 'the site and PDFs as they stood at a tag'],
       ['isms build --release --sign-key key.p12 --passphrase-file pass.txt', 'a signed, reproducible release'],
     ],
     environment: [
@@ -57,6 +58,22 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     examples: [
       ['isms status', 'the document register, the SoA and the risks'],
       ['isms status --format json --as-of 2026-06-30', 'for scripts, as of a date'],
+      ['isms status --at 2026-06-30', 'the ISMS as it stood on a date, read from git'],
+    ],
+    environment: [DEBUG],
+  },
+  export: {
+    examples: [
+      ['isms export soa --output soa.xlsx', 'the Statement of Applicability as a workbook'],
+      ['isms export register --output documented-information.xlsx', 'the master list of documented information'],
+      ['isms export risks --format csv --at 2026-06-30 > risks.csv', 'the risk register as it stood on a date'],
+    ],
+    environment: [['SOURCE_DATE_EPOCH', 'the time a workbook is stamped with, in seconds since 1970 (default: the commit time)'], DEBUG],
+  },
+  changes: {
+    examples: [
+      ['isms changes 2025-11-20 HEAD', 'what changed since the last audit, one line per event'],
+      ['isms changes v1.0 v2.0 --format html --output changes.html', 'between two tags, as one self-contained page'],
     ],
     environment: [DEBUG],
   },

@@ -1,6 +1,7 @@
 /** What the CLI may touch of the outside world; tests pass their own. */
 export interface CliIo {
-  stdout: { write(text: string): unknown; isTTY?: boolean };
+  /** Text, or the bytes of a binary export (a workbook) piped on. */
+  stdout: { write(data: string | Uint8Array): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown; isTTY?: boolean };
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;

@@ -5,7 +5,10 @@ import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
 import { COMMAND_HELP, helpText } from './help.js';
 import { messages } from './messages.js';
 import type { BuildCommandOptions } from './build-command.js';
+import type { ChangesOptions } from './changes-command.js';
+import type { ExportOptions } from './export-command.js';
 import type { SoaMigrateOptions } from './soa-migrate-command.js';
+import type { StatusOptions } from './status-command.js';
 import type { VerifyCommandOptions } from './verify-command.js';
 import { TOOL_VERSION } from './tool-version.js';
 import type { ValidateOptions } from './validate-command.js';
@@ -15,6 +18,8 @@ import type { ValidateOptions } from './validate-command.js';
 const acceptCommand: Lazy<typeof import('./accept-command.js').acceptCommand> = async (...args) => (await import('./accept-command.js')).acceptCommand(...args);
 const approveCommand: Lazy<typeof import('./approve-command.js').approveCommand> = async (...args) => (await import('./approve-command.js')).approveCommand(...args);
 const buildCommand: Lazy<typeof import('./build-command.js').buildCommand> = async (...args) => (await import('./build-command.js')).buildCommand(...args);
+const changesCommand: Lazy<typeof import('./changes-command.js').changesCommand> = async (...args) => (await import('./changes-command.js')).changesCommand(...args);
+const exportCommand: Lazy<typeof import('./export-command.js').exportCommand> = async (...args) => (await import('./export-command.js')).exportCommand(...args);
 const initCommand: Lazy<typeof import('./init-command.js').initCommand> = async (...args) => (await import('./init-command.js')).initCommand(...args);
 const newCommand: Lazy<typeof import('./new-command.js').newCommand> = async (...args) => (await import('./new-command.js')).newCommand(...args);
 const reviewCommand: Lazy<typeof import('./review-command.js').reviewCommand> = async (...args) => (await import('./review-command.js')).reviewCommand(...args);
@@ -144,6 +149,7 @@ function program(io: CliIo, done: (code: ExitCode) => void): Command {
     .option('--pdf', 'build the PDFs (default: site and PDFs)')
     .option('--release', 'refuse uncommitted changes and validation errors; publish approved documents only; dates from the commit, so the output is reproducible')
     .option('--audience <name>', 'publish for this audience of publish.audiences (default: publish.default_audience): documents classified above it are left out')
+    .option('--at <ref-or-date>', 'publish the ISMS as it stood at a commit, branch or tag, or on a date (the newest commit on or before it), read from git; dates from that commit')
     .option('--sign-key <file>', 'with --release: sign the PDFs and the manifest with this PKCS#12 key (passphrase in --passphrase-file or ISMS_SIGN_PASSPHRASE)')
     .option('--passphrase-file <file>', 'a file (mode 600) holding the passphrase of --sign-key')
     .exitOverride()
@@ -164,11 +170,38 @@ function program(io: CliIo, done: (code: ExitCode) => void): Command {
     .description('the document register, the SoA summary and the risk summary')
     .option('-c, --config <file>', 'isms.config.yaml to use')
     .addOption(new Option('-f, --format <name>', 'table or json').default('table'))
-    .option('--as-of <date>', 'the date that counts as today (YYYY-MM-DD)')
+    .option('--as-of <date>', 'the date that counts as today (YYYY-MM-DD; with --at, default: that day)')
+    .option('--at <ref-or-date>', 'the ISMS as it stood at a commit, branch or tag, or on a date (the newest commit on or before it), read from git')
     .option('--no-git', 'without git history')
     .option('--no-cache', 'neither read nor write the cache of facts from git history (.git/isms-cache)')
     .exitOverride()
-    .action(async (options: { config?: string; format: string; asOf?: string; git?: boolean; cache?: boolean }) => done(await statusCommand(options, io)));
+    .action(async (options: StatusOptions) => done(await statusCommand(options, io)));
+
+  root
+    .command('export')
+    .description('evidence for auditors: the SoA, the master list of documented information (register) or the risk register, as a workbook, CSV or JSON')
+    .argument('<what>', 'soa, register or risks')
+    .addOption(new Option('-f, --format <name>', 'xlsx, csv or json').default('xlsx'))
+    .option('-o, --output <file>', 'write the export to a file instead of stdout')
+    .option('--force', 'let --output overwrite a controlled document or a file git tracks')
+    .option('--at <ref-or-date>', 'the ISMS as it stood at a commit, branch or tag, or on a date (the newest commit on or before it), read from git')
+    .option('-c, --config <file>', 'isms.config.yaml to use')
+    .option('--no-cache', 'neither read nor write the cache of facts from git history (.git/isms-cache)')
+    .exitOverride()
+    .action(async (what: string, options: ExportOptions) => done(await exportCommand(what, options, io)));
+
+  root
+    .command('changes')
+    .description('what changed between two points of history, and who made and approved it: versions, content, approvals, reviews, acceptances, risks, SoA decisions, the configuration')
+    .argument('<from>', 'the earlier point: a commit, branch or tag, or a date (the newest commit on or before it; before the history: from the start)')
+    .argument('<to>', 'the later point: a commit, branch or tag (HEAD), or a date')
+    .addOption(new Option('-f, --format <name>', 'md, json or html').default('md'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--force', 'let --output overwrite a controlled document or a file git tracks')
+    .option('-c, --config <file>', 'isms.config.yaml to use')
+    .option('--no-cache', 'neither read nor write the cache of facts from git history (.git/isms-cache)')
+    .exitOverride()
+    .action(async (from: string, to: string, options: ChangesOptions) => done(await changesCommand(from, to, options, io)));
 
   root
     .command('schema')

@@ -57,7 +57,7 @@ export async function openOutputFile(io: CliIo, file: string, options: { force: 
 }
 
 /** Writes the output (whole or not at all for a file); a failure is a usage error naming the file. */
-export function writeOutputFile(io: CliIo, output: OutputFile, text: string): void {
+export function writeOutputFile(io: CliIo, output: OutputFile, text: string | Uint8Array): void {
   const { target } = output;
   // The CLI's own streams go through `io`, as everything else it prints does.
   if (target.kind === 'descriptor' && (target.fd === 1 || target.fd === 2)) {

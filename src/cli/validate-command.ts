@@ -90,6 +90,10 @@ async function validateWorkspace(
   const shown: CheckResult = options.quiet === true ? { ...result, diagnostics: errorsOnly(result.diagnostics) } : result;
   const review = options.format === 'markdown' ? await reviewSummary(workspace, git, shown, selection.include, io, { passed, maxWarnings, useGit: options.git !== false, asOf }) : undefined;
 
+  if (io.env['ISMS_DEBUG'] === '1') {
+    for (const failure of result.failures) io.stderr.write(`isms: ${messages.ruleFailed(failure.rule, (failure.error as Error)?.stack ?? String(failure.error))}\n`);
+  }
+
   const text = reporter({
     tool: { name: 'isms', version: TOOL_VERSION },
     result: shown,

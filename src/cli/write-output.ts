@@ -55,7 +55,7 @@ export function outputTarget(file: string): OutputTarget {
  * renamed over it. A stream is opened for appending, neither created nor truncated: what a process
  * reads from a FIFO, or what its standard output already holds, is left in place.
  */
-export function writeOutput(target: OutputTarget, text: string): void {
+export function writeOutput(target: OutputTarget, text: string | Uint8Array): void {
   if (target.kind === 'descriptor') {
     writeFileSync(target.fd, text);
     return;

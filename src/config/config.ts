@@ -135,6 +135,11 @@ export function roleOf(config: Config, id: string): Role | undefined {
   return own(config.roles, id);
 }
 
+/** How people read a role: its title, else (a role the configuration does not define) its id as written. */
+export function roleTitle(config: Config, id: string): string {
+  return roleOf(config, id)?.title ?? id;
+}
+
 /** Roles allowed to approve a document type: its own entry, else the `"*"` fallback. */
 export function approversFor(config: Config, type: string): string[] {
   return own(config.approvers, type) ?? own(config.approvers, '*') ?? [];

@@ -23,11 +23,28 @@ export interface DiscoverOptions {
  * `ignore` globs, by the rules of `discoverDocuments`: for files that are not on disk (at a base commit).
  */
 export function isControlledPath(relative: string, ignore: readonly string[]): boolean {
-  const segments = relative.split('/');
-  const name = segments.pop() ?? '';
-  if (segments.some((folder) => folder.startsWith('.') || SKIPPED_FOLDERS.has(folder))) return false;
+  const name = relative.split('/').pop() ?? '';
+  if (inSkippedFolder(relative)) return false;
   if (!DOCUMENT_FILE.test(name) || relative === CONFIG_NAME) return false;
   return !picomatch([...ignore], { dot: true })(relative);
+}
+
+/** Whether a path (POSIX, relative to the documents root) lies in a folder discovery never enters: a dot-folder, `.git`, `node_modules`, `_site`. */
+export function inSkippedFolder(relative: string): boolean {
+  return relative
+    .split('/')
+    .slice(0, -1)
+    .some((folder) => folder.startsWith('.') || SKIPPED_FOLDERS.has(folder));
+}
+
+/** Orders relative paths as discovery walks them: folder by folder, names in code-unit order. */
+export function compareWalkOrder(a: string, b: string): number {
+  const left = a.split('/');
+  const right = b.split('/');
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    if (left[i] !== right[i]) return left[i]! < right[i]! ? -1 : 1;
+  }
+  return left.length - right.length;
 }
 
 /**

@@ -19,11 +19,19 @@ export interface DocumentLocation {
   bytes?: Buffer;
 }
 
+/**
+ * How much of a document to read. `metadataOnly`: the metadata and YAML data, not the Markdown body
+ * nor its version history (exports and change reports need no more; rules and publications do).
+ */
+export interface ReadOptions {
+  metadataOnly?: boolean;
+}
+
 /** Reads and parses one file. Never throws: whatever goes wrong becomes a parse problem on the file. */
-export async function loadDocument(location: DocumentLocation): Promise<SourceDocument> {
+export async function loadDocument(location: DocumentLocation, options: ReadOptions = {}): Promise<SourceDocument> {
   if (location.escapesRoot !== undefined) return parseDocument(location, undefined);
   try {
-    return parseDocument(location, await readFile(location.bytes ?? location.absolutePath));
+    return parseDocument(location, await readFile(location.bytes ?? location.absolutePath), options);
   } catch (error) {
     const doc = parseDocument(location, undefined);
     doc.parseProblems.push({ message: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, at: START_OF_FILE });
@@ -32,7 +40,7 @@ export async function loadDocument(location: DocumentLocation): Promise<SourceDo
 }
 
 /** Parses a document's bytes (undefined: not read). Pure; never throws. */
-export function parseDocument(location: DocumentLocation, bytes: Uint8Array | undefined): SourceDocument {
+export function parseDocument(location: DocumentLocation, bytes: Uint8Array | undefined, options: ReadOptions = {}): SourceDocument {
   const format = /\.md$/i.test(location.path) ? 'markdown' : 'yaml';
   const doc: SourceDocument = {
     ...location,
@@ -53,7 +61,7 @@ export function parseDocument(location: DocumentLocation, bytes: Uint8Array | un
       return doc;
     }
     doc.text = decoded.text;
-    if (format === 'markdown') parseMarkdownDocument(doc, decoded.text);
+    if (format === 'markdown') parseMarkdownDocument(doc, decoded.text, options);
     else parseYamlDocument(doc, decoded.text);
   } catch (error) {
     // A parser bug or exhausted stack on hostile input is still a finding on this file, not a crash.
@@ -62,7 +70,7 @@ export function parseDocument(location: DocumentLocation, bytes: Uint8Array | un
   return doc;
 }
 
-function parseMarkdownDocument(doc: SourceDocument, text: string): void {
+function parseMarkdownDocument(doc: SourceDocument, text: string, options: ReadOptions): void {
   const split = splitFrontMatter(text);
   let body = text;
   if (split.kind === 'error') {
@@ -82,6 +90,7 @@ function parseMarkdownDocument(doc: SourceDocument, text: string): void {
     }
   }
   doc.meta = readMetadata(doc.data);
+  if (options.metadataOnly) return;
   doc.markdown = parseMarkdown(body);
   doc.parseProblems.push(...doc.markdown.problems);
   doc.history = markdownHistory(doc.markdown, START_OF_FILE);

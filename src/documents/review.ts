@@ -19,5 +19,7 @@ export function reviewSchedule(meta: Metadata, config: Config): ReviewSchedule |
   if (!last) return undefined;
   const fromReview = last === reviewed;
   const intervalMonths = meta.review?.intervalMonths ?? config.reviewIntervalMonths;
-  return { last, fromReview, intervalMonths, due: addMonths(last, intervalMonths) };
+  const due = addMonths(last, intervalMonths);
+  // An interval past the calendar (the schema caps it) dates nothing.
+  return isIsoDate(due) ? { last, fromReview, intervalMonths, due } : undefined;
 }

@@ -8,14 +8,24 @@ import { isControlledPath } from '../documents/discover.js';
 import { normaliseText } from '../text/decode.js';
 import { toPosix } from '../text/paths.js';
 import { BlobReader } from './cat-file.js';
-import { noEvidence, type Baseline, type ConfigChange, type ConfigState, type DocumentEvidence, type GitEvidence, type OversizedRevision, type SignatureCheck } from './evidence.js';
+import {
+  noEvidence,
+  type Baseline,
+  type ConfigChange,
+  type ConfigState,
+  type DocumentEvidence,
+  type GitEvidence,
+  type OversizedRevision,
+  type RemovedDocument,
+  type SignatureCheck,
+} from './evidence.js';
 import { baselineInForce } from './baseline-in-force.js';
 import { configurationsInForce, type InForce, type VoidReason } from './config-in-force.js';
 import { CommitGraph } from './commit-graph.js';
 import type { CachePaths, EvidenceCache } from './evidence-cache.js';
 import { documentEvidence, indexHistory, RevisionReader } from './evidence-index.js';
 import { mergeVerdicts } from './merge-verdicts.js';
-import { describeCommit, LOG_FORMAT, parseLog, type Commit } from './log-parser.js';
+import { describeCommit, LOG_FORMAT, parseLog, type Change, type Commit } from './log-parser.js';
 import { approvalProof, isApproval, judgeSignOff, signOffsOf } from './model.js';
 import { GitRefError, inspectRepository, lexicalRepoPath, resolveRef, treeOf } from './repository.js';
 import { runGit } from './run-git.js';
@@ -41,6 +51,11 @@ export interface EvidenceOptions {
    * cache); what this run computes is added to it.
    */
   cache?: (paths: CachePaths) => EvidenceCache | undefined;
+  /**
+   * A commit (full hash) to read the ISMS at (`--at`): it stands in for HEAD, and the documents are
+   * its files (read from git objects, so they are never "uncommitted"); the working tree is not looked at.
+   */
+  at?: string;
 }
 
 /**
@@ -63,9 +78,12 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
   const folder = toPosix(path.relative(top, realpathSync(config.root))) || '.';
   const baseCommit = options.base === undefined ? undefined : await resolveRef(toplevel, options.base);
 
+  // With --at, that commit is the tip of the history read, where HEAD would be.
+  const tip = options.at ?? 'HEAD';
+
   // Passes that need nothing from each other run side by side: git works in processes of its own.
-  const listingRun = runGit(toplevel, ['log', '--topo-order', '--format=%H %P', '--end-of-options', 'HEAD', '--']);
-  const treesRun = Promise.all([treeOf(toplevel, folder, 'HEAD'), baseCommit ? treeOf(toplevel, folder, baseCommit) : Promise.resolve(undefined)]);
+  const listingRun = runGit(toplevel, ['log', '--topo-order', '--format=%H %P', '--end-of-options', tip, '--']);
+  const treesRun = Promise.all([treeOf(toplevel, folder, tip), baseCommit ? treeOf(toplevel, folder, baseCommit) : Promise.resolve(undefined)]);
   for (const pending of [listingRun, treesRun]) pending.catch(() => undefined);
   const log = await runGit(toplevel, [
     'log',
@@ -78,7 +96,7 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
     '--diff-merges=first-parent',
     `--format=${LOG_FORMAT}`,
     '--end-of-options',
-    'HEAD',
+    tip,
     '--',
     folder,
   ]);
@@ -96,6 +114,8 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
   // Index the changes by path, and the renames by their new path.
   const history = indexHistory(commits);
   const governedChanges: Array<{ commit: Commit; paths: string[] }> = [];
+  // Files deleted from the documents folder: what happened to a document the workspace no longer has.
+  const deletions: Array<{ commit: Commit; change: Change }> = commits.flatMap(({ commit, changes }) => changes.filter((change) => change.status === 'D').map((change) => ({ commit, change })));
   const reader = new BlobReader(toplevel);
   try {
     const configs = new Map<string, Promise<ConfigState>>();
@@ -167,6 +187,8 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
       return { state, signersBlob: read.kind === 'ok' ? read.id : '', files };
     };
     const signOffSignatures = new SignOffSignatures(toplevel, reader);
+    /** A commit standing just after a merge: what is in force before it is what the merge left in force. */
+    const afterMerge = (merge: string): Commit => ({ hash: `${merge}+`, parents: [merge], authorName: '', authorEmail: '', authorDate: '', committerName: '', committerEmail: '', committerDate: '' });
 
     /** The configurations in force when `imported` is the imported history (each view judged once). */
     const views = new Map<Set<string>, Promise<InForce>>();
@@ -177,15 +199,17 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
         pending = configurationsInForce(
           graph,
           judgedChanges,
-          async ({ commit }, revisionOf) => {
+          async ({ commit }, revisionOf, revisionBefore) => {
             const { state, signersBlob } = await governedBefore(revisionOf);
+            const merge = graph.integratedBy(commit.hash);
+            const merged = merge ? { merge, state: (await governedBefore((file) => revisionBefore(afterMerge(merge), file))).state } : undefined;
             let check: SignatureCheck | undefined;
             let backdated = false;
             if (state.kind === 'ok' && state.config.git.signedApprovals) {
               check = await signOffSignatures.check(commit.hash, signersBlob);
               backdated = await signOffSignatures.datedBeforeParent(commit);
             }
-            const view = { configBefore: () => state, overruledBefore: () => undefined, signature: () => check, datedBeforeParent: () => backdated };
+            const view = { configBefore: () => state, overruledBefore: () => undefined, configAtMerge: () => merged, signature: () => check, datedBeforeParent: () => backdated };
             return judgeSignOff(view, commit, (c) => c.git.configApprovers, 'the change').ok;
           },
           // A configuration that does not parse authorises nobody: it never replaces the one in force.
@@ -216,7 +240,9 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
     const [headTree, baseTree] = await treesRun;
 
     const oversized: OversizedRevision[] = [];
-    const sources = { top, history, revisions: new RevisionReader(reader, cache), graph, verdicts, imported, headTree, baseTree, oversized };
+    const revisions = new RevisionReader(reader, cache);
+    // At a commit, a document is the file of that name in it (the working tree may have moved it, or not have it).
+    const sources = { top, history, revisions, graph, verdicts, imported, headTree, baseTree, oversized, ...(options.at !== undefined ? { lexicalRoot: realRoot } : {}) };
     const evidence = new Map<SourceDocument, DocumentEvidence>();
     const checkedNames = new Set<string>();
     const { documents } = 'loaded' in workspace ? await workspace.loaded : workspace;
@@ -244,8 +270,14 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
 
     const signersBlob = new Map<string, string>();
     const overruled = new Map<string, { commit: Commit; reason: VoidReason }>();
+    const atMerge = new Map<string, { merge: string; state: ConfigState }>();
     await Promise.all(
       [...judged.values()].map(async (commit) => {
+        // Made on a branch: it takes effect when merged, so the configuration in force after that merge judges it too.
+        const merge = graph.integratedBy(commit.hash);
+        if (merge) {
+          atMerge.set(commit.hash, { merge, state: (await governedBefore((file) => inForce.revisionBefore(afterMerge(merge), file))).state });
+        }
         const { state, signersBlob: blob, files } = await governedBefore((file) => inForce.revisionBefore(commit, file));
         const standing = inForce.voidBefore(commit, files);
         if (standing) overruled.set(commit.hash, standing);
@@ -264,7 +296,8 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
     const signatures = await signOffSignatures.checkAll(signersBlob);
 
     const uncommittedConfig: string[] = [];
-    for (const repoPath of governed) {
+    // At a commit, the working tree is not looked at: nothing of it is uncommitted.
+    for (const repoPath of options.at === undefined ? governed : []) {
       const absolute = path.join(top, repoPath);
       let working: Buffer | undefined;
       try {
@@ -281,10 +314,19 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
     }
 
     // A pull request must not take a document out of the checks (ignored, moved out, shadowed, deleted).
+    const formatOf = (file: string): SourceDocument['format'] => (/\.md$/i.test(file) ? 'markdown' : 'yaml');
+    const removed: RemovedDocument[] = [];
+    for (const { commit, change } of deletions) {
+      const relative = rootRelative(change.path);
+      if (checkedNames.has(change.path) || headTree.has(change.path) || !isControlledPath(relative, config.ignore)) continue;
+      removed.push({ commit, path: relative, facts: /^0+$/.test(change.oldBlob) ? undefined : await revisions.factsOf(change.oldBlob, formatOf(change.path)) });
+    }
+
     const uncheckedAtBase = baseTree ? [...baseTree.keys()].filter((repoPath) => isControlledPath(rootRelative(repoPath), config.ignore) && !checkedNames.has(repoPath)).map(rootRelative) : [];
 
     return {
       status,
+      ...(options.at !== undefined ? { at: options.at } : {}),
       ...(options.base !== undefined ? { baseRef: options.base } : {}),
       ...(options.baseConfigProblem ? { baseConfigProblem: options.baseConfigProblem } : {}),
       uncheckedAtBase,
@@ -293,10 +335,12 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
       document: (doc) => evidence.get(doc),
       configBefore: (hash) => before.get(hash) ?? { kind: 'missing' },
       overruledBefore: (hash) => overruled.get(hash),
+      configAtMerge: (hash) => atMerge.get(hash),
       configAt: (hash) => at.get(hash) ?? { kind: 'missing' },
       configChanges,
       uncommittedConfig,
       oversized,
+      removed,
       signature: (hash) => signatures.get(hash),
       datedBeforeParent: (hash) => backdated.has(hash),
     };

@@ -89,6 +89,34 @@ export class CommitGraph {
     return found;
   }
 
+  private integrators: Map<string, string> | undefined;
+
+  /**
+   * The merge of HEAD's first-parent line that brought a commit into it, for commits off that line
+   * (made on a branch); undefined for a commit on the line itself. Worked out once, in one walk.
+   */
+  integratedBy(hash: string): string | undefined {
+    if (!this.integrators) {
+      const line: string[] = [];
+      for (let at: string | undefined = this.head; at !== undefined && this.parents.has(at); at = this.parentsOf(at)[0]) line.push(at);
+      const seen = new Set<string>();
+      const found = new Map<string, string>();
+      for (const merge of line.reverse()) {
+        seen.add(merge);
+        const stack = this.parentsOf(merge).slice(1);
+        while (stack.length > 0) {
+          const next = stack.pop()!;
+          if (seen.has(next)) continue;
+          seen.add(next);
+          found.set(next, merge);
+          stack.push(...this.parentsOf(next));
+        }
+      }
+      this.integrators = found;
+    }
+    return this.integrators.get(hash);
+  }
+
   /** The commits and all their ancestors (the commits themselves included). */
   ancestors(hashes: readonly string[]): Set<string> {
     const seen = new Set<string>();

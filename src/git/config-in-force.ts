@@ -41,7 +41,7 @@ export interface InForce {
 export async function configurationsInForce(
   graph: CommitGraph,
   changes: readonly GovernedChange[],
-  judge: (change: GovernedChange, revisionOf: (file: string) => string | undefined) => Promise<boolean>,
+  judge: (change: GovernedChange, revisionOf: (file: string) => string | undefined, revisionBefore: (commit: Commit, file: string) => string | undefined) => Promise<boolean>,
   readable: (change: GovernedChange, file: string) => boolean,
 ): Promise<InForce> {
   const ordered = [...changes].sort((a, b) => graph.compareOldestFirst(a.commit.hash, b.commit.hash));
@@ -77,7 +77,14 @@ export async function configurationsInForce(
   };
 
   for (const change of ordered) {
-    valid.set(change.commit.hash, await judge(change, (file) => inForce(change.commit, file).rev));
+    valid.set(
+      change.commit.hash,
+      await judge(
+        change,
+        (file) => inForce(change.commit, file).rev,
+        (commit, file) => inForce(commit, file).rev,
+      ),
+    );
     judged.push(change);
     // What is in force depends on the changes judged so far: later commits are asked after them.
     memo.clear();

@@ -6,7 +6,7 @@ import type { EvidenceCache } from './evidence-cache.js';
 import type { DocumentEvidence, OversizedRevision, Revision } from './evidence.js';
 import type { Change, Commit } from './log-parser.js';
 import type { MergeVerdict } from './merge-verdicts.js';
-import { repoPathOf } from './repository.js';
+import { lexicalRepoPath, repoPathOf } from './repository.js';
 import { revisionFacts, type RevisionFacts } from './revision-facts.js';
 
 const ZERO = /^0+$/;
@@ -95,6 +95,11 @@ export interface EvidenceSources {
   baseTree: ReadonlyMap<string, string> | undefined;
   /** Revisions too large to read, collected here. */
   oversized: OversizedRevision[];
+  /**
+   * At a commit (`--at`): the documents root (symlinks resolved) that documents' paths are relative
+   * to; each document is then the file of that name in the commit, whether or not the working tree has it.
+   */
+  lexicalRoot?: string;
 }
 
 /**
@@ -105,7 +110,7 @@ export interface EvidenceSources {
 export async function documentEvidence(doc: SourceDocument, sources: EvidenceSources): Promise<{ evidence: DocumentEvidence; names: Set<string> } | undefined> {
   if (doc.text === undefined) return undefined;
   const { history, revisions: reader, graph, verdicts, imported, headTree, baseTree } = sources;
-  const repoPath = repoPathOf(sources.top, doc.absolutePath);
+  const repoPath = sources.lexicalRoot === undefined ? repoPathOf(sources.top, doc.absolutePath) : lexicalRepoPath(sources.top, sources.lexicalRoot, doc.path);
   if (!repoPath) return undefined;
   // Every name the document had: its path, and the paths it was renamed from, transitively.
   const names = new Set([repoPath]);

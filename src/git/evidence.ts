@@ -85,6 +85,15 @@ export interface OversizedRevision {
   size: number;
 }
 
+/** A controlled document deleted by a commit, under a path that no document of the tip has (had) as its name. */
+export interface RemovedDocument {
+  commit: Commit;
+  /** Its path when it was deleted, relative to the documents root. */
+  path: string;
+  /** What it said just before; undefined when it could not be read. */
+  facts: RevisionFacts | undefined;
+}
+
 /** Everything git says of one document. */
 export interface DocumentEvidence {
   /** Committed states reachable from HEAD, oldest first (topological order); empty when never committed. */
@@ -106,6 +115,8 @@ export interface DocumentEvidence {
 /** The history index as rules see it (an in-memory fake in unit tests). */
 export interface GitEvidence {
   status: RepositoryStatus;
+  /** With --at: the commit the ISMS was read at (full hash), which stands in for HEAD. */
+  at?: string;
   /** `--base` as given, when given. */
   baseRef?: string;
   baseline?: Baseline;
@@ -117,6 +128,11 @@ export interface GitEvidence {
    * not allowed), when `configBefore` is therefore older than the commit's parent.
    */
   overruledBefore(hash: string): { commit: Commit; reason: 'not-allowed' | 'unreadable' } | undefined;
+  /**
+   * For a sign-off made on a branch: the merge that brought it into HEAD's first-parent line, and the
+   * configuration in force once that merge was made (a sign-off takes effect when it is merged).
+   */
+  configAtMerge?(hash: string): { merge: string; state: ConfigState } | undefined;
   /** The configuration in a commit itself (for approvals imported with the baseline). */
   configAt(hash: string): ConfigState;
   /** Changes to the configuration and the allowed-signers file after the baseline, oldest first. */
@@ -129,6 +145,8 @@ export interface GitEvidence {
   uncheckedAtBase: string[];
   /** Revisions too large to read. */
   oversized: OversizedRevision[];
+  /** Controlled documents deleted in the history read, oldest first. */
+  removed: RemovedDocument[];
   /** Which commit is an ancestor of which (undefined in unit tests: the order of revisions stands in). */
   graph?: CommitGraph;
   /** Signature checks of sign-off commits whose configuration required signatures. */
@@ -149,6 +167,7 @@ export function noEvidence(status: RepositoryStatus): GitEvidence {
     uncommittedConfig: [],
     uncheckedAtBase: [],
     oversized: [],
+    removed: [],
     signature: () => undefined,
     datedBeforeParent: () => false,
   };

@@ -16,7 +16,7 @@ export interface MergeVerdict {
 }
 
 /**
- * What each merge reachable from HEAD did to each file of the folder, judged against every parent and
+ * What each merge reachable from the graph's head (HEAD, or the commit read with --at) did to each file of the folder, judged against every parent and
  * their merge base: it carried a side's change (it took the file whole from the one side that changed
  * it), or it made a change of its own: wrote something no parent had (a conflict resolution), or kept
  * one side's file and dropped the other side's change (`git merge -s ours` over a retirement or a
@@ -27,7 +27,20 @@ export async function mergeVerdicts(toplevel: string, folder: string, graph: Com
   const verdicts = new Map<string, MergeVerdict>();
   // A history without a merge has no verdict to give: no process for it.
   if (graph.linear) return verdicts;
-  const log = await runGit(toplevel, ['log', '-z', '--raw', '--no-abbrev', '--full-history', '--merges', '--diff-merges=separate', `--format=${LOG_FORMAT}`, '--end-of-options', 'HEAD', '--', folder]);
+  const log = await runGit(toplevel, [
+    'log',
+    '-z',
+    '--raw',
+    '--no-abbrev',
+    '--full-history',
+    '--merges',
+    '--diff-merges=separate',
+    `--format=${LOG_FORMAT}`,
+    '--end-of-options',
+    graph.head,
+    '--',
+    folder,
+  ]);
   const bases = new Map<string, string | undefined>();
   const idAt = async (rev: string, file: string) => {
     const read = await reader.readAt(rev, file);

@@ -181,6 +181,41 @@ export function acceptanceProof(
   return { kind: 'committed', revision: found.revision, staleIn };
 }
 
+/** A risk's current acceptance judged by the chain of trust (DESIGN section 4). */
+export type AcceptanceJudgement =
+  /** HEAD does not hold this acceptance: nobody committed it. */
+  | { kind: 'uncommitted' }
+  | {
+      kind: 'committed';
+      /** The commit that recorded it. */
+      revision: Revision;
+      /** Its recording judged by the configuration before it; undefined when imported with the baseline. */
+      signOff?: SignOff;
+      /** Why its date is out of bounds (after its commit, or backdated too far), when it is. */
+      dateProblem?: string;
+      /** The first later change of what it covers (ratings, treatment, controls, residual): then it covers that no longer. */
+      staleIn: Revision | 'working' | undefined;
+      /** Imported, or recorded by a member of its `by` role within the date bounds, and covering the risk as it is. */
+      valid: boolean;
+    };
+
+/**
+ * Judges the acceptance a risk of a register carries now: the commit that recorded it must be by a
+ * member of its `by` role (by the configuration before it, signed when that requires it), dated
+ * within bounds, and nothing it covers may have changed since. Undefined when the risk has none.
+ */
+export function judgeAcceptance(git: GitEvidence, evidence: DocumentEvidence, riskId: string): AcceptanceJudgement | undefined {
+  const proof = acceptanceProof(evidence, riskId);
+  if (!proof || proof.kind === 'uncommitted') return proof;
+  const { revision, staleIn } = proof;
+  if (revision.imported) return { kind: 'committed', revision, staleIn, valid: staleIn === undefined };
+  const accepted = evidence.working.risks?.get(riskId);
+  const by = accepted?.by;
+  const signOff = judgeSignOff(git, revision.commit, () => (by ? [by] : []), `the acceptance of risk ${riskId}`);
+  const dateProblem = signOff.ok && accepted?.date !== undefined ? signOffDateProblem(accepted.date, revision.commit, signOff.config.git.maxBackdateDays) : undefined;
+  return { kind: 'committed', revision, signOff, ...(dateProblem ? { dateProblem } : {}), staleIn, valid: signOff.ok && !dateProblem && staleIn === undefined };
+}
+
 const SIGNATURE_WORDS: Record<string, string> = {
   B: 'a bad signature',
   U: 'a signature by a key it does not trust (not in the allowed-signers file, or an untrusted GPG key)',
@@ -206,7 +241,7 @@ export type SignOff = { ok: true; member: RoleMember; role: string; config: Conf
  * `what` names the act in messages ("the approval").
  */
 export function judgeSignOff(
-  git: Pick<GitEvidence, 'configBefore' | 'overruledBefore' | 'signature' | 'datedBeforeParent'>,
+  git: Pick<GitEvidence, 'configBefore' | 'overruledBefore' | 'configAtMerge' | 'signature' | 'datedBeforeParent'>,
   commit: Commit,
   roles: (config: Config) => readonly string[],
   what: string,
@@ -258,6 +293,19 @@ export function judgeSignOff(
           message: `${what} in ${described} is signed with the key of ${signature.signer || 'an unnamed signer'}, not of its author ${member.name}: a member's key never signs for another`,
         };
       }
+    }
+    // A sign-off made on a branch takes effect when it is merged: by then its author must still be allowed
+    // (a member removed since cannot approve on a branch forked before the removal and merge it later).
+    const merged = git.configAtMerge?.(commit.hash);
+    if (merged?.state.kind === 'ok' && !memberOf(merged.state.config, roles(merged.state.config), commit.authorEmail)) {
+      return {
+        ok: false,
+        message: `${what} in ${described} was merged in ${merged.merge.slice(0, 7)}, when its author was no longer allowed to make it: it needs a member of ${
+          roles(merged.state.config)
+            .map((r) => `"${r}"`)
+            .join(' or ') || 'no role'
+        }, as configured in force at that merge`,
+      };
     }
     return { ok: true, member, role, config };
   }
@@ -479,18 +527,19 @@ const validApprovals = new WeakMap<DocumentEvidence, { git: GitEvidence; config:
  * than the newest version approves an earlier text, and one dated after `asOf` (today, or the build's
  * date) has not happened yet. Either makes the approval not valid.
  */
-export function approvalDateProblems(doc: SourceDocument, asOf: string): ApprovalProblem[] {
+export function approvalDateProblems(doc: SourceDocument, asOf: string, rowsRead: readonly HistoryRow[] = []): ApprovalProblem[] {
   const date = doc.meta.approval?.date;
   if (!date || !isIsoDate(date)) return [];
   const problems: ApprovalProblem[] = [];
   // The row of the version approved (a table may list versions newest first), else the last row.
-  const rows = doc.history?.rows ?? [];
+  // Read without its body (an export), a document's rows are the ones git reads from the same text.
+  const rows: ReadonlyArray<HistoryRow & { at?: { line: number } }> = doc.history?.rows ?? rowsRead;
   const newest = rows.find((row) => row.version === doc.meta.version) ?? rows.at(-1);
   if (newest && isIsoDate(newest.date) && date < newest.date) {
     problems.push({
       kind: 'predates',
       at: '/approval/date',
-      message: `approval dated ${date} predates version ${newest.version} (${newest.date}, line ${newest.at.line}): approve the current version`,
+      message: `approval dated ${date} predates version ${newest.version} (${newest.date}${newest.at ? `, line ${newest.at.line}` : ''}): approve the current version`,
     });
   }
   if (isFutureDate(date, asOf)) problems.push({ kind: 'future', at: '/approval/date', message: `approval is dated ${date}, in the future (today is ${asOf})` });
@@ -517,7 +566,7 @@ const judgements = new WeakMap<DocumentEvidence, { git: GitEvidence; doc: Source
 function judge(git: GitEvidence, evidence: DocumentEvidence, doc: SourceDocument, config: Config, asOf: string): ApprovalJudgement | undefined {
   if (doc.meta.status !== 'approved') return undefined;
   const complete = Boolean(doc.meta.approval?.by && doc.meta.approval.name && doc.meta.approval.date);
-  const dated = approvalDateProblems(doc, asOf);
+  const dated = approvalDateProblems(doc, asOf, evidence.working.rows);
   const unproven = (...problems: ApprovalProblem[]): ApprovalJudgement => ({ proof: undefined, signed: false, problems: [...problems, ...dated], valid: false });
   const proof = approvalProof(evidence);
   // Without an approver there is nothing to judge but its staleness: the missing block is approval-missing's to say.

@@ -18,6 +18,16 @@ export interface RiskFacts {
   basis: string;
 }
 
+/** A control of a SoA as one revision decides it (for `isms changes`): the fields as written, each only when of the right type. */
+export interface ControlFacts {
+  /** The control id as written (`A.5.1`, `5.1`): normalised by whoever reads it, for the SoA's edition. */
+  control: string;
+  applicable?: boolean;
+  implementation?: string;
+  owner?: string;
+  justification?: string;
+}
+
 /** What git evidence needs to know of one revision of a document. */
 export interface RevisionFacts {
   /** `sha256-v2:` and the sha256 of the content: all but the version history rows, the keys version, status, approval, review and every risk's acceptance. */
@@ -27,6 +37,12 @@ export interface RevisionFacts {
   /** The owner role and the type, as this revision had them (a sign-off is judged by those of its time). */
   owner?: string;
   type?: string;
+  /** The id, title and classification as this revision had them (what a deleted document was). */
+  id?: string;
+  title?: string;
+  classification?: string;
+  /** A SoA's controls, in its order. */
+  controls?: ControlFacts[];
   approval?: { by?: string; name?: string; date?: string };
   /** The review block (canonical JSON) and its date, when there is one. */
   review?: { block: string; last?: string };
@@ -115,6 +131,12 @@ function readMetadata(value: unknown): { facts: Omit<RevisionFacts, 'fingerprint
   const type = text(own(value, 'type'));
   if (owner !== undefined) facts.owner = owner;
   if (type !== undefined) facts.type = type;
+  for (const key of ['id', 'title', 'classification'] as const) {
+    const field = text(own(value, key));
+    if (field !== undefined) facts[key] = field;
+  }
+  const controls = own(value, 'controls');
+  if (Array.isArray(controls)) facts.controls = readControls(controls);
   if (isRecord(approval)) facts.approval = { by: text(own(approval, 'by')), name: text(own(approval, 'name')), date: text(own(approval, 'date')) };
   if (review !== undefined) facts.review = { block: canonical(review), ...(isRecord(review) && text(own(review, 'last')) !== undefined ? { last: text(own(review, 'last'))! } : {}) };
   // No prototype: a key named __proto__ stays a key of the content.
@@ -137,6 +159,23 @@ function readMetadata(value: unknown): { facts: Omit<RevisionFacts, 'fingerprint
  * acceptances (the content), so that adding, changing or removing an acceptance leaves the content as
  * it was and every other change shows. Risks that share an id share one entry holding all of them.
  */
+/** The decisions of a SoA's controls, in its order (entries without a control id are left out). */
+function readControls(values: readonly unknown[]): ControlFacts[] {
+  return values.flatMap((value) => {
+    if (!isRecord(value)) return [];
+    const control = text(own(value, 'control'));
+    if (control === undefined) return [];
+    const facts: ControlFacts = { control };
+    const applicable = own(value, 'applicable');
+    if (typeof applicable === 'boolean') facts.applicable = applicable;
+    for (const key of ['implementation', 'owner', 'justification'] as const) {
+      const field = own(value, key);
+      if (typeof field === 'string') facts[key] = field;
+    }
+    return [facts];
+  });
+}
+
 function readRisks(values: readonly unknown[]): { facts: Map<string, RiskFacts>; content: unknown[] } {
   const facts = new Map<string, RiskFacts>();
   const content = values.map((value) => {

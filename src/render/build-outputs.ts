@@ -4,7 +4,10 @@ import type { Publication } from './publication.js';
 import { documentDefinition, manualDefinition } from './pdf/pdf-documents.js';
 import { renderPdf } from './pdf/render-pdf.js';
 import { renderFailure, type RenderFailure } from './render-failure.js';
-import { renderSite } from './site/render-site.js';
+import { renderSite, type SiteOptions } from './site/render-site.js';
+import type { ChangeReport } from '../changes/changes.js';
+import { toCsv } from '../export/csv.js';
+import type { ExportTable } from '../export/export-table.js';
 import type { SiteTemplates } from './site/templates.js';
 
 /**
@@ -28,6 +31,37 @@ export interface BuildOptions {
   onProgress?: (file: string, index: number, total: number) => void;
   /** Signs the PDFs once rendered, then the manifest (which lists the signed PDFs). */
   signer?: PublicationSigner;
+  /** With html: the Changes page (what changed in the window before the build, for this audience). */
+  changes?: { report: ChangeReport; window: string };
+  /** With html: the exports this audience may read, written to exports/ as xlsx and CSV and linked from the register. */
+  exports?: ExportTable[];
+}
+
+/** Where a build writes the exports, relative to the output folder. */
+export const EXPORTS_FOLDER = 'exports';
+
+const EXPORT_LABELS: Record<ExportTable['kind'], string> = { soa: 'Statement of Applicability', register: 'Master list of documented information', risks: 'Risk register' };
+
+/** The exports' files (xlsx dated with the build time, so a release gives the same bytes) and the register's links to them. */
+async function exportFiles(tables: readonly ExportTable[], created: Date, toolVersion: string): Promise<{ files: Map<string, Buffer>; links: NonNullable<SiteOptions['exports']> }> {
+  const files = new Map<string, Buffer>();
+  const links: NonNullable<SiteOptions['exports']> = [];
+  // exceljs is loaded only when there is a workbook to write.
+  const { toXlsx } = tables.length > 0 ? await import('../export/xlsx.js') : { toXlsx: undefined };
+  for (const table of tables) {
+    const xlsx = `${EXPORTS_FOLDER}/${table.kind}.xlsx`;
+    const csv = `${EXPORTS_FOLDER}/${table.kind}.csv`;
+    files.set(xlsx, await toXlsx!(table, { time: created, toolVersion }));
+    files.set(csv, Buffer.from(toCsv(table), 'utf8'));
+    links.push({
+      title: EXPORT_LABELS[table.kind],
+      files: [
+        { format: 'xlsx', file: xlsx },
+        { format: 'csv', file: csv },
+      ],
+    });
+  }
+  return { files, links };
 }
 
 export interface BuildResult {
@@ -63,7 +97,16 @@ export async function buildOutputs(publication: Publication, options: BuildOptio
   let done = 0;
   if (options.html) {
     options.onProgress?.('site', ++done, total);
-    const site = renderSite(publication, options.templates, { toolVersion: options.toolVersion, pdf: options.pdf, ...(manual ? { manualPdf: manual } : {}), asOf: options.asOf });
+    const exported = await exportFiles(options.exports ?? [], created, options.toolVersion);
+    for (const [file, bytes] of exported.files) files.set(file, bytes);
+    const site = renderSite(publication, options.templates, {
+      toolVersion: options.toolVersion,
+      pdf: options.pdf,
+      ...(manual ? { manualPdf: manual } : {}),
+      asOf: options.asOf,
+      ...(options.changes ? { changes: options.changes } : {}),
+      exports: exported.links,
+    });
     for (const [file, html] of site.pages) files.set(file, Buffer.from(html, 'utf8'));
     failures.push(...site.failures);
   }

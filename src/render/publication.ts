@@ -1,6 +1,6 @@
 import { catalogOf } from '../catalog/catalog.js';
 import { clauseCoverage } from '../catalog/coverage.js';
-import { audienceOf, clearedFor, DOCUMENT_TYPES, type Config } from '../config/config.js';
+import { audienceOf, clearedFor, DOCUMENT_TYPES, roleTitle, type Config } from '../config/config.js';
 import type { SourceDocument } from '../documents/document.js';
 import type { HistoryRow } from '../documents/version-history.js';
 import type { Workspace } from '../documents/workspace.js';
@@ -255,6 +255,24 @@ function leftOutReason(config: Config, doc: PublishedDocument, scope: Publicatio
   return undefined;
 }
 
+/** Whether a document is one this publication publishes (its exports show only those). */
+export function publishedIn(publication: Publication): (doc: SourceDocument) => boolean {
+  const ids = new Set(publication.documents.map((d) => d.id));
+  return (doc) => doc.meta.id !== undefined && ids.has(doc.meta.id);
+}
+
+/**
+ * Whether the readers of a publication may see what happened to a document: one it publishes, or
+ * one no longer in the workspace (deleted) whose last classification they may read.
+ */
+export function shownInPublication(workspace: Workspace, publication: Publication): (doc: { id: string; classification: string | undefined }) => boolean {
+  const { config } = workspace;
+  const published = new Set(publication.documents.map((d) => d.id));
+  const present = new Set(workspace.documents.map((d) => d.meta.id));
+  const max = publication.audience === undefined ? undefined : audienceOf(config, publication.audience)?.maxClassification;
+  return (doc) => published.has(doc.id) || (!present.has(doc.id) && clearedFor(config, max, doc.classification));
+}
+
 /**
  * Why an approval is not shown as approved, in one sentence: git could not prove it (no repository,
  * a shallow clone, a repository git refuses to read, or no history of the document), or the chain of
@@ -287,7 +305,7 @@ export function buildPublication(workspace: Workspace, git: GitEvidence | undefi
     const valid = Boolean(approved) && judged?.valid === true;
     let approval: PublishedApproval | undefined;
     if (approved) {
-      approval = { name: meta.approval!.name!, role: meta.approval!.by!, roleTitle: config.roles[meta.approval!.by!]?.title ?? meta.approval!.by!, date: meta.approval!.date! };
+      approval = { name: meta.approval!.name!, role: meta.approval!.by!, roleTitle: roleTitle(config, meta.approval!.by!), date: meta.approval!.date! };
       if (valid && judged?.commit && judged.proof) {
         const c = judged.commit;
         const commit = { hash: c.hash, short: c.hash.slice(0, 7), author: c.authorName, email: c.authorEmail, date: c.authorDate.slice(0, 10), proof: judged.proof, signed: judged.signed };
@@ -304,7 +322,7 @@ export function buildPublication(workspace: Workspace, git: GitEvidence | undefi
       title: meta.title ?? meta.id,
       type: meta.type ?? 'other',
       owner: meta.owner ?? '',
-      ownerTitle: (meta.owner && config.roles[meta.owner]?.title) ?? meta.owner ?? '',
+      ownerTitle: meta.owner ? roleTitle(config, meta.owner) : '',
       classification: meta.classification ?? '',
       status: meta.status ?? 'draft',
       statusShown: meta.status === 'approved' && !valid ? 'approved (not valid: DRAFT)' : (meta.status ?? 'draft'),

@@ -1,5 +1,6 @@
 import { START_OF_FILE } from '../diagnostics/diagnostic.js';
 import { closest } from '../text/suggest.js';
+import { misspeltIds } from './misspelt.js';
 import type { Rule } from './rule.js';
 import { listedReferences, referencesOf } from './references.js';
 
@@ -27,7 +28,7 @@ export const brokenReference: Rule = {
         const { target } = reference;
         if (!target) {
           // A missing id in an SoA's documents is soa-reference's to say.
-          if (reference.kind !== 'depends-on') continue;
+          if (reference.kind !== 'depends-on' || misspeltIds(context).has(reference.id)) continue;
           const ids = context.documents.flatMap((d) => (d.meta.id ? [d.meta.id] : []));
           const suggestion = closest(reference.id, ids);
           context.report(doc, reference.at, `depends_on names document ${reference.id}, which no document has${suggestion ? `; did you mean ${suggestion}?` : ''}`);

@@ -1,28 +1,39 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Rule } from './rule.js';
 
-/** What the catalogue says of a rule: all but its check, and where it is documented. */
-export type RuleInfo = Pick<Rule, 'id' | 'description' | 'defaultSeverity'> & { url: string };
+/** What the catalogue says of a rule: all but its check, and where it is documented (when the package says where it lives). */
+export type RuleInfo = Pick<Rule, 'id' | 'description' | 'defaultSeverity'> & { url?: string };
 
 /**
- * The project's home page, whose README documents every rule: its rule table (`isms rules --format
- * md`) gives each rule an anchor, `rule-<id>`.
+ * The project's home page (package.json `homepage`), whose README documents every rule: its rule table
+ * (`isms rules --format md`) gives each rule an anchor, `rule-<id>`. Undefined while the package names
+ * none: then no output links to a page that may not exist.
  */
-export const RULES_DOCUMENTED_AT = 'https://github.com/wacky-widget/isms';
+export const RULES_DOCUMENTED_AT: string | undefined = homepage();
+
+function homepage(): string | undefined {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { homepage?: unknown };
+    return typeof pkg.homepage === 'string' && /^https:\/\//.test(pkg.homepage) ? pkg.homepage.replace(/#.*$/, '') : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The anchor of a rule's row in the README's rule table. */
 export function ruleAnchor(id: string): string {
   return `rule-${id}`;
 }
 
-/** Where a rule is documented: its row of the README's rule table (SARIF helpUri, `isms rules`). */
-export function ruleDocsUrl(id: string): string {
-  return `${RULES_DOCUMENTED_AT}#${ruleAnchor(id)}`;
+/** Where a rule is documented: its row of the README's rule table (SARIF helpUri, `isms rules`); undefined without a home page. */
+export function ruleDocsUrl(id: string, home: string | undefined = RULES_DOCUMENTED_AT): string | undefined {
+  return home === undefined ? undefined : `${home}#${ruleAnchor(id)}`;
 }
 
 /** What the catalogue says of a rule of the registry. */
 export function ruleInfo({ id, description, defaultSeverity }: Pick<Rule, 'id' | 'description' | 'defaultSeverity'>): RuleInfo {
-  return { id, description, defaultSeverity, url: ruleDocsUrl(id) };
+  const url = ruleDocsUrl(id);
+  return { id, description, defaultSeverity, ...(url === undefined ? {} : { url }) };
 }
 
 /** Written by the build from the registry (scripts/build-rule-catalogue.mjs). */

@@ -1,5 +1,5 @@
 import { describeCommit } from '../git/log-parser.js';
-import { acceptanceProof, judgeSignOff, signOffDateProblem } from '../git/model.js';
+import { judgeAcceptance } from '../git/model.js';
 import { registerDocuments, riskEntries, text } from './entries.js';
 import type { Rule } from './rule.js';
 
@@ -16,27 +16,19 @@ export const gitRiskAcceptance: Rule = {
       for (const entry of riskEntries(doc)) {
         const id = text(entry, 'id');
         if (id === undefined) continue;
-        const proof = acceptanceProof(evidence, id);
-        if (!proof) continue;
+        const judged = judgeAcceptance(git, evidence, id);
+        if (!judged) continue;
         const at = doc.map.keyAt(`${entry.pointer}/acceptance`);
-        if (proof.kind === 'uncommitted') {
+        if (judged.kind === 'uncommitted') {
           context.report(doc, at, `the acceptance of risk ${id} is not committed yet: the risk owner records it with isms accept ${id}, so that git proves who accepted`);
           continue;
         }
-        const { revision, staleIn } = proof;
-        const accepted = evidence.working.risks?.get(id);
-        if (!revision.imported) {
-          const by = accepted?.by;
-          const signOff = judgeSignOff(git, revision.commit, () => (by ? [by] : []), `the acceptance of risk ${id}`);
-          if (!signOff.ok) {
-            context.report(doc, at, signOff.message);
-            continue;
-          }
-          if (accepted?.date !== undefined) {
-            const problem = signOffDateProblem(accepted.date, revision.commit, signOff.config.git.maxBackdateDays);
-            if (problem) context.report(doc, doc.map.valueAt(`${entry.pointer}/acceptance/date`), `the acceptance of risk ${id} ${problem}`);
-          }
+        const { revision, staleIn, signOff, dateProblem } = judged;
+        if (signOff && !signOff.ok) {
+          context.report(doc, at, signOff.message);
+          continue;
         }
+        if (dateProblem) context.report(doc, doc.map.valueAt(`${entry.pointer}/acceptance/date`), `the acceptance of risk ${id} ${dateProblem}`);
         if (staleIn !== undefined) {
           const where = staleIn === 'working' ? 'in uncommitted changes' : `in commit ${describeCommit(staleIn.commit)}`;
           context.report(

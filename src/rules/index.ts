@@ -12,6 +12,7 @@ import { gitRiskAcceptance } from './git-risk-acceptance.js';
 import { gitUncommitted } from './git-uncommitted.js';
 import { gitVersionBump } from './git-version-bump.js';
 import { gitVersionDate } from './git-version-date.js';
+import { internalError } from './internal-error.js';
 import { mandatoryDocuments } from './mandatory-documents.js';
 import { parseError } from './parse-error.js';
 import { placeholder } from './placeholder.js';
@@ -69,6 +70,7 @@ export const RULES: readonly Rule[] = [
   recordDue,
   placeholder,
   suspectDependency,
+  internalError,
   gitConfigChange,
   gitReview,
   gitRiskAcceptance,

@@ -3,6 +3,8 @@ import type { Range } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../documents/document.js';
 import { childPointer } from '../source/source-map.js';
 import { controlEntries, label, texts } from './entries.js';
+import { closest } from '../text/suggest.js';
+import { misspeltIds } from './misspelt.js';
 import type { RuleContext } from './rule.js';
 
 /** One reference from a document: a relative link or a `DOC X` mention, resolved against the workspace. */
@@ -18,6 +20,22 @@ export interface Reference {
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 
+/** How many broken references of one document get a "did you mean" (a hostile file may hold thousands). */
+const SUGGESTIONS_PER_DOCUMENT = 100;
+
+/** "; did you mean X?" with what `find` proposes, while the document's budget lasts; otherwise nothing. */
+type Suggest = (find: () => string | undefined, show?: (found: string) => string) => string;
+
+function suggester(): Suggest {
+  let left = SUGGESTIONS_PER_DOCUMENT;
+  return (find, show = (found) => found) => {
+    if (left <= 0) return '';
+    left--;
+    const found = find();
+    return found === undefined ? '' : `; did you mean ${show(found)}?`;
+  };
+}
+
 /**
  * Resolves every link and mention of a document. Only names are compared with what discovery found:
  * nothing outside the documents root is ever read or even looked up.
@@ -28,15 +46,22 @@ export function referencesOf(doc: SourceDocument, context: RuleContext): Referen
   if (cached?.documents === context.documents) return cached.references;
   const { byPath, byId, unreadableHint } = indexOf(context.documents);
   const references: Reference[] = [];
+  const suggest = suggester();
   for (const link of doc.markdown.links) {
-    references.push({ at: link.at, text: link.url, ...resolveLink(link.url, doc, byPath, context.entries) });
+    references.push({ at: link.at, text: link.url, ...resolveLink(link.url, doc, byPath, context.entries, suggest) });
   }
   for (const mention of doc.markdown.mentions) {
     const target = byId.get(mention.id);
+    // The document that has it wrote its id under a misspelt key: the schema reports that key, once.
+    if (!target && misspeltIds(context).has(mention.id)) continue;
     references.push(
       target
         ? { at: mention.at, text: mention.text, target }
-        : { at: mention.at, text: mention.text, problem: `"${mention.text}" names document ${mention.id}, which no document in the repository has${unreadableHint}` },
+        : {
+            at: mention.at,
+            text: mention.text,
+            problem: `"${mention.text}" names document ${mention.id}, which no document in the repository has${unreadableHint}${suggest(() => closest(mention.id, [...byId.keys()]))}`,
+          },
     );
   }
   resolved.set(doc, { documents: context.documents, references });
@@ -104,7 +129,7 @@ function buildIndex(documents: readonly SourceDocument[]) {
   return { byPath, byId, unreadableHint };
 }
 
-function resolveLink(url: string, doc: SourceDocument, byPath: Map<string, SourceDocument>, entries: ReadonlySet<string>): { target?: SourceDocument; problem?: string } {
+function resolveLink(url: string, doc: SourceDocument, byPath: Map<string, SourceDocument>, entries: ReadonlySet<string>, suggest: Suggest): { target?: SourceDocument; problem?: string } {
   const trimmed = url.trim();
   if (trimmed === '') return { problem: 'empty link' };
   const scheme = SCHEME.exec(trimmed)?.[1]?.toLowerCase();
@@ -134,14 +159,35 @@ function resolveLink(url: string, doc: SourceDocument, byPath: Map<string, Sourc
     const bare = resolved.replace(/\/$/, '');
     target = byPath.get(bare);
     const exists = entries.has(bare) || entries.has(`${bare}/`) || bare === '.' || (target !== undefined && target.escapesRoot === undefined);
-    if (!exists) return { problem: `"${trimmed}" links to ${bare}, which does not exist` };
+    if (!exists)
+      return {
+        problem: `"${trimmed}" links to ${bare}, which does not exist${suggest(
+          () => fileMeant(bare, entries),
+          (file) => `"${path.posix.relative(path.posix.dirname(doc.path), file)}${hashAt === -1 ? '' : trimmed.slice(hashAt)}"`,
+        )}`,
+      };
   }
   if (anchor !== undefined && anchor !== '' && target?.markdown) {
     const slug = anchor.toLowerCase();
     if (!target.markdown.headings.some((heading) => heading.slug === slug)) {
       const where = target === doc ? 'this document' : target.path;
-      return { target, problem: `"${trimmed}": ${where} has no heading with the anchor #${anchor}` };
+      const slugs = target.markdown.headings.map((heading) => heading.slug);
+      return {
+        target,
+        problem: `"${trimmed}": ${where} has no heading with the anchor #${anchor}${suggest(
+          () => closest(slug, slugs),
+          (found) => `#${found}`,
+        )}`,
+      };
     }
   }
   return target === doc ? {} : { target };
+}
+
+/** The file a link to a missing one may mean: the one file of that name in another folder (`incident-response.md` in `procedures/`), else the nearest path. */
+function fileMeant(missing: string, entries: ReadonlySet<string>): string | undefined {
+  const files = [...entries].filter((entry) => !entry.endsWith('/'));
+  const name = path.posix.basename(missing).toLowerCase();
+  const sameName = files.filter((file) => path.posix.basename(file).toLowerCase() === name);
+  return sameName.length === 1 ? sameName[0] : closest(missing, files);
 }

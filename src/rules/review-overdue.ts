@@ -1,5 +1,6 @@
 import { reviewSchedule } from '../documents/review.js';
-import { daysBetween } from '../text/dates.js';
+import { daysBetween, isIsoDate } from '../text/dates.js';
+import { misspelt } from './misspelt.js';
 import { readable, type Rule } from './rule.js';
 
 export const reviewOverdue: Rule = {
@@ -8,6 +9,10 @@ export const reviewOverdue: Rule = {
   defaultSeverity: 'warn',
   check(context) {
     for (const doc of readable(context)) {
+      // A review block misspelt, or whose date cannot be read, is the schema's finding: when the
+      // document was last reviewed is then unknown, and so is when it is due.
+      const review = doc.data?.['review'];
+      if (misspelt(context, doc, '/review') || (review !== undefined && !isIsoDate(doc.meta.review?.last ?? ''))) continue;
       const schedule = reviewSchedule(doc.meta, context.config);
       if (!schedule || schedule.due >= context.asOf) continue;
       const { last, fromReview, intervalMonths: interval, due } = schedule;

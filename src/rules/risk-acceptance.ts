@@ -1,6 +1,8 @@
+import { roleOf } from '../config/config.js';
 import { describeRating, needsEscalation, ratingsOf } from '../risk/method.js';
 import { addMonths, isFutureDate, isIsoDate } from '../text/dates.js';
 import { label, registerDocuments, riskEntries, text } from './entries.js';
+import { misspelt } from './misspelt.js';
 import type { Rule } from './rule.js';
 import { isRecord } from '../text/is-record.js';
 
@@ -25,6 +27,7 @@ export const riskAcceptance: Rule = {
         }
         if (!NEEDS_ACCEPTANCE.has(treatment)) continue;
         if (!isRecord(acceptance)) {
+          if (acceptance === undefined && misspelt(context, doc, `${entry.pointer}/acceptance`)) continue;
           context.report(
             doc,
             doc.map.valueAt(`${entry.pointer}/treatment`),
@@ -43,7 +46,8 @@ export const riskAcceptance: Rule = {
             byAt,
             `${name} has a residual rating ${describeRating(residual!)} above the acceptable level (${method.acceptable}): it must be accepted by ${method.escalation}, not ${by ?? 'nobody'}`,
           );
-        } else if (!escalate && by !== undefined && owner !== undefined && by !== owner) {
+          // An owner that is not a role (`CISO`) is unknown-role's to report, with the role it may mean.
+        } else if (!escalate && by !== undefined && owner !== undefined && roleOf(context.config, owner) && by !== owner) {
           context.report(doc, byAt, `${name} is owned by ${owner}, so ${owner} accepts its residual risk, not ${by}`);
         }
         const date = typeof acceptance['date'] === 'string' ? acceptance['date'] : undefined;

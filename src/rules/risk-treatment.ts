@@ -1,5 +1,6 @@
 import { compareRatings, describeRating, ratingsOf } from '../risk/method.js';
 import { label, registerDocuments, riskEntries } from './entries.js';
+import { misspelt } from './misspelt.js';
 import type { Rule } from './rule.js';
 
 export const riskTreatment: Rule = {
@@ -14,10 +15,10 @@ export const riskTreatment: Rule = {
         const name = label(entry, 'risk');
         const at = doc.map.valueAt(`${entry.pointer}/treatment`);
         const controls = entry.data['controls'];
-        if (treatment === 'modify' && (!Array.isArray(controls) || controls.length === 0)) {
+        if (treatment === 'modify' && (!Array.isArray(controls) || controls.length === 0) && !misspelt(context, doc, `${entry.pointer}/controls`)) {
           context.report(doc, at, `${name} is treated by modify without controls: list the Annex A controls that reduce it`);
         }
-        if ((treatment === 'modify' || treatment === 'share') && entry.data['residual'] === undefined) {
+        if ((treatment === 'modify' || treatment === 'share') && entry.data['residual'] === undefined && !misspelt(context, doc, `${entry.pointer}/residual`)) {
           context.report(doc, at, `${name} is treated by ${treatment} without a residual rating: add residual { likelihood, impact }`);
         }
         if (!method) continue;

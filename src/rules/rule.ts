@@ -1,5 +1,5 @@
 import type { Config, RuleSetting } from '../config/config.js';
-import type { Range } from '../diagnostics/diagnostic.js';
+import type { Range, Severity } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../documents/document.js';
 import type { GitEvidence } from '../git/evidence.js';
 
@@ -14,6 +14,8 @@ export interface RuleContext {
   readonly asOf: string;
   /** Git evidence; undefined with --no-git (the git-* rules then say nothing). */
   readonly git?: GitEvidence;
+  /** The severity a rule reports at in this run (undefined: it is off). */
+  severityOf(rule: Rule): Severity | undefined;
   report(document: SourceDocument, at: Range, message: string): void;
   /** A finding on a file that is not a document (the configuration, for repository-wide problems). */
   reportFile(file: string, at: Range, message: string): void;

@@ -1,28 +1,9 @@
-import { RECORD_KINDS, type RecordKind } from '../config/config.js';
+import { RECORD_KINDS } from '../config/config.js';
 import { START_OF_FILE, type Range } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../documents/document.js';
-import { schemaProblems } from '../schema/schema-problems.js';
-import { validate, type SchemaName } from '../schema/validator.js';
+import { documentSchemaFindings } from '../documents/document-schema.js';
 import { closest } from '../text/suggest.js';
 import type { Rule } from './rule.js';
-
-const RECORD_SCHEMAS: Record<RecordKind, SchemaName> = {
-  'internal-audit': 'recordInternalAudit',
-  'management-review': 'recordManagementReview',
-  nonconformity: 'recordNonconformity',
-  objective: 'recordObjective',
-  competence: 'recordCompetence',
-  monitoring: 'recordMonitoring',
-};
-
-function schemaFor(doc: SourceDocument): SchemaName {
-  if (doc.format === 'markdown') return 'markdown';
-  if (doc.meta.type === 'soa') return 'soa';
-  if (doc.meta.type === 'risk-register') return 'riskRegister';
-  const kind = doc.meta.record;
-  if (doc.meta.type === 'record' && kind !== undefined && Object.hasOwn(RECORD_SCHEMAS, kind)) return RECORD_SCHEMAS[kind as RecordKind];
-  return 'yaml';
-}
 
 /** What the metadata schema cannot say without losing its other findings: a record names its kind, and only a record does. */
 function recordProblems(doc: SourceDocument): Array<{ at: Range; message: string }> {
@@ -54,7 +35,7 @@ export const schema: Rule = {
         context.report(doc, START_OF_FILE, 'no front matter: a controlled document starts with a "---" block holding id, title, type, owner, classification, status and version');
         continue;
       }
-      const problems = [...schemaProblems(validate(schemaFor(doc), doc.data), doc.map), ...recordProblems(doc)];
+      const problems = [...documentSchemaFindings(doc).problems, ...recordProblems(doc)];
       for (const problem of problems) context.report(doc, problem.at, problem.message);
       // The configuration's limits cannot live in the static schema either.
       const interval = doc.meta.review?.intervalMonths;

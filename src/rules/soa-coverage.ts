@@ -1,6 +1,7 @@
 import { catalogOf } from '../catalog/catalog.js';
 import { otherSourceOf, resolveControlId } from '../catalog/control-id.js';
 import { controlEntries, soaDocuments, text } from './entries.js';
+import { misspelt } from './misspelt.js';
 import { standardOf } from '../soa/soa-summary.js';
 import type { Rule } from './rule.js';
 
@@ -18,7 +19,13 @@ export const soaCoverage: Rule = {
       const ownIds = new Map<string, number>();
       for (const entry of controlEntries(doc)) {
         const raw = text(entry, 'control');
-        if (raw === undefined) continue;
+        if (raw === undefined) {
+          // Written under a misspelt key, the control still has its decision: the schema reports the key.
+          const written = misspelt(context, doc, `${entry.pointer}/control`)?.value;
+          const resolved = typeof written === 'string' ? resolveControlId(written, standard) : undefined;
+          if (resolved?.ok && !seen.has(resolved.id)) seen.set(resolved.id, doc.map.keyAt(entry.pointer).line);
+          continue;
+        }
         const at = doc.map.valueAt(`${entry.pointer}/control`);
         if (otherSourceOf(entry.data) !== undefined) {
           // A control from another source (6.1.3 b) has an id of its own, which must not pass for an Annex A control.

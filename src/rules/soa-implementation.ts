@@ -1,4 +1,5 @@
 import { controlEntries, label, soaDocuments } from './entries.js';
+import { misspelt } from './misspelt.js';
 import type { Rule } from './rule.js';
 
 export const soaImplementation: Rule = {
@@ -14,6 +15,7 @@ export const soaImplementation: Rule = {
         for (const key of ['implementation', 'owner'] as const) {
           const present = entry.data[key] !== undefined && entry.data[key] !== null;
           if (applicable && !present) {
+            if (misspelt(context, doc, `${entry.pointer}/${key}`)) continue;
             const what = key === 'implementation' ? 'an implementation status (implemented, partial, planned, not-implemented)' : 'an owner';
             context.report(doc, doc.map.keyAt(`${entry.pointer}/control`), `${name} is applicable without ${what}`);
           } else if (!applicable && present) {

@@ -1,4 +1,5 @@
 import { controlEntries, label, soaDocuments, text } from './entries.js';
+import { misspelt } from './misspelt.js';
 import type { Rule } from './rule.js';
 
 /** Fewer characters than this cannot say why a control does not apply. */
@@ -29,10 +30,10 @@ export const soaJustification: Rule = {
         const applicable = entry.data['applicable'];
         if (typeof applicable !== 'boolean') continue; // the schema reports it
         const justification = text(entry, 'justification');
-        if (justification === undefined || justification.trim() === '') {
+        if ((justification === undefined && !misspelt(context, doc, `${entry.pointer}/justification`)) || justification?.trim() === '') {
           const at = justification === undefined ? doc.map.keyAt(`${entry.pointer}/control`) : doc.map.valueAt(`${entry.pointer}/justification`);
           context.report(doc, at, `${label(entry, 'control')} is ${applicable ? 'included' : 'excluded'} without a justification`);
-        } else if (!applicable && saysNothing(justification)) {
+        } else if (!applicable && justification !== undefined && saysNothing(justification)) {
           context.report(
             doc,
             doc.map.valueAt(`${entry.pointer}/justification`),
@@ -40,7 +41,7 @@ export const soaJustification: Rule = {
           );
         }
         const reasons = entry.data['reasons'];
-        if (applicable && (!Array.isArray(reasons) || reasons.length === 0)) {
+        if (applicable && (!Array.isArray(reasons) || reasons.length === 0) && !(reasons === undefined && misspelt(context, doc, `${entry.pointer}/reasons`))) {
           const at = reasons === undefined ? doc.map.keyAt(`${entry.pointer}/control`) : doc.map.valueAt(`${entry.pointer}/reasons`);
           context.report(doc, at, `${label(entry, 'control')} is applicable without reasons: give one or more of risk, legal, contractual, business`);
         }

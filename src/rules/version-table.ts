@@ -1,5 +1,6 @@
 import { isIsoDate, isoDateHint } from '../text/dates.js';
 import { parseVersion } from '../text/version.js';
+import { misspelt } from './misspelt.js';
 import type { Rule } from './rule.js';
 
 export const versionTable: Rule = {
@@ -10,6 +11,7 @@ export const versionTable: Rule = {
     for (const doc of context.documents) {
       const history = doc.history;
       if (!history || doc.data === undefined) continue;
+      if (!history.found && doc.format === 'yaml' && misspelt(context, doc, '/versions')) continue;
       for (const problem of history.problems) context.report(doc, problem.at, problem.message);
       if (history.found && history.problems.length === 0 && history.rows.length === 0) {
         context.report(doc, history.at, 'the version history has no rows');

@@ -12,9 +12,6 @@ const PATTERN_WORDS: Record<string, string> = {
   clauseId: 'a clause as the standard numbers it, like "6.2" or "9.3.3" (an item of a clause: "6.1.3 d")',
 };
 
-/** Top-level keys of every document (the metadata schema), for "did you mean" on misspelt keys. */
-const METADATA_KEYS = ['id', 'title', 'type', 'owner', 'classification', 'status', 'version', 'approval', 'review', 'distribution', 'standard', 'depends_on', 'covers', 'record', 'retention'];
-
 /** `/controls/3/justification` -> `controls[3].justification`. */
 export function pathOf(pointer: string): string {
   if (pointer === '') return '';
@@ -43,19 +40,113 @@ const TYPE_WORDS: Record<string, string> = {
   array: 'a list',
 };
 
-/** Turns ajv errors into problems at the exact key or value, one per defect, in plain words. */
-export function schemaProblems(errors: ErrorObject[], map: SourceMap): Problem[] {
-  const problems: Problem[] = [];
+/** Keywords that judge a value, most telling first: a value that fails several is reported by the first. */
+const VALUE_KEYWORDS = ['type', 'enum', 'const', 'format', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum'];
+
+/** A key a document meant but misspelt: the schema reports it once, with the key it meant. */
+export interface Misspelling {
+  /** Where the meant key would be (`/controls/3/justification`). */
+  pointer: string;
+  /** The key as written (`justifcation`). */
+  written: string;
+  /** What the document holds under it. */
+  value: unknown;
+}
+
+export interface SchemaFindings {
+  problems: Problem[];
+  misspellings: Misspelling[];
+}
+
+/** The keys of an object in the data, when it is one. */
+function keysOf(value: unknown): string[] {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : [];
+}
+
+function valueOf(object: unknown, key: string): unknown {
+  return keysOf(object).includes(key) ? (object as Record<string, unknown>)[key] : undefined;
+}
+
+function propertiesOf(schema: unknown): string[] {
+  return keysOf((schema as { properties?: unknown } | undefined)?.properties);
+}
+
+/**
+ * Turns ajv errors into problems at the exact key or value, one per defect, in plain words. A key
+ * that is a near miss of a key the object lacks is one defect: "unknown key "clasification"; did you
+ * mean "classification"?", never that and "missing required key "classification"" as well.
+ * `rootKeys` are the keys a schema composed of others (a document: the metadata and its own keys)
+ * declares at its top level, which ajv's error does not list.
+ */
+export function schemaFindings(errors: ErrorObject[], map: SourceMap, rootKeys: readonly string[] = []): SchemaFindings {
+  const known = (pointer: string, error: ErrorObject) => {
+    const own = propertiesOf(error.parentSchema);
+    return pointer === '' ? [...new Set([...own, ...rootKeys])] : own;
+  };
+  const misspellings: Misspelling[] = [];
+  const meant = new Map<string, string>();
+  const unknown = new Map<ErrorObject, string | undefined>();
   for (const error of errors) {
-    const problem = toProblem(error, map);
+    if (error.keyword !== 'additionalProperties' && error.keyword !== 'unevaluatedProperties') continue;
+    if ((error as { propertyName?: string }).propertyName !== undefined) continue;
+    const params = error.params as Record<string, unknown>;
+    const key = String(params['additionalProperty'] ?? params['unevaluatedProperty']);
+    const candidates = known(error.instancePath, error);
+    const present = keysOf(error.data);
+    // A key the object already has is not the one it meant: `versiono` beside `versions` is `version`.
+    const absent = candidates.filter((candidate) => !present.includes(candidate));
+    const suggestion = closest(key, absent) ?? closest(key, candidates);
+    unknown.set(error, suggestion);
+    if (suggestion !== undefined && absent.includes(suggestion)) {
+      const pointer = childPointer(error.instancePath, suggestion);
+      if (!meant.has(pointer)) {
+        meant.set(pointer, key);
+        misspellings.push({ pointer, written: key, value: valueOf(error.data, key) });
+      }
+    }
+  }
+  // One finding per value: "999999999999.1" is reported as not MAJOR.MINOR, not also as too long.
+  const best = new Map<string, ErrorObject>();
+  for (const error of errors) {
+    const rank = VALUE_KEYWORDS.indexOf(error.keyword);
+    if (rank === -1) continue;
+    const held = best.get(error.instancePath);
+    if (!held || rank < VALUE_KEYWORDS.indexOf(held.keyword)) best.set(error.instancePath, error);
+  }
+  const problems: Problem[] = [];
+  const add = (problem: Problem | undefined) => {
     if (problem && !problems.some((p) => p.message === problem.message && p.at.line === problem.at.line && p.at.column === problem.at.column)) {
       problems.push(problem);
     }
+  };
+  for (const error of errors) {
+    if (error.keyword === 'required') {
+      const missing = String((error.params as Record<string, unknown>)['missingProperty']);
+      const pointer = childPointer(error.instancePath, missing);
+      if (meant.has(pointer)) continue; // said once, at the misspelt key
+      // An object whose other keys are content (a plan kept as YAML) reports no unknown key: a near miss of the missing one is still its misspelling.
+      const candidates = known(error.instancePath, error);
+      const extra = keysOf(error.data).filter((key) => !candidates.includes(key) && !meant.has(childPointer(error.instancePath, key)));
+      const written = closest(missing, extra);
+      if (written !== undefined) {
+        meant.set(pointer, written);
+        misspellings.push({ pointer, written, value: valueOf(error.data, written) });
+        add({ message: `missing required key "${pathOf(pointer)}"; "${written}" looks like a misspelling of it`, at: map.keyAt(childPointer(error.instancePath, written)) });
+        continue;
+      }
+    }
+    if (VALUE_KEYWORDS.includes(error.keyword) && best.get(error.instancePath) !== error) continue;
+    add(toProblem(error, map, unknown.get(error)));
   }
-  return problems;
+  return { problems, misspellings };
 }
 
-function toProblem(error: ErrorObject, map: SourceMap): Problem | undefined {
+/** The problems alone (the configuration file, which nothing else reads for misspellings). */
+export function schemaProblems(errors: ErrorObject[], map: SourceMap, rootKeys: readonly string[] = []): Problem[] {
+  return schemaFindings(errors, map, rootKeys).problems;
+}
+
+function toProblem(error: ErrorObject, map: SourceMap, suggestion: string | undefined): Problem | undefined {
   const pointer = error.instancePath;
   const name = pathOf(pointer);
   const subject = name ? `"${name}"` : 'the document';
@@ -72,9 +163,6 @@ function toProblem(error: ErrorObject, map: SourceMap): Problem | undefined {
     case 'additionalProperties':
     case 'unevaluatedProperties': {
       const key = String(params['additionalProperty'] ?? params['unevaluatedProperty']);
-      const own = Object.keys((error.parentSchema?.['properties'] as object | undefined) ?? {});
-      const known = pointer === '' ? [...own, ...METADATA_KEYS] : own;
-      const suggestion = closest(key, known);
       return {
         message: `unknown key "${name ? `${name}.` : ''}${key}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
         at: map.keyAt(childPointer(pointer, key)),

@@ -58,15 +58,24 @@ export function parseYamlSourceWithLibrary(text: string): YamlSource {
       prettyErrors: false,
     });
   } catch (error) {
-    return { value: undefined, map, problems: [{ message: `YAML could not be parsed: ${(error as Error).message}`, at: fallback }] };
+    const message = (error as Error).message;
+    if (/call stack/i.test(message)) return { value: undefined, map, problems: [{ message: tooDeepMessage, at: deepestAt(text, lines) ?? fallback }] };
+    return { value: undefined, map, problems: [{ message: `YAML could not be parsed: ${message}`, at: fallback }] };
   }
 
   // Unresolved tags are reported by the conversion below, at the value, once.
+  let exhausted = false;
   for (const issue of [...doc.errors, ...doc.warnings.filter((w) => !w.message.startsWith('Unresolved tag'))]) {
     const [start, end] = issue.pos;
-    // yaml builds nodes recursively and reports an exhausted stack as the error where it happened.
-    const deep = issue.code === 'RESOURCE_EXHAUSTION' ? tooDeepAt(text) : undefined;
-    if (deep !== undefined) problems.push({ message: tooDeepMessage, at: lines.range(deep, deep + 1) });
+    // yaml builds nodes recursively and reports an exhausted stack as the error where it happened: once
+    // or more, at places that depend on how deep the caller's own stack already was. The nesting is
+    // reported once, where it passes the limit, so the same file always gives the same finding.
+    if (issue.code === 'RESOURCE_EXHAUSTION' || /call stack/i.test(issue.message)) {
+      if (exhausted) continue;
+      exhausted = true;
+      problems.push({ message: tooDeepMessage, at: deepestAt(text, lines) ?? lines.range(start, end) });
+    } else if (issue.code === 'MULTIPLE_DOCS')
+      problems.push({ message: 'a second YAML document starts here: a controlled document is one YAML document, so remove the "---" line or split the file', at: lines.range(start, start + 3) });
     else problems.push({ message: yamlMessage(issue.message), at: lines.range(start, end) });
   }
   if (doc.directives?.yaml.explicit && doc.directives.yaml.version !== '1.2') {
@@ -118,6 +127,9 @@ export function parseYamlSourceWithLibrary(text: string): YamlSource {
       if (typeof value === 'bigint') return rawOf(node);
       if (typeof value === 'string' && INVISIBLE_CONTROL.test(value)) {
         problems.push({ message: 'value contains an invisible or bidirectional control character', at: rangeOf(node) });
+      } else if (typeof value === 'string' && value.includes('\u0000')) {
+        // A file holding a NUL is refused when it is read; a quoted "\0" writes one all the same.
+        problems.push({ message: 'value contains a NUL character (a "\\0" escape)', at: rangeOf(node) });
       }
       return value;
     }
@@ -174,6 +186,16 @@ interface CstToken {
   offset: number;
   value?: CstToken;
   items?: Array<{ value?: CstToken | null }>;
+}
+
+/** Where the nesting passes MAX_DEPTH, when that can be worked out with the stack that is left. */
+function deepestAt(text: string, lines: LineIndex) {
+  try {
+    const deep = tooDeepAt(text);
+    return deep === undefined ? undefined : lines.range(deep, deep + 1);
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -29,7 +29,8 @@ function reviewCell(daysLeft: number | null): string {
 
 /** `isms status` for people: the document register, then the SoA and risk summaries. */
 export function statusTable(report: StatusReport): string {
-  const out: string[] = [escapeControls(`${report.organization} ISMS, as of ${report.asOf}`), ''];
+  const at = report.at ? `, at commit ${report.at.commit.slice(0, 7)} of ${report.at.date} (read from git, not the working tree)` : '';
+  const out: string[] = [escapeControls(`${report.organization} ISMS, as of ${report.asOf}${at}`), ''];
   out.push(
     table(
       ['ID', 'Title', 'Type', 'Owner', 'Version', 'Status', 'Approved by', 'Approved on', 'Proof', 'Next review', 'Due'],

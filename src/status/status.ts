@@ -4,7 +4,7 @@ import type { Config } from '../config/config.js';
 import type { SourceDocument } from '../documents/document.js';
 import type { Workspace } from '../documents/workspace.js';
 import type { GitEvidence } from '../git/evidence.js';
-import { approvalEvidence, judgeApproval } from '../git/model.js';
+import { approvalEvidence, judgeApproval, type ApprovalEvidence, type ApprovalJudgement } from '../git/model.js';
 import type { Summary } from '../reporters/report.js';
 import { summarizeRisks } from '../risk/risk-summary.js';
 import { summarizeSoa, type ImplementationCounts } from '../soa/soa-summary.js';
@@ -66,9 +66,18 @@ export interface ClauseStatus {
   documents: string[];
 }
 
+/** The commit a report shows, when it shows one (--at): how it was named, its full hash, its committer's day. */
+export interface ReportPoint {
+  given: string;
+  commit: string;
+  date: string;
+}
+
 export interface StatusReport {
   organization: string;
   asOf: string;
+  /** The commit shown (--at), read from git objects; null: the working tree. */
+  at: ReportPoint | null;
   validation: Summary;
   documents: DocumentStatus[];
   /** The clauses that require documented information and what covers them (`covers`), in the standard's order. */
@@ -79,12 +88,32 @@ export interface StatusReport {
 
 const EXPIRY_WINDOW_DAYS = 90;
 
-function documentStatus(doc: SourceDocument, config: Config, asOf: string, git: GitEvidence | undefined): DocumentStatus {
+/** A document's approval as registers show it: who and when it claims, what proves it, and the chain of trust's judgement. */
+export interface ApprovalState {
+  approvedBy: { role: string; name: string } | null;
+  approvedOn: string | null;
+  /** What git holds of it (undefined: no git, or no approval claimed). */
+  evidence: ApprovalEvidence | undefined;
+  /** The judgement publications obey (undefined: nothing to judge). */
+  judged: ApprovalJudgement | undefined;
+}
+
+/** The approval a document claims, and how git proves it as of `asOf` (an approval dated after it is not valid): one composition for the status and the exports. */
+export function approvalState(doc: SourceDocument, config: Config, git: GitEvidence | undefined, asOf: string): ApprovalState {
   const meta = doc.meta;
   const evidence = git?.document(doc);
-  const proof = git ? approvalEvidence(git, evidence) : undefined;
   const approved = meta.status === 'approved' && meta.approval?.by && meta.approval.name && meta.approval.date;
-  const judged = approved && git && evidence ? judgeApproval(git, evidence, doc, config, asOf) : undefined;
+  return {
+    approvedBy: approved ? { role: meta.approval!.by!, name: meta.approval!.name! } : null,
+    approvedOn: approved ? meta.approval!.date! : null,
+    evidence: git ? approvalEvidence(git, evidence) : undefined,
+    judged: approved && git && evidence ? judgeApproval(git, evidence, doc, config, asOf) : undefined,
+  };
+}
+
+function documentStatus(doc: SourceDocument, config: Config, asOf: string, git: GitEvidence | undefined): DocumentStatus {
+  const meta = doc.meta;
+  const { approvedBy, approvedOn, evidence: proof, judged } = approvalState(doc, config, git, asOf);
   const nextReview = reviewSchedule(meta, config)?.due ?? null;
   return {
     id: meta.id ?? null,
@@ -93,8 +122,8 @@ function documentStatus(doc: SourceDocument, config: Config, asOf: string, git: 
     owner: meta.owner ?? null,
     version: meta.version ?? null,
     status: meta.status ?? null,
-    approvedBy: approved ? { role: meta.approval!.by!, name: meta.approval!.name! } : null,
-    approvedOn: approved ? meta.approval!.date! : null,
+    approvedBy,
+    approvedOn,
     approvalProof: proof
       ? {
           proof: proof.proof,
@@ -110,7 +139,8 @@ function documentStatus(doc: SourceDocument, config: Config, asOf: string, git: 
   };
 }
 
-function soaStatus(doc: SourceDocument, config: Config): SoaStatus {
+/** Counts of a SoA's decisions and implementation, overall and by theme (or 2013 domain). */
+export function soaStatus(doc: SourceDocument, config: Config): SoaStatus {
   const soa = summarizeSoa(doc, config);
   return {
     document: doc.meta.id ?? null,
@@ -125,7 +155,8 @@ function soaStatus(doc: SourceDocument, config: Config): SoaStatus {
   };
 }
 
-function riskStatus(doc: SourceDocument, config: Config, asOf: string): RiskStatus | undefined {
+/** Counts of a register's risks by level and treatment, and the acceptances expiring within 90 days of `asOf`. */
+export function riskStatus(doc: SourceDocument, config: Config, asOf: string): RiskStatus | undefined {
   const method = config.risk;
   if (!method) return undefined;
   const summary = summarizeRisks(doc, method);
@@ -151,7 +182,7 @@ function riskStatus(doc: SourceDocument, config: Config, asOf: string): RiskStat
 }
 
 /** The register of documents, the SoA summary and the risk summary, as of a date. No I/O. */
-export function buildStatus(workspace: Workspace, asOf: string, validation: Summary, git?: GitEvidence): StatusReport {
+export function buildStatus(workspace: Workspace, asOf: string, validation: Summary, git?: GitEvidence, at?: ReportPoint): StatusReport {
   const { config } = workspace;
   const documents = workspace.documents.map((doc) => documentStatus(doc, config, asOf, git));
   documents.sort((a, b) => (a.id ?? '\uffff').localeCompare(b.id ?? '\uffff') || a.file.localeCompare(b.file));
@@ -159,6 +190,7 @@ export function buildStatus(workspace: Workspace, asOf: string, validation: Summ
   return {
     organization: config.organization,
     asOf,
+    at: at ?? null,
     validation,
     documents,
     coverage: {

@@ -7,10 +7,15 @@ export function isIsoDate(text: string): boolean {
   return isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]));
 }
 
+/** Days of a month of the proleptic Gregorian calendar (no `Date`: it reads years 0-99 as 1900-1999). */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
 function isCalendarDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return day <= days;
+  return day <= daysInMonth(year, month);
 }
 
 function iso(year: number, month: number, day: number): string {
@@ -69,12 +74,16 @@ export function isoDateHint(text: string): string {
   return `write ${proposal.monthFirst} (month first) or ${proposal.dayFirst} (day first)`;
 }
 
-/** Whole months added to an ISO date, clamped to the month's last day (2024-01-31 + 1 = 2024-02-29). */
+/**
+ * Whole months added to an ISO date, clamped to the month's last day (2024-01-31 + 1 = 2024-02-29).
+ * A result past 9999 is no ISO date (isIsoDate says so): callers treat it as no date.
+ */
 export function addMonths(date: string, months: number): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(year, month - 1 + months, 1));
-  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  return iso(target.getUTCFullYear(), target.getUTCMonth() + 1, Math.min(day, last));
+  const total = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(total / 12);
+  const targetMonth = total - targetYear * 12 + 1;
+  return iso(targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth)));
 }
 
 /** Days from `from` to `to` (both ISO dates); negative when `to` is earlier. */

@@ -3,14 +3,18 @@ import type { Range } from '../diagnostics/diagnostic.js';
 /** Turns character offsets of one text into 1-based line and column positions. */
 export class LineIndex {
   private readonly starts: number[] = [0];
+  private readonly length: number;
 
   constructor(text: string) {
+    this.length = text.length;
     for (let i = 0; i < text.length; i++) {
       if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
     }
   }
 
-  position(offset: number): { line: number; column: number } {
+  /** The position of an offset, kept within the text: a parser may report an error past its end. */
+  position(at: number): { line: number; column: number } {
+    const offset = Math.min(Math.max(at, 0), this.length);
     let low = 0;
     let high = this.starts.length - 1;
     while (low < high) {

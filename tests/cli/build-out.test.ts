@@ -62,7 +62,7 @@ describe('build --out', () => {
     rmSync(path.join(docs, 'policies'), { recursive: true });
     const run = await build(docs, out, '1800000000');
     expect(run.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['ISMS-MAN.html', 'index.html', 'manifest.json']);
+    expect(readdirSync(out).sort()).toEqual(['ISMS-MAN.html', 'exports', 'index.html', 'manifest.json']);
     expect(buildTime(out)).toBe('2027-01-15T08:00:00.000Z');
   });
 });

@@ -22,6 +22,7 @@ const ownIn = (modules: string[], folder: string) => modules.filter((url) => url
 
 const PARSERS = ['yaml', 'markdown-it', 'ajv', 'ajv-formats'];
 const PUBLISHING = ['unified', 'remark-parse', 'remark-gfm', 'remark-rehype', 'rehype-sanitize', 'rehype-slug', 'rehype-stringify', 'handlebars', 'pdfmake'];
+const WORKBOOKS = ['exceljs', 'jszip'];
 
 describe('what a command loads', () => {
   it('prints the version without loading a parser, git, the rules or the renderers', () => {
@@ -40,11 +41,29 @@ describe('what a command loads', () => {
     expect(ownIn(modules, 'render')).toEqual([]);
   });
 
-  it('validates without loading the renderers', () => {
+  it('validates without loading the renderers or the workbook writer', () => {
     const { code, modules } = modulesLoadedBy(['validate', '--no-git', '--as-of', '2026-06-01'], fixture('clean'));
     expect(code).toBe(0);
     expect(packagesIn(modules)).toContain('markdown-it');
-    for (const name of PUBLISHING) expect(packagesIn(modules)).not.toContain(name);
+    for (const name of [...PUBLISHING, ...WORKBOOKS]) expect(packagesIn(modules)).not.toContain(name);
     expect(ownIn(modules, 'render')).toEqual([]);
+    expect(ownIn(modules, 'export')).toEqual([]);
+  });
+
+  it('prints the status without loading the renderers or the workbook writer', () => {
+    const { code, modules } = modulesLoadedBy(['status', '--no-git', '--as-of', '2026-06-01'], fixture('clean'));
+    expect(code).toBe(0);
+    for (const name of [...PUBLISHING, ...WORKBOOKS]) expect(packagesIn(modules)).not.toContain(name);
+    expect(ownIn(modules, 'render')).toEqual([]);
+  });
+
+  it('loads exceljs to export a workbook, and only then', () => {
+    const csv = modulesLoadedBy(['export', 'register', '--format', 'csv'], fixture('clean'));
+    expect(csv.code).toBe(0);
+    for (const name of [...PUBLISHING, ...WORKBOOKS]) expect(packagesIn(csv.modules)).not.toContain(name);
+    const xlsx = modulesLoadedBy(['export', 'register', '--output', path.join(scratch, 'register.xlsx')], fixture('clean'));
+    expect(xlsx.code).toBe(0);
+    expect(packagesIn(xlsx.modules)).toContain('exceljs');
+    for (const name of PUBLISHING) expect(packagesIn(xlsx.modules)).not.toContain(name);
   });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rulesMarkdown } from '../../src/cli/rules-command.js';
 import { RULES } from '../../src/rules/index.js';
-import { RULES_DOCUMENTED_AT, ruleDocsUrl } from '../../src/rules/catalogue.js';
+import { RULES_DOCUMENTED_AT, ruleAnchor, ruleDocsUrl } from '../../src/rules/catalogue.js';
 import { runCli } from '../helpers/cli.js';
 
 describe('isms rules', () => {
@@ -20,7 +20,7 @@ describe('isms rules', () => {
       id: 'parse-error',
       description: 'unreadable file, path not UTF-8, malformed YAML or front matter, non-YAML front matter',
       default: 'error',
-      url: `${RULES_DOCUMENTED_AT}#rule-parse-error`,
+      ...(RULES_DOCUMENTED_AT === undefined ? {} : { url: `${RULES_DOCUMENTED_AT}#rule-parse-error` }),
     });
     expect(rules).toHaveLength(RULES.length);
   });
@@ -35,14 +35,16 @@ describe('isms rules', () => {
     expect((await runCli(['rules', '--format', 'md'], '.')).stdout).toBe(rulesMarkdown(RULES));
   });
 
-  it("gives each rule a documentation URL that leads to the rule's row of the README table", async () => {
+  it('gives each rule an anchor on its row of the README table, and a URL to it only when the package names its home page', async () => {
     const readme = readFileSync(path.resolve('README.md'), 'utf8');
-    const { rules } = JSON.parse((await runCli(['rules', '--format', 'json'], '.')).stdout) as { rules: Array<{ id: string; url: string }> };
+    const pkg = JSON.parse(readFileSync(path.resolve('package.json'), 'utf8')) as { homepage?: string };
+    const { rules } = JSON.parse((await runCli(['rules', '--format', 'json'], '.')).stdout) as { rules: Array<{ id: string; url?: string }> };
     for (const rule of rules) {
-      expect(rule.url).toBe(ruleDocsUrl(rule.id));
-      const anchor = rule.url.slice(rule.url.indexOf('#') + 1);
-      expect(readme.match(new RegExp(`^\\| <a name="${anchor}"></a>\`([a-z-]+)\``, 'm'))?.[1], `README row with the anchor ${anchor}`).toBe(rule.id);
+      expect(readme.match(new RegExp(`^\\| <a name="${ruleAnchor(rule.id)}"></a>\`([a-z-]+)\``, 'm'))?.[1], `README row with the anchor ${ruleAnchor(rule.id)}`).toBe(rule.id);
+      // Never a link to a page that may not exist: without a home page, no URL at all.
+      expect(rule.url).toBe(pkg.homepage === undefined ? undefined : `${pkg.homepage}#${ruleAnchor(rule.id)}`);
     }
+    expect(ruleDocsUrl('schema', 'https://isms.example/docs')).toBe('https://isms.example/docs#rule-schema');
   });
 
   it('lists, once built, exactly the rules of the registry, in its order', () => {

@@ -43,6 +43,16 @@ describe('hostile YAML', () => {
     expect(result[0]).toMatch(/^parse-error \d+:\d+ /);
   });
 
+  it('reports 5,000-deep nesting once, at the same place, however deep the caller already is', () => {
+    // The yaml library reports an exhausted stack where it ran out, once or many times, under one code or
+    // another, depending on how much stack the caller had left.
+    const text = 'id: DOC-D\nx: ' + '['.repeat(5000) + ']'.repeat(5000) + '\n';
+    const atDepth = (frames: number): string[] => (frames === 0 ? parseYamlSource(text).problems.map((p) => `${p.at.line}:${p.at.column} ${p.message}`) : atDepth(frames - 1));
+    const outcomes = new Set<string>();
+    for (let frames = 0; frames < 8000; frames += 400) outcomes.add(JSON.stringify(atDepth(frames)));
+    expect([...outcomes]).toEqual([JSON.stringify(['2:68 nesting deeper than 64 levels'])]);
+  });
+
   it('refuses a file over 1 MiB before parsing it', () => {
     const result = findings({ 'big.md': `---\nid: DOC-BIG\nnote: "${'x'.repeat(2 * 1024 * 1024)}"\n---\n` });
     expect(result).toEqual([expect.stringMatching(/^parse-error 1:1 file is \d+ bytes; the limit is 1048576 bytes/)]);

@@ -410,6 +410,53 @@ describe('forged sign-offs, each caught at its line and naming its commit', () =
     expect(status.documents.find((d: { id: string }) => d.id === 'DOC-A5').approvalProof.valid).toBe(false);
   });
 
+  it('judges a sign-off made on a branch also when it is merged: a member removed since cannot approve on a branch forked before', async () => {
+    const repo = adopted();
+    repo.write('policy.md', policy(IN_REVIEW_10)).commit('1.0 for review', WRITER, '2026-01-10');
+    repo.git(['checkout', '-q', '-b', 'stale']);
+    const approval = repo.write('policy.md', policy(APPROVED_10)).commit('Approve 1.0', CEO, '2026-01-10');
+    repo.git(['checkout', '-q', 'main']);
+    const successor = REPO_CONFIG.replace('members: [{ name: R. Adeyemi, email: ceo@example.com }]', 'members: [{ name: J. Next, email: next@example.com }]');
+    repo.write('isms.config.yaml', successor).commit('R. Adeyemi hands over to J. Next', CISO, '2026-01-11');
+    const as = (p: typeof CEO, date: string) => ({
+      GIT_AUTHOR_NAME: p.name,
+      GIT_AUTHOR_EMAIL: p.email,
+      GIT_COMMITTER_NAME: p.name,
+      GIT_COMMITTER_EMAIL: p.email,
+      GIT_AUTHOR_DATE: `${date}T10:00:00Z`,
+      GIT_COMMITTER_DATE: `${date}T10:00:00Z`,
+    });
+    repo.git(['merge', '-q', '--no-ff', 'stale', '-m', 'Merge the approval'], as(CEO, '2026-01-12'));
+    const merge = repo.git(['rev-parse', 'HEAD']).trim();
+    const { findings } = await validate(repo);
+    expect(findings).toEqual([
+      expect.objectContaining({
+        rule: 'git-approval',
+        line: 9,
+        message: `the approval in ${short(approval)} (R. Adeyemi <ceo@example.com>, 2026-01-10) was merged in ${short(merge)}, when its author was no longer allowed to make it: it needs a member of "ceo", as configured in force at that merge`,
+      }),
+    ]);
+  });
+
+  it('accepts a pull request in which a configuration approver adds a member and that member then approves, merged with a merge commit', async () => {
+    const repo = adopted();
+    repo.write('policy.md', policy(IN_REVIEW_10)).commit('1.0 for review', WRITER, '2026-01-10');
+    repo.git(['checkout', '-q', '-b', 'handover']);
+    const successor = REPO_CONFIG.replace('members: [{ name: R. Adeyemi, email: ceo@example.com }]', 'members: [{ name: J. Next, email: next@example.com }]');
+    repo.write('isms.config.yaml', successor).commit('R. Adeyemi hands over to J. Next', CISO, '2026-01-11');
+    repo.write('policy.md', policy({ ...APPROVED_10, approval: '{ by: ceo, name: J. Next, date: 2026-01-12 }' })).commit('Approve 1.0', { name: 'J. Next', email: 'next@example.com' }, '2026-01-12');
+    repo.git(['checkout', '-q', 'main']);
+    repo.git(['merge', '-q', '--no-ff', 'handover', '-m', 'Merge the handover'], {
+      GIT_AUTHOR_NAME: CISO.name,
+      GIT_AUTHOR_EMAIL: CISO.email,
+      GIT_COMMITTER_NAME: CISO.name,
+      GIT_COMMITTER_EMAIL: CISO.email,
+      GIT_AUTHOR_DATE: '2026-01-13T10:00:00Z',
+      GIT_COMMITTER_DATE: '2026-01-13T10:00:00Z',
+    });
+    expect((await validate(repo)).findings).toEqual([]);
+  });
+
   it('reports self-approval switched on by someone outside the configuration approvers', async () => {
     const repo = adopted();
     const change = repo.write('isms.config.yaml', `${REPO_CONFIG}git:\n  allow_self_approval: true\n`).commit('Allow self-approval', CEO, '2026-01-03');

@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { revisionFacts } from '../../src/git/revision-facts.js';
 import { runCli, type CliRun } from '../helpers/cli.js';
@@ -100,7 +101,7 @@ describe('isms build for an audience', () => {
 
   it('publishes for the default audience, staff, and says what it left out', () => {
     expect(staff.run.code).toBe(0);
-    expect(staff.run.stdout).toMatch(/^Built 5 pages and 5 PDFs \(manual: test-org-isms-manual\.pdf\) for staff into /);
+    expect(staff.run.stdout).toMatch(/^Built 6 pages, 5 PDFs \(manual: test-org-isms-manual\.pdf\) and 2 exports for staff into /);
     expect(staff.run.stderr).toContain('isms: left out for staff (classified above internal): DOC-PB\n');
   });
 
@@ -337,7 +338,10 @@ describe('what a staff build shows of a document it leaves out', () => {
       readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]));
     for (const file of walk(out)) {
       const pdf = file.endsWith('.pdf') ? await readPdf(path.join(out, file)) : undefined;
-      files.push({ file, text: pdf ? `${pdf.pages.join('\n')}\n${JSON.stringify(pdf.info)}` : readFileSync(path.join(out, file), 'utf8') });
+      // A workbook is a zip of XML files: its text is theirs, read whole.
+      const zip = file.endsWith('.xlsx') ? await JSZip.loadAsync(readFileSync(path.join(out, file))) : undefined;
+      const workbook = zip ? (await Promise.all(Object.values(zip.files).map((entry) => entry.async('string')))).join('\n') : undefined;
+      files.push({ file, text: pdf ? `${pdf.pages.join('\n')}\n${JSON.stringify(pdf.info)}` : (workbook ?? readFileSync(path.join(out, file), 'utf8')) });
     }
   }, 120_000);
   afterAll(() => {
@@ -356,9 +360,9 @@ describe('what a staff build shows of a document it leaves out', () => {
 
   it('its id only where a published document names it (the SoA), and in the manifest with the reason, never as a link', () => {
     const naming = files.filter(({ text }) => text.includes('DOC-PB')).map(({ file }) => file);
-    // The SoA's page names it; its PDF and the manual may too, where they show the SoA's documents.
-    expect(naming).toEqual(expect.arrayContaining(['DOC-SOA.html', 'manifest.json']));
-    for (const file of naming) expect(['DOC-SOA.html', 'manifest.json', 'pdf/DOC-SOA.pdf', 'test-org-isms-manual.pdf']).toContain(file);
+    // The SoA's page and its exports name it; its PDF and the manual may too, where they show the SoA's documents.
+    expect(naming).toEqual(expect.arrayContaining(['DOC-SOA.html', 'exports/soa.csv', 'exports/soa.xlsx', 'manifest.json']));
+    for (const file of naming) expect(['DOC-SOA.html', 'exports/soa.csv', 'exports/soa.xlsx', 'manifest.json', 'pdf/DOC-SOA.pdf', 'test-org-isms-manual.pdf']).toContain(file);
     for (const { text } of files) expect(text).not.toMatch(/href="[^"]*DOC-PB/);
     const manifest = JSON.parse(files.find((f) => f.file === 'manifest.json')!.text);
     expect(manifest.leftOut).toEqual([{ id: 'DOC-PB', reason: 'audience' }]);

@@ -43,17 +43,28 @@ describe('isms build', () => {
 
   it('writes the site, a PDF per document, the manual and a manifest of their sha256', () => {
     expect(run.code).toBe(0);
-    expect(listFiles(out)).toEqual(['DOC-A5.html', 'DOC-P1.html', 'index.html', 'manifest.json', 'pdf/DOC-A5.pdf', 'pdf/DOC-P1.pdf', 'test-org-isms-manual.pdf']);
+    expect(listFiles(out)).toEqual([
+      'DOC-A5.html',
+      'DOC-P1.html',
+      'changes.html',
+      'exports/register.csv',
+      'exports/register.xlsx',
+      'index.html',
+      'manifest.json',
+      'pdf/DOC-A5.pdf',
+      'pdf/DOC-P1.pdf',
+      'test-org-isms-manual.pdf',
+    ]);
     const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8'));
     expect(manifest.buildTime).toBe('2026-01-10T10:00:00.000Z');
     expect(manifest.commit).toBe(repo.git(['rev-parse', 'HEAD']).trim());
     for (const [file, hash] of Object.entries(manifest.files)) expect(sha256(path.join(out, file)), file).toBe(hash);
-    expect(Object.keys(manifest.files)).toHaveLength(6);
+    expect(Object.keys(manifest.files)).toHaveLength(9);
   });
 
   it('keeps standard output to one line and prints no progress when stderr is not a terminal', () => {
     expect(run.stdout.trim().split('\n')).toHaveLength(1);
-    expect(run.stdout).toMatch(/^Built 3 pages and 3 PDFs \(manual: test-org-isms-manual\.pdf\) into .*site\/ at 2026-01-10T10:00:00\.000Z from [0-9a-f]{7}\n$/);
+    expect(run.stdout).toMatch(/^Built 4 pages, 3 PDFs \(manual: test-org-isms-manual\.pdf\) and 2 exports into .*site\/ at 2026-01-10T10:00:00\.000Z from [0-9a-f]{7}\n$/);
     expect(run.stderr).toBe('isms: published as DRAFT (not validly approved): DOC-P1\n');
   });
 

@@ -37,7 +37,7 @@ const report = (
   ],
 ): Report => ({
   tool: { name: 'isms', version: '0.1.0' },
-  result: { documents, diagnostics },
+  result: { documents, diagnostics, failures: [] },
   rules: RULES.map(ruleInfo),
   color: false,
 });
@@ -70,7 +70,10 @@ describe('sarif reporter', () => {
     const log = JSON.parse(sarif(report([diagnostic({ rule: 'broken-reference' })])));
     const rules = log.runs[0].tool.driver.rules;
     expect(rules.map((r: { id: string }) => r.id)).toEqual(RULES.map((r) => r.id));
-    expect(rules.map((r: { helpUri: string }) => r.helpUri)).toEqual(RULES.map((r) => ruleDocsUrl(r.id)));
+    expect(rules.map((r: { helpUri?: string }) => r.helpUri)).toEqual(RULES.map((r) => ruleDocsUrl(r.id)));
+    // With a home page, every rule links to its row of the README's rule table.
+    const linked = JSON.parse(sarif({ ...report([]), rules: RULES.map((r) => ({ ...ruleInfo(r), url: ruleDocsUrl(r.id, 'https://isms.example') })) })).runs[0].tool.driver.rules;
+    expect(linked.find((r: { id: string }) => r.id === 'schema').helpUri).toBe('https://isms.example#rule-schema');
     const result = log.runs[0].results[0];
     expect(rules[result.ruleIndex].id).toBe('broken-reference');
     expect(result.locations[0].physicalLocation.region).toEqual({ startLine: 3, startColumn: 5, endLine: 3, endColumn: 12 });

@@ -96,6 +96,34 @@ ruleTester(brokenReference, {
       errors: [{ message: '"DOC SoA" names document DOC-SOA, which no document in the repository has', line: 14, column: 14 }],
     },
     {
+      name: 'proposes the heading a misspelt anchor means',
+      files: { 'policy.md': markdown({ body: '## Policy statement\n\nSee [above](#policy-statment) and [scope](manual.md#scop).' }), 'manual.md': manual },
+      errors: [
+        { message: '"#policy-statment": this document has no heading with the anchor #policy-statment; did you mean #policy-statement?', line: 16, column: 5 },
+        { message: '"manual.md#scop": manual.md has no heading with the anchor #scop; did you mean #scope?', line: 16, column: 35 },
+      ],
+    },
+    {
+      name: 'proposes the one file of that name in another folder, as the link would write it',
+      files: {
+        'policies/policy.md': markdown({ body: 'Report it ([procedure](incident-response.md#steps)).' }),
+        'procedures/incident-response.md': markdown({ id: 'DOC-IR', type: 'procedure', approval: null, status: 'draft', body: '## Steps' }),
+      },
+      errors: [
+        { message: '"incident-response.md#steps" links to policies/incident-response.md, which does not exist; did you mean "../procedures/incident-response.md#steps"?', line: 14, column: 12 },
+      ],
+    },
+    {
+      name: 'proposes the nearest file for a misspelt file name',
+      files: { 'policy.md': markdown({ body: 'See [it](incident-respons.md).' }), 'incident-response.md': markdown({ id: 'DOC-IR', type: 'procedure', approval: null, status: 'draft' }) },
+      errors: [{ message: '"incident-respons.md" links to incident-respons.md, which does not exist; did you mean "incident-response.md"?', line: 14, column: 5 }],
+    },
+    {
+      name: 'proposes the id a DOC mention of a missing document means',
+      files: { 'manual.md': manual.replace('All offices.', 'All offices (DOC A6).'), 'policy.md': markdown() },
+      errors: [{ message: '"DOC A6" names document DOC-A6, which no document in the repository has; did you mean DOC-A5?', line: 15, column: 14 }],
+    },
+    {
       name: 'reports links that leave the documents folder, encoded or not',
       files: { 'policy.md': markdown({ body: '[a](../../etc/passwd) [b](%2e%2e/%2e%2e/etc/passwd) [c](file:///etc/passwd) [d](/etc/passwd)' }) },
       errors: [

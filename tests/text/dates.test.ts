@@ -32,4 +32,15 @@ describe('dates', () => {
     expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
     expect(addMonths('2026-09-30', 12)).toBe('2027-09-30');
   });
+
+  it('counts years before 100 as they are written, not as 19xx', () => {
+    expect(addMonths('0000-01-01', 12)).toBe('0001-01-01');
+    expect(addMonths('0099-12-15', 1)).toBe('0100-01-15');
+    expect(isIsoDate('0000-02-29')).toBe(true);
+    expect(isIsoDate('1900-02-29')).toBe(false);
+  });
+
+  it('gives no ISO date for an interval past the calendar', () => {
+    expect(isIsoDate(addMonths('2026-01-01', 100_000_000_000))).toBe(false);
+  });
 });

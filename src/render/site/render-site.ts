@@ -7,6 +7,8 @@ import { heatMapSvg, levelColour } from '../html/heat-map.js';
 import type { Publication, PublishedDocument } from '../publication.js';
 import { failureSentence, renderFailure, type RenderFailure } from '../render-failure.js';
 import type { SiteTemplates } from './templates.js';
+import type { ChangeReport } from '../../changes/changes.js';
+import { changesView } from './changes-page.js';
 
 export interface SiteOptions {
   toolVersion: string;
@@ -16,6 +18,10 @@ export interface SiteOptions {
   manualPdf?: string;
   /** "Today", for overdue reviews in the register. */
   asOf: string;
+  /** What changed in the window before the build (for this audience): the Changes page; none without git. */
+  changes?: { report: ChangeReport; window: string };
+  /** The exports this audience may read, linked from the register (files made by the build). */
+  exports?: Array<{ title: string; files: Array<{ format: string; file: string }> }>;
 }
 
 /** Where links from a document lead on the site: other documents to their pages; a file that is not published nowhere. */
@@ -46,10 +52,12 @@ export function renderSite(publication: Publication, templates: SiteTemplates, o
     commit: publication.commit?.slice(0, 7),
     toolVersion: options.toolVersion,
     css: templates.css,
+    changesPage: options.changes ? CHANGES_PAGE : undefined,
   };
   const nav = (current?: string) => publication.documents.map((d) => ({ id: d.id, title: d.title, page: d.page, current: d.id === current }));
   const withPdf = (d: PublishedDocument) => ({ ...d, pdfLink: options.pdf, reviewOverdue: d.nextReview !== undefined && d.nextReview < options.asOf });
-  const page = (pageTitle: string, content: string, current?: string) => templates.pages.layout({ ...common, pageTitle, content, nav: nav(current), isRegister: current === undefined });
+  const page = (pageTitle: string, content: string, current?: string) =>
+    templates.pages.layout({ ...common, pageTitle, content, nav: nav(current), isRegister: current === undefined, isChanges: current === CHANGES_PAGE });
 
   const register = {
     ...common,
@@ -58,8 +66,13 @@ export function renderSite(publication: Publication, templates: SiteTemplates, o
     audience: publication.audience,
     leftOutNote: leftOutNote(publication),
     coverage: publication.coverage,
+    exports: options.exports ?? [],
   };
   files.set('index.html', page('Document register', templates.pages.register(register)));
+  if (options.changes) {
+    const view = changesView(options.changes.report, { pageOf: (id) => byId.get(id)?.page, window: options.changes.window });
+    files.set(CHANGES_PAGE, page('Changes', templates.pages.changes(view), CHANGES_PAGE));
+  }
   for (const doc of publication.documents) {
     try {
       files.set(doc.page, page(doc.title, templates.pages.document({ doc: withPdf(doc), body: documentBody(doc, templates, links, byId) }), doc.id));
@@ -71,6 +84,9 @@ export function renderSite(publication: Publication, templates: SiteTemplates, o
   }
   return { pages: files, failures };
 }
+
+/** The site's page of what changed in the months before the build. */
+export const CHANGES_PAGE = 'changes.html';
 
 /** How many documents this publication leaves out, and why, without naming them (they are not for these readers). */
 function leftOutNote(publication: Publication): string | undefined {

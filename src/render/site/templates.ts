@@ -8,7 +8,7 @@ import { FileTooLargeError, readFileCapped } from '../../text/read-capped.js';
 /** The templates shipped with the package. */
 export const PACKAGE_TEMPLATES = fileURLToPath(new URL('../../../templates/site/', import.meta.url));
 
-const PAGES = ['layout', 'register', 'document', 'soa', 'risks'] as const;
+const PAGES = ['layout', 'register', 'document', 'soa', 'risks', 'changes'] as const;
 const PARTIALS = ['metadata', 'approval', 'control'] as const;
 export type PageTemplate = (typeof PAGES)[number];
 
