@@ -16,11 +16,23 @@ export interface Control {
   groupTitle: string;
 }
 
+/** A clause (or an item of one) that requires documented information: what `covers` names. */
+export interface MandatoryClause {
+  /** As the standard numbers it: "6.1.3", "9.2.2"; an item of a clause: "6.1.3 d". */
+  id: string;
+  /** The clause's short title. */
+  title: string;
+  /** The documented information it requires, in isms's words ("the Statement of Applicability"). */
+  documented: string;
+}
+
 export interface Catalog {
   standard: Standard;
   /** "ISO/IEC 27001:2022". */
   name: string;
   controls: readonly Control[];
+  /** The clauses of the edition that require documented information, in the standard's order. */
+  mandatoryClauses: readonly MandatoryClause[];
   get(id: string): Control | undefined;
   /** 2013 only: the control objectives ("5.1" -> title). */
   objectives: ReadonlyMap<string, string>;
@@ -52,13 +64,13 @@ const THEME_TITLES: Record<Theme, string> = {
 };
 
 /** The YAML files are the reviewed source; catalog.json is generated from them (npm run data:catalog). */
-function readCatalog(): { iso27001_2022: Raw2022[]; iso27001_2013: Raw2013[]; mapping: RawMapping } {
+function readCatalog(): { iso27001_2022: Raw2022[]; iso27001_2013: Raw2013[]; mapping: RawMapping; clauses_2022: MandatoryClause[]; clauses_2013: MandatoryClause[] } {
   return JSON.parse(readFileSync(DATA_DIR + 'catalog.json', 'utf8')) as ReturnType<typeof readCatalog>;
 }
 
-function build(standard: Standard, name: string, controls: Control[], objectives: Map<string, string>): Catalog {
+function build(standard: Standard, name: string, controls: Control[], objectives: Map<string, string>, mandatoryClauses: MandatoryClause[]): Catalog {
   const byId = new Map(controls.map((control) => [control.id, control]));
-  return { standard, name, controls, get: (id) => byId.get(id), objectives };
+  return { standard, name, controls, mandatoryClauses, get: (id) => byId.get(id), objectives };
 }
 
 let cache: { '2022': Catalog; '2013': Catalog; mapping: Mapping } | undefined;
@@ -74,18 +86,20 @@ export interface Mapping {
 
 function load() {
   if (cache) return cache;
-  const { iso27001_2022: raw2022, iso27001_2013: raw2013, mapping: rawMapping } = readCatalog();
+  const { iso27001_2022: raw2022, iso27001_2013: raw2013, mapping: rawMapping, clauses_2022: clauses2022, clauses_2013: clauses2013 } = readCatalog();
   const c2022 = build(
     'iso27001-2022',
     'ISO/IEC 27001:2022',
     raw2022.map((c) => ({ id: c.id, title: c.title, group: c.theme, groupTitle: THEME_TITLES[c.theme] })),
     new Map(),
+    clauses2022,
   );
   const c2013 = build(
     'iso27001-2013',
     'ISO/IEC 27001:2013',
     raw2013.map((c) => ({ id: c.id, title: c.title, group: `A.${c.domain}`, groupTitle: c.domain_title })),
     new Map(raw2013.map((c) => [c.objective, c.objective_title])),
+    clauses2013,
   );
   const to2022 = new Map(rawMapping.mappings.map((m) => [m.from, m.to]));
   const from2013 = new Map<string, string[]>();

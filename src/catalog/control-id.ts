@@ -1,7 +1,10 @@
 import type { Standard } from '../config/config.js';
 import { catalogOf, mapping2013To2022 } from './catalog.js';
 
-export type ControlIdResult = { ok: true; id: string } | { ok: false; message: string };
+export type ControlIdResult =
+  | { ok: true; id: string }
+  /** `unknown`: no edition knows the id (it may be a control from another source). */
+  | { ok: false; message: string; unknown?: true };
 
 /** `A.5.1`, `A5.1`, `a.5.1`, `Annex A 5.1`, `Annex A.5.1`, ` 5.1 ` -> `5.1`; anything else unchanged. */
 export function stripControlPrefix(raw: string): string {
@@ -36,5 +39,14 @@ export function resolveControlId(raw: string, standard: Standard): ControlIdResu
       return { ok: false, message: `${raw} is not an ISO/IEC 27001:2013 control (it looks like a 2022 id; is "standard" right?)` };
     }
   }
-  return { ok: false, message: `${raw} is not a control of ${catalog.name} Annex A` };
+  return { ok: false, message: `${raw} is not a control of ${catalog.name} Annex A`, unknown: true };
+}
+
+/**
+ * The source of an SoA entry for a control that is not in Annex A (ISO/IEC 27001 6.1.3 b allows
+ * controls from any source): `source: <text>`, with an id of its own; undefined for an Annex A entry.
+ */
+export function otherSourceOf(entry: Readonly<Record<string, unknown>>): string | undefined {
+  const source = entry['source'];
+  return typeof source === 'string' && source.trim() !== '' ? source.trim() : undefined;
 }

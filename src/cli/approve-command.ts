@@ -1,4 +1,8 @@
 import { approversFor, memberOf } from '../config/config.js';
+import type { SourceDocument } from '../documents/document.js';
+import type { Workspace } from '../documents/workspace.js';
+import { check } from '../engine/check.js';
+import { placeholder } from '../rules/placeholder.js';
 import { planApproval } from '../edit/plan-edits.js';
 import { describeCommit } from '../git/log-parser.js';
 import { selfApprovedChange } from '../git/model.js';
@@ -39,9 +43,25 @@ export async function approveCommand(name: string, options: { sign?: boolean; co
   const date = todayIso();
   const planned = planApproval(doc, { by: role, name: member.name, date });
   if (!planned.ok) throw new UsageError(planned.message);
+  refusePlaceholders(workspace, doc, date);
   const hash = await commitSignOff(doc, planned.text, `Approve ${doc.meta.id ?? doc.path} version ${doc.meta.version}`, options.sign === true);
   io.stdout.write(
     escapeControls(`Approved ${doc.meta.id ?? doc.file} version ${doc.meta.version} as ${member.name} (${role}) on ${date}: commit ${hash.slice(0, 7)}${options.sign ? ' (signed)' : ''}`) + '\n',
   );
   return EXIT.ok;
+}
+
+/**
+ * A document approved with placeholder text or an empty required section would fail validation at
+ * once: say where (lines of the file as it is), approve nothing (unless the configuration turned
+ * placeholder down from error).
+ */
+function refusePlaceholders(workspace: Workspace, doc: SourceDocument, asOf: string): void {
+  const approved: SourceDocument = { ...doc, meta: { ...doc.meta, status: 'approved' } };
+  const found = check({ ...workspace, documents: [approved] }, { asOf, rules: [placeholder] }).diagnostics.filter((d) => d.severity === 'error');
+  if (found.length > 0)
+    throw new UsageError(
+      messages.placeholdersLeft(doc.meta.id ?? doc.file, found.length),
+      found.map((d) => escapeControls(`${d.file}:${d.line}:${d.column}: ${d.message}`)),
+    );
 }

@@ -35,7 +35,7 @@ export async function initCommand(dir: string | undefined, options: { organizati
       '',
       'Next:',
       `  1. In ${where}/isms.config.yaml, add the people who hold each role (name and git email).`,
-      '  2. Commit the drafts; write the manual and the policy; decide each control in the Statement of Applicability.',
+      '  2. Commit the drafts; write each document in place of its prompts (italics, [fill in]); decide each control in the Statement of Applicability.',
       `  3. Run: isms validate${where === 'isms-docs' || where === '.' ? '' : ` --config ${where}/isms.config.yaml`}`,
       '',
     ].join('\n'),

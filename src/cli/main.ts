@@ -71,7 +71,9 @@ function program(io: CliIo, done: (code: ExitCode) => void): Command {
 
   root
     .command('init')
-    .description('create a documents repository that validates: configuration, manual, policy, methodology, SoA, register')
+    .description(
+      'create a documents repository that validates: configuration, manual, policy, methodology, SoA, register, objectives, audit programme, management review, nonconformity log, competence and monitoring records',
+    )
     .argument('[dir]', 'the folder to create the documents in', 'isms-docs')
     .option('--organization <name>', 'the organisation', 'Example Organization')
     .option('--standard <id>', 'iso27001-2022 or iso27001-2013', 'iso27001-2022')
@@ -84,9 +86,10 @@ function program(io: CliIo, done: (code: ExitCode) => void): Command {
     .argument('<type>', 'manual, policy, procedure, methodology, soa, risk-register, plan, record or other')
     .argument('<id>', 'the document id, like DOC-A9')
     .option('--title <text>', 'the title (default: the id)')
+    .option('--record <kind>', 'for a record: internal-audit, management-review, nonconformity, objective, competence or monitoring')
     .option('-c, --config <file>', 'isms.config.yaml to use')
     .exitOverride()
-    .action(async (type: string, id: string, options: { title?: string; config?: string }) => done(await newCommand(type, id, options, io)));
+    .action(async (type: string, id: string, options: { title?: string; record?: string; config?: string }) => done(await newCommand(type, id, options, io)));
 
   const soa = root.command('soa').description('Statement of Applicability tools');
   soa

@@ -15,6 +15,9 @@ export const messages = {
   cannotWrite: (file: string, reason: string) => `cannot write ${file}: ${reason}`,
   badStandard: (value: string) => `unknown standard "${value}": use iso27001-2022 or iso27001-2013`,
   badType: (value: string, types: readonly string[]) => `unknown document type "${value}": use one of ${types.join(', ')}`,
+  recordKindNeeded: (kinds: readonly string[]) => `a record says what it records: add --record with one of ${kinds.join(', ')}`,
+  badRecordKind: (value: string, kinds: readonly string[]) => `unknown record kind "${value}": use one of ${kinds.join(', ')}`,
+  recordKindOnlyForRecords: (type: string) => `--record is for records (isms new record <id> --record <kind>), not for a ${type}`,
   badId: (value: string) => `"${value}" is not a document id: capital letters, digits and hyphens, like DOC-A5`,
   idTaken: (id: string, file: string) => `id ${id} is already used by ${file}`,
   wouldOverwrite: (files: readonly string[]) => `refusing to overwrite ${files.join(', ')}`,
@@ -44,6 +47,7 @@ export const messages = {
   noSuchRisk: (id: string) => `no risk register holds a risk with id ${id}`,
   riskNeedsNoAcceptance: (id: string) => `risk ${id} is avoided: there is no residual risk to accept`,
   notAnAcceptor: (email: string, id: string, role: string) => `${email} is not a member of role "${role}", which accepts the residual risk of ${id} (see roles in isms.config.yaml)`,
+  placeholdersLeft: (doc: string, count: number) => `${doc} is not approved: it still has ${count === 1 ? 'a placeholder' : `${count} placeholders`} (placeholder)`,
   selfApproval: (name: string, commit: string) => `${name} wrote content being approved (${commit}); another member of an approving role must approve (or set git.allow_self_approval)`,
   commitFailed: (reason: string) => `the sign-off could not be committed, and the file was restored: ${reason}`,
   nothingToRecord: (document: string, act: string) =>

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { DOCUMENT_TYPES, requiredSectionsFor } from '../config/config.js';
+import { DOCUMENT_TYPES, RECORD_KINDS, requiredSectionsFor, type RecordKind } from '../config/config.js';
 import { defaultPath, newDocumentFile } from '../scaffold/documents.js';
 import { EDITOR_SCHEMA_FOLDER, EDITOR_SCHEMA_OF_TYPE, modeline } from '../scaffold/editor-schemas.js';
 import { todayIso } from '../text/dates.js';
@@ -13,9 +13,21 @@ import { displayPath } from '../text/paths.js';
 
 const ID = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$/;
 
-export async function newCommand(type: string, id: string, options: { title?: string; config?: string }, io: CliIo): Promise<ExitCode> {
+/** The record kind of `isms new record`, checked; undefined for other types. */
+function recordKind(type: string, record: string | undefined): RecordKind | undefined {
+  if (type !== 'record') {
+    if (record !== undefined) throw new UsageError(messages.recordKindOnlyForRecords(type));
+    return undefined;
+  }
+  if (record === undefined) throw new UsageError(messages.recordKindNeeded(RECORD_KINDS));
+  if (!(RECORD_KINDS as readonly string[]).includes(record)) throw new UsageError(messages.badRecordKind(record, RECORD_KINDS));
+  return record as RecordKind;
+}
+
+export async function newCommand(type: string, id: string, options: { title?: string; record?: string; config?: string }, io: CliIo): Promise<ExitCode> {
   if (!(DOCUMENT_TYPES as readonly string[]).includes(type)) throw new UsageError(messages.badType(type, DOCUMENT_TYPES));
   if (!ID.test(id)) throw new UsageError(messages.badId(id));
+  const record = recordKind(type, options.record);
   const workspace = await openWorkspace(io, options.config);
   const { config } = workspace;
   const taken = workspace.documents.find((doc) => doc.meta.id === id);
@@ -34,6 +46,7 @@ export async function newCommand(type: string, id: string, options: { title?: st
       date: todayIso(),
       standard: type === 'soa' || type === 'risk-register' ? config.standard : undefined,
       requiredSections: requiredSectionsFor(config, type),
+      ...(record ? { record } : {}),
     },
     relative,
   );

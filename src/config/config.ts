@@ -1,8 +1,14 @@
+import type { Range } from '../diagnostics/diagnostic.js';
+
 export type RuleSetting = 'off' | 'warn' | 'error';
 
 export const DOCUMENT_TYPES = ['manual', 'policy', 'procedure', 'methodology', 'soa', 'risk-register', 'plan', 'record', 'other'] as const;
 
 export type Standard = 'iso27001-2022' | 'iso27001-2013';
+
+/** What a record (`type: record`) records: each kind has a schema of its own. */
+export const RECORD_KINDS = ['internal-audit', 'management-review', 'nonconformity', 'objective', 'competence', 'monitoring'] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
 
 export interface RoleMember {
   name: string;
@@ -22,6 +28,10 @@ export interface RiskMethod {
   levels: Array<{ name: string; max?: number }>;
   acceptable: string;
   escalation: string;
+  /** The method's limit on a risk acceptance: `expires` at most this many months after its `date`. */
+  maxAcceptanceMonths?: number;
+  /** The method's limit on a risk's `next_review`: at most this many months ahead. */
+  maxReviewMonths?: number;
 }
 
 /** `isms.config.yaml`, validated and with every default filled in. */
@@ -37,6 +47,8 @@ export interface Config {
   approvers: Record<string, string[]>;
   classifications: string[];
   reviewIntervalMonths: number;
+  /** The longest `review.interval_months` a document may set; undefined: up to the schema's 120. */
+  maxReviewIntervalMonths: number | undefined;
   requiredSections: Record<string, string[]>;
   risk: RiskMethod | undefined;
   git: {
@@ -50,6 +62,12 @@ export interface Config {
     configApprovers: string[];
   };
   rules: Record<string, RuleSetting>;
+  /** `mandatory_documents: true`: every clause of the standard that requires documented information must be covered (mandatory-documents). */
+  mandatoryDocuments: boolean;
+  /** `records:`, the record kinds that are due at intervals (record-due); undefined when not configured (record-due is then off). */
+  records: Partial<Record<RecordKind, { everyMonths: number }>> | undefined;
+  /** Where some keys of the configuration file are, by JSON pointer (`/records/internal-audit`), for findings about them. */
+  keyRanges: Record<string, Range>;
   publish: {
     title: string;
     /** Documents that open the manual, in this order. */
@@ -105,6 +123,11 @@ export function clearedFor(config: Config, max: string | undefined, classificati
   if (max === undefined) return true;
   const rank = classificationRank(config, classification);
   return rank !== -1 && rank <= classificationRank(config, max);
+}
+
+/** Where a key of the configuration file is (its key), or the start of the file when it is not kept. */
+export function configKeyAt(config: Config, pointer: string): Range {
+  return own(config.keyRanges, pointer) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
 
 /** A configured role by its id. */

@@ -9,7 +9,8 @@ import { validate } from '../schema/validator.js';
 import { decodeDocument } from '../text/decode.js';
 import { readFileCapped } from '../text/read-capped.js';
 import { closest } from '../text/suggest.js';
-import { DEFAULT_CLASSIFICATIONS, type Audience, type Config, type RiskMethod, type Role, type RuleSetting, type Standard } from './config.js';
+import type { Range } from '../diagnostics/diagnostic.js';
+import { DEFAULT_CLASSIFICATIONS, RECORD_KINDS, type Audience, type Config, type RecordKind, type RiskMethod, type Role, type RuleSetting, type Standard } from './config.js';
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; file: string; problems: Problem[] };
 
@@ -59,7 +60,7 @@ export function parseConfig(bytes: Uint8Array, absolute: string, knownRules: rea
   const raw = source.value as RawConfig;
   const references = referenceProblems(raw, source.map, knownRules, options.history === true);
   if (references.length > 0) return { ok: false, file: absolute, problems: references };
-  return { ok: true, config: toConfig(raw, absolute) };
+  return { ok: true, config: toConfig(raw, absolute, source.map) };
 }
 
 interface RawConfig {
@@ -71,9 +72,12 @@ interface RawConfig {
   classifications?: string[];
   review_interval_months?: number;
   required_sections?: Record<string, string[]>;
-  risk?: RiskMethod;
+  risk?: Omit<RiskMethod, 'maxAcceptanceMonths' | 'maxReviewMonths'> & { max_acceptance_months?: number; max_review_months?: number };
+  max_review_interval_months?: number;
   git?: { signed_approvals?: boolean; allowed_signers?: string; allow_self_approval?: boolean; max_backdate_days?: number; baseline?: string; config_approvers?: string[] };
   rules?: Record<string, RuleSetting>;
+  mandatory_documents?: boolean;
+  records?: Partial<Record<RecordKind, { every_months?: number }>>;
   publish?: { title?: string; order?: string[]; exclude?: string[]; templates?: string; audiences?: Record<string, { max_classification?: string }>; default_audience?: string };
 }
 
@@ -126,6 +130,14 @@ function referenceProblems(raw: RawConfig, map: SourceMap, knownRules: readonly 
     }
   }
   if (!history) problems.push(...audienceProblems(raw, map));
+  // A limit on the default interval matters to the documents of today, not to judging a past sign-off.
+  const maxInterval = history ? undefined : raw.max_review_interval_months;
+  if (maxInterval !== undefined && raw.review_interval_months !== undefined && raw.review_interval_months > maxInterval) {
+    problems.push({
+      message: `review_interval_months ${raw.review_interval_months} is above max_review_interval_months ${maxInterval}: the default interval must keep the limit the configuration sets`,
+      at: map.valueAt('/review_interval_months'),
+    });
+  }
   const risk = raw.risk;
   if (risk) {
     const levelNames = risk.levels.map((level) => level.name);
@@ -206,7 +218,28 @@ function dictionary<T>(entries: ReadonlyArray<[string, T]>): Record<string, T> {
   return Object.assign(Object.create(null) as Record<string, T>, Object.fromEntries(entries));
 }
 
-function toConfig(raw: RawConfig, file: string): Config {
+function riskMethod(raw: NonNullable<RawConfig['risk']>): RiskMethod {
+  const { max_acceptance_months: maxAcceptanceMonths, max_review_months: maxReviewMonths, ...method } = raw;
+  return { ...method, ...(maxAcceptanceMonths !== undefined ? { maxAcceptanceMonths } : {}), ...(maxReviewMonths !== undefined ? { maxReviewMonths } : {}) };
+}
+
+/** The keys findings about the configuration point at (the switches of repository-wide rules). */
+function keyRanges(raw: RawConfig, map: SourceMap): Record<string, Range> {
+  const pointers = ['/mandatory_documents', '/records', ...Object.keys(raw.records ?? {}).map((kind) => childPointer('/records', kind))];
+  return dictionary(pointers.filter((pointer) => map.get(pointer)).map((pointer): [string, Range] => [pointer, map.keyAt(pointer)]));
+}
+
+function recordIntervals(raw: RawConfig): Config['records'] {
+  if (raw.records === undefined) return undefined;
+  const records: NonNullable<Config['records']> = {};
+  for (const kind of RECORD_KINDS) {
+    const every = raw.records[kind]?.every_months;
+    if (every !== undefined) records[kind] = { everyMonths: every };
+  }
+  return records;
+}
+
+function toConfig(raw: RawConfig, file: string, map: SourceMap): Config {
   return {
     file,
     root: path.dirname(file),
@@ -217,8 +250,9 @@ function toConfig(raw: RawConfig, file: string): Config {
     approvers: dictionary(Object.entries(raw.approvers ?? {})),
     classifications: raw.classifications ?? DEFAULT_CLASSIFICATIONS,
     reviewIntervalMonths: raw.review_interval_months ?? 12,
+    maxReviewIntervalMonths: raw.max_review_interval_months,
     requiredSections: dictionary(Object.entries(raw.required_sections ?? {})),
-    risk: raw.risk,
+    risk: raw.risk ? riskMethod(raw.risk) : undefined,
     git: {
       signedApprovals: raw.git?.signed_approvals ?? false,
       allowedSigners: raw.git?.allowed_signers ?? '.isms/allowed_signers',
@@ -229,6 +263,9 @@ function toConfig(raw: RawConfig, file: string): Config {
       configApprovers: raw.git?.config_approvers ?? raw.approvers?.['manual'] ?? raw.approvers?.['*'] ?? [],
     },
     rules: dictionary(Object.entries(raw.rules ?? {})),
+    mandatoryDocuments: raw.mandatory_documents ?? false,
+    records: recordIntervals(raw),
+    keyRanges: keyRanges(raw, map),
     publish: {
       title: raw.publish?.title ?? `${raw.organization} ISMS`,
       order: raw.publish?.order ?? [],

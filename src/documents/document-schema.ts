@@ -1,13 +1,25 @@
 import { readFileSync } from 'node:fs';
+import type { RecordKind } from '../config/config.js';
 import type { SourceDocument } from './document.js';
 import { schemaFindings, type Misspelling, type SchemaFindings } from '../schema/schema-problems.js';
 import { SCHEMA_DIR, validate, type SchemaName } from '../schema/validator.js';
 
-/** Which schema a document is checked against. */
+const RECORD_SCHEMAS: Record<RecordKind, SchemaName> = {
+  'internal-audit': 'recordInternalAudit',
+  'management-review': 'recordManagementReview',
+  nonconformity: 'recordNonconformity',
+  objective: 'recordObjective',
+  competence: 'recordCompetence',
+  monitoring: 'recordMonitoring',
+};
+
+/** Which schema a document is checked against: a record of a known kind against its kind's. */
 export function schemaNameOf(doc: SourceDocument): SchemaName {
   if (doc.format === 'markdown') return 'markdown';
   if (doc.meta.type === 'soa') return 'soa';
   if (doc.meta.type === 'risk-register') return 'riskRegister';
+  const kind = doc.meta.record;
+  if (doc.meta.type === 'record' && kind !== undefined && Object.hasOwn(RECORD_SCHEMAS, kind)) return RECORD_SCHEMAS[kind as RecordKind];
   return 'yaml';
 }
 

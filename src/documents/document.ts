@@ -15,6 +15,12 @@ export interface Metadata {
   approval?: { by?: string; name?: string; date?: string };
   review?: { last?: string; intervalMonths?: number };
   standard?: string;
+  /** Clauses whose documented information the document provides (`covers`), as written. */
+  covers?: string[];
+  /** Ids of the documents it was written against (`depends_on`). */
+  dependsOn?: string[];
+  /** What a record records (`record`: internal-audit, management-review, ...). */
+  record?: string;
 }
 
 /** A controlled document as read from disk: what it says, and where it says it. */

@@ -7,12 +7,33 @@ import { MAX_NESTING, type NestingEnv } from './markdown-nesting.js';
 import { deepMarkers, parser, plainText, type SourceSpan } from './markdown-parser.js';
 import type { Problem } from '../source/problem.js';
 
+export type { SourceSpan } from './markdown-parser.js';
+
 export interface MarkdownHeading {
   depth: number;
   text: string;
   /** The anchor GitHub and our site give the heading. */
   slug: string;
   at: Range;
+  /** Nothing under it (no paragraph, list, quote, table, code or HTML but comments) before the next heading of its level or higher; its subsections' content counts. */
+  empty: boolean;
+}
+
+/**
+ * Running text as written (a paragraph, a heading, a table cell): where words can be looked for.
+ * Where it stands is kept small (its first line; a cell's column); `proseRange` works out a range.
+ */
+export interface MarkdownProse {
+  /** The inline Markdown source. */
+  content: string;
+  /** Spans of `content` that are not prose: code spans and link destinations, in order. */
+  excluded: SourceSpan[];
+  /** 0-based line where it starts. */
+  line: number;
+  /** An ATX heading (its `#` markers come before the content). */
+  heading: boolean;
+  /** A table cell: the 0-based column where its content starts (a cell is one line); -1 for other text. */
+  column: number;
 }
 
 export interface MarkdownLink {
@@ -45,11 +66,16 @@ export interface MarkdownModel {
   mentions: DocumentMention[];
   /** Top-level blocks in order, so a table can be found "under a heading". */
   blocks: Array<{ kind: 'heading'; heading: MarkdownHeading } | { kind: 'table'; table: MarkdownTable }>;
+  /** Every paragraph, heading and table cell, in order. */
+  prose: MarkdownProse[];
   /** Where the version history heading and table are (0-based lines), as every reader of the history finds them. */
   history: HistorySection | undefined;
   /** What cannot be read as written (quotes or lists nested too deep), for the `parse-error` rule. */
   problems: Problem[];
 }
+
+/** Blocks that are content of the section they stand in (a heading or a rule is not). */
+const CONTENT_BLOCKS = new Set(['paragraph_open', 'bullet_list_open', 'ordered_list_open', 'blockquote_open', 'table_open', 'fence', 'code_block', 'html_block']);
 
 /** `DOC A5`, `DOC SoA`, `DOC-A5`: the seed's convention for naming a controlled document. */
 const MENTION = /\bDOC[ -]([A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)\b/g;
@@ -86,6 +112,16 @@ function lineLocator(lines: readonly string[], firstLine: number, content: strin
     return { line: firstLine + low + 1, column: (columns[low] ?? 0) + at - (starts[low] ?? 0) + 1 };
   };
 }
+
+/** The file range of `prose.content` from `start` to `end`, given the file's lines. */
+export function proseRange(prose: MarkdownProse, lines: readonly string[], start: number, end: number): Range {
+  const { column } = prose;
+  const locate: Locate = column >= 0 ? (offset) => ({ line: prose.line + 1, column: column + offset + 1 }) : lineLocator(lines, prose.line, prose.content, prose.heading ? ATX_MARKERS : undefined);
+  return rangeFrom(locate, start, end);
+}
+
+/** What comes before the text of an ATX heading on its line (a quote's markers too). */
+const ATX_MARKERS = /^[\s>]*#+[ \t]*/;
 
 function rangeFrom(locate: Locate, start: number, end: number): Range {
   const from = locate(start);
@@ -133,9 +169,9 @@ export function parseMarkdown(text: string): MarkdownModel {
   const tokens = parser.parse(text, env);
   const lines = text.split('\n');
   const slugger = new GithubSlugger();
-  const model: MarkdownModel = { headings: [], links: [], mentions: [], blocks: [], history: findHistorySectionIn(tokens), problems: nestingProblems(text, deepMarkers(text, tokens, env)) };
+  const model: MarkdownModel = { headings: [], links: [], mentions: [], blocks: [], prose: [], history: findHistorySectionIn(tokens), problems: nestingProblems(text, deepMarkers(text, tokens, env)) };
 
-  const scanInline = (inline: Token, locate: Locate) => {
+  const scanInline = (inline: Token, locate: Locate, line: number, heading = false, column = -1) => {
     const excluded: SourceSpan[] = [];
     for (const child of inline.children ?? []) {
       const span = spanOf(child);
@@ -157,6 +193,7 @@ export function parseMarkdown(text: string): MarkdownModel {
     // A link's destination comes before the images and code in its label: order the spans, then one
     // sweep along the mentions (which come in source order), not a search per mention.
     excluded.sort((x, y) => x.start - y.start);
+    model.prose.push({ content: inline.content, excluded, line, heading, column });
     let next = 0;
     for (const match of inline.content.matchAll(MENTION)) {
       const start = match.index ?? 0;
@@ -167,18 +204,29 @@ export function parseMarkdown(text: string): MarkdownModel {
     }
   };
 
+  // The headings whose sections are open at this point of the document, outermost first.
+  const open: MarkdownHeading[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
+    if (open.length > 0 && token.level === 0 && CONTENT_BLOCKS.has(token.type) && !(token.type === 'html_block' && /^\s*(?:<!--[\s\S]*?-->\s*)*$/.test(token.content))) {
+      for (const heading of open) heading.empty = false;
+      open.length = 0; // sections with content stay so: nothing more to mark until the next heading
+    }
     if (token.type === 'heading_open' && token.map) {
       const inline = tokens[i + 1]!;
       const first = token.map[0];
       const source = lines[first] ?? '';
       const column = token.markup.startsWith('#') ? source.indexOf('#') + 1 : source.length - source.trimStart().length + 1;
       const headingText = plainText(inline.children).trim();
-      const heading: MarkdownHeading = { depth: Number(token.tag.slice(1)), text: headingText, slug: slugger.slug(headingText), at: lineRange(lines, first, token.map[1] - 1, column) };
+      const heading: MarkdownHeading = { depth: Number(token.tag.slice(1)), text: headingText, slug: slugger.slug(headingText), at: lineRange(lines, first, token.map[1] - 1, column), empty: true };
       model.headings.push(heading);
+      if (token.level === 0) {
+        while (open.length > 0 && open[open.length - 1]!.depth >= heading.depth) open.pop();
+        open.push(heading);
+      }
       if (token.level === 0) model.blocks.push({ kind: 'heading', heading });
-      scanInline(inline, lineLocator(lines, first, inline.content, token.markup.startsWith('#') ? /^[\s>]*#+[ \t]*/ : undefined));
+      const atx = token.markup.startsWith('#');
+      scanInline(inline, lineLocator(lines, first, inline.content, atx ? ATX_MARKERS : undefined), first, atx);
     } else if (token.type === 'table_open' && token.map) {
       const table: MarkdownTable = { header: [], rows: [], at: lineRange(lines, token.map[0], token.map[1] - 1) };
       let row: { cells: MarkdownTableCell[]; at: Range } | undefined;
@@ -200,7 +248,8 @@ export function parseMarkdown(text: string): MarkdownModel {
           const at = { line: rowLine + 1, column: span.start + 1, endLine: rowLine + 1, endColumn: span.end + 1 };
           row.cells.push({ text: plainText(cell.children).trim(), at });
           const base = span.start;
-          scanInline(cell, (offset) => ({ line: rowLine + 1, column: base + offset + 1 }));
+          const line = rowLine;
+          scanInline(cell, (offset) => ({ line: line + 1, column: base + offset + 1 }), line, false, base);
         } else if (cell.type === 'tr_close' && row) {
           if (inHead) table.header = row.cells;
           else table.rows.push(row);
@@ -209,7 +258,7 @@ export function parseMarkdown(text: string): MarkdownModel {
       }
       if (token.level === 0) model.blocks.push({ kind: 'table', table });
     } else if (token.type === 'inline' && token.map) {
-      scanInline(token, lineLocator(lines, token.map[0], token.content));
+      scanInline(token, lineLocator(lines, token.map[0], token.content), token.map[0]);
     }
   }
   return model;

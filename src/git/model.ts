@@ -108,6 +108,30 @@ export function newestChange(evidence: DocumentEvidence, changed: (before: Revis
   return undefined;
 }
 
+/**
+ * The state of a document in a commit: its newest revision made in that commit or one of its
+ * ancestors (`held`, from the commit graph); undefined when the document did not exist there.
+ */
+export function revisionHeldBy(evidence: DocumentEvidence, held: ReadonlySet<string>): Revision | undefined {
+  for (let index = evidence.revisions.length - 1; index >= 0; index--) {
+    const revision = evidence.revisions[index]!;
+    if (held.has(revision.commit.hash)) return revision;
+  }
+  return undefined;
+}
+
+/**
+ * The sign-off a document's current content was last checked by: its approval commit, or a review
+ * recorded after it (recording a review says the document still holds). Undefined when neither is committed.
+ */
+export function lastSignOff(evidence: DocumentEvidence): { act: 'approved' | 'reviewed'; revision: Revision } | undefined {
+  const approval = approvalProof(evidence);
+  if (approval?.kind !== 'committed') return undefined;
+  const review = reviewProof(evidence);
+  if (review?.kind === 'committed' && evidence.revisions.indexOf(review.revision) > approval.index) return { act: 'reviewed', revision: review.revision };
+  return { act: 'approved', revision: approval.revision };
+}
+
 /** The commit that retired the document, when the working tree says it is retired. */
 export function retirementProof(evidence: DocumentEvidence): { revision: Revision } | undefined {
   if (evidence.working.status !== 'retired') return undefined;

@@ -1,3 +1,5 @@
+import { catalogOf } from '../catalog/catalog.js';
+import { clauseCoverage } from '../catalog/coverage.js';
 import { audienceOf, clearedFor, DOCUMENT_TYPES, roleTitle, type Config } from '../config/config.js';
 import type { SourceDocument } from '../documents/document.js';
 import type { HistoryRow } from '../documents/version-history.js';
@@ -27,6 +29,8 @@ export interface PublishedApproval {
 export interface SoaRow {
   control: string;
   title: string;
+  /** Where a control from another source than Annex A comes from. */
+  source?: string;
   applicable: boolean;
   reasons: string[];
   justification: string;
@@ -85,7 +89,11 @@ export interface PublishedDocument {
   nextReview?: string;
   history: HistoryRow[];
   distribution: Array<{ to: string; audience: string }>;
-  soa?: { standard: string; themes: SoaTheme[]; applicable: number; excluded: number };
+  /**
+   * Annex A by theme, then (apart, as the last group) the controls from other sources; `applicable`
+   * and `excluded` count Annex A, `summary` says both in one sentence.
+   */
+  soa?: { standard: string; themes: SoaTheme[]; applicable: number; excluded: number; otherSources: { applicable: number; excluded: number }; summary: string };
   risks?: RiskView;
   /** Withdrawn (status retired): published as OBSOLETE, never in the manual. */
   retired: boolean;
@@ -109,6 +117,16 @@ export interface LeftOut {
   reason: LeftOutReason;
 }
 
+/** A clause that requires documented information, and the published documents that cover it. */
+export interface PublishedClause {
+  id: string;
+  title: string;
+  documented: string;
+  documents: Array<{ id: string; title: string; page: string }>;
+  /** Covered only by documents this publication leaves out (they are not named). */
+  coveredElsewhere: boolean;
+}
+
 export interface Publication {
   organization: string;
   title: string;
@@ -126,6 +144,11 @@ export interface Publication {
   manual: PublishedDocument[];
   /** Documents not published, by id, and why. */
   leftOut: LeftOut[];
+  /**
+   * The clauses of the standard that require documented information and what covers them (`covers`);
+   * undefined when the configuration does not ask for it and no document says what it covers.
+   */
+  coverage?: { edition: string; covered: number; clauses: PublishedClause[] };
 }
 
 export interface PublicationScope {
@@ -140,23 +163,39 @@ const texts = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is
 
 function soaView(doc: SourceDocument, config: Config): PublishedDocument['soa'] {
   const soa = summarizeSoa(doc, config);
-  const themes = soa.groups.map((group): SoaTheme => ({
+  const row = (entry: Record<string, unknown>, control: string, title: string, applicable: boolean | undefined): SoaRow => ({
+    control,
+    title,
+    applicable: applicable === true,
+    reasons: texts(entry['reasons']),
+    justification: text(entry['justification']),
+    implementation: text(entry['implementation']),
+    owner: config.roles[text(entry['owner'])]?.title ?? text(entry['owner']),
+    documents: texts(entry['documents']),
+    risks: texts(entry['risks']),
+  });
+  const annexA = soa.groups.map((group): SoaTheme => ({
     title: group.title,
     applicable: group.applicable,
     excluded: group.excluded,
-    controls: group.decisions.map(({ control, entry, applicable }) => ({
-      control: control.id,
-      title: control.title,
-      applicable: applicable === true,
-      reasons: texts(entry['reasons']),
-      justification: text(entry['justification']),
-      implementation: text(entry['implementation']),
-      owner: config.roles[text(entry['owner'])]?.title ?? text(entry['owner']),
-      documents: texts(entry['documents']),
-      risks: texts(entry['risks']),
-    })),
+    controls: group.decisions.map(({ control, entry, applicable }) => row(entry, control.id, control.title, applicable)),
   }));
-  return { standard: soa.catalog.name, themes, applicable: soa.applicable, excluded: soa.excluded };
+  const others = soa.otherSources;
+  const other: SoaTheme = {
+    title: 'Controls from other sources',
+    applicable: others.applicable,
+    excluded: others.excluded,
+    controls: others.decisions.map(({ id, source, entry, applicable }) => ({ ...row(entry, id, text(entry['title']), applicable), source })),
+  };
+  const otherSummary = other.controls.length > 0 ? `; controls from other sources: ${other.applicable} applicable, ${other.excluded} excluded` : '';
+  return {
+    standard: soa.catalog.name,
+    themes: other.controls.length > 0 ? [...annexA, other] : annexA,
+    applicable: soa.applicable,
+    excluded: soa.excluded,
+    otherSources: { applicable: other.applicable, excluded: other.excluded },
+    summary: `${soa.catalog.name} Annex A: ${soa.applicable} controls applicable, ${soa.excluded} excluded${otherSummary}.`,
+  };
 }
 
 function riskView(doc: SourceDocument, config: Config): RiskView | undefined {
@@ -311,6 +350,7 @@ export function buildPublication(workspace: Workspace, git: GitEvidence | undefi
     return reason === undefined;
   });
   const excluded = new Set(config.publish.exclude);
+  const coverage = coverageView(workspace, published);
   return {
     organization: config.organization,
     title: config.publish.title,
@@ -320,5 +360,18 @@ export function buildPublication(workspace: Workspace, git: GitEvidence | undefi
     documents: published,
     manual: published.filter((doc) => !doc.retired && !excluded.has(doc.id)),
     leftOut,
+    ...(coverage ? { coverage } : {}),
   };
+}
+
+/** The coverage of the clauses that require documented information, by the published documents only. */
+function coverageView(workspace: Workspace, published: readonly PublishedDocument[]): Publication['coverage'] {
+  const { config, documents } = workspace;
+  if (!config.mandatoryDocuments && !documents.some((doc) => (doc.meta.covers?.length ?? 0) > 0)) return undefined;
+  const bySource = new Map(published.map((doc) => [doc.source, doc]));
+  const clauses = clauseCoverage(documents, config).map(({ clause, live }): PublishedClause => {
+    const shown = live.flatMap((doc) => bySource.get(doc) ?? []);
+    return { ...clause, documents: shown.map((doc) => ({ id: doc.id, title: doc.title, page: doc.page })), coveredElsewhere: shown.length === 0 && live.length > 0 };
+  });
+  return { edition: catalogOf(config.standard).name, covered: clauses.filter((c) => c.documents.length > 0 || c.coveredElsewhere).length, clauses };
 }

@@ -13,7 +13,10 @@ import { gitUncommitted } from './git-uncommitted.js';
 import { gitVersionBump } from './git-version-bump.js';
 import { gitVersionDate } from './git-version-date.js';
 import { internalError } from './internal-error.js';
+import { mandatoryDocuments } from './mandatory-documents.js';
 import { parseError } from './parse-error.js';
+import { placeholder } from './placeholder.js';
+import { recordDue } from './record-due.js';
 import { requiredSections } from './required-sections.js';
 import { reviewOverdue } from './review-overdue.js';
 import { riskAcceptance } from './risk-acceptance.js';
@@ -27,6 +30,7 @@ import { soaCoverage } from './soa-coverage.js';
 import { soaImplementation } from './soa-implementation.js';
 import { soaJustification } from './soa-justification.js';
 import { soaReference } from './soa-reference.js';
+import { suspectDependency } from './suspect-dependency.js';
 import { unknownRole } from './unknown-role.js';
 import { versionMismatch } from './version-mismatch.js';
 import { versionOrder } from './version-order.js';
@@ -62,6 +66,10 @@ export const RULES: readonly Rule[] = [
   gitApproval,
   gitApprovalStale,
   gitUncommitted,
+  mandatoryDocuments,
+  recordDue,
+  placeholder,
+  suspectDependency,
   internalError,
   gitConfigChange,
   gitReview,

@@ -1,15 +1,6 @@
 import { requiredSectionsFor } from '../config/config.js';
+import { sectionName } from '../text/section-name.js';
 import { readable, type Rule } from './rule.js';
-
-/** "4.1 Scope:" and "Scope" are the same section. */
-export function sectionName(text: string): string {
-  return text
-    .replace(/^(?:\d+(?:\.\d+)*\.?|[A-Z]\.\d+(?:\.\d+)*)\s+/, '')
-    .replace(/[:.]$/, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
-}
 
 export const requiredSections: Rule = {
   id: 'required-sections',

@@ -1,6 +1,6 @@
 import { roleOf } from '../config/config.js';
 import { describeRating, needsEscalation, ratingsOf } from '../risk/method.js';
-import { isFutureDate, isIsoDate } from '../text/dates.js';
+import { addMonths, isFutureDate, isIsoDate } from '../text/dates.js';
 import { label, registerDocuments, riskEntries, text } from './entries.js';
 import { misspelt } from './misspelt.js';
 import type { Rule } from './rule.js';
@@ -10,7 +10,8 @@ const NEEDS_ACCEPTANCE = new Set(['modify', 'share', 'retain']);
 
 export const riskAcceptance: Rule = {
   id: 'risk-acceptance',
-  description: 'residual not accepted by the risk owner; above `acceptable` without the escalation role; expired acceptance',
+  description:
+    'residual not accepted by the risk owner; above `acceptable` without the escalation role; expired acceptance; an acceptance longer than `risk.max_acceptance_months`, or without `expires` under that limit',
   defaultSeverity: 'error',
   check(context) {
     const method = context.config.risk;
@@ -56,6 +57,24 @@ export const riskAcceptance: Rule = {
         const expires = typeof acceptance['expires'] === 'string' ? acceptance['expires'] : undefined;
         if (expires && isIsoDate(expires) && expires < context.asOf) {
           context.report(doc, doc.map.valueAt(`${entry.pointer}/acceptance/expires`), `${name}: the acceptance expired on ${expires}; the owner must accept the residual risk again`);
+        }
+        const limit = method?.maxAcceptanceMonths;
+        if (limit !== undefined && date && isIsoDate(date)) {
+          const latest = addMonths(date, limit);
+          const months = `${limit} ${limit === 1 ? 'month' : 'months'}`;
+          if (expires === undefined) {
+            context.report(
+              doc,
+              doc.map.keyAt(`${entry.pointer}/acceptance`),
+              `${name}: the acceptance has no expiry, but the method lets an acceptance last ${months} at most (risk.max_acceptance_months): add expires: ${latest} or earlier`,
+            );
+          } else if (isIsoDate(expires) && expires > latest) {
+            context.report(
+              doc,
+              doc.map.valueAt(`${entry.pointer}/acceptance/expires`),
+              `${name} is accepted until ${expires}, longer than the method allows: an acceptance of ${date} lasts ${months} at most (risk.max_acceptance_months), until ${latest}`,
+            );
+          }
         }
       }
     }

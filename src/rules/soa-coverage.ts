@@ -1,5 +1,5 @@
 import { catalogOf } from '../catalog/catalog.js';
-import { resolveControlId } from '../catalog/control-id.js';
+import { otherSourceOf, resolveControlId } from '../catalog/control-id.js';
 import { controlEntries, soaDocuments, text } from './entries.js';
 import { misspelt } from './misspelt.js';
 import { standardOf } from '../soa/soa-summary.js';
@@ -7,7 +7,8 @@ import type { Rule } from './rule.js';
 
 export const soaCoverage: Rule = {
   id: 'soa-coverage',
-  description: 'catalogue controls missing from the SoA; unknown or duplicate controls; 2013 ids in a 2022 SoA (with the 2022 mapping as hint)',
+  description:
+    'catalogue controls missing from the SoA; unknown or duplicate controls (entries with `source:` are controls from other sources, with ids of their own); 2013 ids in a 2022 SoA (with the 2022 mapping as hint)',
   defaultSeverity: 'error',
   check(context) {
     for (const doc of soaDocuments(context)) {
@@ -15,6 +16,7 @@ export const soaCoverage: Rule = {
       const standard = standardOf(doc, context.config);
       const catalog = catalogOf(standard);
       const seen = new Map<string, number>();
+      const ownIds = new Map<string, number>();
       for (const entry of controlEntries(doc)) {
         const raw = text(entry, 'control');
         if (raw === undefined) {
@@ -25,9 +27,25 @@ export const soaCoverage: Rule = {
           continue;
         }
         const at = doc.map.valueAt(`${entry.pointer}/control`);
+        if (otherSourceOf(entry.data) !== undefined) {
+          // A control from another source (6.1.3 b) has an id of its own, which must not pass for an Annex A control.
+          const resolved = resolveControlId(raw, standard);
+          if (resolved.ok) {
+            context.report(
+              doc,
+              at,
+              `${raw} is control ${resolved.id} of ${catalog.name} Annex A, but the entry gives a source: a control from another source needs an id of its own (WW-1); remove "source" for an Annex A control`,
+            );
+            continue;
+          }
+          const first = ownIds.get(raw.trim());
+          if (first !== undefined) context.report(doc, at, `control ${raw.trim()} is listed twice (first at line ${first})`);
+          else ownIds.set(raw.trim(), at.line);
+          continue;
+        }
         const resolved = resolveControlId(raw, standard);
         if (!resolved.ok) {
-          context.report(doc, at, resolved.message);
+          context.report(doc, at, resolved.unknown ? `${resolved.message} (a control from another source says where it comes from: source: <text>)` : resolved.message);
           continue;
         }
         const first = seen.get(resolved.id);

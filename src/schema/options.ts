@@ -6,6 +6,12 @@ export const SCHEMA_IDS = {
   yaml: 'urn:isms:schema:yaml-document:v1',
   soa: 'urn:isms:schema:statement-of-applicability:v1',
   riskRegister: 'urn:isms:schema:risk-register:v1',
+  recordInternalAudit: 'urn:isms:schema:record-internal-audit:v1',
+  recordManagementReview: 'urn:isms:schema:record-management-review:v1',
+  recordNonconformity: 'urn:isms:schema:record-nonconformity:v1',
+  recordObjective: 'urn:isms:schema:record-objective:v1',
+  recordCompetence: 'urn:isms:schema:record-competence:v1',
+  recordMonitoring: 'urn:isms:schema:record-monitoring:v1',
 } as const;
 
 export type SchemaName = keyof typeof SCHEMA_IDS;

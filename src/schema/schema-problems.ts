@@ -9,6 +9,7 @@ const PATTERN_WORDS: Record<string, string> = {
   documentId: 'an id of capital letters, digits and hyphens, like DOC-A5',
   roleId: 'a role id of lowercase letters, digits, "-" and "_", like ciso',
   version: 'MAJOR.MINOR, like "1.0"',
+  clauseId: 'a clause as the standard numbers it, like "6.2" or "9.3.3" (an item of a clause: "6.1.3 d")',
 };
 
 /** `/controls/3/justification` -> `controls[3].justification`. */
@@ -182,6 +183,8 @@ function toProblem(error: ErrorObject, map: SourceMap, suggestion: string | unde
       }
       return { message: `${subject} must be ${TYPE_WORDS[expected] ?? expected}, found ${describe(value)}`, at: map.valueAt(pointer) };
     }
+    case 'const':
+      return { message: `${subject} must be ${describe(params['allowedValue'])}, found ${describe(error.data)}`, at: map.valueAt(pointer) };
     case 'enum': {
       const allowed = (params['allowedValues'] as unknown[]).map(String);
       const suggestion = typeof error.data === 'string' ? closest(error.data, allowed) : undefined;

@@ -1,5 +1,5 @@
 import { catalogOf, type Catalog, type Control } from '../catalog/catalog.js';
-import { resolveControlId } from '../catalog/control-id.js';
+import { otherSourceOf, resolveControlId } from '../catalog/control-id.js';
 import type { Config, Standard } from '../config/config.js';
 import type { SourceDocument } from '../documents/document.js';
 import { isRecord } from '../text/is-record.js';
@@ -34,6 +34,15 @@ export interface SoaGroup {
   decisions: SoaDecision[];
 }
 
+/** A control from another source than Annex A (an entry with `source`), as the SoA decides it. */
+export interface OtherSourceDecision {
+  /** The id the entry gives it, trimmed. */
+  id: string;
+  source: string;
+  entry: Record<string, unknown>;
+  applicable: boolean | undefined;
+}
+
 /** What a Statement of Applicability decides, worked out once for the status report and the publication. */
 export interface SoaSummary {
   standard: Standard;
@@ -45,6 +54,8 @@ export interface SoaSummary {
   implementation: ImplementationCounts;
   /** Every group of the catalogue, in catalogue order. */
   groups: SoaGroup[];
+  /** Controls from other sources (entries with `source`), counted apart from Annex A, in the SoA's order. */
+  otherSources: { applicable: number; excluded: number; decisions: OtherSourceDecision[] };
 }
 
 const emptyCounts = (): ImplementationCounts => ({ implemented: 0, partial: 0, planned: 0, 'not-implemented': 0, unknown: 0 });
@@ -52,7 +63,7 @@ const emptyCounts = (): ImplementationCounts => ({ implemented: 0, partial: 0, p
 /**
  * The decisions of a Statement of Applicability by group of its edition's catalogue. Entries that
  * name no control of the catalogue are left out, and so is a control's second entry (soa-coverage
- * reports both). No I/O.
+ * reports both); controls from other sources are kept apart. No I/O.
  */
 export function summarizeSoa(doc: SourceDocument, config: Config): SoaSummary {
   const standard = standardOf(doc, config);
@@ -61,11 +72,18 @@ export function summarizeSoa(doc: SourceDocument, config: Config): SoaSummary {
   for (const control of catalog.controls) {
     if (!groups.has(control.group)) groups.set(control.group, { group: control.group, title: control.groupTitle, applicable: 0, excluded: 0, implementation: emptyCounts(), decisions: [] });
   }
-  const summary: SoaSummary = { standard, catalog, decided: 0, applicable: 0, excluded: 0, implementation: emptyCounts(), groups: [] };
+  const summary: SoaSummary = { standard, catalog, decided: 0, applicable: 0, excluded: 0, implementation: emptyCounts(), groups: [], otherSources: { applicable: 0, excluded: 0, decisions: [] } };
   const seen = new Set<string>();
   const entries = Array.isArray(doc.data?.['controls']) ? (doc.data['controls'] as unknown[]) : [];
   for (const entry of entries) {
     if (!isRecord(entry) || typeof entry['control'] !== 'string') continue;
+    const source = otherSourceOf(entry);
+    if (source !== undefined) {
+      const applicable = typeof entry['applicable'] === 'boolean' ? entry['applicable'] : undefined;
+      summary.otherSources.decisions.push({ id: entry['control'].trim(), source, entry, applicable });
+      if (applicable !== undefined) summary.otherSources[applicable ? 'applicable' : 'excluded']++;
+      continue;
+    }
     const resolved = resolveControlId(entry['control'], standard);
     if (!resolved.ok || seen.has(resolved.id)) continue;
     seen.add(resolved.id);

@@ -49,10 +49,22 @@ export function statusTable(report: StatusReport): string {
       ]),
     ),
   );
+  const { coverage } = report;
+  if (coverage.asked) {
+    const covered = coverage.clauses.filter((c) => c.documents.length > 0).length;
+    out.push('', `Mandatory documented information (${coverage.edition}): ${covered} of ${coverage.clauses.length} clauses covered`);
+    out.push(
+      table(
+        ['Clause', 'Documented information', 'Covered by'],
+        coverage.clauses.map((c) => [c.clause, c.documented, c.documents.join(', ') || 'NOT COVERED']),
+      ),
+    );
+  }
   for (const soa of report.soa) {
+    const others = soa.otherSources.applicable + soa.otherSources.excluded > 0 ? `; from other sources: ${soa.otherSources.applicable} applicable, ${soa.otherSources.excluded} excluded` : '';
     out.push(
       '',
-      `Statement of Applicability ${escapeControls(soa.document ?? '')} (${soa.standard}): ${soa.applicable} applicable, ${soa.excluded} excluded, ${soa.catalogue - soa.decided} undecided of ${soa.catalogue}`,
+      `Statement of Applicability ${escapeControls(soa.document ?? '')} (${soa.standard}): ${soa.applicable} applicable, ${soa.excluded} excluded, ${soa.catalogue - soa.decided} undecided of ${soa.catalogue}${others}`,
     );
     out.push(
       table(

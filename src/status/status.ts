@@ -1,3 +1,5 @@
+import { catalogOf } from '../catalog/catalog.js';
+import { clauseCoverage } from '../catalog/coverage.js';
 import type { Config } from '../config/config.js';
 import type { SourceDocument } from '../documents/document.js';
 import type { Workspace } from '../documents/workspace.js';
@@ -39,6 +41,8 @@ export interface SoaStatus {
   applicable: number;
   excluded: number;
   implementation: ImplementationCounts;
+  /** Controls from other sources than Annex A (entries with `source`), counted apart. */
+  otherSources: { applicable: number; excluded: number };
   /** By 2022 theme or 2013 domain, in catalogue order. */
   byGroup: Array<{ group: string; title: string; applicable: number; excluded: number } & { implementation: ImplementationCounts }>;
 }
@@ -52,6 +56,14 @@ export interface RiskStatus {
   treatments: Record<'modify' | 'retain' | 'avoid' | 'share', number>;
   /** Acceptances that expire within 90 days of the as-of date (or have expired). */
   expiring: Array<{ risk: string; by: string; expires: string; daysLeft: number }>;
+}
+
+/** A clause of the standard that requires documented information, and the live documents that cover it. */
+export interface ClauseStatus {
+  clause: string;
+  title: string;
+  documented: string;
+  documents: string[];
 }
 
 /** The commit a report shows, when it shows one (--at): how it was named, its full hash, its committer's day. */
@@ -68,6 +80,8 @@ export interface StatusReport {
   at: ReportPoint | null;
   validation: Summary;
   documents: DocumentStatus[];
+  /** The clauses that require documented information and what covers them (`covers`), in the standard's order. */
+  coverage: { edition: string; asked: boolean; clauses: ClauseStatus[] };
   soa: SoaStatus[];
   risks: RiskStatus[];
 }
@@ -136,6 +150,7 @@ export function soaStatus(doc: SourceDocument, config: Config): SoaStatus {
     applicable: soa.applicable,
     excluded: soa.excluded,
     implementation: soa.implementation,
+    otherSources: { applicable: soa.otherSources.applicable, excluded: soa.otherSources.excluded },
     byGroup: soa.groups.map(({ group, title, applicable, excluded, implementation }) => ({ group, title, applicable, excluded, implementation })),
   };
 }
@@ -178,6 +193,17 @@ export function buildStatus(workspace: Workspace, asOf: string, validation: Summ
     at: at ?? null,
     validation,
     documents,
+    coverage: {
+      edition: catalogOf(config.standard).name,
+      // Asked for by the configuration, or by documents that say what they cover.
+      asked: config.mandatoryDocuments || readable.some((d) => (d.meta.covers?.length ?? 0) > 0),
+      clauses: clauseCoverage(workspace.documents, config).map(({ clause, live }) => ({
+        clause: clause.id,
+        title: clause.title,
+        documented: clause.documented,
+        documents: live.map((d) => d.meta.id ?? d.file),
+      })),
+    },
     soa: readable.filter((d) => d.meta.type === 'soa').map((d) => soaStatus(d, config)),
     risks: readable.filter((d) => d.meta.type === 'risk-register').flatMap((d) => riskStatus(d, config, asOf) ?? []),
   };

@@ -35,6 +35,35 @@ describe('the ISO/IEC 27001 catalogues', () => {
   });
 });
 
+describe('the mandatory documented information', () => {
+  it('lists the 15 clauses of 2022 that require documented information, as the standard numbers them', () => {
+    expect(catalogOf('iso27001-2022').mandatoryClauses.map((c) => c.id)).toEqual([
+      '4.3',
+      '5.2',
+      '6.1.2',
+      '6.1.3',
+      '6.1.3 d',
+      '6.1.3 e',
+      '6.2',
+      '7.2',
+      '8.1',
+      '8.2',
+      '8.3',
+      '9.1',
+      '9.2.2',
+      '9.3.3',
+      '10.2',
+    ]);
+    expect(catalogOf('iso27001-2022').mandatoryClauses.find((c) => c.id === '9.3.3')).toEqual({ id: '9.3.3', title: 'Management review results', documented: 'the results of management reviews' });
+  });
+
+  it('numbers the 2013 clauses as 2013 does: 9.2, 9.3 and 10.1', () => {
+    const ids = catalogOf('iso27001-2013').mandatoryClauses.map((c) => c.id);
+    expect(ids).toHaveLength(15);
+    expect(ids.slice(-3)).toEqual(['9.2', '9.3', '10.1']);
+  });
+});
+
 describe('the shipped catalogue', () => {
   it('is exactly the YAML data it is generated from (npm run data:catalog)', () => {
     const read = (name: string) => parse(readFileSync(`data/catalog/${name}`, 'utf8'));
@@ -42,6 +71,8 @@ describe('the shipped catalogue', () => {
     expect(json.iso27001_2022).toEqual(read('iso27001-2022-annex-a.yaml'));
     expect(json.iso27001_2013).toEqual(read('iso27001-2013-annex-a.yaml'));
     expect(json.mapping).toEqual(read('iso27001-2013-to-2022.yaml'));
+    expect(json.clauses_2022).toEqual(read('iso27001-2022-clauses.yaml'));
+    expect(json.clauses_2013).toEqual(read('iso27001-2013-clauses.yaml'));
   });
 });
 
@@ -63,6 +94,6 @@ describe('control ids', () => {
   });
 
   it('rejects ids that neither edition has', () => {
-    expect(resolveControlId('5.99', 'iso27001-2022')).toEqual({ ok: false, message: '5.99 is not a control of ISO/IEC 27001:2022 Annex A' });
+    expect(resolveControlId('5.99', 'iso27001-2022')).toEqual({ ok: false, message: '5.99 is not a control of ISO/IEC 27001:2022 Annex A', unknown: true });
   });
 });

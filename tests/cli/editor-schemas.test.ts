@@ -12,7 +12,20 @@ import { YamlLanguageServer } from '../helpers/yaml-language-server.js';
 
 const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
 const DOCS = path.resolve('isms-docs');
-const NAMES = ['isms-config', 'markdown-document', 'metadata', 'risk-register', 'statement-of-applicability', 'yaml-document'];
+const NAMES = [
+  'isms-config',
+  'markdown-document',
+  'metadata',
+  'record-competence',
+  'record-internal-audit',
+  'record-management-review',
+  'record-monitoring',
+  'record-nonconformity',
+  'record-objective',
+  'risk-register',
+  'statement-of-applicability',
+  'yaml-document',
+];
 const SHIPPED: Record<string, SchemaName> = { 'isms-config': 'config', 'markdown-document': 'markdown', 'yaml-document': 'yaml', 'statement-of-applicability': 'soa', 'risk-register': 'riskRegister' };
 
 /** What `isms schema <name>` prints, parsed. */

@@ -19,21 +19,21 @@ describe('isms init and isms new', () => {
     const dir = tempDir();
     const init = await runCli(['init', '--organization', 'Acme: Widgets, Ltd'], dir);
     expect(init.code).toBe(0);
-    expect(init.stdout).toContain('Created 10 files in isms-docs/');
+    expect(init.stdout).toContain('Created 16 files in isms-docs/');
     expect(init.stdout).toContain('and a git repository in isms-docs/');
     const drafts = await runCli(['validate', '--format', 'json'], dir);
-    expect(JSON.parse(drafts.stdout).summary).toEqual({ documents: 5, errors: 0, warnings: 5 });
+    expect(JSON.parse(drafts.stdout).summary).toEqual({ documents: 11, errors: 0, warnings: 11 });
     expect(new Set(JSON.parse(drafts.stdout).diagnostics.map((d: { rule: string }) => d.rule))).toEqual(new Set(['git-uncommitted']));
     execFileSync('git', ['add', '-A'], { cwd: path.join(dir, 'isms-docs') });
     execFileSync('git', ['-c', 'user.name=M. Woolard', '-c', 'user.email=ciso@example.com', 'commit', '-q', '-m', 'isms init'], { cwd: path.join(dir, 'isms-docs') });
     const validate = await runCli(['validate', '--format', 'json'], dir);
-    expect(JSON.parse(validate.stdout).summary).toEqual({ documents: 5, errors: 0, warnings: 0 });
+    expect(JSON.parse(validate.stdout).summary).toEqual({ documents: 11, errors: 0, warnings: 0 });
     expect(validate.code).toBe(0);
     expect(readFileSync(path.join(dir, 'isms-docs', '.gitignore'), 'utf8')).toContain('_site/');
     expect(parse(readFileSync(path.join(dir, 'isms-docs', 'isms.config.yaml'), 'utf8')).organization).toBe('Acme: Widgets, Ltd');
   });
 
-  it('publishes for staff by default, leaving the confidential risk register to the auditors', async () => {
+  it('publishes for staff by default, leaving the confidential risk register and competence record to the auditors', async () => {
     const dir = tempDir();
     await runCli(['init'], dir);
     const config = parse(readFileSync(path.join(dir, 'isms-docs', 'isms.config.yaml'), 'utf8'));
@@ -41,7 +41,7 @@ describe('isms init and isms new', () => {
     expect(config.publish.default_audience).toBe('staff');
     const staff = await runCli(['build', '--html'], dir);
     expect(staff.code).toBe(0);
-    expect(staff.stderr).toContain('isms: left out for staff (classified above internal): DOC-RR\n');
+    expect(staff.stderr).toContain('isms: left out for staff (classified above internal): DOC-RR, DOC-COMP\n');
     const auditors = await runCli(['build', '--html', '--audience', 'auditors'], dir);
     expect(auditors.stderr).not.toContain('left out');
     expect(readFileSync(path.join(dir, 'isms-docs', '_site', 'index.html'), 'utf8')).toContain('DOC-RR.html');
@@ -74,6 +74,22 @@ describe('isms init and isms new', () => {
     expect(text).toMatch(/^---\nid: DOC-A9\ntitle: Access Control Policy\ntype: policy\n/);
     for (const section of ['## Policy statement', '## Objectives', '## Responsibilities', '## Version history']) expect(text).toContain(section);
     expect((await runCli(['validate', '--no-git'], dir)).code).toBe(0);
+  });
+
+  it('adds a record as YAML holding the fields of its kind to fill in, which validates as a draft', async () => {
+    const dir = tempDir();
+    await runCli(['init'], dir);
+    const created = await runCli(['new', 'record', 'DOC-IA-1', '--record', 'internal-audit', '--title', 'Internal Audit 1'], dir);
+    expect(created).toMatchObject({ code: 0, stdout: 'Created isms-docs/records/internal-audit-1.yaml (DOC-IA-1, record, draft 0.1)\n' });
+    const record = parse(readFileSync(path.join(dir, 'isms-docs', 'records', 'internal-audit-1.yaml'), 'utf8'));
+    expect(record).toMatchObject({ type: 'record', record: 'internal-audit', status: 'draft', auditors: ['[fill in] who audits (never their own work)'], findings: [] });
+    expect((await runCli(['validate', '--no-git'], dir)).code).toBe(0);
+    expect(await runCli(['new', 'record', 'DOC-X1'], dir)).toMatchObject({
+      code: 2,
+      stderr: 'isms: a record says what it records: add --record with one of internal-audit, management-review, nonconformity, objective, competence, monitoring\n',
+    });
+    expect((await runCli(['new', 'record', 'DOC-X1', '--record', 'minutes'], dir)).stderr).toContain('unknown record kind "minutes"');
+    expect((await runCli(['new', 'policy', 'DOC-X1', '--record', 'objective'], dir)).stderr).toContain('--record is for records');
   });
 
   it('refuses an id that is taken, a bad id and an unknown type', async () => {

@@ -83,3 +83,18 @@ describe('validation and the site agree on anchors', () => {
     expect(readdirSync('isms-docs').length).toBeGreaterThan(0);
   });
 });
+
+describe('what the Markdown model says of each section', () => {
+  it('says which sections have nothing under them: a comment and a rule are nothing, a subsection with text is something', () => {
+    const model = parseMarkdown(['# Title', '', '## A', '', 'Text.', '', '### A.1', '', '## B', '', '<!-- later -->', '', '---', '', '## C', '', '### C.1', '', '- item', '', '## D', ''].join('\n'));
+    expect(model.headings.map((h) => `${h.text} ${h.empty ? 'empty' : 'has content'}`)).toEqual([
+      'Title has content',
+      'A has content',
+      'A.1 empty',
+      'B empty',
+      'C has content',
+      'C.1 has content',
+      'D empty',
+    ]);
+  });
+});

@@ -1,20 +1,40 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load-config.js';
 import type { Diagnostic, Severity } from '../../src/diagnostics/diagnostic.js';
+import { loadWorkspace } from '../../src/documents/workspace.js';
 import { check } from '../../src/engine/check.js';
+import { buildEvidence } from '../../src/git/build-evidence.js';
+import { RULE_IDS } from '../../src/rules/index.js';
 import type { Rule } from '../../src/rules/rule.js';
 import { fakeGit, type FakeGit } from './fake-git.js';
-import { configFrom, workspaceFrom } from './workspace.js';
+import { TestRepo, type Person } from './git-repo.js';
+import { BASE_CONFIG, configFrom, workspaceFrom } from './workspace.js';
+
+/** One commit of a case's history: files written under the documents root (others stay as they were), by whom, on which day. */
+export interface CaseCommit {
+  files: Record<string, string>;
+  by: Person;
+  date: string;
+  message?: string;
+}
 
 interface Case {
   /** The sentence the test is named by. */
   name: string;
-  /** Documents by path under the documents root. */
+  /** Documents by path under the documents root (with `commits`: the working tree after them). */
   files: Record<string, string | Uint8Array>;
   /** A whole isms.config.yaml, when the base one does not fit. */
   config?: string;
   asOf?: string;
-  /** Git evidence (fake-git.ts): the documents' histories; without it the rule runs as with --no-git. */
+  /** Git evidence (fake-git.ts): the documents' histories; without it (and without `commits`) the rule runs as with --no-git. */
   git?: FakeGit;
+  /**
+   * Git history to prove things from: the commits are made, in order, in a real repository (fixed
+   * identities and dates; the first one also adds the configuration), `files` are then written, and
+   * the rule sees the git evidence of it all.
+   */
+  commits?: CaseCommit[];
 }
 
 export interface ExpectedError {
@@ -36,12 +56,35 @@ interface InvalidCase extends Case {
 
 const DEFAULT_AS_OF = '2026-06-01';
 
-function run(rule: Rule, testCase: Case): Diagnostic[] {
+async function run(rule: Rule, testCase: Case): Promise<Diagnostic[]> {
+  if (testCase.commits) return runWithHistory(rule, testCase, testCase.commits);
   const workspace = workspaceFrom(testCase.files, configFrom(testCase.config));
   return check(workspace, { asOf: testCase.asOf ?? DEFAULT_AS_OF, rules: [rule], ...(testCase.git ? { git: fakeGit(testCase.git, workspace) } : {}) }).diagnostics;
 }
 
-const describeDiagnostics = (diagnostics: Diagnostic[]) => diagnostics.map((d) => `${d.file}:${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.severity} ${d.message}`).join('\n') || '(none)';
+/** The case in a real repository whose documents root is `isms-docs/`, so output paths read as elsewhere. */
+async function runWithHistory(rule: Rule, testCase: Case, commits: readonly CaseCommit[]): Promise<Diagnostic[]> {
+  const repo = new TestRepo();
+  try {
+    const root = 'isms-docs';
+    repo.write(`${root}/isms.config.yaml`, testCase.config ?? BASE_CONFIG);
+    for (const step of commits) {
+      for (const [file, text] of Object.entries(step.files)) repo.write(`${root}/${file}`, text);
+      repo.commit(step.message ?? `Change ${Object.keys(step.files).join(', ')}`, step.by, step.date);
+    }
+    for (const [file, text] of Object.entries(testCase.files)) repo.write(`${root}/${file}`, typeof text === 'string' ? text : Buffer.from(text).toString('utf8'));
+    const loaded = loadConfig(path.join(repo.dir, root, 'isms.config.yaml'), RULE_IDS);
+    if (!loaded.ok) throw new Error(`test configuration is broken: ${loaded.problems.map((p) => p.message).join('; ')}`);
+    const workspace = await loadWorkspace(loaded.config, repo.dir);
+    const git = await buildEvidence(workspace, { knownRules: RULE_IDS });
+    return check(workspace, { asOf: testCase.asOf ?? DEFAULT_AS_OF, rules: [rule], git }).diagnostics;
+  } finally {
+    repo.remove();
+  }
+}
+
+const describeDiagnostics = (diagnostics: readonly Diagnostic[]) =>
+  diagnostics.map((d) => `${d.file}:${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.severity} ${d.message}`).join('\n') || '(none)';
 
 /**
  * How a rule's findings differ from the errors expected, one sentence each (none: they match): as
@@ -79,16 +122,16 @@ export function ruleTester(rule: Rule, cases: { valid: Case[]; invalid: InvalidC
   describe(`rule ${rule.id}`, () => {
     if (cases.valid.length === 0 || cases.invalid.length === 0) throw new Error(`${rule.id} needs at least one valid and one invalid case`);
     for (const testCase of cases.valid) {
-      it(testCase.name, () => {
-        const diagnostics = run(rule, testCase);
+      it(testCase.name, async () => {
+        const diagnostics = await run(rule, testCase);
         expect(diagnostics, describeDiagnostics(diagnostics)).toEqual([]);
       });
     }
     for (const testCase of cases.invalid) {
       if (testCase.errors.length === 0) throw new Error(`invalid case "${testCase.name}" of ${rule.id} lists no expected errors`);
-      it(testCase.name, () => {
-        const diagnostics = run(rule, testCase);
-        expect(differences(rule, diagnostics, testCase.errors, Object.keys(testCase.files)[0]!), describeDiagnostics(diagnostics)).toEqual([]);
+      it(testCase.name, async () => {
+        const diagnostics = await run(rule, testCase);
+        expect(differences(rule, diagnostics, testCase.errors, Object.keys(testCase.files)[0] ?? ''), describeDiagnostics(diagnostics)).toEqual([]);
       });
     }
   });

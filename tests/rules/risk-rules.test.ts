@@ -78,14 +78,36 @@ ruleTester(riskControl, {
       config: RISK_CONFIG,
       files: { 'register.yaml': registerYaml([risk({ controls: '["A.8.7", "8.13"]' })]), 'soa.yaml': soaYaml() },
     },
+    {
+      name: 'accepts a control from another source that the SoA applies',
+      config: RISK_CONFIG,
+      files: {
+        'register.yaml': registerYaml([risk({ controls: '["8.7", "WW-1"]' })]),
+        'soa.yaml': soaYaml({
+          append: [
+            '  - { control: "WW-1", title: Client data returned, source: Client contracts, applicable: true, reasons: [contractual], justification: x, implementation: implemented, owner: ciso }',
+          ],
+        }),
+      },
+    },
   ],
   invalid: [
+    {
+      name: 'reports a control that neither Annex A nor the SoA knows',
+      config: RISK_CONFIG,
+      files: { 'register.yaml': registerYaml([risk({ controls: '["WW-2"]' })]), 'soa.yaml': soaYaml() },
+      errors: [{ message: 'risk R-001: WW-2 is not a control of ISO/IEC 27001:2022 Annex A, nor a control from another source in the Statement of Applicability', line: LINE }],
+    },
     {
       name: 'reports an unknown control and a 2013 id',
       config: RISK_CONFIG,
       files: { 'register.yaml': registerYaml([risk({ controls: '["9.1", "12.6.1"]' })]) },
       errors: [
-        { message: 'risk R-001: 9.1 is not a control of ISO/IEC 27001:2022 Annex A', line: LINE, column: at(risk({ controls: '["9.1", "12.6.1"]' }), '"9.1"') },
+        {
+          message: 'risk R-001: 9.1 is not a control of ISO/IEC 27001:2022 Annex A, nor a control from another source in the Statement of Applicability',
+          line: LINE,
+          column: at(risk({ controls: '["9.1", "12.6.1"]' }), '"9.1"'),
+        },
         { message: 'risk R-001: 12.6.1 is an ISO/IEC 27001:2013 control; in ISO/IEC 27001:2022 it is 8.8 Management of technical vulnerabilities', line: LINE },
       ],
     },
@@ -101,6 +123,9 @@ ruleTester(riskControl, {
   ],
 });
 
+/** The method of the examples, with the limits of a methodology: acceptances for a year at most, reviews at most a year ahead. */
+const LIMITED_CONFIG = RISK_CONFIG.replace('  escalation: ceo\n', '  escalation: ceo\n  max_acceptance_months: 12\n  max_review_months: 12\n');
+const ACCEPTED_TWO_YEARS = risk({ acceptance: '{ by: ciso, date: 2026-01-10, expires: 2028-01-10 }' });
 const ESCALATED = risk({ residual: '{ likelihood: 3, impact: 4 }', acceptance: '{ by: ciso, date: 2026-01-10 }' });
 ruleTester(riskAcceptance, {
   valid: [
@@ -111,8 +136,34 @@ ruleTester(riskAcceptance, {
       config: RISK_CONFIG,
       files: { 'register.yaml': registerYaml([risk({ residual: '{ likelihood: 3, impact: 4 }', acceptance: '{ by: ceo, date: 2026-01-10 }' })]) },
     },
+    { name: 'accepts an acceptance of exactly the longest the method allows', config: LIMITED_CONFIG, files: { 'register.yaml': registerYaml([risk()]) } },
+    { name: 'accepts an acceptance of two years when the method sets no limit', config: RISK_CONFIG, files: { 'register.yaml': registerYaml([ACCEPTED_TWO_YEARS]) } },
   ],
   invalid: [
+    {
+      name: 'reports an acceptance longer than risk.max_acceptance_months, at its expiry',
+      config: LIMITED_CONFIG,
+      files: { 'register.yaml': registerYaml([ACCEPTED_TWO_YEARS]) },
+      errors: [
+        {
+          message: 'risk R-001 is accepted until 2028-01-10, longer than the method allows: an acceptance of 2026-01-10 lasts 12 months at most (risk.max_acceptance_months), until 2027-01-10',
+          line: LINE,
+          column: at(ACCEPTED_TWO_YEARS, '2028-01-10'),
+        },
+      ],
+    },
+    {
+      name: 'reports an acceptance without expiry under risk.max_acceptance_months',
+      config: LIMITED_CONFIG,
+      files: { 'register.yaml': registerYaml([risk({ acceptance: '{ by: ciso, date: 2026-01-10 }' })]) },
+      errors: [
+        {
+          message: 'risk R-001: the acceptance has no expiry, but the method lets an acceptance last 12 months at most (risk.max_acceptance_months): add expires: 2027-01-10 or earlier',
+          line: LINE,
+          column: at(risk(), 'acceptance'),
+        },
+      ],
+    },
     {
       name: 'reports a treated risk without acceptance',
       config: RISK_CONFIG,
@@ -149,9 +200,25 @@ ruleTester(riskAcceptance, {
   ],
 });
 
+const REVIEW_IN_2028 = risk({ next_review: '2028-01-01' });
 ruleTester(riskReviewOverdue, {
-  valid: [{ name: 'accepts a next review still ahead', config: RISK_CONFIG, files: { 'register.yaml': registerYaml([risk()]) } }],
+  valid: [
+    { name: 'accepts a next review still ahead', config: RISK_CONFIG, files: { 'register.yaml': registerYaml([risk()]) } },
+    { name: 'accepts a next review within risk.max_review_months', config: LIMITED_CONFIG, files: { 'register.yaml': registerYaml([risk({ next_review: '2027-06-01' })]) } },
+  ],
   invalid: [
+    {
+      name: 'reports a next review further ahead than risk.max_review_months',
+      config: LIMITED_CONFIG,
+      files: { 'register.yaml': registerYaml([REVIEW_IN_2028]) },
+      errors: [
+        {
+          message: 'risk R-001 is next reviewed on 2028-01-01, further ahead than the method allows: 12 months at most (risk.max_review_months), so by 2027-06-01',
+          line: LINE,
+          column: at(REVIEW_IN_2028, '2028-01-01'),
+        },
+      ],
+    },
     {
       name: 'reports a next review that has passed',
       config: RISK_CONFIG,

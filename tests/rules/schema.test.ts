@@ -1,6 +1,7 @@
 import { schema } from '../../src/rules/schema.js';
 import { ruleTester } from '../helpers/rule-tester.js';
-import { markdown } from '../helpers/workspace.js';
+import { FIRST_ITEM_LINE, soaYaml } from '../helpers/domain.js';
+import { BASE_CONFIG, markdown } from '../helpers/workspace.js';
 
 ruleTester(schema, {
   valid: [
@@ -9,6 +10,16 @@ ruleTester(schema, {
       name: 'accepts a draft without approval, review or distribution',
       files: { 'policy.md': markdown({ status: 'draft', version: '0.1', approval: null }) },
     },
+    {
+      name: 'accepts covers, the clauses whose documented information the document provides',
+      files: { 'policy.md': markdown({ extra: 'covers: ["5.2", "6.1.3 d", "10.2"]\nretention: { years: 3 }' }) },
+    },
+    { name: 'accepts a review interval of 120 months when the configuration sets no limit', files: { 'policy.md': markdown({ review: 'review: { last: 2026-01-10, interval_months: 120 }' }) } },
+    {
+      name: 'accepts a review interval within max_review_interval_months',
+      config: `${BASE_CONFIG}max_review_interval_months: 24\n`,
+      files: { 'policy.md': markdown({ review: 'review: { last: 2026-01-10, interval_months: 24 }' }) },
+    },
     { name: 'accepts depends_on, the ids of the documents it was written against', files: { 'policy.md': markdown({ extra: 'depends_on: [DOC-RM, ISMS-MAN]' }) } },
     {
       name: 'leaves an approved document without approval to approval-missing',
@@ -16,6 +27,32 @@ ruleTester(schema, {
     },
   ],
   invalid: [
+    {
+      name: 'reports a covers entry that is not a clause number, and an unquoted one',
+      files: { 'policy.md': markdown({ extra: 'covers: ["Clause 5.2", 6.2]' }) },
+      errors: [
+        { message: '"covers[0]" must be a clause as the standard numbers it, like "6.2" or "9.3.3" (an item of a clause: "6.1.3 d"), found "Clause 5.2"', line: 10, column: 10 },
+        { message: '"covers[1]" must be text: quote it ("6.2")', line: 10, column: 24 },
+      ],
+    },
+    {
+      name: 'reports a record kind on a document that is not a record',
+      files: { 'policy.md': markdown({ extra: 'record: management-review' }) },
+      errors: [{ message: '"record" names what a record records, so it is only for type: record (this is a policy)', line: 10, column: 1 }],
+    },
+    {
+      name: 'reports a review interval of 120 months above the max_review_interval_months of the configuration',
+      config: `${BASE_CONFIG}max_review_interval_months: 24\n`,
+      files: { 'policy.md': markdown({ review: 'review: { last: 2026-01-10, interval_months: 120 }' }) },
+      errors: [{ message: '"review.interval_months" is 120, above the 24 months the configuration allows (max_review_interval_months)', line: 10, column: 46 }],
+    },
+    {
+      name: 'reports a control from another source without a title',
+      files: {
+        'soa.yaml': soaYaml({ append: ['  - { control: "WW-1", source: Client contracts, applicable: true, reasons: [contractual], justification: x, implementation: implemented, owner: ciso }'] }),
+      },
+      errors: [{ message: '"controls[93]" is missing "title"', line: FIRST_ITEM_LINE + 93 }],
+    },
     {
       name: 'reports a depends_on that is not a list of document ids',
       files: { 'policy.md': markdown({ extra: 'depends_on: [doc-rm]' }) },

@@ -11,6 +11,11 @@ const at = (line: string, token: string) => line.indexOf(token) + 1;
 const EMPTY = '  - { control: "5.1", applicable: true, reasons: [risk], justification: "", implementation: implemented, owner: ciso }';
 const NO_REASONS = '  - { control: "5.2", applicable: true, reasons: [], justification: x, implementation: implemented, owner: ciso }';
 const EXCLUDED_PLANNED = '  - { control: "7.12", applicable: false, justification: x, implementation: planned }';
+const WW1 =
+  '  - { control: "WW-1", title: Client data returned at contract end, source: Wacky Widget client contracts, applicable: true, reasons: [contractual], justification: Clients require it, implementation: implemented, owner: ciso }';
+const WW1_BARE = '  - { control: "WW-1", applicable: true, reasons: [contractual], justification: Clients require it, implementation: implemented, owner: ciso }';
+const SOURCED_5_1 = '  - { control: "5.1", title: Policies, source: Our group standard, applicable: true, reasons: [business], justification: Group rule, implementation: implemented, owner: ciso }';
+const excluded = (control: string, justification: string) => `  - { control: "${control}", applicable: false, justification: ${JSON.stringify(justification)} }`;
 const REFS = '  - { control: "5.1", applicable: true, reasons: [risk], justification: x, implementation: implemented, owner: ciso, documents: [DOC-A6], risks: [R-404] }';
 
 ruleTester(soaCoverage, {
@@ -23,8 +28,36 @@ ruleTester(soaCoverage, {
         'soa.yaml': soaYaml({ replace: { '5.1': '  - { control: "A.5.1", applicable: false, justification: x }', '5.2': '  - { control: "Annex A 5.2", applicable: false, justification: x }' } }),
       },
     },
+    { name: 'accepts a control from another source, with an id and a title of its own', files: { 'soa.yaml': soaYaml({ append: [WW1] }) } },
   ],
   invalid: [
+    {
+      name: 'says that WW-1 is not a control of Annex A, and how to give a control from another source',
+      files: { 'soa.yaml': soaYaml({ append: [WW1_BARE] }) },
+      errors: [
+        {
+          message: 'WW-1 is not a control of ISO/IEC 27001:2022 Annex A (a control from another source says where it comes from: source: <text>)',
+          line: FIRST_ITEM_LINE + 93,
+          column: at(WW1_BARE, '"WW-1"'),
+        },
+      ],
+    },
+    {
+      name: 'refuses a source on an Annex A id, which would pass a control off as another',
+      files: { 'soa.yaml': soaYaml({ append: [SOURCED_5_1] }) },
+      errors: [
+        {
+          message:
+            '5.1 is control 5.1 of ISO/IEC 27001:2022 Annex A, but the entry gives a source: a control from another source needs an id of its own (WW-1); remove "source" for an Annex A control',
+          line: FIRST_ITEM_LINE + 93,
+        },
+      ],
+    },
+    {
+      name: 'reports a control from another source listed twice',
+      files: { 'soa.yaml': soaYaml({ append: [WW1, WW1] }) },
+      errors: [{ message: `control WW-1 is listed twice (first at line ${FIRST_ITEM_LINE + 93})`, line: FIRST_ITEM_LINE + 94 }],
+    },
     {
       name: 'names each missing control at the controls key',
       files: { 'soa.yaml': soaYaml({ replace: { '5.7': null, '8.28': null } }) },
@@ -41,7 +74,7 @@ ruleTester(soaCoverage, {
     {
       name: 'reports an unknown control',
       files: { 'soa.yaml': soaYaml({ append: ['  - { control: "5.99", applicable: true }'] }) },
-      errors: [{ message: '5.99 is not a control of ISO/IEC 27001:2022 Annex A', line: FIRST_ITEM_LINE + 93 }],
+      errors: [{ message: '5.99 is not a control of ISO/IEC 27001:2022 Annex A (a control from another source says where it comes from: source: <text>)', line: FIRST_ITEM_LINE + 93 }],
     },
     {
       name: 'says which 2022 control replaces a 2013 id in a 2022 SoA',
@@ -58,9 +91,36 @@ ruleTester(soaCoverage, {
 
 ruleTester(soaJustification, {
   valid: [
-    { name: 'accepts justified inclusions and exclusions', files: { 'soa.yaml': soaYaml({ replace: { '7.11': '  - { control: "7.11", applicable: false, justification: No server rooms }' } }) } },
+    { name: 'accepts justified inclusions and exclusions', files: { 'soa.yaml': soaYaml({ replace: { '7.11': excluded('7.11', 'No server rooms: offices use landlord cabling') } }) } },
+    {
+      name: 'accepts an exclusion that says why, even when it starts with "Not applicable"',
+      files: { 'soa.yaml': soaYaml({ replace: { '8.30': excluded('8.30', 'Not applicable: no development is outsourced; consultants work under our own life cycle') } }) },
+    },
+    {
+      name: 'accepts a short justification of an applicable control (only exclusions must say why not)',
+      files: { 'soa.yaml': soaYaml({ replace: { '5.1': '  - { control: "5.1", applicable: true, reasons: [risk], justification: x, implementation: implemented, owner: ciso }' } }) },
+    },
   ],
   invalid: [
+    {
+      name: 'reports exclusions whose justification says nothing: N/A, -, none, not applicable',
+      files: { 'soa.yaml': soaYaml({ replace: { '7.11': excluded('7.11', 'N/A'), '7.12': excluded('7.12', '-'), '8.30': excluded('8.30', ' None. '), '8.31': excluded('8.31', 'Not applicable!') } }) },
+      errors: [
+        {
+          message: 'control 7.11 is excluded with a justification that says nothing ("N/A"): say why the control does not apply, in 20 characters or more',
+          line: soaLine('7.11'),
+          column: at(excluded('7.11', 'N/A'), '"N/A"'),
+        },
+        { message: 'control 7.12 is excluded with a justification that says nothing ("-"): say why the control does not apply, in 20 characters or more', line: soaLine('7.12') },
+        { message: 'control 8.30 is excluded with a justification that says nothing ("None."): say why the control does not apply, in 20 characters or more', line: soaLine('8.30') },
+        { message: 'control 8.31 is excluded with a justification that says nothing ("Not applicable!"): say why the control does not apply, in 20 characters or more', line: soaLine('8.31') },
+      ],
+    },
+    {
+      name: 'reports an exclusion justified in under 20 characters',
+      files: { 'soa.yaml': soaYaml({ replace: { '7.11': excluded('7.11', 'No server rooms') } }) },
+      errors: [{ message: 'control 7.11 is excluded with a justification that says nothing ("No server rooms"): say why the control does not apply, in 20 characters or more', line: soaLine('7.11') }],
+    },
     {
       name: 'reports a control excluded without justification',
       files: { 'soa.yaml': soaYaml({ replace: { '7.5': '  - { control: "7.5", applicable: false }' } }) },

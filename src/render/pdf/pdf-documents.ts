@@ -149,7 +149,7 @@ function heatMapTable(title: string, view: RiskView, counts: number[][]): PdfCon
 
 function soaBody(soa: NonNullable<PublishedDocument['soa']>, layout: Layout): PdfContent[] {
   return [
-    { text: `${soa.standard} Annex A: ${soa.applicable} controls applicable, ${soa.excluded} excluded.`, style: 'p' },
+    { text: soa.summary, style: 'p' },
     ...pdfTables(
       ['Control', 'Title', 'Applicable', 'Implementation', 'Owner', 'Justification', 'Documents', 'Risks'],
       soa.themes.map((theme) => ({
@@ -157,7 +157,7 @@ function soaBody(soa: NonNullable<PublishedDocument['soa']>, layout: Layout): Pd
         rows: theme.controls.map((c) =>
           [
             whole(c.control),
-            c.title,
+            c.source ? `${c.title} (source: ${c.source})` : c.title,
             c.applicable ? `yes (${c.reasons.join(', ')})` : 'no',
             whole(c.implementation),
             c.owner,

@@ -65,6 +65,7 @@ export function renderSite(publication: Publication, templates: SiteTemplates, o
     manualPdf: options.manualPdf,
     audience: publication.audience,
     leftOutNote: leftOutNote(publication),
+    coverage: publication.coverage,
     exports: options.exports ?? [],
   };
   files.set('index.html', page('Document register', templates.pages.register(register)));

@@ -1,0 +1,70 @@
+/** YAML records for the tests, one line per fact so that findings can be found by line. */
+
+export interface RecordHead {
+  id: string;
+  status?: string;
+  /** The date of the version history row (without git, the ISMS's start for record-due). */
+  versionDate?: string;
+}
+
+function head(kind: string, { id, status = 'approved', versionDate = '2025-01-10' }: RecordHead): string {
+  const approval = status === 'approved' ? `approval: { by: ciso, name: M. Woolard, date: ${versionDate} }\n` : '';
+  const version = status === 'draft' ? '0.1' : '1.0';
+  return `id: ${id}
+title: ${kind} ${id}
+type: record
+record: ${kind}
+owner: ciso
+classification: internal
+status: ${status}
+version: "${version}"
+${approval}versions:
+  - { version: "${version}", date: ${versionDate}, author: M. Woolard, details: Recorded }
+`;
+}
+
+/** Lines of the head of an approved record (the body starts on the next line). */
+export const APPROVED_HEAD_LINES = 11;
+
+export function managementReview(options: RecordHead & { date: string }): string {
+  return `${head('management-review', options)}date: ${options.date}
+attendees: [R. Adeyemi, M. Woolard]
+inputs:
+  previous_actions: The two actions of the last review are done.
+  changes_in_issues: A new office opened in Lisbon.
+  changes_in_interested_parties: Clients now ask for ISO/IEC 27001 certification.
+  performance: One minor nonconformity, closed; objectives on track.
+  interested_parties_feedback: No complaints.
+  risk_assessment: Reassessed in March; treatment plan on schedule.
+  improvement: Automate access reviews.
+decisions:
+  - { decision: Automate access reviews, owner: ciso, due: 2026-12-01 }
+`;
+}
+
+export function internalAudit(options: RecordHead & { date: string; findings?: string[] }): string {
+  const findings = options.findings ?? ['  - { id: F-1, kind: observation, description: Access reviews are manual }'];
+  return `${head('internal-audit', options)}date: ${options.date}
+scope: Clauses 4 to 10 and Annex A 5.15 to 5.18
+auditors: [J. Auditor]
+findings:${findings.length === 0 ? ' []' : `\n${findings.join('\n')}`}
+`;
+}
+
+export function nonconformityLog(options: RecordHead & { entries: string[] }): string {
+  return `${head('nonconformity', options)}entries:${options.entries.length === 0 ? ' []' : `\n${options.entries.join('\n')}`}
+`;
+}
+
+export function objectives(options: RecordHead & { results?: string[] }): string {
+  const results = options.results ?? [];
+  return `${head('objective', options)}objectives:
+  - id: O-1
+    objective: Patch critical vulnerabilities quickly
+    measure: Days from a critical advisory to the patch in production
+    target: 14 days at most for 95% of advisories
+    owner: ciso
+    due: 2026-12-31
+    results:${results.length === 0 ? ' []' : `\n${results.map((r) => `      - ${r}`).join('\n')}`}
+`;
+}
