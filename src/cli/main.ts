@@ -206,7 +206,10 @@ function program(io: CliIo, done: (code: ExitCode) => void): Command {
   root
     .command('schema')
     .description('print a self-contained JSON schema for editors (every $ref resolvable offline)')
-    .argument('<name>', 'isms-config, metadata, markdown-document, yaml-document, statement-of-applicability or risk-register')
+    .argument(
+      '<name>',
+      'isms-config, metadata, markdown-document, yaml-document, statement-of-applicability, risk-register, or record-<kind> for a record (record-objective, record-internal-audit, ...)',
+    )
     .exitOverride()
     .action(async (name: string) => done(await schemaCommand(name, io)));
 
