@@ -8,6 +8,12 @@ const MODELINES: Record<string, string> = {
   'isms.config.yaml': 'isms-config',
   'statement-of-applicability.yaml': 'statement-of-applicability',
   'risk/register.yaml': 'risk-register',
+  'records/objectives.yaml': 'record-objective',
+  'records/competence.yaml': 'record-competence',
+  'records/monitoring.yaml': 'record-monitoring',
+  'records/internal-audit-2026.yaml': 'record-internal-audit',
+  'records/management-review-2026.yaml': 'record-management-review',
+  'records/nonconformity-log.yaml': 'record-nonconformity',
 };
 
 describe("the bundled isms-docs' editor schemas", () => {
