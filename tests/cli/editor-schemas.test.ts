@@ -44,8 +44,17 @@ function bundledFiles(): Array<{ file: string; schema: string; data: unknown }> 
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
       else if (/\.ya?ml$/.test(entry.name)) {
-        const data = parse(readFileSync(full, 'utf8')) as { type?: string };
-        const schema = entry.name === 'isms.config.yaml' ? 'isms-config' : data.type === 'soa' ? 'statement-of-applicability' : data.type === 'risk-register' ? 'risk-register' : 'yaml-document';
+        const data = parse(readFileSync(full, 'utf8')) as { type?: string; record?: string };
+        const schema =
+          entry.name === 'isms.config.yaml'
+            ? 'isms-config'
+            : data.type === 'soa'
+              ? 'statement-of-applicability'
+              : data.type === 'risk-register'
+                ? 'risk-register'
+                : data.type === 'record'
+                  ? `record-${data.record}`
+                  : 'yaml-document';
         files.push({ file: path.relative(DOCS, full), schema, data });
       } else if (entry.name.endsWith('.md')) {
         const split = splitFrontMatter(readFileSync(full, 'utf8'));
@@ -77,7 +86,18 @@ describe('isms schema', () => {
 
   it('validates every bundled isms-docs file, each schema compiled alone by a strict validator that loads nothing', async () => {
     const files = bundledFiles();
-    expect(files.map((f) => f.schema).sort()).toEqual(['isms-config', ...Array(7).fill('markdown-document'), 'risk-register', 'statement-of-applicability']);
+    expect(files.map((f) => f.schema).sort()).toEqual([
+      'isms-config',
+      ...Array(7).fill('markdown-document'),
+      'record-competence',
+      'record-internal-audit',
+      'record-management-review',
+      'record-monitoring',
+      'record-nonconformity',
+      'record-objective',
+      'risk-register',
+      'statement-of-applicability',
+    ]);
     for (const { file, schema, data } of files) {
       const check = alone(await printed(schema));
       expect({ file, valid: check(data), errors: check.errors ?? null }).toEqual({ file, valid: true, errors: null });
@@ -157,7 +177,7 @@ describe('editor validation with yaml-language-server', () => {
     mkdirSync(schemas, { recursive: true });
     for (const name of NAMES) writeFileSync(path.join(schemas, `${name}.schema.json`), (await runCli(['schema', name], dir)).stdout);
     const yamlFiles = bundledFiles().filter((f) => f.schema !== 'markdown-document');
-    expect(yamlFiles).toHaveLength(3);
+    expect(yamlFiles).toHaveLength(9);
     for (const { file, schema } of yamlFiles) {
       const full = path.join(dir, 'bundled', file);
       mkdirSync(path.dirname(full), { recursive: true });
