@@ -6,7 +6,8 @@ import type { Workspace } from '../documents/workspace.js';
 import { repositoryStatusWords, type GitEvidence } from '../git/evidence.js';
 import { judgeAcceptance } from '../git/model.js';
 import { readRisks } from '../risk/register.js';
-import { readSoa } from '../soa/soa-controls.js';
+import { readSoa, type OtherSourceControl, type SoaControl } from '../soa/soa-controls.js';
+import { IMPLEMENTATIONS } from '../soa/soa-summary.js';
 import { approvalState, riskStatus, soaStatus, type ApprovalState } from '../status/status.js';
 import { sourceSentence, type CellValue, type ExportColumn, type ExportKind, type ExportSource, type ExportTable, type SummaryTable } from './export-table.js';
 
@@ -101,11 +102,11 @@ export function soaExport(input: ExportInput): ExportResult {
   if (!found.ok) return found;
   const { doc } = found;
   const { config } = input.workspace;
-  const { catalog, controls } = readSoa(doc, config);
-  const rows = controls.map((entry): Record<string, CellValue> => ({
-    control: entry.control.id,
-    theme: entry.control.groupTitle,
-    title: entry.control.title,
+  const { catalog, controls, otherSources } = readSoa(doc, config);
+  const row = (id: string, theme: string, title: string, entry: SoaControl | OtherSourceControl): Record<string, CellValue> => ({
+    control: id,
+    theme,
+    title,
     applicable: entry.applicable === undefined ? 'undecided' : entry.applicable ? 'yes' : 'no',
     reasons: entry.reasons,
     justification: orNull(entry.justification),
@@ -114,7 +115,12 @@ export function soaExport(input: ExportInput): ExportResult {
     documents: entry.documents,
     risks: entry.risks,
     evidence: entry.evidence,
-  }));
+  });
+  // Annex A in catalogue order, then the controls from other sources (6.1.3 b) in the SoA's order.
+  const rows = [
+    ...controls.map((entry) => row(entry.control.id, entry.control.groupTitle, entry.control.title, entry)),
+    ...otherSources.map((entry) => row(entry.id, `Other source: ${entry.source}`, entry.title, entry)),
+  ];
   const counts = soaStatus(doc, config);
   const inGroup = (group: string) => catalog.controls.filter((c) => c.group === group).length;
   const byTheme = counts.byGroup.map((g) => {
@@ -134,6 +140,24 @@ export function soaExport(input: ExportInput): ExportResult {
   });
   const i = counts.implementation;
   byTheme.push(['Total', counts.catalogue, counts.applicable, counts.excluded, counts.catalogue - counts.decided, i.implemented, i.partial, i.planned, i['not-implemented'], i.unknown]);
+  if (otherSources.length > 0) {
+    const applicable = otherSources.filter((c) => c.applicable === true);
+    const excluded = otherSources.filter((c) => c.applicable === false).length;
+    const implemented = (status: string) => applicable.filter((c) => c.implementation === status).length;
+    const known = IMPLEMENTATIONS.reduce((sum, status) => sum + implemented(status), 0);
+    byTheme.push([
+      'Controls from other sources',
+      otherSources.length,
+      applicable.length,
+      excluded,
+      otherSources.length - applicable.length - excluded,
+      implemented('implemented'),
+      implemented('partial'),
+      implemented('planned'),
+      implemented('not-implemented'),
+      applicable.length - known,
+    ]);
+  }
   const summary: SummaryTable[] = [
     { title: 'Controls by theme', header: ['Theme', 'Controls', 'Applicable', 'Excluded', 'Undecided', 'Implemented', 'Partial', 'Planned', 'Not implemented', 'No status'], rows: byTheme },
   ];
@@ -141,6 +165,7 @@ export function soaExport(input: ExportInput): ExportResult {
     ...headFacts(input, 'Statement of Applicability'),
     ...documentFacts(doc, config, input.git, input.asOf),
     ['Edition', `${catalog.name} Annex A: ${counts.catalogue} controls, ${counts.applicable} applicable, ${counts.excluded} excluded, ${counts.catalogue - counts.decided} undecided`],
+    ...(otherSources.length > 0 ? [['Other sources', `${otherSources.length} controls from other sources than Annex A, after the Annex A rows`] as [string, string]] : []),
   ];
   return { ok: true, table: table('soa', 'Statement of Applicability', input, SOA_COLUMNS, rows, facts, summary) };
 }

@@ -7,9 +7,10 @@ import type { Workspace } from '../documents/workspace.js';
 import { repositoryStatusWords, type GitEvidence } from '../git/evidence.js';
 import { judgeApproval } from '../git/model.js';
 import { revisionFacts } from '../git/revision-facts.js';
-import { rate, type Rating } from '../risk/method.js';
+import { rate } from '../risk/method.js';
+import { riskEntryOf, type RiskEntry } from '../risk/register.js';
 import { summarizeRisks } from '../risk/risk-summary.js';
-import { summarizeSoa } from '../soa/soa-summary.js';
+import { decisionDetails, summarizeSoa } from '../soa/soa-summary.js';
 import { reviewSchedule } from '../documents/review.js';
 import { isRecord } from '../text/is-record.js';
 
@@ -47,17 +48,9 @@ export interface SoaTheme {
   controls: SoaRow[];
 }
 
-export interface RiskRow {
-  id: string;
-  title: string;
-  owner: string;
-  cia: string[];
-  inherent?: Rating;
-  residual?: Rating;
-  treatment: string;
-  controls: string[];
+/** A risk as the site and the PDFs show it: the owner as its role's title, the acceptance as a sentence. */
+export interface RiskRow extends Omit<RiskEntry, 'acceptance'> {
   acceptance: string;
-  nextReview: string;
 }
 
 export interface RiskView {
@@ -159,21 +152,13 @@ export interface PublicationScope {
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
-const texts = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 
 function soaView(doc: SourceDocument, config: Config): PublishedDocument['soa'] {
   const soa = summarizeSoa(doc, config);
-  const row = (entry: Record<string, unknown>, control: string, title: string, applicable: boolean | undefined): SoaRow => ({
-    control,
-    title,
-    applicable: applicable === true,
-    reasons: texts(entry['reasons']),
-    justification: text(entry['justification']),
-    implementation: text(entry['implementation']),
-    owner: config.roles[text(entry['owner'])]?.title ?? text(entry['owner']),
-    documents: texts(entry['documents']),
-    risks: texts(entry['risks']),
-  });
+  const row = (entry: Record<string, unknown>, control: string, title: string, applicable: boolean | undefined): SoaRow => {
+    const { reasons, justification, implementation, owner, documents, risks } = decisionDetails(entry);
+    return { control, title, applicable: applicable === true, reasons, justification, implementation, owner: roleTitle(config, owner), documents, risks };
+  };
   const annexA = soa.groups.map((group): SoaTheme => ({
     title: group.title,
     applicable: group.applicable,
@@ -209,21 +194,12 @@ function riskView(doc: SourceDocument, config: Config): RiskView | undefined {
     inherent: summary.inherentGrid,
     residual: summary.residualGrid,
     cellLevels: method.likelihood.map((_, l) => method.impact.map((__, i) => rate(method, l + 1, i + 1)?.level ?? 0)),
-    risks: summary.risks.map(({ entry, inherent, residual }) => {
-      const acceptance = isRecord(entry['acceptance']) ? entry['acceptance'] : undefined;
+    risks: summary.risks.map(riskEntryOf).map(({ acceptance, ...risk }): RiskRow => {
+      const title = (role: string) => roleTitle(config, role);
       return {
-        id: text(entry['id']),
-        title: text(entry['title']),
-        owner: config.roles[text(entry['owner'])]?.title ?? text(entry['owner']),
-        cia: texts(entry['cia']),
-        inherent,
-        residual,
-        treatment: text(entry['treatment']),
-        controls: texts(entry['controls']),
-        acceptance: acceptance
-          ? `${config.roles[text(acceptance['by'])]?.title ?? text(acceptance['by'])}, ${text(acceptance['date'])}${acceptance['expires'] ? ` (expires ${text(acceptance['expires'])})` : ''}`
-          : '',
-        nextReview: text(entry['next_review']),
+        ...risk,
+        owner: title(risk.owner),
+        acceptance: acceptance ? `${title(acceptance.by)}, ${acceptance.date}${acceptance.expires ? ` (expires ${acceptance.expires})` : ''}` : '',
       };
     }),
   };

@@ -14,6 +14,35 @@ export const IMPLEMENTATIONS = ['implemented', 'partial', 'planned', 'not-implem
 type Implementation = (typeof IMPLEMENTATIONS)[number];
 export type ImplementationCounts = Record<Implementation | 'unknown', number>;
 
+/** What an SoA entry says of its control beyond the decision, as written; '' or [] where it says nothing. */
+export interface DecisionDetails {
+  reasons: string[];
+  justification: string;
+  /** implemented, partial, planned, not-implemented; '' when not given. */
+  implementation: string;
+  /** The owner role id. */
+  owner: string;
+  documents: string[];
+  risks: string[];
+  evidence: string[];
+}
+
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+const texts = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+
+/** The details of an SoA entry, read one way for the status report, the publication and the exports. */
+export function decisionDetails(entry: Record<string, unknown> | undefined): DecisionDetails {
+  return {
+    reasons: texts(entry?.['reasons']),
+    justification: text(entry?.['justification']),
+    implementation: text(entry?.['implementation']),
+    owner: text(entry?.['owner']),
+    documents: texts(entry?.['documents']),
+    risks: texts(entry?.['risks']),
+    evidence: texts(entry?.['evidence']),
+  };
+}
+
 /** One control of the catalogue as the SoA decides it. */
 export interface SoaDecision {
   control: Control;

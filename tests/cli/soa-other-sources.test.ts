@@ -38,4 +38,19 @@ describe('controls from other sources in the SoA', () => {
     expect(group).toContain('<td class="id">WW-1</td><td>Client data returned at contract end (source: Wacky Widget client contracts)</td>');
     expect(group).toContain('<td class="id">WW-2</td>');
   });
+
+  it('exports them after the 93 controls of Annex A, with their source as their theme, counted apart in the summary', async () => {
+    const dir = workspace();
+    const run = await runCli(['export', 'soa', '--format', 'json'], dir);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout);
+    expect(json.rows).toHaveLength(95);
+    expect(json.rows.slice(93).map((row: Record<string, unknown>) => [row['control'], row['theme'], row['title'], row['applicable'], row['implementation']])).toEqual([
+      ['WW-1', 'Other source: Wacky Widget client contracts', 'Client data returned at contract end', 'yes', 'implemented'],
+      ['WW-2', 'Other source: Wacky Widget client contracts', 'Paper archive', 'no', null],
+    ]);
+    const byTheme = json.summary[0].rows;
+    expect(byTheme.at(-2)[0]).toBe('Total');
+    expect(byTheme.at(-1)).toEqual(['Controls from other sources', 2, 1, 1, 0, 1, 0, 0, 0, 0]);
+  });
 });
