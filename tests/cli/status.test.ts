@@ -11,13 +11,29 @@ describe('isms status', () => {
     const run = await runCli(['status', '--no-git', '--format', 'json', '--as-of', '2026-12-01'], ROOT);
     expect(run.code).toBe(0);
     const status = JSON.parse(run.stdout);
-    expect(status.documents.map((d: { id: string }) => d.id)).toEqual(['DOC-A5', 'DOC-AC', 'DOC-BCP', 'DOC-IM', 'DOC-OPS', 'DOC-RM', 'DOC-RR', 'DOC-SOA', 'ISMS-MAN']);
+    expect(status.documents.map((d: { id: string }) => d.id)).toEqual([
+      'DOC-A5',
+      'DOC-AC',
+      'DOC-BCP',
+      'DOC-COMP',
+      'DOC-IA-2026',
+      'DOC-IM',
+      'DOC-MON',
+      'DOC-MR-2026',
+      'DOC-NC',
+      'DOC-OBJ',
+      'DOC-OPS',
+      'DOC-RM',
+      'DOC-RR',
+      'DOC-SOA',
+      'ISMS-MAN',
+    ]);
     expect(status.documents.find((d: { id: string }) => d.id === 'ISMS-MAN')).toEqual({
       id: 'ISMS-MAN',
       title: 'Information Security Management System Manual',
       type: 'manual',
       owner: 'ciso',
-      version: '2.0',
+      version: '2.2',
       status: 'approved',
       approvedBy: { role: 'executive', name: 'S. Lindqvist' },
       approvedOn: '2026-12-01',
@@ -26,7 +42,7 @@ describe('isms status', () => {
       daysLeft: 365,
       file: 'isms-docs/manual.md',
     });
-    expect(status.validation).toEqual({ documents: 9, errors: 0, warnings: 0 });
+    expect(status.validation).toEqual({ documents: 15, errors: 0, warnings: 0 });
   });
 
   it('summarises the SoA by theme and the risks by level and treatment', async () => {
@@ -56,7 +72,7 @@ describe('isms status', () => {
     expect(run.stdout).toMatch(/^Wacky Widget ISMS, as of 2027-12-11\n/);
     expect(run.stdout).toMatch(/ISMS-MAN .* 2027-12-01 +10 days overdue/);
     expect(run.stdout).toContain('Statement of Applicability DOC-SOA (iso27001-2022): 92 applicable, 1 excluded, 0 undecided of 93');
-    expect(run.stdout).toContain('Validation: 16 errors, 26 warnings (run isms validate for details).');
+    expect(run.stdout).toContain('Validation: 20 errors, 32 warnings (run isms validate for details).');
   });
 
   it('exits 2 on a broken configuration', async () => {

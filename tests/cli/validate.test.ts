@@ -146,7 +146,7 @@ describe('isms validate', () => {
 
   it('validates the bundled isms-docs with no finding from the project root', async () => {
     const run = await runCli(['validate', '--no-git'], path.resolve('.'));
-    expect(run).toEqual({ code: 0, stdout: '9 documents checked, no problems\n', stderr: '' });
+    expect(run).toEqual({ code: 0, stdout: '15 documents checked, no problems\n', stderr: '' });
   });
 
   it('proves the bundled isms-docs from the project history with no error', async () => {

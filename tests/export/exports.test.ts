@@ -120,9 +120,25 @@ describe('isms export of the bundled isms-docs', () => {
       'Clauses covered',
       'Retention',
     ]);
-    expect(records.map((r) => r[0])).toEqual(['DOC-A5', 'DOC-AC', 'DOC-BCP', 'DOC-IM', 'DOC-OPS', 'DOC-RM', 'DOC-RR', 'DOC-SOA', 'ISMS-MAN']);
+    expect(records.map((r) => r[0])).toEqual([
+      'DOC-A5',
+      'DOC-AC',
+      'DOC-BCP',
+      'DOC-COMP',
+      'DOC-IA-2026',
+      'DOC-IM',
+      'DOC-MON',
+      'DOC-MR-2026',
+      'DOC-NC',
+      'DOC-OBJ',
+      'DOC-OPS',
+      'DOC-RM',
+      'DOC-RR',
+      'DOC-SOA',
+      'ISMS-MAN',
+    ]);
     const adoption = repo.git(['rev-parse', 'HEAD']).trim();
-    const manual = Object.fromEntries(header!.map((h, i) => [h, records[8]![i]]));
+    const manual = Object.fromEntries(header!.map((h, i) => [h, records[14]![i]]));
     expect(manual).toMatchObject({
       ID: 'ISMS-MAN',
       Path: 'manual.md',
@@ -139,8 +155,8 @@ describe('isms export of the bundled isms-docs', () => {
   it('gives the register workbook dates as dates', async () => {
     const sheet = (await workbook(await exportFile(repo, 'register', 'xlsx'))).worksheets[0]!;
     expect(sheet.name).toBe('Documented information');
-    expect(sheet.rowCount).toBe(10);
-    const approvedOn = sheet.getRow(10).getCell(11);
+    expect(sheet.rowCount).toBe(16);
+    const approvedOn = sheet.getRow(16).getCell(11);
     expect(approvedOn.value).toEqual(new Date(Date.UTC(2026, 11, 1)));
     expect(approvedOn.numFmt).toBe('yyyy-mm-dd');
   });
@@ -287,7 +303,7 @@ describe('isms export outside git', () => {
       const json = JSON.parse(run.stdout);
       expect(json.source).toEqual({ commit: null, committed: null, at: null, uncommitted: [] });
       expect(json.rows[0]).toMatchObject({ id: 'DOC-A5', approvalProof: 'not proven', approvalProblem: 'the documents folder is not in a git repository', approvalCommit: null });
-      expect(run.stderr).toBe('isms: Documented information, 9 rows, from the working tree (not a git repository: no commit)\n');
+      expect(run.stderr).toBe('isms: Documented information, 15 rows, from the working tree (not a git repository: no commit)\n');
       expect(await runCli(['export', 'register', '--at', 'HEAD'], dir)).toMatchObject({
         code: 2,
         stderr: 'isms: --at HEAD is read from git history, but the documents folder is not in a git repository\n',

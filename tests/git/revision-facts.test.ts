@@ -10,7 +10,7 @@ const register = readFileSync('isms-docs/risk/register.yaml', 'utf8');
 describe('revision facts', () => {
   it('reads the version history table, version, status and approval of a Markdown document', () => {
     const facts = revisionFacts(manual, 'markdown');
-    expect(facts.version).toBe('2.0');
+    expect(facts.version).toBe('2.2');
     expect(facts.status).toBe('approved');
     expect(facts.approval).toEqual({ by: 'executive', name: 'S. Lindqvist', date: '2026-12-01' });
     expect(facts.rows.slice(0, 3)).toEqual([
@@ -23,14 +23,14 @@ describe('revision facts', () => {
 
   it('keeps the fingerprint when only administration changes: a row, the version, the status, the approval, the review', () => {
     const administered = manual
-      .replace('version: "2.0"', 'version: "2.1"')
+      .replace('version: "2.2"', 'version: "2.3"')
       .replace('status: approved', 'status: in-review')
       .replace('  date: 2026-12-01', '  date: 2026-12-02')
       .replace('  last: 2026-09-30', '  last: 2026-10-01')
-      .replace(/^(\| 2\.0 \| 2026-12-01 \| M\. Woolard \| .*)$/m, '$1\n| 2.1 | 2026-12-02 | M. Woolard | Typos |');
+      .replace(/^(\| 2\.2 \| 2026-12-01 \| M\. Woolard \| .*)$/m, '$1\n| 2.3 | 2026-12-02 | M. Woolard | Typos |');
     expect(administered).not.toBe(manual);
     expect(revisionFacts(administered, 'markdown').fingerprint).toBe(revisionFacts(manual, 'markdown').fingerprint);
-    expect(revisionFacts(administered, 'markdown').rows).toHaveLength(5);
+    expect(revisionFacts(administered, 'markdown').rows).toHaveLength(7);
   });
 
   it('changes the fingerprint when the body, the title or the owner changes', () => {
@@ -76,7 +76,7 @@ describe('revision facts', () => {
 
   it('reads versions of a YAML document and fingerprints the rest', () => {
     const facts = revisionFacts(register, 'yaml');
-    expect(facts.rows.map((r) => r.version)).toEqual(['0.1', '1.0', '1.1', '1.2']);
+    expect(facts.rows.map((r) => r.version)).toEqual(['0.1', '1.0', '1.1', '1.2', '1.3']);
     expect(facts.approval).toEqual({ by: 'ciso', name: 'M. Woolard', date: '2026-12-01' });
     const changedRisk = register.replace('likelihood: 4\n    impact: 5', 'likelihood: 3\n    impact: 5');
     expect(revisionFacts(changedRisk, 'yaml').fingerprint).not.toBe(facts.fingerprint);

@@ -94,10 +94,10 @@ describe('the package, as an organisation installs it into its documents reposit
     const top = run('npx', ['--no', 'isms', 'validate', '--format', 'json'], project);
     expect(top.stderr).toBe('');
     const report = JSON.parse(top.stdout) as { summary: { documents: number; errors: number } };
-    expect(report.summary).toMatchObject({ documents: 9, errors: 0 });
+    expect(report.summary).toMatchObject({ documents: 15, errors: 0 });
     expect(top.code).toBe(0);
     const inside = run('npx', ['--no', 'isms', 'validate', '--quiet'], path.join(project, 'isms-docs', 'policies'));
-    expect(inside).toEqual({ code: 0, stdout: '9 documents checked, no errors\n', stderr: '' });
+    expect(inside).toEqual({ code: 0, stdout: '15 documents checked, no errors\n', stderr: '' });
     expect(run('npx', ['--no', '--', 'isms', '--version'], project).stdout).toBe(`${pkg.version}\n`);
   });
 
