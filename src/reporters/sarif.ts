@@ -1,4 +1,4 @@
-import { ruleAnchor, type RuleInfo } from '../rules/catalogue.js';
+import type { RuleInfo } from '../rules/catalogue.js';
 import type { Reporter } from './report.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -14,7 +14,7 @@ function uriOf(file: string): string {
  */
 function helpOf(rule: RuleInfo): { text: string; markdown: string } {
   const severity = rule.defaultSeverity === 'warn' ? 'warning' : 'error';
-  const where = rule.url ? `Documented at ${rule.url}.` : `\`isms rules\` lists every rule; the isms README documents each in its rule table (${ruleAnchor(rule.id)}).`;
+  const where = rule.url ? `Documented at ${rule.url}.` : `\`isms rules\` lists every rule; the isms README documents each in its rule table (${rule.anchor}).`;
   return {
     text: `isms rule ${rule.id} (${severity} by default): ${rule.description.replace(/`/g, '')}. Set its severity under rules: in isms.config.yaml. ${where.replace(/`/g, '')}`,
     markdown: `**isms rule \`${rule.id}\`** (${severity} by default): ${rule.description}. Set its severity under \`rules:\` in \`isms.config.yaml\`. ${rule.url ? `[Documentation](${rule.url})` : where}`,

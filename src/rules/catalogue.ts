@@ -2,7 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Rule } from './rule.js';
 
 /** What the catalogue says of a rule: all but its check, and where it is documented (when the package says where it lives). */
-export type RuleInfo = Pick<Rule, 'id' | 'description' | 'defaultSeverity'> & { url?: string };
+export type RuleInfo = Pick<Rule, 'id' | 'description' | 'defaultSeverity'> & {
+  /** The anchor of its row in the README's rule table (`rule-<id>`). */
+  anchor: string;
+  url?: string;
+};
 
 /**
  * The project's home page (package.json `homepage`), whose README documents every rule: its rule table
@@ -33,7 +37,7 @@ export function ruleDocsUrl(id: string, home: string | undefined = RULES_DOCUMEN
 /** What the catalogue says of a rule of the registry. */
 export function ruleInfo({ id, description, defaultSeverity }: Pick<Rule, 'id' | 'description' | 'defaultSeverity'>): RuleInfo {
   const url = ruleDocsUrl(id);
-  return { id, description, defaultSeverity, ...(url === undefined ? {} : { url }) };
+  return { id, description, defaultSeverity, anchor: ruleAnchor(id), ...(url === undefined ? {} : { url }) };
 }
 
 /** Written by the build from the registry (scripts/build-rule-catalogue.mjs). */
