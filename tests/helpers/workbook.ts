@@ -23,9 +23,12 @@ export function excelJsRows(sheet: ExcelJS.Worksheet): unknown[][] {
   return rows;
 }
 
+/** A cell as read-excel-file gives it (its own declaration says `typeof Date`, the constructor, where it means a date). */
+export type ReadCell = string | number | boolean | Date | null;
+
 /** Every sheet as read-excel-file reads it: its name and its rows of strings (untrimmed), numbers, dates and nulls. */
-export async function readWithSecondReader(bytes: Buffer): Promise<Array<{ sheet: string; data: unknown[][] }>> {
-  return readExcelFile(bytes, { trim: false });
+export async function readWithSecondReader(bytes: Buffer): Promise<Array<{ sheet: string; data: ReadCell[][] }>> {
+  return (await readExcelFile(bytes, { trim: false })) as unknown as Array<{ sheet: string; data: ReadCell[][] }>;
 }
 
 /** Elements that may repeat, always read as lists. */
