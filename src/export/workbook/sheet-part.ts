@@ -10,7 +10,7 @@ const UNIX_EPOCH_SERIAL = 25_569;
 const FIRST_SERIAL_DAY = Date.UTC(1900, 2, 1);
 
 /** A date as its serial day number in the 1900 date system, or undefined for a day it cannot hold. */
-export function dateSerial(date: Date): number | undefined {
+function dateSerial(date: Date): number | undefined {
   const ms = date.getTime();
   if (!Number.isFinite(ms) || ms < FIRST_SERIAL_DAY || date.getUTCFullYear() > 9999) return undefined;
   return ms / DAY_MS + UNIX_EPOCH_SERIAL;
@@ -30,7 +30,7 @@ function cellXml(cell: Cell, ref: string, strings: SharedStrings): string {
 /** The range from A1 to the last row and column the sheet uses (its auto-filter's range). */
 export function usedRange(sheet: Sheet): { range: string; lastColumn: number } {
   const lastRow = Math.max(1, sheet.rows.length);
-  const lastColumn = Math.max(1, sheet.widths.length, ...sheet.rows.map((row) => row?.cells.length ?? 0));
+  const lastColumn = sheet.rows.reduce((last, row) => Math.max(last, row?.cells.length ?? 0), Math.max(1, sheet.widths.length));
   return { range: `A1:${cellRef(lastRow, lastColumn)}`, lastColumn };
 }
 
