@@ -158,6 +158,16 @@ describe('the workbook isms writes', () => {
     expect(sheet.getCell('B2').alignment?.wrapText).toBe(true);
   });
 
+  it('merges no single cell when the Summary sheet has only its facts, two columns wide', async () => {
+    const factsOnly = toXlsx({ ...table, summary: [] }, { time: TIME, toolVersion: '9.9.9' });
+    const sheet = (await (await workbookParts(factsOnly)).xml('xl/worksheets/sheet2.xml'))['worksheet'];
+    expect(sheet.mergeCells).toBeUndefined();
+    expect((await readWithSecondReader(factsOnly))[1]!.data).toEqual([
+      ['Organisation', 'Wacky & Widget'],
+      ['Source', 'the working tree (not a git repository: no commit)'],
+    ]);
+  });
+
   it('names its title, creator, company and time in the document properties', async () => {
     const book = await readWithExcelJs(bytes);
     expect(book.title).toBe('Wacky & Widget: Risk register');

@@ -61,7 +61,8 @@ export function sheetXml(sheet: Sheet, strings: SharedStrings, selected: boolean
   });
   parts.push('</sheetData>');
   if (sheet.autoFilter) parts.push(`<autoFilter ref="${range}"/>`);
-  const merges = sheet.merges ?? [];
+  // A merge of one cell is no merge (Excel repairs the file to remove it).
+  const merges = (sheet.merges ?? []).filter((m) => m.lastColumn > m.firstColumn);
   if (merges.length > 0)
     parts.push(`<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${cellRef(m.row, m.firstColumn)}:${cellRef(m.row, m.lastColumn)}"/>`).join('')}</mergeCells>`);
   parts.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>');
