@@ -1,6 +1,7 @@
 import { toCsv } from '../export/csv.js';
 import { EXPORT_FORMATS, EXPORT_KINDS, sourceSentence, type ExportFormat, type ExportKind } from '../export/export-table.js';
 import { toJson } from '../export/json.js';
+import { toXlsx } from '../export/xlsx.js';
 import { exportSource, exportTable } from './export-source.js';
 import { escapeControls } from '../text/controls.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io.js';
@@ -50,12 +51,7 @@ export async function exportCommand(what: string, options: ExportOptions, io: Cl
   const output = options.output === undefined ? undefined : await openOutputFile(io, options.output, { force: options.force === true, kept: keptFiles(workspace) });
   const source = await exportSource(workspace, git, at);
   const table = exportTable(kind, { workspace, git, source, asOf: at ? pointDay(at) : todayIso() });
-  const data =
-    format === 'csv'
-      ? toCsv(table)
-      : format === 'json'
-        ? toJson(table, TOOL_VERSION)
-        : await (await import('../export/xlsx.js')).toXlsx(table, { time: sourceTime(io, source.committed), toolVersion: TOOL_VERSION });
+  const data = format === 'csv' ? toCsv(table) : format === 'json' ? toJson(table, TOOL_VERSION) : toXlsx(table, { time: sourceTime(io, source.committed), toolVersion: TOOL_VERSION });
   const summary = messages.exported(table.title, table.rows.length, sourceSentence(source));
   if (output) {
     writeOutputFile(io, output, data);

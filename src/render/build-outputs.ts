@@ -8,6 +8,7 @@ import { renderSite, type SiteOptions } from './site/render-site.js';
 import type { ChangeReport } from '../changes/changes.js';
 import { toCsv } from '../export/csv.js';
 import type { ExportTable } from '../export/export-table.js';
+import { toXlsx } from '../export/xlsx.js';
 import type { SiteTemplates } from './site/templates.js';
 
 /**
@@ -43,15 +44,13 @@ export const EXPORTS_FOLDER = 'exports';
 const EXPORT_LABELS: Record<ExportTable['kind'], string> = { soa: 'Statement of Applicability', register: 'Master list of documented information', risks: 'Risk register' };
 
 /** The exports' files (xlsx dated with the build time, so a release gives the same bytes) and the register's links to them. */
-async function exportFiles(tables: readonly ExportTable[], created: Date, toolVersion: string): Promise<{ files: Map<string, Buffer>; links: NonNullable<SiteOptions['exports']> }> {
+function exportFiles(tables: readonly ExportTable[], created: Date, toolVersion: string): { files: Map<string, Buffer>; links: NonNullable<SiteOptions['exports']> } {
   const files = new Map<string, Buffer>();
   const links: NonNullable<SiteOptions['exports']> = [];
-  // exceljs is loaded only when there is a workbook to write.
-  const { toXlsx } = tables.length > 0 ? await import('../export/xlsx.js') : { toXlsx: undefined };
   for (const table of tables) {
     const xlsx = `${EXPORTS_FOLDER}/${table.kind}.xlsx`;
     const csv = `${EXPORTS_FOLDER}/${table.kind}.csv`;
-    files.set(xlsx, await toXlsx!(table, { time: created, toolVersion }));
+    files.set(xlsx, toXlsx(table, { time: created, toolVersion }));
     files.set(csv, Buffer.from(toCsv(table), 'utf8'));
     links.push({
       title: EXPORT_LABELS[table.kind],
@@ -97,7 +96,7 @@ export async function buildOutputs(publication: Publication, options: BuildOptio
   let done = 0;
   if (options.html) {
     options.onProgress?.('site', ++done, total);
-    const exported = await exportFiles(options.exports ?? [], created, options.toolVersion);
+    const exported = exportFiles(options.exports ?? [], created, options.toolVersion);
     for (const [file, bytes] of exported.files) files.set(file, bytes);
     const site = renderSite(publication, options.templates, {
       toolVersion: options.toolVersion,

@@ -57,13 +57,14 @@ describe('what a command loads', () => {
     expect(ownIn(modules, 'render')).toEqual([]);
   });
 
-  it('loads exceljs to export a workbook, and only then', () => {
+  it('writes a workbook with its own writer, loading neither exceljs nor a zip library, nor the renderers', () => {
     const csv = modulesLoadedBy(['export', 'register', '--format', 'csv'], fixture('clean'));
     expect(csv.code).toBe(0);
     for (const name of [...PUBLISHING, ...WORKBOOKS]) expect(packagesIn(csv.modules)).not.toContain(name);
     const xlsx = modulesLoadedBy(['export', 'register', '--output', path.join(scratch, 'register.xlsx')], fixture('clean'));
     expect(xlsx.code).toBe(0);
-    expect(packagesIn(xlsx.modules)).toContain('exceljs');
-    for (const name of PUBLISHING) expect(packagesIn(xlsx.modules)).not.toContain(name);
+    expect(ownIn(xlsx.modules, 'export/workbook').map((url) => path.basename(url))).toContain('write-workbook.js');
+    for (const name of [...PUBLISHING, ...WORKBOOKS]) expect(packagesIn(xlsx.modules)).not.toContain(name);
+    expect(ownIn(xlsx.modules, 'render')).toEqual([]);
   });
 });

@@ -6,10 +6,12 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { catalogOf } from '../../src/catalog/catalog.js';
+import { neutraliseFormula } from '../../src/export/csv.js';
 import { runCli } from '../helpers/cli.js';
 import { main } from '../../src/cli/main.js';
 import { APPROVED_POLICY, bundledRepo, publishedRepo } from '../helpers/published-repo.js';
 import { CISO, WRITER, type TestRepo } from '../helpers/git-repo.js';
+import { excelJsRows, readWithExcelJs, readWithSecondReader, type ReadCell } from '../helpers/workbook.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'isms-exports-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -25,19 +27,8 @@ async function exportFile(repo: TestRepo, what: string, format: string, ...optio
   return readFileSync(file);
 }
 
-async function workbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
-  const book = new ExcelJS.Workbook();
-  // exceljs declares its own Buffer (an ArrayBuffer): hand it the file's bytes as one.
-  await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-  return book;
-}
-
-/** The sheet's rows as arrays of cell values (row 1 is the header). */
-function rowsOf(sheet: ExcelJS.Worksheet): unknown[][] {
-  const rows: unknown[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row) => rows.push((row.values as unknown[]).slice(1)));
-  return rows;
-}
+const workbook = readWithExcelJs;
+const rowsOf = excelJsRows;
 
 const csvRecords = (bytes: Buffer): string[][] => {
   const records: string[][] = parse(bytes, { bom: true, relax_column_count: false });
@@ -183,6 +174,33 @@ describe('isms export of the bundled isms-docs', () => {
     });
     const avoided = records.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]]))).find((r) => r['Treatment'] === 'avoid')!;
     expect(avoided['Residual level']).toBe('');
+  });
+
+  it('holds in each workbook what the CSV holds, cell for cell, as a second reader (read-excel-file) reads it', async () => {
+    // The CSV as text; the workbook's cells as the CSV writes them: dates as YYYY-MM-DD, numbers as written, nothing as ''.
+    const asCsv = (cell: ReadCell) => (cell instanceof Date ? cell.toISOString().slice(0, 10) : cell === null ? '' : neutraliseFormula(String(cell)));
+    const dates: ReadCell[] = [];
+    const numbers: ReadCell[] = [];
+    for (const kind of ['soa', 'register', 'risks']) {
+      const [sheet] = await readWithSecondReader(await exportFile(repo, kind, 'xlsx'));
+      const csv = csvRecords(await exportFile(repo, kind, 'csv'));
+      expect(sheet!.data.length, kind).toBeGreaterThan(9);
+      expect(
+        sheet!.data.map((row) => row.map(asCsv)),
+        kind,
+      ).toEqual(csv);
+      // What the CSV cannot show: real dates and numbers where the columns hold them.
+      const [header, ...rows] = sheet!.data;
+      const column = (i: number) => rows.map((row) => row[i] ?? null).filter((value) => value !== null);
+      header!.forEach((name, i) => {
+        if (/ on$|review$|^Expires$/.test(String(name))) dates.push(...column(i));
+        if (/likelihood$|impact$|score$/i.test(String(name))) numbers.push(...column(i));
+      });
+    }
+    expect(dates.length).toBeGreaterThan(20);
+    expect(dates.filter((value) => !(value instanceof Date))).toEqual([]);
+    expect(numbers.length).toBeGreaterThan(50);
+    expect(numbers.filter((value) => typeof value !== 'number')).toEqual([]);
   });
 
   it('gives JSON with the source commit, the columns and one object per row', async () => {
