@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { REPO_CONFIG, TestRepo, WRITER } from '../helpers/git-repo.js';
 import { activeContent } from '../helpers/html-safety.js';
-import { readPdf } from '../helpers/pdf.js';
+import { readPdf, readPdfLayout } from '../helpers/pdf.js';
 
 const CONFIG = `${REPO_CONFIG}publish:\n  title: Test Org ISMS Manual\n`;
 
@@ -72,6 +72,18 @@ const LOG = `${head('DOC-NC', 'nonconformity', 'Nonconformity Log')}entries:
     owner: ciso
     due: 2025-02-28
     closed: 2025-02-10
+`;
+
+const OBJECTIVES = `${head('DOC-OBJ', 'objective', 'Objectives')}objectives:
+  - id: O-1
+    objective: Patch critical vulnerabilities quickly
+    measure: Days from a critical advisory to the patch in production
+    target: 14 days at most for 95% of advisories
+    owner: ciso
+    due: 2026-12-31
+    results:
+      - { date: 2026-03-31, value: 12 days for 97% of advisories, note: One advisory took 30 days because the vendor withdrew its first patch }
+      - { date: 2026-06-30, value: 9 days for 100% of advisories }
 `;
 
 // A draft with a key its schema does not know: shown after the known ones, by its key.
@@ -161,6 +173,7 @@ describe('the pages and PDFs of records', () => {
       .write('records/internal-audit.yaml', AUDIT)
       .write('records/nonconformity-log.yaml', LOG)
       .write('records/monitoring.yaml', MONITORING)
+      .write('records/objectives.yaml', OBJECTIVES)
       .write('plans/awareness.yaml', PLAN)
       .commit('Records', WRITER, '2026-01-05');
     out = path.join(mkdtempSync(path.join(tmpdir(), 'isms-records-')), 'site');
@@ -283,6 +296,28 @@ describe('the pages and PDFs of records', () => {
         ),
       ),
     ).toContain('The two actions of the last review are done.');
+  });
+
+  it("shows an objective's results as a table in its row, on the page and inside the row's cell in the PDF", async () => {
+    const objectives = table(sections(page('DOC-OBJ')).get('Objectives')!);
+    expect(objectives.header).toEqual(['ID', 'Objective', 'Measure', 'Target', 'Owner', 'Due', 'Results']);
+    const root = parse(page('DOC-OBJ')) as unknown as Element;
+    const nested = all(root, (n) => n.tagName === 'td').flatMap((td) => all(td, (n) => n.tagName === 'table'));
+    expect(table({ nodeName: 'div', childNodes: nested })).toEqual({
+      header: ['Date', 'Value', 'Note'],
+      rows: [
+        ['2026-03-31', '12 days for 97% of advisories', 'One advisory took 30 days because the vendor withdrew its first patch'],
+        ['2026-06-30', '9 days for 100% of advisories', ''],
+      ],
+    });
+    const { pages } = await readPdfLayout(pdf('DOC-OBJ'));
+    const results = pages.flatMap((p) => p.words.filter((w) => w.text === 'Results').map((w) => ({ page: p, x: w.x })))[0]!;
+    const inside = (text: string) => results.page.words.filter((w) => w.text === text);
+    for (const word of ['Date', 'Value', 'Note', '2026-03-31', '2026-06-30', '97%', 'vendor', 'withdrew']) {
+      expect(inside(word).length, word).toBeGreaterThan(0);
+      for (const w of inside(word).filter((w) => w.y < results.page.words.find((h) => h.text === 'Results')!.y))
+        expect(w.x >= results.x && w.x + w.width <= results.page.width - 40 + 1, `${word} at ${w.x}-${w.x + w.width}`).toBe(true);
+    }
   });
 
   it('lays out on landscape pages a record whose table is too wide for portrait ones, and the others on portrait pages', () => {

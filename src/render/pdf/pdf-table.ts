@@ -71,7 +71,7 @@ function ownStyle(node: Record<string, unknown>, base: TextStyle): TextStyle {
  * as its widest part; a table in a cell as its columns together.
  */
 function measure(cell: PdfContent, base: TextStyle): Measure {
-  if (isRecord(cell) && isTable(cell['table'])) return measureTable(cell['table'], ownStyle(cell, base)).whole;
+  if (isRecord(cell) && isTable(cell['table'])) return measureTable(cell['table'], ownStyle(cell, base));
   if (isRecord(cell) && Array.isArray(cell['stack']) && holdsTable(cell)) {
     const own = ownStyle(cell, base);
     const parts = (cell['stack'] as PdfContent[]).map((part) => measure(part, own));
@@ -139,15 +139,14 @@ const gridOffsets = (columns: number) => columns * 2 * PADDING + (columns + 1) *
 interface TableBody {
   body: PdfContent[][];
   headerRows?: number;
-  widths?: unknown;
 }
 
 function isTable(value: unknown): value is TableBody {
   return isRecord(value) && Array.isArray(value['body']);
 }
 
-/** The widest word and the widest line of each column of a table in a cell, and of the table as a whole. */
-function measureTable(table: TableBody, base: TextStyle): { min: number[]; max: number[]; whole: Measure } {
+/** A table in a cell: its columns' widest words side by side, and their widest lines side by side. */
+function measureTable(table: TableBody, base: TextStyle): Measure {
   const columns = Math.max(0, ...table.body.map((row) => row.length));
   const headerRows = table.headerRows ?? 0;
   const rows = table.body.map((row, r) => row.map((cell) => measure(cell, r < headerRows ? { ...base, bold: true } : base)));
@@ -156,27 +155,16 @@ function measureTable(table: TableBody, base: TextStyle): { min: number[]; max: 
   const sum = (list: readonly number[]) => list.reduce((a, b) => a + b, 0);
   // For the height estimate, each row counts as one line as wide as its cells side by side, plus its padding.
   const lines = rows.map((row) => sum(row.map((cell) => cell.max)) + offsets);
-  return { min, max, whole: { min: sum(min) + offsets, max: sum(max) + offsets, lines, fontSize: base.fontSize } };
+  return { min: sum(min) + offsets, max: sum(max) + offsets, lines, fontSize: base.fontSize };
 }
 
 /**
  * A table set inside a table's cell (the results of an objective, in the objective's row): a header
- * row, then its rows. pdfTables gives it column widths once it knows the cell's width.
+ * row, then its rows. pdfTables makes the cell's column wide enough for it; pdfmake lays out its
+ * columns within the cell as it does automatic widths.
  */
 export function cellTable(header: readonly PdfContent[], rows: readonly PdfContent[][]): PdfContent {
   return { table: { headerRows: 1, body: [header.map((cell) => (isRecord(cell) ? { ...cell, style: 'th' } : { text: cell, style: 'th' })), ...rows] }, layout: 'grid' };
-}
-
-/** A cell's content with column widths for every table in it, fitted to `width`, the cell's (new nodes: the cell is not changed). */
-function fitNested(cell: PdfContent, width: number, base: TextStyle): PdfContent {
-  if (!isRecord(cell)) return cell;
-  const own = ownStyle(cell, base);
-  if (Array.isArray(cell['stack'])) return { ...cell, stack: (cell['stack'] as PdfContent[]).map((part) => fitNested(part, width, own)) };
-  const table = cell['table'];
-  if (!isTable(table)) return cell;
-  const { min, max } = measureTable(table, own);
-  const widths = fitColumns(min, max, width - gridOffsets(min.length));
-  return { ...cell, table: { ...table, widths, body: table.body.map((row) => row.map((inner, i) => fitNested(inner, widths[i] ?? 0, own))) } };
 }
 
 /**
@@ -225,7 +213,7 @@ function titleHeight(title: PdfContent | undefined, width: number): number {
  * side by side at all). Widths are shares of the width the table has, so a table in an indented
  * list still fits. pdfmake drops rows it must keep whole and cannot, so a row (or a header) that
  * may be taller than a page is let to break instead. An empty header: no header row (a table of
- * label | value rows). A table in a cell (cellTable) gets widths fitted to its column.
+ * label | value rows). A column holding a table (cellTable) is at least as wide as that table's words.
  */
 export function pdfTables(header: readonly PdfContent[], groups: readonly TableGroup[], area: TextArea): PdfContent[] {
   const head = boundText(header).map((cell) => (isRecord(cell) ? { ...cell, style: 'th' } : { text: cell, style: 'th' }));
@@ -233,9 +221,8 @@ export function pdfTables(header: readonly PdfContent[], groups: readonly TableG
   const columns = Math.max(head.length, ...bodies.flatMap((rows) => rows.map((row) => row.length)));
   const pad = (row: PdfContent[]) => [...row, ...Array.from({ length: columns - row.length }, () => '')];
   const headRows = head.length > 0 ? [pad(head)] : [];
-  const cellStyle = { fontSize: TABLE_FONT_SIZE };
   const measuredHead = headRows.map((row) => row.map((cell) => measure(cell, { bold: true, fontSize: TABLE_FONT_SIZE })));
-  const measured = bodies.map((rows) => rows.map((row) => pad(row).map((cell) => measure(cell, cellStyle))));
+  const measured = bodies.map((rows) => rows.map((row) => pad(row).map((cell) => measure(cell, { fontSize: TABLE_FONT_SIZE }))));
   const { min, max } = columnRange([...measuredHead, ...measured.flat()], columns);
   const widths = fitColumns(min, max, area.width - gridOffsets(columns));
   const reserved = (i: number) => 2 * PADDING + (i === 0 || i === columns - 1 ? RULE * 1.5 : RULE);
@@ -263,14 +250,13 @@ export function pdfTables(header: readonly PdfContent[], groups: readonly TableG
               ...Array.from({ length: columns - 1 }, () => ''),
             ],
           ];
-    const rows = bodies[g]!.map((row) => pad(row).map((cell, i) => fitNested(cell, widths[i]!, cellStyle)));
     return {
       table: {
         headerRows,
         ...(keep ? { keepWithHeaderRows: 1 } : {}),
         ...(heights.every((h) => h <= tall) ? { dontBreakRows: true } : {}),
         widths: percent,
-        body: [...titleRow, ...headRows, ...rows],
+        body: [...titleRow, ...headRows, ...bodies[g]!.map(pad)],
       },
       // No rule above the title (the cells a title spans take no border of their own).
       layout: group.title === undefined ? 'grid' : { hLineWidth: (line: number) => (line === 0 ? 0 : RULE) },
