@@ -102,6 +102,7 @@ function documentShape(doc: SourceDocument): DocumentShape {
     const root = bundledSchema(name) ?? {};
     const metadata = typeof root['$ref'] === 'string' ? resolve(root, root['$ref']) : undefined;
     const metadataKeys = isRecord(metadata?.['properties']) ? Object.keys(metadata['properties']) : [];
+    // The root's $ref is the metadata schema: shown as the metadata panel, never as content.
     const own = { ...root, $ref: undefined };
     shape = { content: shapeOf(root, own), metadata: new Set([...metadataKeys, VERSION_HISTORY]) };
     shapes.set(name, shape);
