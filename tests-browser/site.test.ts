@@ -181,6 +181,24 @@ describe('the built site in Chromium', () => {
     await proven.context().close();
   });
 
+  it("shows a record's content: the management review's inputs a) to g), the nonconformity log whole in a wide window, ids and dates never wrapped", async () => {
+    const review = await open('DOC-MR-2026.html', { javaScript: false });
+    const inputs = await review.locator('.record table.fields th').allInnerTexts();
+    expect(inputs.map((label) => label.slice(0, 2))).toEqual(['a)', 'b)', 'c)', 'd)', 'e)', 'f)', 'g)']);
+    expect(await review.locator('.record h2').allInnerTexts()).toEqual(['Date', 'Attendees', 'Inputs (9.3.2)', 'Decisions (9.3.3)']);
+    await review.screenshot({ path: path.join(SCREENSHOTS, 'management-review.png'), fullPage: true });
+    await review.context().close();
+    const log = await open('DOC-NC.html', { javaScript: false });
+    const scroll = log.locator('.record .table-scroll').first();
+    expect(await scroll.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+    await log.context().close();
+    const narrow = await open('DOC-NC.html', { width: 420 });
+    const cells = '.record td .date, .record td .nowrap';
+    expect(await narrow.locator(cells).count()).toBeGreaterThan(6);
+    expect(await wrapped(narrow, cells)).toEqual([]);
+    await narrow.context().close();
+  });
+
   it('prints without the navigation', async () => {
     const page = await open('ISMS-MAN.html');
     await page.emulateMedia({ media: 'print' });

@@ -89,3 +89,8 @@ export function openNonconformities(doc: SourceDocument): OpenNonconformity[] {
     return [{ id, due, owner: typeof entry['owner'] === 'string' ? entry['owner'] : undefined, pointer: `/entries/${index}` }];
   });
 }
+
+/** The open entries of a nonconformity log whose due date has passed at `asOf` (due before that day). */
+export function overdueNonconformities(doc: SourceDocument, asOf: string): OpenNonconformity[] {
+  return openNonconformities(doc).filter((entry) => entry.due < asOf);
+}

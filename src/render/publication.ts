@@ -12,6 +12,7 @@ import { riskEntryOf, type RiskEntry } from '../risk/register.js';
 import { summarizeRisks } from '../risk/risk-summary.js';
 import { decisionDetails, summarizeSoa } from '../soa/soa-summary.js';
 import { reviewSchedule } from '../documents/review.js';
+import { recordView, type RecordView } from './record-view.js';
 import { isRecord } from '../text/is-record.js';
 
 const ID = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$/;
@@ -88,6 +89,8 @@ export interface PublishedDocument {
    */
   soa?: { standard: string; themes: SoaTheme[]; applicable: number; excluded: number; otherSources: { applicable: number; excluded: number }; summary: string };
   risks?: RiskView;
+  /** The content of a YAML document without a view of its own (a record, a plan kept as data). */
+  record?: RecordView;
   /** Withdrawn (status retired): published as OBSOLETE, never in the manual. */
   retired: boolean;
   /** The content fingerprint of the text rendered (`sha256-v2:...`, as git evidence computes it). */
@@ -313,6 +316,7 @@ export function buildPublication(workspace: Workspace, git: GitEvidence | undefi
       distribution: (Array.isArray(record['distribution']) ? record['distribution'] : []).filter(isRecord).map((d) => ({ to: text(d['to']), audience: text(d['audience']) })),
       ...(meta.type === 'soa' ? { soa: soaView(doc, config) } : {}),
       ...(meta.type === 'risk-register' ? { risks: riskView(doc, config) } : {}),
+      ...(doc.format === 'yaml' && meta.type !== 'soa' && meta.type !== 'risk-register' ? { record: recordView(doc, config, build.asOf) } : {}),
       retired: meta.status === 'retired',
       ...(build.commit && evidence?.uncommitted === 'clean' && evidence.headBlob ? { committed: { commit: build.commit, blob: evidence.headBlob } } : {}),
       // Git evidence already holds the facts of this very text; without it, the same function reads them.

@@ -1,7 +1,7 @@
 import { configKeyAt, RECORD_KINDS } from '../config/config.js';
 import type { SourceDocument } from '../documents/document.js';
 import { shortHash } from '../git/log-parser.js';
-import { openNonconformities, RECORD_WORDS, recordDate, recordsOfKind, type DatedAt } from '../records/records.js';
+import { overdueNonconformities, RECORD_WORDS, recordDate, recordsOfKind, type DatedAt } from '../records/records.js';
 import { addMonths, daysBetween, isIsoDate } from '../text/dates.js';
 import { readable, type RuleContext, type Rule } from './rule.js';
 
@@ -57,8 +57,7 @@ export const recordDue: Rule = {
     }
     for (const doc of recordsOfKind(context.documents, 'nonconformity')) {
       if (doc.meta.status === 'retired') continue;
-      for (const entry of openNonconformities(doc)) {
-        if (entry.due >= asOf) continue;
+      for (const entry of overdueNonconformities(doc, asOf)) {
         context.report(
           doc,
           doc.map.valueAt(`${entry.pointer}/due`),

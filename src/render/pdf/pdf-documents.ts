@@ -7,6 +7,7 @@ import { LINK_COLOR, markdownToPdf } from './markdown-to-pdf.js';
 import type { PdfContent, PdfLink } from './pdf-content.js';
 import { headingDestination, pdfLinks, titleDestination, type PdfLinks } from './pdf-links.js';
 import { H2_STYLE, pdfTable, pdfTables, TABLE_STYLE, type TextArea } from './pdf-table.js';
+import { recordBody, recordFits } from './record-to-pdf.js';
 
 export const STYLES: Record<string, Record<string, unknown>> = {
   coverOrg: { fontSize: 16, color: '#5b6478', margin: [0, 180, 0, 8] },
@@ -37,9 +38,19 @@ const PAGE_MARGINS = [40, 50, 40, 45] as const;
 
 type Orientation = 'portrait' | 'landscape';
 
-/** The SoA and the risk register are laid out across landscape pages: their tables have the site's many columns. */
+const orientations = new WeakMap<PublishedDocument, Orientation>();
+
+/**
+ * The SoA and the risk register are laid out across landscape pages: their tables have the site's
+ * many columns. So is a record with a table too wide for a portrait page (the nonconformity log).
+ */
 function orientationOf(doc: PublishedDocument): Orientation {
-  return doc.soa || doc.risks ? 'landscape' : 'portrait';
+  let orientation = orientations.get(doc);
+  if (!orientation) {
+    orientation = doc.soa || doc.risks || (doc.record && !recordFits(doc.record, textArea('portrait'))) ? 'landscape' : 'portrait';
+    orientations.set(doc, orientation);
+  }
+  return orientation;
 }
 
 function textArea(orientation: Orientation): TextArea {
@@ -189,6 +200,7 @@ function risksBody(view: RiskView, layout: Layout): PdfContent[] {
 function bodyOfDocument(doc: PublishedDocument, layout: Layout): PdfContent[] {
   if (doc.soa) return soaBody(doc.soa, layout);
   if (doc.risks) return risksBody(doc.risks, layout);
+  if (doc.record) return recordBody(doc.record, layout.area);
   if (!doc.source.text || doc.source.format !== 'markdown') return [];
   return markdownToPdf(bodyOf(doc.source.text), { link: (href) => layout.links.href(doc, href), headingId: (slug) => headingDestination(doc, slug), area: layout.area });
 }

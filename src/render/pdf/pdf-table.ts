@@ -27,6 +27,8 @@ const TITLE_MARGIN = H2_STYLE.margin[1] + H2_STYLE.margin[3];
 const TALL = 0.6;
 
 const NO_BORDER = [false, false, false, false];
+/** The narrowest column of wrapped text that reads well: about 15 characters of the table's type. */
+const MIN_WRAPPED = 72;
 
 interface Measure {
   /** The widest piece that cannot be broken (a word, or a whole `noWrap` text). */
@@ -57,12 +59,35 @@ function styleOf(leaf: Leaf, base: TextStyle): TextStyle {
   };
 }
 
+/** The style a node sets for what it holds, over the one it inherits. */
+function ownStyle(node: Record<string, unknown>, base: TextStyle): TextStyle {
+  return styleOf({ ...node, text: '' }, base);
+}
+
 /**
  * How wide a cell is with nothing wrapped, and its widest unbreakable piece. Pieces end only at
  * white space, line breaks and the break opportunities of bounded text: pdfmake may break more
- * (after a hyphen), never less, so a column at least `min` wide splits no word.
+ * (after a hyphen), never less, so a column at least `min` wide splits no word. A stack is as wide
+ * as its widest part; a table in a cell as its columns together.
  */
 function measure(cell: PdfContent, base: TextStyle): Measure {
+  if (isRecord(cell) && isTable(cell['table'])) return measureTable(cell['table'], ownStyle(cell, base));
+  if (isRecord(cell) && Array.isArray(cell['stack']) && holdsTable(cell)) {
+    const own = ownStyle(cell, base);
+    const parts = (cell['stack'] as PdfContent[]).map((part) => measure(part, own));
+    if (parts.length === 0) return { min: 0, max: 0, lines: [0], fontSize: own.fontSize };
+    return { min: Math.max(...parts.map((p) => p.min)), max: Math.max(...parts.map((p) => p.max)), lines: parts.flatMap((p) => p.lines), fontSize: own.fontSize };
+  }
+  return measureText(cell, base);
+}
+
+/** Whether a cell holds a table, at any depth of its stacks. */
+function holdsTable(cell: PdfContent): boolean {
+  if (!isRecord(cell)) return false;
+  return isTable(cell['table']) || (Array.isArray(cell['stack']) && (cell['stack'] as PdfContent[]).some(holdsTable));
+}
+
+function measureText(cell: PdfContent, base: TextStyle): Measure {
   let min = 0;
   let piece = 0;
   let line = 0;
@@ -99,6 +124,47 @@ function measure(cell: PdfContent, base: TextStyle): Measure {
   endPiece();
   lines.push(line);
   return { min, max: Math.max(...lines), lines, fontSize: base.fontSize };
+}
+
+/** Each column's widest unbreakable piece and widest line over measured rows (a short row lacks the last columns), with the rounding slack. */
+function columnRange(rows: ReadonlyArray<readonly Measure[]>, columns: number): { min: number[]; max: number[] } {
+  const min = Array.from({ length: columns }, (_, i) => Math.max(0, ...rows.map((row) => row[i]?.min ?? 0)) + SLACK);
+  const max = Array.from({ length: columns }, (_, i) => Math.max(min[i]!, ...rows.map((row) => (row[i]?.max ?? 0) + SLACK)));
+  return { min, max };
+}
+
+/** What the grid adds to the columns' text: a rule between and around them, and each cell's padding on both sides. */
+const gridOffsets = (columns: number) => columns * 2 * PADDING + (columns + 1) * RULE;
+
+interface TableBody {
+  body: PdfContent[][];
+  headerRows?: number;
+}
+
+function isTable(value: unknown): value is TableBody {
+  return isRecord(value) && Array.isArray(value['body']);
+}
+
+/** A table in a cell: its columns' widest words side by side, and their widest lines side by side. */
+function measureTable(table: TableBody, base: TextStyle): Measure {
+  const columns = Math.max(0, ...table.body.map((row) => row.length));
+  const headerRows = table.headerRows ?? 0;
+  const rows = table.body.map((row, r) => row.map((cell) => measure(cell, r < headerRows ? { ...base, bold: true } : base)));
+  const { min, max } = columnRange(rows, columns);
+  const offsets = gridOffsets(columns);
+  const sum = (list: readonly number[]) => list.reduce((a, b) => a + b, 0);
+  // For the height estimate, each row counts as one line as wide as its cells side by side, plus its padding.
+  const lines = rows.map((row) => sum(row.map((cell) => cell.max)) + offsets);
+  return { min: sum(min) + offsets, max: sum(max) + offsets, lines, fontSize: base.fontSize };
+}
+
+/**
+ * A table set inside a table's cell (the results of an objective, in the objective's row): a header
+ * row, then its rows. pdfTables makes the cell's column wide enough for it; pdfmake lays out its
+ * columns within the cell as it does automatic widths.
+ */
+export function cellTable(header: readonly PdfContent[], rows: readonly PdfContent[][]): PdfContent {
+  return { table: { headerRows: 1, body: [header.map((cell) => (isRecord(cell) ? { ...cell, style: 'th' } : { text: cell, style: 'th' })), ...rows] }, layout: 'grid' };
 }
 
 /**
@@ -146,30 +212,28 @@ function titleHeight(title: PdfContent | undefined, width: number): number {
  * kept whole; columns as wide as their words need, so no word is split (unless the words cannot fit
  * side by side at all). Widths are shares of the width the table has, so a table in an indented
  * list still fits. pdfmake drops rows it must keep whole and cannot, so a row (or a header) that
- * may be taller than a page is let to break instead.
+ * may be taller than a page is let to break instead. An empty header: no header row (a table of
+ * label | value rows). A column holding a table (cellTable) is at least as wide as that table's words.
  */
 export function pdfTables(header: readonly PdfContent[], groups: readonly TableGroup[], area: TextArea): PdfContent[] {
   const head = boundText(header).map((cell) => (isRecord(cell) ? { ...cell, style: 'th' } : { text: cell, style: 'th' }));
   const bodies = groups.map((group) => group.rows.map((row) => boundText(row)));
   const columns = Math.max(head.length, ...bodies.flatMap((rows) => rows.map((row) => row.length)));
   const pad = (row: PdfContent[]) => [...row, ...Array.from({ length: columns - row.length }, () => '')];
-  const headRow = pad(head);
-  const measuredHead = headRow.map((cell) => measure(cell, { bold: true, fontSize: TABLE_FONT_SIZE }));
+  const headRows = head.length > 0 ? [pad(head)] : [];
+  const measuredHead = headRows.map((row) => row.map((cell) => measure(cell, { bold: true, fontSize: TABLE_FONT_SIZE })));
   const measured = bodies.map((rows) => rows.map((row) => pad(row).map((cell) => measure(cell, { fontSize: TABLE_FONT_SIZE }))));
-  const all = [measuredHead, ...measured.flat()];
-  const min = Array.from({ length: columns }, (_, i) => Math.max(...all.map((row) => row[i]!.min)) + SLACK);
-  const max = Array.from({ length: columns }, (_, i) => Math.max(min[i]!, ...all.map((row) => row[i]!.max + SLACK)));
-  // The grid draws a rule between and around the columns, and pads each cell on both sides.
-  const offsets = columns * 2 * PADDING + (columns + 1) * RULE;
-  const widths = fitColumns(min, max, area.width - offsets);
+  const { min, max } = columnRange([...measuredHead, ...measured.flat()], columns);
+  const widths = fitColumns(min, max, area.width - gridOffsets(columns));
   const reserved = (i: number) => 2 * PADDING + (i === 0 || i === columns - 1 ? RULE * 1.5 : RULE);
   const percent = widths.map((w, i) => `${(((w + reserved(i)) * 100) / area.width).toFixed(4)}%`);
   const tall = area.height * TALL;
-  const headHeight = rowHeight(measuredHead, widths);
+  const headHeight = measuredHead.reduce((sum, row) => sum + rowHeight(row, widths), 0);
   return groups.map((group, g) => {
     const heights = measured[g]!.map((row) => rowHeight(row, widths));
     const top = titleHeight(group.title, area.width) + headHeight;
-    const headerRows = top <= tall ? (group.title === undefined ? 1 : 2) : 0;
+    const repeated = headRows.length + (group.title === undefined ? 0 : 1);
+    const headerRows = top <= tall ? repeated : 0;
     const keep = headerRows > 0 && heights.length > 0 && top + heights[0]! <= tall;
     const titleRow =
       group.title === undefined
@@ -192,13 +256,28 @@ export function pdfTables(header: readonly PdfContent[], groups: readonly TableG
         ...(keep ? { keepWithHeaderRows: 1 } : {}),
         ...(heights.every((h) => h <= tall) ? { dontBreakRows: true } : {}),
         widths: percent,
-        body: [...titleRow, headRow, ...bodies[g]!.map(pad)],
+        body: [...titleRow, ...headRows, ...bodies[g]!.map(pad)],
       },
       // No rule above the title (the cells a title spans take no border of their own).
       layout: group.title === undefined ? 'grid' : { hLineWidth: (line: number) => (line === 0 ? 0 : RULE) },
       style: 'table',
     };
   });
+}
+
+/**
+ * Whether a table reads well across `area`: every column either shows its cells' text unwrapped
+ * (a header may wrap) or is at least MIN_WRAPPED wide. A table that does not is laid out on
+ * landscape pages.
+ */
+export function tableFits(header: readonly PdfContent[], rows: readonly PdfContent[][], area: TextArea): boolean {
+  const head = header.map((cell) => measure(cell, { bold: true, fontSize: TABLE_FONT_SIZE }));
+  const body = rows.map((row) => row.map((cell) => measure(cell, { fontSize: TABLE_FONT_SIZE })));
+  const columns = Math.max(head.length, ...body.map((row) => row.length));
+  const { min, max } = columnRange([head, ...body], columns);
+  const widths = fitColumns(min, max, area.width - gridOffsets(columns));
+  const cells = columnRange(body, columns).max;
+  return widths.every((width, i) => width >= cells[i]! - SLACK || width >= MIN_WRAPPED);
 }
 
 /** One table of pdfTables. */

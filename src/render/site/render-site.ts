@@ -116,6 +116,7 @@ function documentBody(doc: PublishedDocument, templates: SiteTemplates, links: R
       residualMap: map('Residual risk', view.residual),
     });
   }
+  if (doc.record) return templates.pages.record({ record: doc.record });
   return doc.source.text && doc.source.format === 'markdown' ? markdownToHtml(bodyOf(doc.source.text), linkResolver(doc, links)) : '';
 }
 

@@ -8,8 +8,8 @@ import { FileTooLargeError, readFileCapped } from '../../text/read-capped.js';
 /** The templates shipped with the package. */
 export const PACKAGE_TEMPLATES = fileURLToPath(new URL('../../../templates/site/', import.meta.url));
 
-const PAGES = ['layout', 'register', 'document', 'soa', 'risks', 'changes'] as const;
-const PARTIALS = ['metadata', 'approval', 'control'] as const;
+const PAGES = ['layout', 'register', 'document', 'soa', 'risks', 'record', 'changes'] as const;
+const PARTIALS = ['metadata', 'approval', 'control', 'value'] as const;
 export type PageTemplate = (typeof PAGES)[number];
 
 export interface SiteTemplates {
@@ -48,6 +48,7 @@ export function loadTemplates(root: string, configured: string | undefined): Sit
   };
   const handlebars = Handlebars.create();
   handlebars.registerHelper('join', (list: unknown) => (Array.isArray(list) ? list.join(', ') : ''));
+  handlebars.registerHelper('is', (value: unknown, expected: unknown) => value === expected);
   for (const partial of PARTIALS) handlebars.registerPartial(partial, read(`partials/${partial}.hbs`));
   const pages = Object.fromEntries(PAGES.map((name) => [name, handlebars.compile(read(`${name}.hbs`))])) as Record<PageTemplate, Handlebars.TemplateDelegate>;
   return { pages, css: read('site.css') };
