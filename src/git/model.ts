@@ -126,13 +126,7 @@ export function revisionHeldBy(evidence: DocumentEvidence, held: ReadonlySet<str
  * (recording a review says the document still holds); when the approval it claims is not valid, the
  * newest approval that was (newestValidApproval). Undefined when none was valid.
  */
-export function lastSignOff(
-  git: GitEvidence,
-  evidence: DocumentEvidence,
-  doc: SourceDocument,
-  config: Config,
-  asOf: string,
-): { act: 'approved' | 'reviewed'; revision: Revision } | undefined {
+export function lastSignOff(git: GitEvidence, evidence: DocumentEvidence, doc: SourceDocument, config: Config, asOf: string): { act: 'approved' | 'reviewed'; revision: Revision } | undefined {
   const approval = approvalProof(evidence);
   if (approval?.kind !== 'committed' || !judgeApproval(git, evidence, doc, config, asOf)?.valid) {
     const older = newestValidApproval(git, evidence, config, asOf);
@@ -164,7 +158,8 @@ export function judgeReview(git: GitEvidence, evidence: DocumentEvidence, doc: S
   if (last !== undefined && isIsoDate(last) && isFutureDate(last, asOf)) {
     return { proof, problem: { at: '/review/last', message: `the review is dated ${last}, in the future (today is ${asOf}): a review is recorded when it happens, with isms review ${name}` } };
   }
-  if (proof.kind === 'uncommitted') return { proof, problem: { at: '/review', message: `this review is not committed yet: the reviewer records it with isms review ${name}, so that git proves who reviewed` } };
+  if (proof.kind === 'uncommitted')
+    return { proof, problem: { at: '/review', message: `this review is not committed yet: the reviewer records it with isms review ${name}, so that git proves who reviewed` } };
   const { revision } = proof;
   if (revision.imported) return { proof };
   // The owner and type the document had when it was reviewed: a later change of owner does not
@@ -186,12 +181,15 @@ export function retirementProof(evidence: DocumentEvidence): { revision: Revisio
 /**
  * Judges the retirement a document claims: the commit that retired it must be by a member of a role
  * that approves its type (withdrawing a document takes the same authority as approving it), by the
- * configuration before it. Undefined when no commit retired it, or the baseline imported the retirement.
+ * configuration before it; one the baseline imported is trusted. Undefined when no commit retired it.
  */
-export function judgeRetirement(git: GitEvidence, evidence: DocumentEvidence, type: string): SignOff | undefined {
+export function judgeRetirement(git: GitEvidence, evidence: DocumentEvidence, type: string): { revision: Revision; signOff?: SignOff; valid: boolean } | undefined {
   const retired = retirementProof(evidence);
-  if (!retired || retired.revision.imported) return undefined;
-  return judgeSignOff(git, retired.revision.commit, (config) => approversFor(config, type), 'the retirement');
+  if (!retired) return undefined;
+  const { revision } = retired;
+  if (revision.imported) return { revision, valid: true };
+  const signOff = judgeSignOff(git, revision.commit, (config) => approversFor(config, type), 'the retirement');
+  return { revision, signOff, valid: signOff.ok };
 }
 
 /**

@@ -13,7 +13,7 @@ export const gitApproval: Rule = {
     forEachEvidence(context, (doc, evidence, git) => {
       const type = doc.meta.type;
       if (doc.meta.status === 'retired' && type) {
-        const signOff = judgeRetirement(git, evidence, type);
+        const signOff = judgeRetirement(git, evidence, type)?.signOff;
         if (signOff && !signOff.ok) context.report(doc, doc.map.valueAt('/status'), signOff.message);
         return;
       }
