@@ -17,6 +17,8 @@ import {
   type OpenNonconformity,
 } from '../records/records.js';
 import { addMonths, daysBetween, isIsoDate } from '../text/dates.js';
+import { START_OF_FILE } from '../diagnostics/diagnostic.js';
+import { shownFromRoot } from './git-evidence-helpers.js';
 import { readable, type RuleContext, type Rule } from './rule.js';
 
 /**
@@ -107,7 +109,13 @@ function reportInconsistentEntries(context: RuleContext, doc: SourceDocument, en
 function retired(git: GitEvidence | undefined, evidence: DocumentEvidence | undefined, doc: SourceDocument): boolean {
   if (doc.meta.status !== 'retired') return false;
   if (!git || !evidence) return true;
-  return evidence.head?.status === 'retired' && doc.meta.type !== undefined && judgeRetirement(git, evidence, doc.meta.type)?.valid === true;
+  return evidence.head?.status === 'retired' && validlyRetired(git, evidence);
+}
+
+/** Whether what git holds of a document, as it last stands, is a valid retirement. */
+function validlyRetired(git: GitEvidence, evidence: DocumentEvidence): boolean {
+  const { type } = evidence.working;
+  return type !== undefined && judgeRetirement(git, evidence, type)?.valid === true;
 }
 
 /**
@@ -162,6 +170,27 @@ function reportOverdueNonconformities(context: RuleContext): void {
   }
 }
 
+/**
+ * Nonconformities that a validly approved version of a log deleted since holds open, past due: the
+ * deletion closes nothing (a log is retired, with a valid retirement, once its entries are closed).
+ */
+function reportDeletedLogs(context: RuleContext, git: GitEvidence): void {
+  const { asOf, config } = context;
+  for (const { commit, path, evidence } of git.removed) {
+    if (!evidence || validlyRetired(git, evidence)) continue;
+    const held = approvedOpenNonconformities(git, evidence, config, asOf);
+    const name = evidence.working.id ?? path;
+    for (const entry of held?.open ?? []) {
+      if (entry.due >= asOf) continue;
+      context.reportFile(
+        shownFromRoot(context, path),
+        START_OF_FILE,
+        `nonconformity ${entry.id} is open ${daysBetween(entry.due, asOf)} days past its due date ${entry.due}: its removal with ${name}, deleted in ${shortHash(commit)}, is not approved (restore the log, and close the nonconformity in a version the approving role approves)`,
+      );
+    }
+  }
+}
+
 export const recordDue: Rule = {
   id: 'record-due',
   description:
@@ -206,5 +235,6 @@ export const recordDue: Rule = {
       else context.reportFile(context.configFile, configKeyAt(config, `/records/${kind}`), `no approved ${words} record, and one is ${late}: it was due ${due}, ${schedule}`);
     }
     reportOverdueNonconformities(context);
+    if (git) reportDeletedLogs(context, git);
   },
 };

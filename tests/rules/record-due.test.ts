@@ -80,6 +80,16 @@ ruleTester(recordDue, {
       files: {},
     },
     {
+      name: 'accepts a log deleted after the approving role retired it',
+      config: LOG_ONLY,
+      commits: [
+        ...APPROVED_LOG,
+        { files: { 'log.yaml': log('approved', '1.0', [OPEN], '2026-02-02').replace('status: approved', 'status: retired') }, by: CISO, date: '2026-03-15', message: 'Retire DOC-NC' },
+        { files: { 'log.yaml': null }, by: CISO, date: '2026-03-16', message: 'Remove the retired log' },
+      ],
+      files: {},
+    },
+    {
       name: 'accepts a management review whose approval the chain of trust proves',
       config: RECORDS,
       commits: [
@@ -220,6 +230,21 @@ ruleTester(recordDue, {
           file: 'log.yaml',
           ...at(log('approved', '1.0', [OPEN]), '2026-03-01'),
           message: 'nonconformity NC-001 is open 92 days past its due date 2026-03-01 (owner: ciso): close it (closed, with its correction, cause and corrective action) or agree a new due date',
+        },
+      ],
+    },
+    {
+      name: 'keeps the nonconformities of a deleted log open, on the deleted file',
+      config: LOG_ONLY,
+      commits: [...APPROVED_LOG, { files: { 'log.yaml': null }, by: OUTSIDER, date: '2026-03-15', message: 'Remove the log' }],
+      files: {},
+      errors: [
+        {
+          file: 'log.yaml',
+          line: 1,
+          column: 1,
+          message:
+            /^nonconformity NC-001 is open 92 days past its due date 2026-03-01: its removal with DOC-NC, deleted in [0-9a-f]{7}, is not approved \(restore the log, and close the nonconformity in a version the approving role approves\)$/,
         },
       ],
     },
