@@ -194,7 +194,7 @@ function reportDeletedLogs(context: RuleContext, git: GitEvidence): void {
 export const recordDue: Rule = {
   id: 'record-due',
   description:
-    'with `records:` in the configuration: a record kind missing or late by its interval (`every_months` after the newest validly approved record, or after the baseline commit while there is none); a record dated in the future; an open nonconformity past its due date (with git, also one a validly approved version of the log holds open), dates of a nonconformity that contradict each other, an id used twice',
+    'with `records:` in the configuration: a record kind missing or late by its interval (`every_months` after the newest validly approved record, or after the baseline commit while there is none); a record dated in the future (an audit or review also: after its approval); an open nonconformity past its due date (with git, also one a validly approved version of the log holds open), dates of a nonconformity that contradict each other, an id used twice',
   defaultSeverity: 'error',
   check(context) {
     const { config, asOf } = context;

@@ -21,7 +21,8 @@ function dependencies(doc: SourceDocument, byId: ReadonlyMap<string, SourceDocum
 
 export const suspectDependency: Rule = {
   id: 'suspect-dependency',
-  description: 'approved (or last reviewed) against an older version of a document it depends on (`depends_on`; an SoA and a risk register depend on the methodology), proven from git: only valid approvals and reviews count, on both sides',
+  description:
+    'approved (or last reviewed) against an older version of a document it depends on (`depends_on`; an SoA and a risk register depend on the methodology), proven from git: only valid approvals and reviews count, on both sides',
   defaultSeverity: 'warn',
   check(context) {
     const git = context.git;

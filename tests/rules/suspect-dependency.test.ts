@@ -106,10 +106,7 @@ ruleTester(suspectDependency, {
     },
     {
       name: 'does not count an approval by someone not allowed to approve: the last valid approval is the one that checked the register',
-      commits: [
-        ...history2(),
-        { files: { 'risk/register.yaml': register({ approved: '2026-03-03' }).replace('status: approved', 'status: approved # again') }, by: OUTSIDER, date: '2026-03-03' },
-      ],
+      commits: [...history2(), { files: { 'risk/register.yaml': register({ approved: '2026-03-03' }).replace('status: approved', 'status: approved # again') }, by: OUTSIDER, date: '2026-03-03' }],
       files: { ...final(), 'risk/register.yaml': register({ approved: '2026-03-03' }).replace('status: approved', 'status: approved # again') },
       errors: [{ file: 'risk/register.yaml', line: REGISTER_TYPE_LINE, message: /^DOC-RR 1\.2 was approved when DOC-RM was 1\.0; DOC-RM is 2\.0 since [0-9a-f]{7}: review DOC-RR$/ }],
     },
