@@ -266,6 +266,23 @@ ruleTester(recordDue, {
       ],
     },
     {
+      name: 'does not count a management review changed since its approval, and names the rule that reports it',
+      config: RECORDS,
+      commits: [
+        { files: { 'audit.yaml': audit2025 }, by: CISO, date: '2025-03-01', message: 'Adopt isms' },
+        { files: { 'review.yaml': managementReview({ id: 'DOC-MR-2026', status: 'in-review', date: '2026-05-01', versionDate: '2026-05-01' }) }, by: CEO, date: '2026-05-01' },
+        { files: { 'review.yaml': managementReview({ id: 'DOC-MR-2026', date: '2026-05-01', versionDate: '2026-05-01', approvalDate: '2026-05-02' }) }, by: CISO, date: '2026-05-02' },
+      ],
+      files: { 'review.yaml': managementReview({ id: 'DOC-MR-2026', date: '2026-05-01', versionDate: '2026-05-01', approvalDate: '2026-05-02' }).replace('No complaints.', 'Two complaints.') },
+      errors: [
+        {
+          file: 'isms.config.yaml',
+          line: REVIEW_LINE,
+          message: /\(not counted: DOC-MR-2026 claims approval but it is not valid \(see git-approval-stale\)\)$/,
+        },
+      ],
+    },
+    {
       name: 'counts from the newest approved record even when it is older than the baseline commit',
       config: RECORDS,
       commits: [{ files: { 'audit.yaml': audit2025, 'review.yaml': managementReview({ id: 'DOC-MR-2025', date: '2025-03-01' }) }, by: CISO, date: '2026-01-05', message: 'Adopt isms' }],
