@@ -10,9 +10,14 @@ export interface ReviewSchedule {
   due: string;
 }
 
-/** When a document is next due for review; undefined when retired or when nothing dates it. */
+/**
+ * When a document is next due for review; undefined when retired or when nothing dates it. A record is
+ * evidence of what was done, not a rule to keep up to date: it has no review unless it asks for one
+ * with `review:` (when the next record is due is record-due's question).
+ */
 export function reviewSchedule(meta: Metadata, config: Config): ReviewSchedule | undefined {
   if (meta.status === 'retired') return undefined;
+  if (meta.type === 'record' && meta.review === undefined) return undefined;
   const reviewed = meta.review?.last !== undefined && isIsoDate(meta.review.last) ? meta.review.last : undefined;
   const approved = meta.status === 'approved' && meta.approval?.date !== undefined && isIsoDate(meta.approval.date) ? meta.approval.date : undefined;
   const last = reviewed !== undefined && (approved === undefined || reviewed >= approved) ? reviewed : approved;

@@ -115,9 +115,12 @@ export interface PublishedClause {
   id: string;
   title: string;
   documented: string;
-  documents: Array<{ id: string; title: string; page: string }>;
-  /** Covered only by documents this publication leaves out (they are not named). */
+  /** `approved`: validly approved (the chain of trust's judgement); otherwise `note` says what it is ("draft", "in-review", "approval not valid"): a draft covers a clause, but only in draft. */
+  documents: Array<{ id: string; title: string; page: string; approved: boolean; note?: string }>;
+  /** Covered only by documents this audience may not see (they are not named); never by documents left out of a release as not approved. */
   coveredElsewhere: boolean;
+  /** Covered by a validly approved document, published or withheld from this audience. */
+  coveredByApproved: boolean;
 }
 
 export interface Publication {
@@ -141,7 +144,7 @@ export interface Publication {
    * The clauses of the standard that require documented information and what covers them (`covers`);
    * undefined when the configuration does not ask for it and no document says what it covers.
    */
-  coverage?: { edition: string; covered: number; clauses: PublishedClause[] };
+  coverage?: { edition: string; covered: number; coveredByApproved: number; clauses: PublishedClause[] };
 }
 
 export interface PublicationScope {
@@ -326,7 +329,7 @@ export function buildPublication(workspace: Workspace, git: GitEvidence | undefi
     return reason === undefined;
   });
   const excluded = new Set(config.publish.exclude);
-  const coverage = coverageView(workspace, published);
+  const coverage = coverageView(workspace, documents, published, build.approvedOnly === true);
   return {
     organization: config.organization,
     title: config.publish.title,
@@ -340,14 +343,38 @@ export function buildPublication(workspace: Workspace, git: GitEvidence | undefi
   };
 }
 
-/** The coverage of the clauses that require documented information, by the published documents only. */
-function coverageView(workspace: Workspace, published: readonly PublishedDocument[]): Publication['coverage'] {
+/**
+ * The coverage of the clauses that require documented information, by the published documents; a
+ * document withheld from this audience still covers its clause (unnamed), one left out of a release
+ * as not approved does not. Whether each covering document is validly approved is shown, and counted.
+ */
+function coverageView(workspace: Workspace, all: readonly PublishedDocument[], published: readonly PublishedDocument[], approvedOnly: boolean): Publication['coverage'] {
   const { config, documents } = workspace;
   if (!config.mandatoryDocuments && !documents.some((doc) => (doc.meta.covers?.length ?? 0) > 0)) return undefined;
-  const bySource = new Map(published.map((doc) => [doc.source, doc]));
+  const bySource = new Map(all.map((doc) => [doc.source, doc]));
+  const shownIds = new Set(published.map((doc) => doc.id));
   const clauses = clauseCoverage(documents, config).map(({ clause, live }): PublishedClause => {
-    const shown = live.flatMap((doc) => bySource.get(doc) ?? []);
-    return { ...clause, documents: shown.map((doc) => ({ id: doc.id, title: doc.title, page: doc.page })), coveredElsewhere: shown.length === 0 && live.length > 0 };
+    const covering = live.flatMap((doc) => bySource.get(doc) ?? []);
+    const shown = covering.filter((doc) => shownIds.has(doc.id));
+    // Not shown: withheld from this audience, or (in a release) left out as not approved, which covers nothing here.
+    const withheld = covering.filter((doc) => !shownIds.has(doc.id) && (!approvedOnly || doc.validlyApproved));
+    return {
+      ...clause,
+      documents: shown.map((doc) => ({
+        id: doc.id,
+        title: doc.title,
+        page: doc.page,
+        approved: doc.validlyApproved,
+        ...(doc.validlyApproved ? {} : { note: doc.status === 'approved' ? 'approval not valid' : doc.status }),
+      })),
+      coveredElsewhere: shown.length === 0 && withheld.length > 0,
+      coveredByApproved: covering.some((doc) => doc.validlyApproved),
+    };
   });
-  return { edition: catalogOf(config.standard).name, covered: clauses.filter((c) => c.documents.length > 0 || c.coveredElsewhere).length, clauses };
+  return {
+    edition: catalogOf(config.standard).name,
+    covered: clauses.filter((c) => c.documents.length > 0 || c.coveredElsewhere).length,
+    coveredByApproved: clauses.filter((c) => c.coveredByApproved).length,
+    clauses,
+  };
 }

@@ -5,7 +5,7 @@ import { readable, type Rule } from './rule.js';
 
 export const reviewOverdue: Rule = {
   id: 'review-overdue',
-  description: 'last review (or approval) older than the interval at `--as-of`',
+  description: 'last review (or approval) older than the interval at `--as-of` (a record only when it has `review:`)',
   defaultSeverity: 'warn',
   check(context) {
     for (const doc of readable(context)) {

@@ -1,5 +1,5 @@
 import { escapeControls } from '../text/controls.js';
-import type { StatusReport } from './status.js';
+import type { ClauseStatus, StatusReport } from './status.js';
 
 /** Columns padded to their widest cell; what documents say is shown, never acted on by the terminal. */
 function table(header: string[], cellsOf: string[][]): string {
@@ -52,11 +52,13 @@ export function statusTable(report: StatusReport): string {
   const { coverage } = report;
   if (coverage.asked) {
     const covered = coverage.clauses.filter((c) => c.documents.length > 0).length;
-    out.push('', `Mandatory documented information (${coverage.edition}): ${covered} of ${coverage.clauses.length} clauses covered`);
+    const byApproved = coverage.clauses.filter((c) => c.approved.length > 0).length;
+    out.push('', `Mandatory documented information (${coverage.edition}): ${covered} of ${coverage.clauses.length} clauses covered, ${byApproved} by validly approved documents`);
+    const coveredBy = (c: ClauseStatus) => [...c.approved, ...c.notApproved.map((n) => `${n.document} (${n.why})`)].join(', ') || 'NOT COVERED';
     out.push(
       table(
         ['Clause', 'Documented information', 'Covered by'],
-        coverage.clauses.map((c) => [c.clause, c.documented, c.documents.join(', ') || 'NOT COVERED']),
+        coverage.clauses.map((c) => [c.clause, c.documented, coveredBy(c)]),
       ),
     );
   }

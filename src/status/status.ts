@@ -63,7 +63,12 @@ export interface ClauseStatus {
   clause: string;
   title: string;
   documented: string;
+  /** Every live document that names the clause in `covers`, drafts included. */
   documents: string[];
+  /** Those of them whose approval is valid by the chain of trust (none without git: nothing is proven). */
+  approved: string[];
+  /** The others, each with what it is: "draft", "in-review", "approval not valid". */
+  notApproved: Array<{ document: string; why: string }>;
 }
 
 /** The commit a report shows, when it shows one (--at): how it was named, its full hash, its committer's day. */
@@ -184,7 +189,8 @@ export function riskStatus(doc: SourceDocument, config: Config, asOf: string): R
 /** The register of documents, the SoA summary and the risk summary, as of a date. No I/O. */
 export function buildStatus(workspace: Workspace, asOf: string, validation: Summary, git?: GitEvidence, at?: ReportPoint): StatusReport {
   const { config } = workspace;
-  const documents = workspace.documents.map((doc) => documentStatus(doc, config, asOf, git));
+  const statusOf = new Map(workspace.documents.map((doc) => [doc, documentStatus(doc, config, asOf, git)]));
+  const documents = [...statusOf.values()];
   documents.sort((a, b) => (a.id ?? '\uffff').localeCompare(b.id ?? '\uffff') || a.file.localeCompare(b.file));
   const readable = workspace.documents.filter((d) => d.data !== undefined);
   return {
@@ -197,12 +203,20 @@ export function buildStatus(workspace: Workspace, asOf: string, validation: Summ
       edition: catalogOf(config.standard).name,
       // Asked for by the configuration, or by documents that say what they cover.
       asked: config.mandatoryDocuments || readable.some((d) => (d.meta.covers?.length ?? 0) > 0),
-      clauses: clauseCoverage(workspace.documents, config).map(({ clause, live }) => ({
-        clause: clause.id,
-        title: clause.title,
-        documented: clause.documented,
-        documents: live.map((d) => d.meta.id ?? d.file),
-      })),
+      clauses: clauseCoverage(workspace.documents, config).map(({ clause, live }) => {
+        const name = (d: SourceDocument) => d.meta.id ?? d.file;
+        const valid = (d: SourceDocument) => statusOf.get(d)?.approvalProof?.valid === true;
+        return {
+          clause: clause.id,
+          title: clause.title,
+          documented: clause.documented,
+          documents: live.map(name),
+          approved: live.filter(valid).map(name),
+          notApproved: live
+            .filter((d) => !valid(d))
+            .map((d) => ({ document: name(d), why: d.meta.status !== 'approved' ? (d.meta.status ?? 'no status') : git ? 'approval not valid' : 'approval not proven without git' })),
+        };
+      }),
     },
     soa: readable.filter((d) => d.meta.type === 'soa').map((d) => soaStatus(d, config)),
     risks: readable.filter((d) => d.meta.type === 'risk-register').flatMap((d) => riskStatus(d, config, asOf) ?? []),

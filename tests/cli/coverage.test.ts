@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { CEO, policy, TestRepo, WRITER } from '../helpers/git-repo.js';
+import { APPROVED_POLICY, POLICY_ROWS, procedureWith, PUBLISHED_CONFIG } from '../helpers/published-repo.js';
 import { BASE_CONFIG, markdown } from '../helpers/workspace.js';
 
 const CONFIG = `${BASE_CONFIG}mandatory_documents: true
@@ -36,11 +38,18 @@ describe('the coverage of the clauses that require documented information', () =
   it('is shown by isms status, clause by clause', async () => {
     const dir = workspace();
     const table = (await runCli(['status', '--no-git'], dir)).stdout;
-    expect(table).toContain('Mandatory documented information (ISO/IEC 27001:2022): 3 of 15 clauses covered');
-    expect(table).toMatch(/^4\.3 +the scope of the ISMS +ISMS-MAN$/m);
+    expect(table).toContain('Mandatory documented information (ISO/IEC 27001:2022): 3 of 15 clauses covered, 0 by validly approved documents');
+    expect(table).toMatch(/^4\.3 +the scope of the ISMS +ISMS-MAN \(draft\)$/m);
     expect(table).toMatch(/^9\.3\.3 +the results of management reviews +NOT COVERED$/m);
     const json = JSON.parse((await runCli(['status', '--no-git', '--format', 'json'], dir)).stdout);
-    expect(json.coverage.clauses.find((c: { clause: string }) => c.clause === '5.2')).toEqual({ clause: '5.2', title: 'Policy', documented: 'the information security policy', documents: ['DOC-A5'] });
+    expect(json.coverage.clauses.find((c: { clause: string }) => c.clause === '5.2')).toEqual({
+      clause: '5.2',
+      title: 'Policy',
+      documented: 'the information security policy',
+      documents: ['DOC-A5'],
+      approved: [],
+      notApproved: [{ document: 'DOC-A5', why: 'draft' }],
+    });
   });
 
   it('is shown on the register page, without naming a document left out for the audience', async () => {
@@ -48,8 +57,10 @@ describe('the coverage of the clauses that require documented information', () =
     await runCli(['build', '--html'], dir);
     const register = readFileSync(path.join(dir, '_site', 'index.html'), 'utf8');
     const section = register.slice(register.indexOf('<h2 id="mandatory-documented-information">'));
-    expect(section).toContain('ISO/IEC 27001:2022: 3 of 15 clauses that require documented information are covered.');
-    expect(section).toContain('<td class="id">5.2</td><td>Policy</td><td>the information security policy</td>\n<td><a class="id" href="DOC-A5.html">DOC-A5</a></td>');
+    expect(section).toContain('ISO/IEC 27001:2022: 3 of 15 clauses that require documented information are covered, 0 by validly approved documents.');
+    expect(section).toContain(
+      '<td class="id">5.2</td><td>Policy</td><td>the information security policy</td>\n<td><a class="id" href="DOC-A5.html">DOC-A5</a> <span class="not-approved">(draft)</span></td>',
+    );
     expect(section).toContain(
       '<td class="id">8.2</td><td>Information security risk assessment</td><td>the results of the information security risk assessments</td>\n<td>a document not published here</td>',
     );
@@ -65,5 +76,32 @@ describe('the coverage of the clauses that require documented information', () =
     await runCli(['build', '--html'], dir);
     expect(readFileSync(path.join(dir, '_site', 'index.html'), 'utf8')).not.toContain('Mandatory documented information');
     expect((await runCli(['status', '--no-git'], dir)).stdout).not.toContain('Mandatory documented information');
+  });
+
+  it('says which covering documents are validly approved, and in a release counts only those', async () => {
+    const covering = (text: string, clause: string) => text.replace(/^version: /m, `covers: ["${clause}"]\nversion: `);
+    const repo = new TestRepo();
+    repo
+      .write('.gitignore', '_site/\n')
+      .write('isms.config.yaml', PUBLISHED_CONFIG)
+      .write('policy.md', covering(policy({ status: 'in-review', version: '1.0', rows: POLICY_ROWS }), '5.2'))
+      .write('procedure.md', covering(procedureWith('Grant access on request.'), '8.1'))
+      .commit('Drafts', WRITER, '2026-01-05');
+    repo.write('policy.md', covering(APPROVED_POLICY, '5.2')).commit('Approve', CEO, '2026-01-10');
+    const clauses = JSON.parse((await runCli(['status', '--format', 'json'], repo.dir)).stdout).coverage.clauses as Array<{ clause: string }>;
+    expect(clauses.find((c) => c.clause === '5.2')).toMatchObject({ documents: ['DOC-A5'], approved: ['DOC-A5'], notApproved: [] });
+    expect(clauses.find((c) => c.clause === '8.1')).toMatchObject({ documents: ['DOC-P1'], approved: [], notApproved: [{ document: 'DOC-P1', why: 'draft' }] });
+    const section = async (args: string[]) => {
+      expect((await runCli(['build', '--html', ...args], repo.dir)).code).toBe(0);
+      const register = readFileSync(path.join(repo.dir, '_site', 'index.html'), 'utf8');
+      return register.slice(register.indexOf('<h2 id="mandatory-documented-information">'));
+    };
+    const draftBuild = await section([]);
+    expect(draftBuild).toContain('2 of 15 clauses that require documented information are covered, 1 by validly approved documents.');
+    expect(draftBuild).toContain('<a class="id" href="DOC-P1.html">DOC-P1</a> <span class="not-approved">(draft)</span>');
+    const release = await section(['--release']);
+    expect(release).toContain('1 of 15 clauses that require documented information are covered, 1 by validly approved documents.');
+    expect(release).toContain('<tr class="uncovered">\n<td class="id">8.1</td>');
+    expect(release).not.toContain('a document not published here');
   });
 });

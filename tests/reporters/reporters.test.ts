@@ -74,6 +74,11 @@ describe('sarif reporter', () => {
     // With a home page, every rule links to its row of the README's rule table.
     const linked = JSON.parse(sarif({ ...report([]), rules: RULES.map((r) => ({ ...ruleInfo(r), url: ruleDocsUrl(r.id, 'https://isms.example') })) })).runs[0].tool.driver.rules;
     expect(linked.find((r: { id: string }) => r.id === 'schema').helpUri).toBe('https://isms.example#rule-schema');
+    // Every rule carries its help, which code scanning shows beside an alert, with or without a home page.
+    expect(rules.find((r: { id: string }) => r.id === 'broken-reference').help.text).toMatch(
+      /^isms rule broken-reference \(error by default\): .+ Set its severity under rules: in isms\.config\.yaml\./,
+    );
+    expect(linked.find((r: { id: string }) => r.id === 'schema').help.markdown).toContain('[Documentation](https://isms.example#rule-schema)');
     const result = log.runs[0].results[0];
     expect(rules[result.ruleIndex].id).toBe('broken-reference');
     expect(result.locations[0].physicalLocation.region).toEqual({ startLine: 3, startColumn: 5, endLine: 3, endColumn: 12 });
