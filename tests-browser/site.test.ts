@@ -67,7 +67,7 @@ describe('the built site in Chromium', () => {
   it('shows the document register with every document, approval and PDF link', async () => {
     const page = await open('index.html');
     const rows = page.locator('table.register tbody tr');
-    expect(await rows.count()).toBe(9);
+    expect(await rows.count()).toBe(15);
     expect(await rows.first().locator('td').first().innerText()).toBe('ISMS-MAN');
     expect(await page.locator('table.register').innerText()).toContain('S. Lindqvist, Executive leadership, 2026-12-01');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'register.png'), fullPage: true });
@@ -82,7 +82,7 @@ describe('the built site in Chromium', () => {
     expect(await page.locator('.approval').innerText()).toContain('Approved by S. Lindqvist, Executive leadership, on 2026-12-01.');
     expect(await page.locator('h2', { hasText: 'Scope' }).count()).toBe(1);
     const history = page.locator('#document-control ~ table').first();
-    expect(await history.locator('tbody tr').count()).toBe(4); // 0.1, 0.2, 1.0 and the 2.0 of the auditor's fixes
+    expect(await history.locator('tbody tr').count()).toBe(6); // 0.1, 0.2, 1.0, the 2.0 of the auditor's fixes, 2.1 and 2.2 (clauses covered, records named)
     await page.screenshot({ path: path.join(SCREENSHOTS, 'manual.png'), fullPage: true });
     await page.context().close();
   });
@@ -160,6 +160,12 @@ describe('the built site in Chromium', () => {
       'Incident Management Procedure DOC-IM',
       'Operating Procedures DOC-OPS',
       'Business Continuity Plan DOC-BCP',
+      'Competence of the ISMS Roles DOC-COMP',
+      'Internal Audit 2026 DOC-IA-2026',
+      'Monitoring and Measurement Results DOC-MON',
+      'Management Review 2026 DOC-MR-2026',
+      'Nonconformity and Corrective Action Log DOC-NC',
+      'Information Security Objectives and Results DOC-OBJ',
     ]);
     await page.getByRole('link', { name: 'Statement of Applicability DOC-SOA' }).click();
     expect(await page.locator('h1').innerText()).toBe('Statement of Applicability');

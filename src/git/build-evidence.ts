@@ -23,7 +23,7 @@ import { baselineInForce } from './baseline-in-force.js';
 import { configurationsInForce, type InForce, type VoidReason } from './config-in-force.js';
 import { CommitGraph } from './commit-graph.js';
 import type { CachePaths, EvidenceCache } from './evidence-cache.js';
-import { documentEvidence, indexHistory, RevisionReader } from './evidence-index.js';
+import { documentEvidence, indexHistory, removedEvidence, RevisionReader } from './evidence-index.js';
 import { mergeVerdicts } from './merge-verdicts.js';
 import { describeCommit, LOG_FORMAT, parseLog, type Change, type Commit } from './log-parser.js';
 import { approvalProof, isApproval, judgeSignOff, signOffsOf } from './model.js';
@@ -255,10 +255,22 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
       }),
     );
 
+    // Controlled documents deleted in the history (a pull request must not take a document out of the
+    // checks: ignored, moved out, shadowed, deleted), with their revisions up to the deletion.
+    const formatOf = (file: string): SourceDocument['format'] => (/\.md$/i.test(file) ? 'markdown' : 'yaml');
+    const removed: RemovedDocument[] = [];
+    for (const { commit, change } of deletions) {
+      const relative = rootRelative(change.path);
+      if (checkedNames.has(change.path) || headTree.has(change.path) || !isControlledPath(relative, config.ignore)) continue;
+      const facts = /^0+$/.test(change.oldBlob) ? undefined : await revisions.factsOf(change.oldBlob, formatOf(change.path));
+      const past = await removedEvidence(change.path, formatOf(change.path), sources);
+      removed.push({ commit, path: relative, facts, ...(past ? { evidence: past } : {}) });
+    }
+
     // The sign-offs the rules judge, each by the configuration in force before it (DESIGN section 4).
     const judged = new Map<string, Commit>();
     const importedApprovals: Commit[] = [];
-    for (const entry of evidence.values()) {
+    for (const entry of [...evidence.values(), ...removed.flatMap((document) => (document.evidence ? [document.evidence] : []))]) {
       for (const revision of signOffsOf(entry)) judged.set(revision.commit.hash, revision.commit);
       // Older approvals too: isms verify judges the one a PDF names, which may have been superseded since.
       for (const revision of entry.revisions) if (!revision.imported && isApproval(revision)) judged.set(revision.commit.hash, revision.commit);
@@ -311,15 +323,6 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
       const text = (bytes: Buffer) => normaliseText(bytes.toString('utf8'));
       const same = working === undefined ? committed === undefined : committed !== undefined && text(committed) === text(working);
       if (!same) uncommittedConfig.push(rootRelative(repoPath));
-    }
-
-    // A pull request must not take a document out of the checks (ignored, moved out, shadowed, deleted).
-    const formatOf = (file: string): SourceDocument['format'] => (/\.md$/i.test(file) ? 'markdown' : 'yaml');
-    const removed: RemovedDocument[] = [];
-    for (const { commit, change } of deletions) {
-      const relative = rootRelative(change.path);
-      if (checkedNames.has(change.path) || headTree.has(change.path) || !isControlledPath(relative, config.ignore)) continue;
-      removed.push({ commit, path: relative, facts: /^0+$/.test(change.oldBlob) ? undefined : await revisions.factsOf(change.oldBlob, formatOf(change.path)) });
     }
 
     const uncheckedAtBase = baseTree ? [...baseTree.keys()].filter((repoPath) => isControlledPath(rootRelative(repoPath), config.ignore) && !checkedNames.has(repoPath)).map(rootRelative) : [];

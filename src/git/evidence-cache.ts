@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import type { ConfigState } from './evidence.js';
 import { FINGERPRINT_VERSION, type RevisionFacts, type RiskFacts } from './revision-facts.js';
 
-/** Names the layout of the cache text; another layout is ignored. */
-const CACHE_FORMAT = 'isms evidence cache 1';
+/** Names the layout of the cache text and what revision facts hold (2: a nonconformity log's entries); another is ignored. */
+const CACHE_FORMAT = 'isms evidence cache 2';
 
 type Format = 'markdown' | 'yaml';
 type StoredFacts = Omit<RevisionFacts, 'risks'> & { risks?: Array<[string, RiskFacts]> };

@@ -109,43 +109,10 @@ export interface EvidenceSources {
  */
 export async function documentEvidence(doc: SourceDocument, sources: EvidenceSources): Promise<{ evidence: DocumentEvidence; names: Set<string> } | undefined> {
   if (doc.text === undefined) return undefined;
-  const { history, revisions: reader, graph, verdicts, imported, headTree, baseTree } = sources;
+  const { revisions: reader, headTree, baseTree } = sources;
   const repoPath = sources.lexicalRoot === undefined ? repoPathOf(sources.top, doc.absolutePath) : lexicalRepoPath(sources.top, sources.lexicalRoot, doc.path);
   if (!repoPath) return undefined;
-  // Every name the document had: its path, and the paths it was renamed from, transitively.
-  const names = new Set([repoPath]);
-  for (const name of names) for (const from of history.renamedFrom.get(name) ?? []) names.add(from);
-  const touches = [...names].flatMap((name) => history.changesByPath.get(name) ?? []);
-  const revisions: Revision[] = [];
-  for (const { commit, change } of touches) {
-    const facts = await reader.factsOf(change.blob, doc.format);
-    if (!facts) {
-      const text = await reader.text(change.blob);
-      if (typeof text !== 'string' && text.tooLarge > 0) sources.oversized.push({ commit, path: change.path, size: text.tooLarge });
-      continue;
-    }
-    const previous = ZERO.test(change.oldBlob) || change.oldBlob === '' ? undefined : await reader.factsOf(change.oldBlob, doc.format);
-    const verdict = verdicts.get(`${commit.hash}\0${change.path}`);
-    revisions.push({
-      commit,
-      path: change.path,
-      blob: change.blob,
-      facts,
-      before: previous,
-      imported: imported.has(commit.hash),
-      carried: commit.parents.length > 1 && verdict !== undefined && !verdict.made,
-    });
-  }
-  // A merge that made a change the first-parent log cannot see (it kept the first parent's file
-  // and dropped another side's change) is a revision too: from the dropped state to the kept one.
-  for (const verdict of verdicts.values()) {
-    if (!verdict.made || !names.has(verdict.path) || revisions.some((r) => r.commit.hash === verdict.commit.hash)) continue;
-    const facts = await reader.factsOf(verdict.result, doc.format);
-    if (!facts) continue;
-    const dropped = verdict.replaced === '' ? undefined : await reader.factsOf(verdict.replaced, doc.format);
-    revisions.push({ commit: verdict.commit, path: verdict.path, blob: verdict.result, facts, before: dropped, imported: imported.has(verdict.commit.hash), carried: false });
-  }
-  revisions.sort((a, b) => graph.compareOldestFirst(a.commit.hash, b.commit.hash));
+  const { revisions, names } = await revisionsOf(repoPath, doc.format, sources);
   const headBlob = headTree.get(repoPath);
   let uncommitted: DocumentEvidence['uncommitted'] = 'untracked';
   let head: RevisionFacts | undefined;
@@ -163,4 +130,57 @@ export async function documentEvidence(doc: SourceDocument, sources: EvidenceSou
     if (basePath) evidence.baseBlob = baseTree.get(basePath)!;
   }
   return { evidence, names };
+}
+
+/**
+ * The revisions of the file at `repoPath` under every name it had (renames followed), oldest first,
+ * and those names.
+ */
+async function revisionsOf(repoPath: string, format: SourceDocument['format'], sources: EvidenceSources): Promise<{ revisions: Revision[]; names: Set<string> }> {
+  const { history, revisions: reader, graph, verdicts, imported } = sources;
+  // Every name the document had: its path, and the paths it was renamed from, transitively.
+  const names = new Set([repoPath]);
+  for (const name of names) for (const from of history.renamedFrom.get(name) ?? []) names.add(from);
+  const touches = [...names].flatMap((name) => history.changesByPath.get(name) ?? []);
+  const revisions: Revision[] = [];
+  for (const { commit, change } of touches) {
+    const facts = await reader.factsOf(change.blob, format);
+    if (!facts) {
+      const text = await reader.text(change.blob);
+      if (typeof text !== 'string' && text.tooLarge > 0) sources.oversized.push({ commit, path: change.path, size: text.tooLarge });
+      continue;
+    }
+    const previous = ZERO.test(change.oldBlob) || change.oldBlob === '' ? undefined : await reader.factsOf(change.oldBlob, format);
+    const verdict = verdicts.get(`${commit.hash}\0${change.path}`);
+    revisions.push({
+      commit,
+      path: change.path,
+      blob: change.blob,
+      facts,
+      before: previous,
+      imported: imported.has(commit.hash),
+      carried: commit.parents.length > 1 && verdict !== undefined && !verdict.made,
+    });
+  }
+  // A merge that made a change the first-parent log cannot see (it kept the first parent's file
+  // and dropped another side's change) is a revision too: from the dropped state to the kept one.
+  for (const verdict of verdicts.values()) {
+    if (!verdict.made || !names.has(verdict.path) || revisions.some((r) => r.commit.hash === verdict.commit.hash)) continue;
+    const facts = await reader.factsOf(verdict.result, format);
+    if (!facts) continue;
+    const dropped = verdict.replaced === '' ? undefined : await reader.factsOf(verdict.replaced, format);
+    revisions.push({ commit: verdict.commit, path: verdict.path, blob: verdict.result, facts, before: dropped, imported: imported.has(verdict.commit.hash), carried: false });
+  }
+  revisions.sort((a, b) => graph.compareOldestFirst(a.commit.hash, b.commit.hash));
+  return { revisions, names };
+}
+
+/**
+ * What git says of a document deleted at `repoPath`: its revisions up to the deletion, and (standing
+ * in for its working text, which is gone) what it said just before it. Undefined when it had none.
+ */
+export async function removedEvidence(repoPath: string, format: SourceDocument['format'], sources: EvidenceSources): Promise<DocumentEvidence | undefined> {
+  const { revisions } = await revisionsOf(repoPath, format, sources);
+  const last = revisions.at(-1);
+  return last ? { revisions, head: undefined, working: last.facts, uncommitted: 'clean' } : undefined;
 }

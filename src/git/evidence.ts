@@ -92,6 +92,8 @@ export interface RemovedDocument {
   path: string;
   /** What it said just before; undefined when it could not be read. */
   facts: RevisionFacts | undefined;
+  /** Its revisions up to the deletion (what it said just before stands in for its working text). */
+  evidence?: DocumentEvidence;
 }
 
 /** Everything git says of one document. */

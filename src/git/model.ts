@@ -1,4 +1,4 @@
-import { approversFor, memberOf, roleOf, sameEmail, type Config, type RoleMember } from '../config/config.js';
+import { approversFor, memberOf, reviewersFor, roleOf, sameEmail, type Config, type RoleMember } from '../config/config.js';
 import type { SourceDocument } from '../documents/document.js';
 import type { CommitGraph } from './commit-graph.js';
 import type { DocumentEvidence, GitEvidence, Revision } from './evidence.js';
@@ -121,21 +121,75 @@ export function revisionHeldBy(evidence: DocumentEvidence, held: ReadonlySet<str
 }
 
 /**
- * The sign-off a document's current content was last checked by: its approval commit, or a review
- * recorded after it (recording a review says the document still holds). Undefined when neither is committed.
+ * The last sign-off that checked a document, as the chain of trust judges it: its approval commit when
+ * judgeApproval finds the approval valid, or a review recorded after it that judgeReview finds valid
+ * (recording a review says the document still holds); when the approval it claims is not valid, the
+ * newest approval that was (newestValidApproval). Undefined when none was valid.
  */
-export function lastSignOff(evidence: DocumentEvidence): { act: 'approved' | 'reviewed'; revision: Revision } | undefined {
+export function lastSignOff(git: GitEvidence, evidence: DocumentEvidence, doc: SourceDocument, config: Config, asOf: string): { act: 'approved' | 'reviewed'; revision: Revision } | undefined {
   const approval = approvalProof(evidence);
-  if (approval?.kind !== 'committed') return undefined;
-  const review = reviewProof(evidence);
-  if (review?.kind === 'committed' && evidence.revisions.indexOf(review.revision) > approval.index) return { act: 'reviewed', revision: review.revision };
+  if (approval?.kind !== 'committed' || !judgeApproval(git, evidence, doc, config, asOf)?.valid) {
+    const older = newestValidApproval(git, evidence, config, asOf);
+    return older ? { act: 'approved', revision: older } : undefined;
+  }
+  const review = judgeReview(git, evidence, doc, asOf);
+  if (review?.proof.kind === 'committed' && !review.problem && evidence.revisions.indexOf(review.proof.revision) > approval.index) return { act: 'reviewed', revision: review.proof.revision };
   return { act: 'approved', revision: approval.revision };
+}
+
+/** A recorded review judged: the commit that recorded it (or none), and the first thing wrong with it, where it is. */
+export interface ReviewJudgement {
+  proof: { kind: 'uncommitted' } | { kind: 'committed'; revision: Revision };
+  problem?: { at: '/review' | '/review/last'; message: string };
+}
+
+/**
+ * Judges the review a document records now (`review.last`): not dated after `asOf`, committed, and
+ * (after the baseline) by a member of its owner role or of a role that approves its type, by the
+ * configuration before that commit (the owner and type of that time), dated within the bounds of a
+ * sign-off. git-review reports the problem; a review with one re-checks nothing. Undefined when the
+ * document records no review.
+ */
+export function judgeReview(git: GitEvidence, evidence: DocumentEvidence, doc: SourceDocument, asOf: string): ReviewJudgement | undefined {
+  const proof = reviewProof(evidence);
+  if (!proof) return undefined;
+  const last = doc.meta.review?.last;
+  const name = doc.meta.id ?? doc.file;
+  if (last !== undefined && isIsoDate(last) && isFutureDate(last, asOf)) {
+    return { proof, problem: { at: '/review/last', message: `the review is dated ${last}, in the future (today is ${asOf}): a review is recorded when it happens, with isms review ${name}` } };
+  }
+  if (proof.kind === 'uncommitted')
+    return { proof, problem: { at: '/review', message: `this review is not committed yet: the reviewer records it with isms review ${name}, so that git proves who reviewed` } };
+  const { revision } = proof;
+  if (revision.imported) return { proof };
+  // The owner and type the document had when it was reviewed: a later change of owner does not
+  // make an earlier review someone else's.
+  const owner = revision.facts.owner ?? doc.meta.owner;
+  const type = revision.facts.type ?? doc.meta.type;
+  const signOff = judgeSignOff(git, revision.commit, (config) => reviewersFor(config, owner, type), 'the review');
+  if (!signOff.ok) return { proof, problem: { at: '/review', message: signOff.message } };
+  const dated = last === undefined ? undefined : signOffDateProblem(last, revision.commit, signOff.config.git.maxBackdateDays);
+  return dated ? { proof, problem: { at: '/review/last', message: `the review ${dated}` } } : { proof };
 }
 
 /** The commit that retired the document, when the working tree says it is retired. */
 export function retirementProof(evidence: DocumentEvidence): { revision: Revision } | undefined {
   if (evidence.working.status !== 'retired') return undefined;
   return newestChange(evidence, (before, after) => after.status === 'retired' && before?.status !== 'retired');
+}
+
+/**
+ * Judges the retirement a document claims: the commit that retired it must be by a member of a role
+ * that approves its type (withdrawing a document takes the same authority as approving it), by the
+ * configuration before it; one the baseline imported is trusted. Undefined when no commit retired it.
+ */
+export function judgeRetirement(git: GitEvidence, evidence: DocumentEvidence, type: string): { revision: Revision; signOff?: SignOff; valid: boolean } | undefined {
+  const retired = retirementProof(evidence);
+  if (!retired) return undefined;
+  const { revision } = retired;
+  if (revision.imported) return { revision, valid: true };
+  const signOff = judgeSignOff(git, revision.commit, (config) => approversFor(config, type), 'the retirement');
+  return { revision, signOff, valid: signOff.ok };
 }
 
 /**
@@ -386,6 +440,26 @@ export function approvalEvidence(git: GitEvidence, evidence: DocumentEvidence | 
  */
 export type ApprovalProblemKind = 'not-read' | 'uncommitted' | 'sign-off' | 'role' | 'member' | 'predates' | 'future' | 'name' | 'date' | 'self' | 'stale';
 
+/** The rule that reports each kind of approval problem. */
+export const APPROVAL_PROBLEM_RULES: Readonly<Record<ApprovalProblemKind, 'approval-missing' | 'git-approval' | 'git-approval-stale'>> = {
+  role: 'approval-missing',
+  member: 'approval-missing',
+  predates: 'approval-missing',
+  future: 'approval-missing',
+  stale: 'git-approval-stale',
+  'not-read': 'git-approval',
+  uncommitted: 'git-approval',
+  'sign-off': 'git-approval',
+  name: 'git-approval',
+  date: 'git-approval',
+  self: 'git-approval',
+};
+
+/** The kinds of approval problem a rule reports. */
+export function approvalProblemsOf(rule: string): ReadonlySet<ApprovalProblemKind> {
+  return new Set((Object.keys(APPROVAL_PROBLEM_RULES) as ApprovalProblemKind[]).filter((kind) => APPROVAL_PROBLEM_RULES[kind] === rule));
+}
+
 export interface ApprovalProblem {
   kind: ApprovalProblemKind;
   /** The metadata it concerns, as a JSON pointer into the document. */
@@ -528,13 +602,16 @@ const validApprovals = new WeakMap<DocumentEvidence, { git: GitEvidence; config:
  * date) has not happened yet. Either makes the approval not valid.
  */
 export function approvalDateProblems(doc: SourceDocument, asOf: string, rowsRead: readonly HistoryRow[] = []): ApprovalProblem[] {
-  const date = doc.meta.approval?.date;
+  // Read without its body (an export), a document's rows are the ones git reads from the same text.
+  return datedApprovalProblems(doc.meta.approval?.date, doc.meta.version, doc.history?.rows ?? rowsRead, asOf);
+}
+
+/** approvalDateProblems of an approval dated `date` of `version`, given the version history's rows. */
+function datedApprovalProblems(date: string | undefined, version: string | undefined, rows: ReadonlyArray<HistoryRow & { at?: { line: number } }>, asOf: string): ApprovalProblem[] {
   if (!date || !isIsoDate(date)) return [];
   const problems: ApprovalProblem[] = [];
   // The row of the version approved (a table may list versions newest first), else the last row.
-  // Read without its body (an export), a document's rows are the ones git reads from the same text.
-  const rows: ReadonlyArray<HistoryRow & { at?: { line: number } }> = doc.history?.rows ?? rowsRead;
-  const newest = rows.find((row) => row.version === doc.meta.version) ?? rows.at(-1);
+  const newest = rows.find((row) => row.version === version) ?? rows.at(-1);
   if (newest && isIsoDate(newest.date) && date < newest.date) {
     problems.push({
       kind: 'predates',
@@ -544,6 +621,25 @@ export function approvalDateProblems(doc: SourceDocument, asOf: string, rowsRead
   }
   if (isFutureDate(date, asOf)) problems.push({ kind: 'future', at: '/approval/date', message: `approval is dated ${date}, in the future (today is ${asOf})` });
   return problems;
+}
+
+/**
+ * The newest revision a valid approval made: judged as judgeApproval judges the approval a document
+ * claims (its commit by judgeApprovalRevision, its block complete, its date neither before its version
+ * nor after `asOf`), staleness aside (a revision holds the content its own approval covers). What a
+ * document said when it was last validly approved, whatever its working text says now; undefined when
+ * no approval of it was valid.
+ */
+export function newestValidApproval(git: GitEvidence, evidence: DocumentEvidence, config: Config, asOf: string): Revision | undefined {
+  for (let index = evidence.revisions.length - 1; index >= 0; index--) {
+    const revision = evidence.revisions[index]!;
+    if (!isApproval(revision)) continue;
+    const { approval, version, rows } = revision.facts;
+    if (!approval?.by || !approval.name || !approval.date) continue;
+    if (datedApprovalProblems(approval.date, version, rows, asOf).length > 0) continue;
+    if (validApprovalAt(git, evidence, index, config)) return revision;
+  }
+  return undefined;
 }
 
 /**

@@ -28,6 +28,15 @@ export interface ControlFacts {
   justification?: string;
 }
 
+/** An entry of a nonconformity log as one revision has it: its id, and its dates and owner as written (each only when a string). */
+export interface NonconformityFacts {
+  id: string;
+  raised?: string;
+  due?: string;
+  closed?: string;
+  owner?: string;
+}
+
 /** What git evidence needs to know of one revision of a document. */
 export interface RevisionFacts {
   /** `sha256-v2:` and the sha256 of the content: all but the version history rows, the keys version, status, approval, review and every risk's acceptance. */
@@ -43,6 +52,8 @@ export interface RevisionFacts {
   classification?: string;
   /** A SoA's controls, in its order. */
   controls?: ControlFacts[];
+  /** A nonconformity log's entries (`type: record`, `record: nonconformity`), in its order; entries without an id are left out. */
+  nonconformities?: NonconformityFacts[];
   approval?: { by?: string; name?: string; date?: string };
   /** The review block (canonical JSON) and its date, when there is one. */
   review?: { block: string; last?: string };
@@ -137,6 +148,8 @@ function readMetadata(value: unknown): { facts: Omit<RevisionFacts, 'fingerprint
   }
   const controls = own(value, 'controls');
   if (Array.isArray(controls)) facts.controls = readControls(controls);
+  const entries = own(value, 'entries');
+  if (type === 'record' && own(value, 'record') === 'nonconformity') facts.nonconformities = Array.isArray(entries) ? readNonconformities(entries) : [];
   if (isRecord(approval)) facts.approval = { by: text(own(approval, 'by')), name: text(own(approval, 'name')), date: text(own(approval, 'date')) };
   if (review !== undefined) facts.review = { block: canonical(review), ...(isRecord(review) && text(own(review, 'last')) !== undefined ? { last: text(own(review, 'last'))! } : {}) };
   // No prototype: a key named __proto__ stays a key of the content.
@@ -169,6 +182,21 @@ function readControls(values: readonly unknown[]): ControlFacts[] {
     const applicable = own(value, 'applicable');
     if (typeof applicable === 'boolean') facts.applicable = applicable;
     for (const key of ['implementation', 'owner', 'justification'] as const) {
+      const field = own(value, key);
+      if (typeof field === 'string') facts[key] = field;
+    }
+    return [facts];
+  });
+}
+
+/** The entries of a nonconformity log, in its order (entries without an id are left out: nothing follows them from one revision to the next). */
+function readNonconformities(values: readonly unknown[]): NonconformityFacts[] {
+  return values.flatMap((value) => {
+    if (!isRecord(value)) return [];
+    const id = text(own(value, 'id'));
+    if (id === undefined) return [];
+    const facts: NonconformityFacts = { id };
+    for (const key of ['raised', 'due', 'closed', 'owner'] as const) {
       const field = own(value, key);
       if (typeof field === 'string') facts[key] = field;
     }

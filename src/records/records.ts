@@ -14,10 +14,12 @@ export const RECORD_WORDS: Record<RecordKind, string> = {
   monitoring: 'monitoring and measurement record',
 };
 
-/** A dated fact of a record, and where it is written (a JSON pointer into the document). */
+/** A dated fact of a record: where it is written (a JSON pointer into the document), and what it dates, in words. */
 export interface DatedAt {
   date: string;
   pointer: string;
+  /** What happened on that date ("a management review held", "nonconformity NC-1 closed"). */
+  what: string;
 }
 
 export function isRecordKind(value: string | undefined): value is RecordKind {
@@ -29,44 +31,95 @@ export function recordsOfKind(documents: readonly SourceDocument[], kind: Record
   return documents.filter((doc) => doc.data !== undefined && doc.parseProblems.length === 0 && doc.meta.type === 'record' && doc.meta.record === kind);
 }
 
-/** Every valid date at `key` of the items of the list at `list` (`/entries`, `raised`). */
-function datesIn(data: Record<string, unknown>, list: string, keys: readonly string[]): DatedAt[] {
+const validDate = (value: unknown): value is string => typeof value === 'string' && isIsoDate(value);
+
+/** Every valid date at `key` of the items of the list at `list` (`entries`, `raised`), with what it dates. */
+function datesIn(data: Record<string, unknown>, list: string, keys: readonly string[], what: (item: Record<string, unknown>, index: number, key: string) => string): DatedAt[] {
   const items = data[list];
   if (!Array.isArray(items)) return [];
   return items.flatMap((item, index) =>
-    isRecord(item) ? keys.flatMap((key) => (typeof item[key] === 'string' && isIsoDate(item[key]) ? [{ date: item[key], pointer: childPointer(childPointer(`/${list}`, index), key) }] : [])) : [],
+    isRecord(item) ? keys.flatMap((key) => (validDate(item[key]) ? [{ date: item[key], pointer: childPointer(childPointer(`/${list}`, index), key), what: what(item, index, key) }] : [])) : [],
   );
 }
 
+const idOr = (item: Record<string, unknown>, fallback: string) => (typeof item['id'] === 'string' ? item['id'] : fallback);
+
 /**
- * The date a record stands for: when an audit was completed or a review held (`date`); for records
- * kept as logs, the newest date in them (a result of the objectives, a nonconformity raised or
- * closed, a competence evidenced, a measurement taken). Undefined when it holds no valid date.
+ * Every date a record stands for: when an audit was completed or a review held (`date`); for records
+ * kept as logs, each date in them (a result of the objectives, a nonconformity raised or closed, a
+ * competence evidenced, a measurement taken).
  */
-export function recordDate(doc: SourceDocument, kind: RecordKind): DatedAt | undefined {
+export function recordDates(doc: SourceDocument, kind: RecordKind): DatedAt[] {
   const data = doc.data ?? {};
-  let dates: DatedAt[];
   switch (kind) {
     case 'internal-audit':
     case 'management-review':
-      dates = typeof data['date'] === 'string' && isIsoDate(data['date']) ? [{ date: data['date'], pointer: '/date' }] : [];
-      break;
+      return validDate(data['date']) ? [{ date: data['date'], pointer: '/date', what: kind === 'internal-audit' ? 'an internal audit completed' : 'a management review held' }] : [];
     case 'objective': {
       const objectives = Array.isArray(data['objectives']) ? data['objectives'] : [];
-      dates = objectives.flatMap((objective, index) => (isRecord(objective) ? datesIn(objective, 'results', ['date']).map((d) => ({ ...d, pointer: `/objectives/${index}${d.pointer}` })) : []));
-      break;
+      return objectives.flatMap((objective, index) =>
+        isRecord(objective)
+          ? datesIn(objective, 'results', ['date'], () => `a result of objective ${idOr(objective, `${index + 1}`)} measured`).map((d) => ({ ...d, pointer: `/objectives/${index}${d.pointer}` }))
+          : [],
+      );
     }
     case 'nonconformity':
-      dates = datesIn(data, 'entries', ['raised', 'closed']);
-      break;
+      return datesIn(data, 'entries', ['raised', 'closed'], (item, index, key) => `nonconformity ${idOr(item, `entries[${index}]`)} ${key}`);
     case 'competence':
-      dates = datesIn(data, 'entries', ['date']);
-      break;
+      return datesIn(data, 'entries', ['date'], (_item, index) => `competence entry ${index + 1} evidenced`);
     case 'monitoring':
-      dates = datesIn(data, 'measurements', ['date']);
-      break;
+      return datesIn(data, 'measurements', ['date'], (_item, index) => `measurement ${index + 1} taken`);
   }
-  return dates.reduce<DatedAt | undefined>((newest, d) => (newest === undefined || d.date > newest.date ? d : newest), undefined);
+}
+
+/**
+ * The date a record stands for: the newest of its dates (recordDates) not after `lastDay` (today, or its
+ * approval's day): a later date had not happened, so it dates nothing (record-due reports it).
+ * Undefined when it holds no such date.
+ */
+export function recordDate(doc: SourceDocument, kind: RecordKind, lastDay: string): DatedAt | undefined {
+  return recordDates(doc, kind).reduce<DatedAt | undefined>((newest, d) => (d.date > lastDay || (newest !== undefined && d.date <= newest.date) ? newest : d), undefined);
+}
+
+/**
+ * Whether a nonconformity is closed at `asOf`: its `closed` is a date, not after `asOf`. `closed: null`,
+ * a text that is no date and a date still to come close nothing.
+ */
+export function isClosed(closed: unknown, asOf: string): boolean {
+  return validDate(closed) && closed <= asOf;
+}
+
+/** An entry of a nonconformity log as its text has it: its id (`entries[i]` without one), where it is, and its fields as written. */
+export interface NonconformityEntry {
+  id: string;
+  /** Whether the id is written (an entry without one is named by its place). */
+  named: boolean;
+  pointer: string;
+  raised: unknown;
+  due: unknown;
+  closed: unknown;
+  owner: string | undefined;
+}
+
+/** The entries of a nonconformity log, in its order. */
+export function nonconformityEntries(doc: SourceDocument): NonconformityEntry[] {
+  const entries = doc.data?.['entries'];
+  if (!Array.isArray(entries)) return [];
+  return entries.flatMap((entry, index) => {
+    if (!isRecord(entry)) return [];
+    const named = typeof entry['id'] === 'string';
+    return [
+      {
+        id: named ? (entry['id'] as string) : `entries[${index}]`,
+        named,
+        pointer: `/entries/${index}`,
+        raised: entry['raised'],
+        due: entry['due'],
+        closed: entry['closed'],
+        owner: typeof entry['owner'] === 'string' ? entry['owner'] : undefined,
+      },
+    ];
+  });
 }
 
 /** A nonconformity of a log that is not closed: its id, due date and owner, and where it is. */
@@ -77,20 +130,12 @@ export interface OpenNonconformity {
   pointer: string;
 }
 
-/** The entries of a nonconformity log without `closed`, with a valid due date. */
-export function openNonconformities(doc: SourceDocument): OpenNonconformity[] {
-  const entries = doc.data?.['entries'];
-  if (!Array.isArray(entries)) return [];
-  return entries.flatMap((entry, index) => {
-    if (!isRecord(entry) || entry['closed'] !== undefined) return [];
-    const due = entry['due'];
-    if (typeof due !== 'string' || !isIsoDate(due)) return [];
-    const id = typeof entry['id'] === 'string' ? entry['id'] : `entries[${index}]`;
-    return [{ id, due, owner: typeof entry['owner'] === 'string' ? entry['owner'] : undefined, pointer: `/entries/${index}` }];
-  });
+/** The entries of a nonconformity log not closed at `asOf` (isClosed), with a valid due date. */
+export function openNonconformities(doc: SourceDocument, asOf: string): OpenNonconformity[] {
+  return nonconformityEntries(doc).flatMap(({ id, due, closed, owner, pointer }) => (!isClosed(closed, asOf) && validDate(due) ? [{ id, due, owner, pointer }] : []));
 }
 
 /** The open entries of a nonconformity log whose due date has passed at `asOf` (due before that day). */
 export function overdueNonconformities(doc: SourceDocument, asOf: string): OpenNonconformity[] {
-  return openNonconformities(doc).filter((entry) => entry.due < asOf);
+  return openNonconformities(doc, asOf).filter((entry) => entry.due < asOf);
 }

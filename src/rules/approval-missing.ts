@@ -1,10 +1,10 @@
 import { DOCUMENT_TYPES } from '../config/config.js';
-import { approvalDateProblems, approverProblems, judgeApproval, type ApprovalProblemKind } from '../git/model.js';
+import { approvalDateProblems, approvalProblemsOf, approverProblems, judgeApproval, type ApprovalProblemKind } from '../git/model.js';
 import { misspelt } from './misspelt.js';
 import { readable, type Rule } from './rule.js';
 
 /** The approval problems this rule reports (one defect, one diagnostic: the others are the git rules'). */
-const OWN = new Set<ApprovalProblemKind>(['role', 'member', 'predates', 'future']);
+const OWN = approvalProblemsOf('approval-missing');
 
 /** The problems of who approved, as opposed to when. */
 const APPROVER = new Set<ApprovalProblemKind>(['role', 'member']);

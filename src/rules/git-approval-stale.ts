@@ -1,6 +1,9 @@
-import { judgeApproval } from '../git/model.js';
+import { approvalProblemsOf, judgeApproval } from '../git/model.js';
 import { forEachEvidence } from './git-evidence-helpers.js';
 import type { Rule } from './rule.js';
+
+/** The problems of an approval this rule reports: content changed after it. */
+const OWN = approvalProblemsOf('git-approval-stale');
 
 export const gitApprovalStale: Rule = {
   id: 'git-approval-stale',
@@ -9,7 +12,7 @@ export const gitApprovalStale: Rule = {
   check(context) {
     forEachEvidence(context, (doc, evidence, git) => {
       for (const problem of judgeApproval(git, evidence, doc, context.config, context.asOf)?.problems ?? []) {
-        if (problem.kind === 'stale') context.report(doc, doc.map.valueAt(problem.at), problem.message);
+        if (OWN.has(problem.kind)) context.report(doc, doc.map.valueAt(problem.at), problem.message);
       }
     });
   },

@@ -1,10 +1,9 @@
-import { approversFor } from '../config/config.js';
-import { judgeApproval, judgeSignOff, retirementProof, type ApprovalProblemKind } from '../git/model.js';
+import { approvalProblemsOf, judgeApproval, judgeRetirement } from '../git/model.js';
 import { forEachEvidence } from './git-evidence-helpers.js';
 import type { Rule } from './rule.js';
 
 /** The problems of an approval this rule reports (approval-missing and git-approval-stale report the others). */
-const OWN: ReadonlySet<ApprovalProblemKind> = new Set(['not-read', 'uncommitted', 'sign-off', 'name', 'date', 'self']);
+const OWN = approvalProblemsOf('git-approval');
 
 export const gitApproval: Rule = {
   id: 'git-approval',
@@ -14,12 +13,8 @@ export const gitApproval: Rule = {
     forEachEvidence(context, (doc, evidence, git) => {
       const type = doc.meta.type;
       if (doc.meta.status === 'retired' && type) {
-        // Withdrawing a document takes the same authority as approving it.
-        const retired = retirementProof(evidence);
-        if (retired && !retired.revision.imported) {
-          const signOff = judgeSignOff(git, retired.revision.commit, (config) => approversFor(config, type), 'the retirement');
-          if (!signOff.ok) context.report(doc, doc.map.valueAt('/status'), signOff.message);
-        }
+        const signOff = judgeRetirement(git, evidence, type)?.signOff;
+        if (signOff && !signOff.ok) context.report(doc, doc.map.valueAt('/status'), signOff.message);
         return;
       }
       for (const problem of judgeApproval(git, evidence, doc, context.config, context.asOf)?.problems ?? []) {

@@ -2,7 +2,7 @@ import type { Range } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../documents/document.js';
 import { childPointer } from '../source/source-map.js';
 import { shortHash } from '../git/log-parser.js';
-import { lastSignOff, revisionHeldBy } from '../git/model.js';
+import { judgeApproval, lastSignOff, revisionHeldBy } from '../git/model.js';
 import { readable, type Rule } from './rule.js';
 
 /** Types written against the risk methodology without saying so: they depend on every live methodology. */
@@ -21,7 +21,8 @@ function dependencies(doc: SourceDocument, byId: ReadonlyMap<string, SourceDocum
 
 export const suspectDependency: Rule = {
   id: 'suspect-dependency',
-  description: 'approved (or last reviewed) against an older version of a document it depends on (`depends_on`; an SoA and a risk register depend on the methodology), proven from git',
+  description:
+    'approved (or last reviewed) against an older version of a document it depends on (`depends_on`; an SoA and a risk register depend on the methodology), proven from git: only valid approvals and reviews count, on both sides',
   defaultSeverity: 'warn',
   check(context) {
     const git = context.git;
@@ -34,21 +35,22 @@ export const suspectDependency: Rule = {
     const held = new Map<string, Set<string>>();
     for (const doc of documents) {
       if (doc.meta.status !== 'approved') continue;
-      const evidence = git.document(doc);
-      const signOff = evidence ? lastSignOff(evidence) : undefined;
-      if (!signOff) continue; // an approval git does not hold is git-approval's to report
       const depends = dependencies(doc, byId, methodologies);
       if (depends.length === 0) continue;
+      const evidence = git.document(doc);
+      // Only a valid sign-off checked the document against anything (the approval rules report the others).
+      const signOff = evidence ? lastSignOff(git, evidence, doc, context.config, context.asOf) : undefined;
+      if (!signOff) continue;
       // What the sign-off commit holds: its ancestors, worked out once per commit and only when needed.
       const { commit } = signOff.revision;
       let ancestors = held.get(commit.hash);
       if (!ancestors) held.set(commit.hash, (ancestors = graph.ancestors([commit.hash])));
       const name = doc.meta.id ?? doc.file;
       for (const { on, at } of depends) {
-        // Only a version in force counts: a dependency being redrafted has nothing to review against yet.
+        // Only a version in force counts: a dependency being redrafted, or whose approval is not valid, has nothing to review against yet.
         const now = on.meta.version;
         const onEvidence = git.document(on);
-        if (on.meta.status !== 'approved' || now === undefined || !onEvidence) continue;
+        if (now === undefined || !onEvidence || !judgeApproval(git, onEvidence, on, context.config, context.asOf)?.valid) continue;
         const then = revisionHeldBy(onEvidence, ancestors);
         if (then?.facts.version === now) continue;
         const became = onEvidence.revisions.find((revision) => !ancestors.has(revision.commit.hash) && revision.facts.version === now);

@@ -116,6 +116,26 @@ describe('revision facts', () => {
 
 describe('the fingerprint of metadata as data', () => {
   const doc = (value: string) => `---\nid: X\ntitle: ${value}\nstatus: draft\n---\n\n# X\n`;
+  it("reads a nonconformity log's entries with their dates as written, and no entries of another record", () => {
+    const log = `id: DOC-NC
+type: record
+record: nonconformity
+status: approved
+entries:
+  - { id: NC-1, raised: 2026-11-20, owner: ciso, due: 2027-01-15 }
+  - { id: NC-2, raised: 2026-11-21, due: 2027-01-31, closed: null }
+  - { raised: 2026-11-22, due: 2027-02-01 }
+  - { id: NC-3, raised: 2026-11-23, due: 2027-02-15, closed: 2026-12-01 }
+`;
+    expect(revisionFacts(log, 'yaml').nonconformities).toEqual([
+      { id: 'NC-1', raised: '2026-11-20', owner: 'ciso', due: '2027-01-15' },
+      { id: 'NC-2', raised: '2026-11-21', due: '2027-01-31' },
+      { id: 'NC-3', raised: '2026-11-23', due: '2027-02-15', closed: '2026-12-01' },
+    ]);
+    expect(revisionFacts(log.replace('record: nonconformity', 'record: competence'), 'yaml').nonconformities).toBeUndefined();
+    expect(revisionFacts(log.replace(/entries:[^]*$/, 'entries: []\n'), 'yaml').nonconformities).toEqual([]);
+  });
+
   it('tells apart values that JSON would write alike', () => {
     const fingerprints = ['null', '.inf', '-.inf', '.nan', '"Infinity"'].map((value) => revisionFacts(doc(value), 'markdown').fingerprint);
     expect(new Set(fingerprints).size).toBe(5);

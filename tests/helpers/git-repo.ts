@@ -51,6 +51,12 @@ export class TestRepo {
     return this;
   }
 
+  /** Deletes a file of the working tree (the next commit records the deletion). */
+  delete(file: string): this {
+    rmSync(path.join(this.dir, file));
+    return this;
+  }
+
   rename(from: string, to: string): this {
     mkdirSync(path.dirname(path.join(this.dir, to)), { recursive: true });
     renameSync(path.join(this.dir, from), path.join(this.dir, to));

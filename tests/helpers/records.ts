@@ -5,11 +5,15 @@ export interface RecordHead {
   status?: string;
   /** The date of the version history row (without git, the ISMS's start for record-due). */
   versionDate?: string;
+  /** The version (default 0.1 for a draft, else 1.0); a version above 1.0 has a row of 1.0 before its own. */
+  version?: string;
+  /** The approval's date when approved (default: the version's date). */
+  approvalDate?: string;
 }
 
-function head(kind: string, { id, status = 'approved', versionDate = '2025-01-10' }: RecordHead): string {
-  const approval = status === 'approved' ? `approval: { by: ciso, name: M. Woolard, date: ${versionDate} }\n` : '';
-  const version = status === 'draft' ? '0.1' : '1.0';
+function head(kind: string, { id, status = 'approved', versionDate = '2025-01-10', version = status === 'draft' ? '0.1' : '1.0', approvalDate = versionDate }: RecordHead): string {
+  const approval = status === 'approved' ? `approval: { by: ciso, name: M. Woolard, date: ${approvalDate} }\n` : '';
+  const earlier = version !== '1.0' && version !== '0.1' ? `  - { version: "1.0", date: ${versionDate}, author: M. Woolard, details: Recorded }\n` : '';
   return `id: ${id}
 title: ${kind} ${id}
 type: record
@@ -19,15 +23,21 @@ classification: internal
 status: ${status}
 version: "${version}"
 ${approval}versions:
-  - { version: "${version}", date: ${versionDate}, author: M. Woolard, details: Recorded }
+${earlier}  - { version: "${version}", date: ${versionDate}, author: M. Woolard, details: Recorded }
 `;
 }
 
 /** Lines of the head of an approved record (the body starts on the next line). */
 export const APPROVED_HEAD_LINES = 11;
 
+/** A record of one event is approved once it happened: by default on the later of its version's date and its own. */
+const approvedAfter = (options: RecordHead & { date: string }): RecordHead => {
+  const versionDate = options.versionDate ?? '2025-01-10';
+  return { ...options, approvalDate: options.approvalDate ?? (options.date > versionDate ? options.date : versionDate) };
+};
+
 export function managementReview(options: RecordHead & { date: string }): string {
-  return `${head('management-review', options)}date: ${options.date}
+  return `${head('management-review', approvedAfter(options))}date: ${options.date}
 attendees: [R. Adeyemi, M. Woolard]
 inputs:
   previous_actions: The two actions of the last review are done.
@@ -44,7 +54,7 @@ decisions:
 
 export function internalAudit(options: RecordHead & { date: string; findings?: string[] }): string {
   const findings = options.findings ?? ['  - { id: F-1, kind: observation, description: Access reviews are manual }'];
-  return `${head('internal-audit', options)}date: ${options.date}
+  return `${head('internal-audit', approvedAfter(options))}date: ${options.date}
 scope: Clauses 4 to 10 and Annex A 5.15 to 5.18
 auditors: [J. Auditor]
 findings:${findings.length === 0 ? ' []' : `\n${findings.join('\n')}`}

@@ -11,9 +11,9 @@ import { fakeGit, type FakeGit } from './fake-git.js';
 import { TestRepo, type Person } from './git-repo.js';
 import { BASE_CONFIG, configFrom, workspaceFrom } from './workspace.js';
 
-/** One commit of a case's history: files written under the documents root (others stay as they were), by whom, on which day. */
+/** One commit of a case's history: files written under the documents root (null: deleted; others stay as they were), by whom, on which day. */
 export interface CaseCommit {
-  files: Record<string, string>;
+  files: Record<string, string | null>;
   by: Person;
   date: string;
   message?: string;
@@ -69,7 +69,10 @@ async function runWithHistory(rule: Rule, testCase: Case, commits: readonly Case
     const root = 'isms-docs';
     repo.write(`${root}/isms.config.yaml`, testCase.config ?? BASE_CONFIG);
     for (const step of commits) {
-      for (const [file, text] of Object.entries(step.files)) repo.write(`${root}/${file}`, text);
+      for (const [file, text] of Object.entries(step.files)) {
+        if (text === null) repo.delete(`${root}/${file}`);
+        else repo.write(`${root}/${file}`, text);
+      }
       repo.commit(step.message ?? `Change ${Object.keys(step.files).join(', ')}`, step.by, step.date);
     }
     for (const [file, text] of Object.entries(testCase.files)) repo.write(`${root}/${file}`, typeof text === 'string' ? text : Buffer.from(text).toString('utf8'));

@@ -1,5 +1,5 @@
 import { suspectDependency } from '../../src/rules/suspect-dependency.js';
-import { CEO, CISO, WRITER } from '../helpers/git-repo.js';
+import { CEO, CISO, OUTSIDER, WRITER } from '../helpers/git-repo.js';
 import { ruleTester, type CaseCommit } from '../helpers/rule-tester.js';
 import { markdown } from '../helpers/workspace.js';
 
@@ -52,6 +52,9 @@ const policy = (version: '1.0' | '1.1') =>
     history: history(row('1.0', '2026-01-10'), ...(version === '1.1' ? [row('1.1', '2026-04-01')] : [])),
   });
 
+/** A document as its writer commits it for approval: in review, without an approval block. */
+const inReview = (text: string) => text.replace('status: approved', 'status: in-review').replace(/^approval: .*\n/m, '');
+
 ruleTester(suspectDependency, {
   valid: [
     { name: 'says nothing without git history', files: final() },
@@ -66,6 +69,11 @@ ruleTester(suspectDependency, {
       commits: [...history2(), { files: { 'risk/register.yaml': register({ review: '2026-03-05' }) }, by: CISO, date: '2026-03-05' }],
       files: { ...final(), 'risk/register.yaml': register({ review: '2026-03-05' }) },
     },
+    {
+      name: 'says nothing while the new methodology is approved by someone not allowed to (not in force: git-approval reports it)',
+      commits: [...history2(false), { files: { 'risk/methodology.md': methodology('2.0', 'approved') }, by: OUTSIDER, date: '2026-03-02', message: 'Approve DOC-RM 2.0' }],
+      files: final(),
+    },
   ],
   invalid: [
     {
@@ -78,7 +86,7 @@ ruleTester(suspectDependency, {
       name: 'reports a procedure whose depends_on names a policy that changed since its approval, at the id',
       commits: [
         { files: { 'policy.md': policy('1.0'), 'procedure.md': procedure }, by: CISO, date: '2026-01-10' },
-        { files: { 'policy.md': policy('1.1').replace(/status: approved\napproval: .*\n/, 'status: in-review\n') }, by: WRITER, date: '2026-04-01' },
+        { files: { 'policy.md': inReview(policy('1.1')) }, by: WRITER, date: '2026-04-01' },
         { files: { 'policy.md': policy('1.1') }, by: CEO, date: '2026-04-02' },
       ],
       files: { 'policy.md': policy('1.1'), 'procedure.md': procedure },
@@ -91,9 +99,22 @@ ruleTester(suspectDependency, {
       errors: [{ file: 'risk/register.yaml', line: REGISTER_TYPE_LINE, message: /^DOC-RR 1\.2 was last reviewed when DOC-RM was 1\.0; DOC-RM is 2\.0 since / }],
     },
     {
+      name: 'does not count a review recorded by someone outside the owner and approving roles: the approval stays the last sign-off',
+      commits: [...history2(), { files: { 'risk/register.yaml': register({ review: '2026-03-05' }) }, by: OUTSIDER, date: '2026-03-05' }],
+      files: { ...final(), 'risk/register.yaml': register({ review: '2026-03-05' }) },
+      errors: [{ file: 'risk/register.yaml', line: REGISTER_TYPE_LINE, message: /^DOC-RR 1\.2 was approved when DOC-RM was 1\.0; DOC-RM is 2\.0 since [0-9a-f]{7}: review DOC-RR$/ }],
+    },
+    {
+      name: 'does not count an approval by someone not allowed to approve: the last valid approval is the one that checked the register',
+      commits: [...history2(), { files: { 'risk/register.yaml': register({ approved: '2026-03-03' }).replace('status: approved', 'status: approved # again') }, by: OUTSIDER, date: '2026-03-03' }],
+      files: { ...final(), 'risk/register.yaml': register({ approved: '2026-03-03' }).replace('status: approved', 'status: approved # again') },
+      errors: [{ file: 'risk/register.yaml', line: REGISTER_TYPE_LINE, message: /^DOC-RR 1\.2 was approved when DOC-RM was 1\.0; DOC-RM is 2\.0 since [0-9a-f]{7}: review DOC-RR$/ }],
+    },
+    {
       name: 'reports a dependency that did not exist when the document was approved',
       commits: [
         { files: { 'procedure.md': procedure }, by: CISO, date: '2026-01-10' },
+        { files: { 'policy.md': inReview(policy('1.0')) }, by: WRITER, date: '2026-01-11' },
         { files: { 'policy.md': policy('1.0') }, by: CEO, date: '2026-01-12' },
       ],
       files: { 'procedure.md': procedure, 'policy.md': policy('1.0') },
