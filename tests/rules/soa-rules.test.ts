@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { soaCoverage } from '../../src/rules/soa-coverage.js';
 import { soaImplementation } from '../../src/rules/soa-implementation.js';
 import { soaJustification } from '../../src/rules/soa-justification.js';
@@ -16,6 +18,23 @@ const WW1 =
 const WW1_BARE = '  - { control: "WW-1", applicable: true, reasons: [contractual], justification: Clients require it, implementation: implemented, owner: ciso }';
 const SOURCED_5_1 = '  - { control: "5.1", title: Policies, source: Our group standard, applicable: true, reasons: [business], justification: Group rule, implementation: implemented, owner: ciso }';
 const excluded = (control: string, justification: string) => `  - { control: "${control}", applicable: false, justification: ${JSON.stringify(justification)} }`;
+/** Exclusions an auditor refuses, each 20 characters or more (by the control they exclude, in SoA order). */
+const FILLERS: Array<[string, string]> = [
+  ['5.7', 'Not applicable here.'],
+  ['5.8', 'Not applicable (N/A).'],
+  ['6.7', 'N/A N/A N/A N/A N/A N/A'],
+  ['7.11', 'N/A — not applicable'],
+  ['7.12', 'not applicable not applicable'],
+  ['8.29', 'x x x x x x x x x x x'],
+  ['8.30', 'Excluded, see above.'],
+  ['8.31', 'lorem ipsum dolor sit amet'],
+];
+/** The one exclusion of the bundled SoA, as it is written there. */
+const BUNDLED_8_30 = (() => {
+  const soa = readFileSync(path.resolve('isms-docs/statement-of-applicability.yaml'), 'utf8');
+  const entry = soa.slice(soa.indexOf('control: "8.30"'));
+  return JSON.parse(/justification: (".*")/.exec(entry)![1]!) as string;
+})();
 const REFS = '  - { control: "5.1", applicable: true, reasons: [risk], justification: x, implementation: implemented, owner: ciso, documents: [DOC-A6], risks: [R-404] }';
 
 ruleTester(soaCoverage, {
@@ -97,6 +116,10 @@ ruleTester(soaJustification, {
       files: { 'soa.yaml': soaYaml({ replace: { '8.30': excluded('8.30', 'Not applicable: no development is outsourced; consultants work under our own life cycle') } }) },
     },
     {
+      name: "accepts the bundled SoA's exclusion of 8.30",
+      files: { 'soa.yaml': soaYaml({ replace: { '8.30': excluded('8.30', BUNDLED_8_30) } }) },
+    },
+    {
       name: 'accepts a short justification of an applicable control (only exclusions must say why not)',
       files: { 'soa.yaml': soaYaml({ replace: { '5.1': '  - { control: "5.1", applicable: true, reasons: [risk], justification: x, implementation: implemented, owner: ciso }' } }) },
     },
@@ -115,6 +138,15 @@ ruleTester(soaJustification, {
         { message: 'control 8.30 is excluded with a justification that says nothing ("None."): say why the control does not apply, in 20 characters or more', line: soaLine('8.30') },
         { message: 'control 8.31 is excluded with a justification that says nothing ("Not applicable!"): say why the control does not apply, in 20 characters or more', line: soaLine('8.31') },
       ],
+    },
+    {
+      name: 'reports exclusions of 20 characters or more that say nothing once fillers, punctuation and repeated words are left out',
+      files: { 'soa.yaml': soaYaml({ replace: Object.fromEntries(FILLERS.map(([control, justification]) => [control, excluded(control, justification)])) }) },
+      errors: FILLERS.map(([control, justification]) => ({
+        message: `control ${control} is excluded with a justification that says nothing ("${justification}"): say why the control does not apply, in 3 words of substance or more (fillers such as N/A, not applicable and see above do not count)`,
+        line: soaLine(control),
+        column: at(excluded(control, justification), JSON.stringify(justification)),
+      })),
     },
     {
       name: 'reports an exclusion justified in under 20 characters',
