@@ -25,12 +25,28 @@ export function schemaNameOf(doc: SourceDocument): SchemaName {
   return 'yaml';
 }
 
+interface MetadataSchema {
+  properties: object;
+  $defs: { clauseId: { pattern: string } };
+}
+
+let metadataSchema: MetadataSchema | undefined;
+const metadata = () => (metadataSchema ??= JSON.parse(readFileSync(`${SCHEMA_DIR}metadata.schema.json`, 'utf8')) as MetadataSchema);
+
 let metadataKeys: string[] | undefined;
 
 /** The keys of the metadata schema, which every document schema includes (for "did you mean" at the top level). */
 function documentRootKeys(): string[] {
-  metadataKeys ??= Object.keys((JSON.parse(readFileSync(`${SCHEMA_DIR}metadata.schema.json`, 'utf8')) as { properties: object }).properties);
+  metadataKeys ??= Object.keys(metadata().properties);
   return metadataKeys;
+}
+
+let clauseId: RegExp | undefined;
+
+/** Whether a text is written as the schema wants a clause id (`9.3.3`, `6.1.3 d`): one that is not is the schema rule's to report. */
+export function isClauseId(text: string): boolean {
+  clauseId ??= new RegExp(metadata().$defs.clauseId.pattern, 'u');
+  return clauseId.test(text);
 }
 
 const findings = new WeakMap<SourceDocument, SchemaFindings>();
