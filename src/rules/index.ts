@@ -22,6 +22,7 @@ import { requiredSections } from './required-sections.js';
 import { reviewOverdue } from './review-overdue.js';
 import { riskAcceptance } from './risk-acceptance.js';
 import { riskControl } from './risk-control.js';
+import { riskReviewLimit } from './risk-review-limit.js';
 import { riskReviewOverdue } from './risk-review-overdue.js';
 import { riskScale } from './risk-scale.js';
 import { riskTreatment } from './risk-treatment.js';
@@ -76,6 +77,7 @@ export const RULES: readonly Rule[] = [
   gitReview,
   gitRiskAcceptance,
   recordCovers,
+  riskReviewLimit,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((rule) => rule.id);
