@@ -18,6 +18,20 @@ const WW1 =
 const WW1_BARE = '  - { control: "WW-1", applicable: true, reasons: [contractual], justification: Clients require it, implementation: implemented, owner: ciso }';
 const SOURCED_5_1 = '  - { control: "5.1", title: Policies, source: Our group standard, applicable: true, reasons: [business], justification: Group rule, implementation: implemented, owner: ciso }';
 const excluded = (control: string, justification: string) => `  - { control: "${control}", applicable: false, justification: ${JSON.stringify(justification)} }`;
+/** An SoA entry for a control from another source, with the id given. */
+const sourced = (id: string) =>
+  `  - { control: ${JSON.stringify(id)}, title: Group rule, source: Our group standard, applicable: true, reasons: [business], justification: Group rule, implementation: implemented, owner: ciso }`;
+/** Spellings of Annex A ids that must not pass for ids of one's own in a 2022 SoA, and the control each is. */
+const ANNEX_A_SPELLINGS: Array<[string, string]> = [
+  ['A.12.6.1', 'ISO/IEC 27001:2013 12.6.1 Management of technical vulnerabilities'],
+  ['A.9.1.1', 'ISO/IEC 27001:2013 9.1.1 Access control policy'],
+  ['5.01', 'ISO/IEC 27001:2022 5.1 Policies for information security'],
+  ['A-5.1', 'ISO/IEC 27001:2022 5.1 Policies for information security'],
+  ['A.5.1.', 'ISO/IEC 27001:2022 5.1 Policies for information security'],
+  ['５.１', 'ISO/IEC 27001:2022 5.1 Policies for information security'],
+  ['ISO27001-5.1', 'ISO/IEC 27001:2022 5.1 Policies for information security'],
+  ['Annex A 8.08', 'ISO/IEC 27001:2022 8.8 Management of technical vulnerabilities'],
+];
 /** Exclusions an auditor refuses, each 20 characters or more (by the control they exclude, in SoA order). */
 const FILLERS: Array<[string, string]> = [
   ['5.7', 'Not applicable here.'],
@@ -48,6 +62,10 @@ ruleTester(soaCoverage, {
       },
     },
     { name: 'accepts a control from another source, with an id and a title of its own', files: { 'soa.yaml': soaYaml({ append: [WW1] }) } },
+    {
+      name: 'accepts ids of other sources that only look like numbers: CIS-5.1, ISO27017-5.1, NIST AC-2, A1',
+      files: { 'soa.yaml': soaYaml({ append: ['CIS-5.1', 'ISO27017-5.1', 'NIST AC-2', 'A1'].map(sourced) }) },
+    },
   ],
   invalid: [
     {
@@ -71,6 +89,15 @@ ruleTester(soaCoverage, {
           line: FIRST_ITEM_LINE + 93,
         },
       ],
+    },
+    {
+      name: 'refuses a source on any spelling of an Annex A id of either edition',
+      files: { 'soa.yaml': soaYaml({ append: ANNEX_A_SPELLINGS.map(([id]) => sourced(id)) }) },
+      errors: ANNEX_A_SPELLINGS.map(([id, control], index) => ({
+        message: `${id} uses an Annex A id (${control}): give controls from other sources ids of your own (WW-1), or remove "source" for an Annex A control`,
+        line: FIRST_ITEM_LINE + 93 + index,
+        column: at(sourced(id), JSON.stringify(id)),
+      })),
     },
     {
       name: 'reports a control from another source listed twice',
