@@ -5,8 +5,11 @@ import type { Rule } from './rule.js';
 
 /** Fewer characters than this cannot say why a control does not apply. */
 export const MIN_EXCLUSION_JUSTIFICATION = 20;
-/** Fewer distinct words of substance than this do not say why either. */
-export const MIN_SUBSTANCE_WORDS = 3;
+/**
+ * Fewer distinct words of substance than this do not say why either. Two, not three: "Development is
+ * not outsourced." says why 8.30 does not apply in two.
+ */
+export const MIN_SUBSTANCE_WORDS = 2;
 
 /**
  * Words that say nothing of why a control is excluded: what "N/A", "not applicable", "excluded, see

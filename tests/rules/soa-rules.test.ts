@@ -143,6 +143,10 @@ ruleTester(soaJustification, {
       files: { 'soa.yaml': soaYaml({ replace: { '8.30': excluded('8.30', 'Not applicable: no development is outsourced; consultants work under our own life cycle') } }) },
     },
     {
+      name: 'accepts a short reason in words of substance: "Development is not outsourced."',
+      files: { 'soa.yaml': soaYaml({ replace: { '8.30': excluded('8.30', 'Development is not outsourced.') } }) },
+    },
+    {
       name: "accepts the bundled SoA's exclusion of 8.30",
       files: { 'soa.yaml': soaYaml({ replace: { '8.30': excluded('8.30', BUNDLED_8_30) } }) },
     },
@@ -170,7 +174,7 @@ ruleTester(soaJustification, {
       name: 'reports exclusions of 20 characters or more that say nothing once fillers, punctuation and repeated words are left out',
       files: { 'soa.yaml': soaYaml({ replace: Object.fromEntries(FILLERS.map(([control, justification]) => [control, excluded(control, justification)])) }) },
       errors: FILLERS.map(([control, justification]) => ({
-        message: `control ${control} is excluded with a justification that says nothing ("${justification}"): say why the control does not apply, in 3 words of substance or more (fillers such as N/A, not applicable and see above do not count)`,
+        message: `control ${control} is excluded with a justification that says nothing ("${justification}"): say why the control does not apply, in 2 words of substance or more (fillers such as N/A, not applicable and see above do not count)`,
         line: soaLine(control),
         column: at(excluded(control, justification), JSON.stringify(justification)),
       })),
