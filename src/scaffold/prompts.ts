@@ -20,9 +20,10 @@ interface KnownPrompt {
   /** As the template writes it. */
   text: string;
   words: string[];
+  vocabulary: ReadonlySet<string>;
 }
 
-let known: { byWords: Map<string, string>; prompts: KnownPrompt[]; longest: number } | undefined;
+let known: { byWords: Map<string, string>; prompts: KnownPrompt[]; vocabulary: ReadonlySet<string>; leading: ReadonlySet<string>; longest: number } | undefined;
 
 function knownPrompts(): NonNullable<typeof known> {
   if (!known) {
@@ -32,8 +33,17 @@ function knownPrompts(): NonNullable<typeof known> {
       REQUIRED_SECTION_PROMPT,
       SOA_JUSTIFICATION_PROMPT,
     ].map(normalise);
-    const prompts = texts.map((text) => ({ text, words: wordsOf(text) }));
-    known = { byWords: new Map(prompts.map((p) => [p.words.join(' '), p.text])), prompts, longest: Math.max(...texts.map((t) => t.length)) };
+    const prompts = texts.map((text) => {
+      const words = wordsOf(text);
+      return { text, words, vocabulary: new Set(words) };
+    });
+    known = {
+      byWords: new Map(prompts.map((p) => [p.words.join(' '), p.text])),
+      prompts,
+      vocabulary: new Set(prompts.flatMap((p) => p.words)),
+      leading: new Set(prompts.flatMap((p) => p.words.slice(0, 2))),
+      longest: Math.max(...texts.map((t) => t.length)),
+    };
   }
   return known;
 }
@@ -45,6 +55,9 @@ function knownPrompts(): NonNullable<typeof known> {
  */
 const allowance = (words: number, italic: boolean) => (italic ? Math.max(1, Math.floor(words / 4)) : Math.floor(words / 5));
 
+/** How many of `words` are not in `vocabulary`: each is an edit at least. */
+const outside = (words: readonly string[], vocabulary: ReadonlySet<string>) => words.reduce((count, word) => (vocabulary.has(word) ? count : count + 1), 0);
+
 /**
  * The prompt a text is, when it is one of those `isms new` and `isms init` write for their authors to
  * replace (as a whole, in italics in Markdown or as a YAML value): an approved document must not keep
@@ -53,22 +66,32 @@ const allowance = (words: number, italic: boolean) => (italic ? Math.max(1, Math
  * see `allowance`) is still that prompt.
  */
 export function templatePrompt(text: string): string | undefined {
-  const { byWords, prompts, longest } = knownPrompts();
-  // Most texts (every value of a register of thousands of risks) are far longer or shorter: decided without reading their words.
-  if (text.length > 2 * longest + 20) return undefined;
+  const { byWords, prompts, vocabulary, leading, longest } = knownPrompts();
+  // Most texts (every paragraph, every value of a register of thousands of risks) are far longer, or
+  // start with neither of the first two words of a prompt (one edit at the start leaves one of them):
+  // decided before reading all their words.
+  if (
+    text.length > 2 * longest + 20 ||
+    !wordsOf(text.slice(0, 60))
+      .slice(0, 2)
+      .some((word) => leading.has(word))
+  )
+    return undefined;
   const words = wordsOf(text);
   if (words.length === 0) return undefined;
-  const trimmed = normalise(text);
-  const italic = /^([_*]).*\1$/s.test(trimmed);
+  const italic = /^\s*([_*])[\s\S]*\1\s*$/.test(text);
   // "Who does what under this policy:" before a table of duties is prose that introduces what follows.
-  if (!italic && trimmed.endsWith(':')) return undefined;
+  if (!italic && text.trimEnd().endsWith(':')) return undefined;
   const exact = byWords.get(words.join(' '));
   if (exact) return exact;
+  const unknown = outside(words, vocabulary);
   for (const prompt of prompts) {
     const most = allowance(prompt.words.length, italic);
-    if (most > 0 && Math.abs(prompt.words.length - words.length) <= most && distance(words, prompt.words) <= most) return prompt.text;
+    if (most === 0 || unknown > most || Math.abs(prompt.words.length - words.length) > most || outside(words, prompt.vocabulary) > most) continue;
+    if (distance(words, prompt.words) <= most) return prompt.text;
   }
   // The manual's scope as isms init wrote it before its prompt stood alone.
+  const trimmed = normalise(text);
   const unwrapped = normalise(/^([_*])(.*)\1$/s.exec(trimmed)?.[2] ?? trimmed);
   return italic && /^The boundaries of the ISMS of .{1,200}\. The Statement of Applicability is DOC SoA; the policy is DOC A5\.$/.test(unwrapped) ? unwrapped : undefined;
 }

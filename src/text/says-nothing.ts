@@ -32,8 +32,8 @@ const NOTHING = new RegExp(`(?:^| )(?:${NOTHING_PHRASES.join('|')})(?= |$)`, 'g'
  * the usual ones), lower case, split at anything that is not a letter or a digit.
  */
 export function wordsOf(text: string): string[] {
-  return text
-    .normalize('NFKC')
+  // Plain ASCII needs no normalising (most texts: every value of a large register).
+  return (/^[\x20-\x7e]*$/.test(text) ? text : text.normalize('NFKC'))
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word !== '');
