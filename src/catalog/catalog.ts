@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Standard } from '../config/config.js';
+import type { RecordKind, Standard } from '../config/config.js';
 
 /** The catalogue data shipped with the package (ids, titles, themes only: see data/catalog/NOTICE.md). */
 const DATA_DIR = fileURLToPath(new URL('../../data/catalog/', import.meta.url));
@@ -24,6 +24,8 @@ export interface MandatoryClause {
   title: string;
   /** The documented information it requires, in isms's words ("the Statement of Applicability"). */
   documented: string;
+  /** The kind of record (`type: record`) that provides it, when a record does: 9.3.3 a management review. */
+  record?: RecordKind;
 }
 
 export interface Catalog {

@@ -1,5 +1,5 @@
 import type { Standard } from '../config/config.js';
-import { catalogOf, mapping2013To2022 } from './catalog.js';
+import { catalogOf, mapping2013To2022, type Control } from './catalog.js';
 
 export type ControlIdResult =
   | { ok: true; id: string }
@@ -49,4 +49,28 @@ export function resolveControlId(raw: string, standard: Standard): ControlIdResu
 export function otherSourceOf(entry: Readonly<Record<string, unknown>>): string | undefined {
   const source = entry['source'];
   return typeof source === 'string' && source.trim() !== '' ? source.trim() : undefined;
+}
+
+/** What may stand before an Annex A id: "ISO27001", "ISO/IEC 27001:2022", "Annex A", "A", and separators. */
+const ANNEX_A_PREFIX = /^(?:iso\s*(?:\/\s*iec)?\s*27001(?:\s*:\s*20(?:13|22))?|annex\s*a|a)(?![\p{L}])[\s.:_\-\u2010-\u2015]*/u;
+
+/**
+ * The Annex A control (of the SoA's edition, else of the other) that an id spells however it is
+ * written: NFKC-normalised (full-width `５.１`), without "ISO27001", "ISO/IEC 27001:2022", "Annex A" or
+ * "A" before it, parts separated by any of `.`, `-`, `_`, spaces, leading zeros and a trailing
+ * separator ignored: `A-5.1`, `5.01`, `A.5.1.`, `ISO27001-5.1` are 5.1, `A.12.6.1` is 2013's 12.6.1.
+ * Undefined for an id of one's own (`WW-1`, `CIS-5.1`).
+ */
+export function annexAControlSpelled(raw: string, standard: Standard): { standard: Standard; control: Control } | undefined {
+  let rest = raw.normalize('NFKC').trim().toLowerCase();
+  for (let stripped = rest.replace(ANNEX_A_PREFIX, ''); stripped !== rest; stripped = rest.replace(ANNEX_A_PREFIX, '')) rest = stripped;
+  const parts = rest.split(/[\s.:_\-\u2010-\u2015]+/u).filter((part) => part !== '');
+  if (parts.length < 2 || parts.length > 3 || !parts.every((part) => /^[0-9]{1,4}$/.test(part))) return undefined;
+  const id = parts.map((part) => String(Number(part))).join('.');
+  const other: Standard = standard === 'iso27001-2013' ? 'iso27001-2022' : 'iso27001-2013';
+  for (const edition of [standard, other]) {
+    const control = catalogOf(edition).get(id);
+    if (control) return { standard: edition, control };
+  }
+  return undefined;
 }

@@ -15,18 +15,22 @@ export interface MarkdownHeading {
   /** The anchor GitHub and our site give the heading. */
   slug: string;
   at: Range;
-  /** Nothing under it (no paragraph, list, quote, table, code or HTML but comments) before the next heading of its level or higher; its subsections' content counts. */
+  /**
+   * Nothing under it that says anything before the next heading of its level or higher (its
+   * subsections' content counts): no text with a letter or a digit, image, code or HTML but
+   * comments. A lone `-`, `&nbsp;` or `.`, or a table with a header row and no body rows, is empty.
+   */
   empty: boolean;
 }
 
 /**
- * Running text as written (a paragraph, a heading, a table cell): where words can be looked for.
+ * Running text as written (a paragraph, a heading, a table cell, an HTML block): where words can be looked for.
  * Where it stands is kept small (its first line; a cell's column); `proseRange` works out a range.
  */
 export interface MarkdownProse {
   /** The inline Markdown source. */
   content: string;
-  /** Spans of `content` that are not prose: code spans and link destinations, in order. */
+  /** Spans of `content` that are not prose: code spans, link destinations and HTML comments, in order. */
   excluded: SourceSpan[];
   /** 0-based line where it starts. */
   line: number;
@@ -66,7 +70,7 @@ export interface MarkdownModel {
   mentions: DocumentMention[];
   /** Top-level blocks in order, so a table can be found "under a heading". */
   blocks: Array<{ kind: 'heading'; heading: MarkdownHeading } | { kind: 'table'; table: MarkdownTable }>;
-  /** Every paragraph, heading and table cell, in order. */
+  /** Every paragraph, heading, table cell and HTML block, in order. */
   prose: MarkdownProse[];
   /** Where the version history heading and table are (0-based lines), as every reader of the history finds them. */
   history: HistorySection | undefined;
@@ -76,6 +80,48 @@ export interface MarkdownModel {
 
 /** Blocks that are content of the section they stand in (a heading or a rule is not). */
 const CONTENT_BLOCKS = new Set(['paragraph_open', 'bullet_list_open', 'ordered_list_open', 'blockquote_open', 'table_open', 'fence', 'code_block', 'html_block']);
+
+/** HTML comments: what they hold is not published. */
+const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+
+/** A letter or a digit: text without one (`-`, `.`, `&nbsp;`, `...`) says nothing. */
+const WORDY = /[\p{L}\p{N}]/u;
+
+/** Whether one token of a block says something: text with a letter or a digit, an image, code, HTML other than comments and tags. */
+function saysSomething(token: Token): boolean {
+  switch (token.type) {
+    case 'inline':
+      return (token.children ?? []).some((child) => child.type === 'image' || ((child.type === 'text' || child.type === 'code_inline') && WORDY.test(child.content)));
+    case 'fence':
+    case 'code_block':
+      return token.content.trim() !== '';
+    case 'html_block': {
+      const html = token.content.replace(HTML_COMMENT, '');
+      return /<img\b/i.test(html) || WORDY.test(html.replace(/<[^>]*>/g, '').replace(/&[#a-z0-9]+;/gi, ''));
+    }
+    default:
+      return false;
+  }
+}
+
+/**
+ * Whether the top-level block that opens at `tokens[start]` says something. A table's header row
+ * alone says nothing: only its body rows count.
+ */
+function blockSaysSomething(tokens: readonly Token[], start: number): boolean {
+  const open = tokens[start]!;
+  if (!open.type.endsWith('_open')) return saysSomething(open);
+  const close = open.type.replace(/_open$/, '_close');
+  let inHead = false;
+  for (let i = start + 1; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.level === open.level && token.type === close) return false;
+    if (token.type === 'thead_open') inHead = true;
+    else if (token.type === 'thead_close') inHead = false;
+    else if (!inHead && saysSomething(token)) return true;
+  }
+  return false;
+}
 
 /** `DOC A5`, `DOC SoA`, `DOC-A5`: the seed's convention for naming a controlled document. */
 const MENTION = /\bDOC[ -]([A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)\b/g;
@@ -208,7 +254,7 @@ export function parseMarkdown(text: string): MarkdownModel {
   const open: MarkdownHeading[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    if (open.length > 0 && token.level === 0 && CONTENT_BLOCKS.has(token.type) && !(token.type === 'html_block' && /^\s*(?:<!--[\s\S]*?-->\s*)*$/.test(token.content))) {
+    if (open.length > 0 && token.level === 0 && CONTENT_BLOCKS.has(token.type) && blockSaysSomething(tokens, i)) {
       for (const heading of open) heading.empty = false;
       open.length = 0; // sections with content stay so: nothing more to mark until the next heading
     }
@@ -259,6 +305,10 @@ export function parseMarkdown(text: string): MarkdownModel {
       if (token.level === 0) model.blocks.push({ kind: 'table', table });
     } else if (token.type === 'inline' && token.map) {
       scanInline(token, lineLocator(lines, token.map[0], token.content), token.map[0]);
+    } else if (token.type === 'html_block' && token.map) {
+      // Raw HTML is left out of what is published, so a `<insert ...>` prompt alone on its line vanishes unseen; comments are no text.
+      const excluded = [...token.content.matchAll(HTML_COMMENT)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+      model.prose.push({ content: token.content, excluded, line: token.map[0], heading: false, column: -1 });
     }
   }
   return model;

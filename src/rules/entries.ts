@@ -1,6 +1,7 @@
 import type { SourceDocument } from '../documents/document.js';
 import { childPointer } from '../source/source-map.js';
 import { readable, type RuleContext } from './rule.js';
+import { isIsoDate } from '../text/dates.js';
 import { isRecord } from '../text/is-record.js';
 
 /** One item of a list in a YAML document (`controls[i]`, `risks[i]`), with where it stands. */
@@ -39,4 +40,16 @@ export function texts(entry: Entry, key: string): Array<{ value: string; pointer
 export function label(entry: Entry, kind: 'control' | 'risk'): string {
   const name = text(entry, kind === 'control' ? 'control' : 'id');
   return name ? `${kind} ${name}` : `${kind === 'control' ? 'controls' : 'risks'}[${entry.index}]`;
+}
+
+/** Each risk of the registers that are not retired with a valid `next_review` (the schema reports the others). */
+export function nextReviews(context: RuleContext): Array<{ entry: Entry; next: string }> {
+  return registerDocuments(context)
+    .filter((doc) => doc.meta.status !== 'retired')
+    .flatMap((doc) =>
+      riskEntries(doc).flatMap((entry) => {
+        const next = text(entry, 'next_review');
+        return next && isIsoDate(next) ? [{ entry, next }] : [];
+      }),
+    );
 }

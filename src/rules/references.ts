@@ -68,6 +68,9 @@ export function referencesOf(doc: SourceDocument, context: RuleContext): Referen
   return references;
 }
 
+/** Types written against the risk methodology without saying so: they depend on every live methodology. */
+export const ON_METHODOLOGY: ReadonlySet<string> = new Set(['soa', 'risk-register']);
+
 /** A document named by id in a list of the data: the metadata's `depends_on`, or an SoA control's `documents`. */
 export interface ListedReference {
   at: Range;

@@ -1,5 +1,5 @@
 import { catalogOf } from '../catalog/catalog.js';
-import { otherSourceOf, resolveControlId } from '../catalog/control-id.js';
+import { annexAControlSpelled, otherSourceOf, resolveControlId } from '../catalog/control-id.js';
 import { controlEntries, soaDocuments, text } from './entries.js';
 import { misspelt } from './misspelt.js';
 import { standardOf } from '../soa/soa-summary.js';
@@ -28,13 +28,23 @@ export const soaCoverage: Rule = {
         }
         const at = doc.map.valueAt(`${entry.pointer}/control`);
         if (otherSourceOf(entry.data) !== undefined) {
-          // A control from another source (6.1.3 b) has an id of its own, which must not pass for an Annex A control.
+          // A control from another source (6.1.3 b) has an id of its own, which must not pass for an Annex A control, however spelt.
           const resolved = resolveControlId(raw, standard);
           if (resolved.ok) {
             context.report(
               doc,
               at,
               `${raw} is control ${resolved.id} of ${catalog.name} Annex A, but the entry gives a source: a control from another source needs an id of its own (WW-1); remove "source" for an Annex A control`,
+            );
+            continue;
+          }
+          const spelled = annexAControlSpelled(raw, standard);
+          if (spelled) {
+            const { control } = spelled;
+            context.report(
+              doc,
+              at,
+              `${raw.trim()} uses an Annex A id (${catalogOf(spelled.standard).name} ${control.id} ${control.title}): give controls from other sources ids of your own (WW-1), or remove "source" for an Annex A control`,
             );
             continue;
           }

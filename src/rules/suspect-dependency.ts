@@ -3,10 +3,8 @@ import type { SourceDocument } from '../documents/document.js';
 import { childPointer } from '../source/source-map.js';
 import { shortHash } from '../git/log-parser.js';
 import { judgeApproval, lastSignOff, revisionHeldBy } from '../git/model.js';
+import { ON_METHODOLOGY } from './references.js';
 import { readable, type Rule } from './rule.js';
-
-/** Types written against the risk methodology without saying so: they depend on every live methodology. */
-const ON_METHODOLOGY = new Set(['soa', 'risk-register']);
 
 /** What a document depends on: its `depends_on`, and for an SoA or a register the methodology, with where each is said. */
 function dependencies(doc: SourceDocument, byId: ReadonlyMap<string, SourceDocument>, methodologies: readonly SourceDocument[]): Array<{ on: SourceDocument; at: Range }> {

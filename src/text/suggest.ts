@@ -1,8 +1,9 @@
 /**
  * Edit distance with adjacent transpositions (optimal string alignment), for "did you mean" hints on
- * short words: `titel` is one edit from `title`, as a reader sees it, not two.
+ * short words: `titel` is one edit from `title`, as a reader sees it, not two. Over lists of words,
+ * the number of words added, left out, changed or swapped.
  */
-function distance(a: string, b: string): number {
+export function distance(a: string | readonly string[], b: string | readonly string[]): number {
   let beforePrevious: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { catalogOf, mapping2013To2022 } from '../../src/catalog/catalog.js';
 import { resolveControlId } from '../../src/catalog/control-id.js';
+import { clausesOfRecord } from '../../src/catalog/coverage.js';
+import { RECORD_KINDS, type Standard } from '../../src/config/config.js';
 
 describe('the ISO/IEC 27001 catalogues', () => {
   it('has the 93 controls of 2022: 37 organizational, 8 people, 14 physical, 34 technological', () => {
@@ -54,7 +56,25 @@ describe('the mandatory documented information', () => {
       '9.3.3',
       '10.2',
     ]);
-    expect(catalogOf('iso27001-2022').mandatoryClauses.find((c) => c.id === '9.3.3')).toEqual({ id: '9.3.3', title: 'Management review results', documented: 'the results of management reviews' });
+    expect(catalogOf('iso27001-2022').mandatoryClauses.find((c) => c.id === '9.3.3')).toEqual({
+      id: '9.3.3',
+      title: 'Management review results',
+      documented: 'the results of management reviews',
+      record: 'management-review',
+    });
+  });
+
+  it('names the one clause each kind of record provides, in either edition', () => {
+    const provided = (standard: Standard) => Object.fromEntries(RECORD_KINDS.map((kind) => [kind, clausesOfRecord(standard, kind).map((c) => c.id)]));
+    expect(provided('iso27001-2022')).toEqual({
+      'internal-audit': ['9.2.2'],
+      'management-review': ['9.3.3'],
+      nonconformity: ['10.2'],
+      objective: ['6.2'],
+      competence: ['7.2'],
+      monitoring: ['9.1'],
+    });
+    expect(provided('iso27001-2013')).toEqual({ 'internal-audit': ['9.2'], 'management-review': ['9.3'], nonconformity: ['10.1'], objective: ['6.2'], competence: ['7.2'], monitoring: ['9.1'] });
   });
 
   it('numbers the 2013 clauses as 2013 does: 9.2, 9.3 and 10.1', () => {

@@ -1,16 +1,26 @@
 import { brokenReference } from '../../src/rules/broken-reference.js';
-import { soaLine, soaYaml } from '../helpers/domain.js';
+import { registerYaml, soaLine, soaYaml } from '../helpers/domain.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 import { markdown } from '../helpers/workspace.js';
 
 /** An SoA control that names documents by id. */
 const controlNaming = (ids: string) => `  - { control: "5.1", applicable: true, reasons: [risk], justification: x, implementation: implemented, owner: ciso, documents: [${ids}] }`;
 
+/** A procedure with an id that depends on the ids given. */
+const dependent = (id: string, on: string[]) => markdown({ id, type: 'procedure', extra: `depends_on: [${on.join(', ')}]` });
+const DEPENDS_LINE = 10;
+const circle = (id: string, on: string, chain: string, also = '') =>
+  `depends_on names ${on}, which depends back on ${id} (${chain}${also}): documents cannot each be written against the other; keep the dependency one way`;
+
 const manual = markdown({ id: 'ISMS-MAN', type: 'manual', approval: null, status: 'draft', body: '## Scope\n\nAll offices.' });
 const retiredProcedure = markdown({ id: 'DOC-OLD', type: 'procedure', approval: null, status: 'retired', body: 'Superseded. See [the policy](policy.md) and DOC-A5.' });
 
 ruleTester(brokenReference, {
   valid: [
+    {
+      name: 'accepts dependencies that meet without going round: DOC-A on DOC-B and DOC-C, DOC-B on DOC-C',
+      files: { 'a.md': dependent('DOC-A', ['DOC-B', 'DOC-C']), 'b.md': dependent('DOC-B', ['DOC-C']), 'c.md': dependent('DOC-C', []) },
+    },
     {
       name: 'accepts links to existing documents, headings and files, and external links',
       files: {
@@ -59,6 +69,39 @@ ruleTester(brokenReference, {
           message: 'control 5.1 names DOC-OLD, which is retired: name what replaces it, or remove it',
           line: soaLine('5.1'),
           column: controlNaming('DOC-A5, DOC-OLD').indexOf('DOC-OLD') + 1,
+        },
+      ],
+    },
+    {
+      name: 'reports a document that depends on itself, at the id',
+      files: { 'policy.md': markdown({ extra: 'depends_on: [DOC-RM, DOC-A5]' }), 'method.md': markdown({ id: 'DOC-RM', type: 'methodology' }) },
+      errors: [{ message: 'depends_on names DOC-A5, this document itself: a document is not written against itself; remove it', line: DEPENDS_LINE, column: 22 }],
+    },
+    {
+      name: 'reports two documents that depend on each other, in each of them',
+      files: { 'a.md': dependent('DOC-A', ['DOC-B']), 'b.md': dependent('DOC-B', ['DOC-A']) },
+      errors: [
+        { file: 'a.md', message: circle('DOC-A', 'DOC-B', 'DOC-A -> DOC-B -> DOC-A'), line: DEPENDS_LINE, column: 14 },
+        { file: 'b.md', message: circle('DOC-B', 'DOC-A', 'DOC-B -> DOC-A -> DOC-B'), line: DEPENDS_LINE, column: 14 },
+      ],
+    },
+    {
+      name: 'reports a circle of three documents, and one through the methodology a register depends on',
+      files: {
+        'a.md': dependent('DOC-A', ['DOC-B']),
+        'b.md': dependent('DOC-B', ['DOC-C']),
+        'c.md': dependent('DOC-C', ['DOC-A']),
+        'method.md': markdown({ id: 'DOC-RM', type: 'methodology', extra: 'depends_on: [DOC-RR]' }),
+        'register.yaml': registerYaml([]),
+      },
+      errors: [
+        { file: 'a.md', message: circle('DOC-A', 'DOC-B', 'DOC-A -> DOC-B -> DOC-C -> DOC-A'), line: DEPENDS_LINE },
+        { file: 'b.md', message: circle('DOC-B', 'DOC-C', 'DOC-B -> DOC-C -> DOC-A -> DOC-B'), line: DEPENDS_LINE },
+        { file: 'c.md', message: circle('DOC-C', 'DOC-A', 'DOC-C -> DOC-A -> DOC-B -> DOC-C'), line: DEPENDS_LINE },
+        {
+          file: 'method.md',
+          message: circle('DOC-RM', 'DOC-RR', 'DOC-RM -> DOC-RR -> DOC-RM', '; an SoA and a risk register depend on the methodology'),
+          line: DEPENDS_LINE,
         },
       ],
     },

@@ -8,6 +8,8 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 /** The configuration of the examples with the switch on, on line 10. */
 const ON = `${BASE_CONFIG}mandatory_documents: true\n`;
 const ON_LINE = 10;
+/** The line of `covers` in `covering`'s documents. */
+const COVERS_LINE = 10;
 const CLAUSES_2022 = catalogOf('iso27001-2022').mandatoryClauses.map((c) => c.id);
 const CLAUSES_2013 = catalogOf('iso27001-2013').mandatoryClauses.map((c) => c.id);
 const covering = (id: string, clauses: string[], status = 'approved') =>
@@ -88,6 +90,31 @@ ruleTester(mandatoryDocuments, {
           line: ON_LINE,
           message:
             'ISO/IEC 27001:2013 9.3 Management review requires documented information (the results of management reviews), and no live document covers it: add "9.3" to the covers of the document that provides it',
+        },
+        {
+          file: 'manual.md',
+          line: COVERS_LINE,
+          message:
+            'covers names 9.3.3, which is no clause of ISO/IEC 27001:2013 that requires documented information: ISO/IEC 27001:2022 numbers the results of management reviews 9.3.3, ISO/IEC 27001:2013 9.3',
+        },
+      ],
+    },
+    {
+      name: 'reports a covers entry that is no clause requiring documented information at its value, with the clause it may mean, even without mandatory_documents',
+      files: { 'manual.md': covering('ISMS-MAN', ['4.3', '9.9', '9.3', '4.1.1']) },
+      errors: [
+        { line: COVERS_LINE, column: 17, message: 'covers names 9.9, which is no clause of ISO/IEC 27001:2022 that requires documented information; did you mean 9.1?' },
+        {
+          line: COVERS_LINE,
+          column: 24,
+          message:
+            'covers names 9.3, which is no clause of ISO/IEC 27001:2022 that requires documented information: ISO/IEC 27001:2013 numbers the results of management reviews 9.3, ISO/IEC 27001:2022 9.3.3',
+        },
+        {
+          line: COVERS_LINE,
+          column: 31,
+          message:
+            'covers names 4.1.1, which is no clause of ISO/IEC 27001:2022 that requires documented information (4.3, 5.2, 6.1.2, 6.1.3, 6.1.3 d, 6.1.3 e, 6.2, 7.2, 8.1, 8.2, 8.3, 9.1, 9.2.2, 9.3.3, 10.2)',
         },
       ],
     },

@@ -1,5 +1,6 @@
 import { riskAcceptance } from '../../src/rules/risk-acceptance.js';
 import { riskControl } from '../../src/rules/risk-control.js';
+import { riskReviewLimit } from '../../src/rules/risk-review-limit.js';
 import { riskReviewOverdue } from '../../src/rules/risk-review-overdue.js';
 import { riskScale } from '../../src/rules/risk-scale.js';
 import { riskTreatment } from '../../src/rules/risk-treatment.js';
@@ -204,11 +205,31 @@ const REVIEW_IN_2028 = risk({ next_review: '2028-01-01' });
 ruleTester(riskReviewOverdue, {
   valid: [
     { name: 'accepts a next review still ahead', config: RISK_CONFIG, files: { 'register.yaml': registerYaml([risk()]) } },
-    { name: 'accepts a next review within risk.max_review_months', config: LIMITED_CONFIG, files: { 'register.yaml': registerYaml([risk({ next_review: '2027-06-01' })]) } },
+    {
+      name: 'leaves a next review further ahead than risk.max_review_months to risk-review-limit',
+      config: LIMITED_CONFIG,
+      files: { 'register.yaml': registerYaml([REVIEW_IN_2028]) },
+    },
   ],
   invalid: [
     {
-      name: 'reports a next review further ahead than risk.max_review_months',
+      name: 'reports a next review that has passed',
+      config: RISK_CONFIG,
+      asOf: '2026-12-11',
+      files: { 'register.yaml': registerYaml([risk()]) },
+      errors: [{ message: 'risk R-001 was due for review on 2026-12-01, 10 days ago', line: LINE, column: at(risk(), '2026-12-01') }],
+    },
+  ],
+});
+
+ruleTester(riskReviewLimit, {
+  valid: [
+    { name: 'accepts a next review within risk.max_review_months', config: LIMITED_CONFIG, files: { 'register.yaml': registerYaml([risk({ next_review: '2027-06-01' })]) } },
+    { name: 'sets no limit without risk.max_review_months', config: RISK_CONFIG, files: { 'register.yaml': registerYaml([REVIEW_IN_2028]) } },
+  ],
+  invalid: [
+    {
+      name: 'reports a next review further ahead than risk.max_review_months as an error, at the date',
       config: LIMITED_CONFIG,
       files: { 'register.yaml': registerYaml([REVIEW_IN_2028]) },
       errors: [
@@ -216,15 +237,15 @@ ruleTester(riskReviewOverdue, {
           message: 'risk R-001 is next reviewed on 2028-01-01, further ahead than the method allows: 12 months at most (risk.max_review_months), so by 2027-06-01',
           line: LINE,
           column: at(REVIEW_IN_2028, '2028-01-01'),
+          severity: 'error',
         },
       ],
     },
     {
-      name: 'reports a next review that has passed',
-      config: RISK_CONFIG,
-      asOf: '2026-12-11',
-      files: { 'register.yaml': registerYaml([risk()]) },
-      errors: [{ message: 'risk R-001 was due for review on 2026-12-01, 10 days ago', line: LINE, column: at(risk(), '2026-12-01') }],
+      name: 'stays an error whatever the severity of overdue reviews',
+      config: `${LIMITED_CONFIG}rules:\n  risk-review-overdue: off\n`,
+      files: { 'register.yaml': registerYaml([REVIEW_IN_2028]) },
+      errors: [{ message: /^risk R-001 is next reviewed on 2028-01-01, further ahead than the method allows/, line: LINE, severity: 'error' }],
     },
   ],
 });

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { soaCoverage } from '../../src/rules/soa-coverage.js';
 import { soaImplementation } from '../../src/rules/soa-implementation.js';
 import { soaJustification } from '../../src/rules/soa-justification.js';
@@ -16,6 +18,37 @@ const WW1 =
 const WW1_BARE = '  - { control: "WW-1", applicable: true, reasons: [contractual], justification: Clients require it, implementation: implemented, owner: ciso }';
 const SOURCED_5_1 = '  - { control: "5.1", title: Policies, source: Our group standard, applicable: true, reasons: [business], justification: Group rule, implementation: implemented, owner: ciso }';
 const excluded = (control: string, justification: string) => `  - { control: "${control}", applicable: false, justification: ${JSON.stringify(justification)} }`;
+/** An SoA entry for a control from another source, with the id given. */
+const sourced = (id: string) =>
+  `  - { control: ${JSON.stringify(id)}, title: Group rule, source: Our group standard, applicable: true, reasons: [business], justification: Group rule, implementation: implemented, owner: ciso }`;
+/** Spellings of Annex A ids that must not pass for ids of one's own in a 2022 SoA, and the control each is. */
+const ANNEX_A_SPELLINGS: Array<[string, string]> = [
+  ['A.12.6.1', 'ISO/IEC 27001:2013 12.6.1 Management of technical vulnerabilities'],
+  ['A.9.1.1', 'ISO/IEC 27001:2013 9.1.1 Access control policy'],
+  ['5.01', 'ISO/IEC 27001:2022 5.1 Policies for information security'],
+  ['A-5.1', 'ISO/IEC 27001:2022 5.1 Policies for information security'],
+  ['A.5.1.', 'ISO/IEC 27001:2022 5.1 Policies for information security'],
+  ['５.１', 'ISO/IEC 27001:2022 5.1 Policies for information security'],
+  ['ISO27001-5.1', 'ISO/IEC 27001:2022 5.1 Policies for information security'],
+  ['Annex A 8.08', 'ISO/IEC 27001:2022 8.8 Management of technical vulnerabilities'],
+];
+/** Exclusions an auditor refuses, each 20 characters or more (by the control they exclude, in SoA order). */
+const FILLERS: Array<[string, string]> = [
+  ['5.7', 'Not applicable here.'],
+  ['5.8', 'Not applicable (N/A).'],
+  ['6.7', 'N/A N/A N/A N/A N/A N/A'],
+  ['7.11', 'N/A — not applicable'],
+  ['7.12', 'not applicable not applicable'],
+  ['8.29', 'x x x x x x x x x x x'],
+  ['8.30', 'Excluded, see above.'],
+  ['8.31', 'lorem ipsum dolor sit amet'],
+];
+/** The one exclusion of the bundled SoA, as it is written there. */
+const BUNDLED_8_30 = (() => {
+  const soa = readFileSync(path.resolve('isms-docs/statement-of-applicability.yaml'), 'utf8');
+  const entry = soa.slice(soa.indexOf('control: "8.30"'));
+  return JSON.parse(/justification: (".*")/.exec(entry)![1]!) as string;
+})();
 const REFS = '  - { control: "5.1", applicable: true, reasons: [risk], justification: x, implementation: implemented, owner: ciso, documents: [DOC-A6], risks: [R-404] }';
 
 ruleTester(soaCoverage, {
@@ -29,6 +62,10 @@ ruleTester(soaCoverage, {
       },
     },
     { name: 'accepts a control from another source, with an id and a title of its own', files: { 'soa.yaml': soaYaml({ append: [WW1] }) } },
+    {
+      name: 'accepts ids of other sources that only look like numbers: CIS-5.1, ISO27017-5.1, NIST AC-2, A1',
+      files: { 'soa.yaml': soaYaml({ append: ['CIS-5.1', 'ISO27017-5.1', 'NIST AC-2', 'A1'].map(sourced) }) },
+    },
   ],
   invalid: [
     {
@@ -52,6 +89,15 @@ ruleTester(soaCoverage, {
           line: FIRST_ITEM_LINE + 93,
         },
       ],
+    },
+    {
+      name: 'refuses a source on any spelling of an Annex A id of either edition',
+      files: { 'soa.yaml': soaYaml({ append: ANNEX_A_SPELLINGS.map(([id]) => sourced(id)) }) },
+      errors: ANNEX_A_SPELLINGS.map(([id, control], index) => ({
+        message: `${id} uses an Annex A id (${control}): give controls from other sources ids of your own (WW-1), or remove "source" for an Annex A control`,
+        line: FIRST_ITEM_LINE + 93 + index,
+        column: at(sourced(id), JSON.stringify(id)),
+      })),
     },
     {
       name: 'reports a control from another source listed twice',
@@ -97,6 +143,14 @@ ruleTester(soaJustification, {
       files: { 'soa.yaml': soaYaml({ replace: { '8.30': excluded('8.30', 'Not applicable: no development is outsourced; consultants work under our own life cycle') } }) },
     },
     {
+      name: 'accepts a short reason in words of substance: "Development is not outsourced."',
+      files: { 'soa.yaml': soaYaml({ replace: { '8.30': excluded('8.30', 'Development is not outsourced.') } }) },
+    },
+    {
+      name: "accepts the bundled SoA's exclusion of 8.30",
+      files: { 'soa.yaml': soaYaml({ replace: { '8.30': excluded('8.30', BUNDLED_8_30) } }) },
+    },
+    {
       name: 'accepts a short justification of an applicable control (only exclusions must say why not)',
       files: { 'soa.yaml': soaYaml({ replace: { '5.1': '  - { control: "5.1", applicable: true, reasons: [risk], justification: x, implementation: implemented, owner: ciso }' } }) },
     },
@@ -115,6 +169,15 @@ ruleTester(soaJustification, {
         { message: 'control 8.30 is excluded with a justification that says nothing ("None."): say why the control does not apply, in 20 characters or more', line: soaLine('8.30') },
         { message: 'control 8.31 is excluded with a justification that says nothing ("Not applicable!"): say why the control does not apply, in 20 characters or more', line: soaLine('8.31') },
       ],
+    },
+    {
+      name: 'reports exclusions of 20 characters or more that say nothing once fillers, punctuation and repeated words are left out',
+      files: { 'soa.yaml': soaYaml({ replace: Object.fromEntries(FILLERS.map(([control, justification]) => [control, excluded(control, justification)])) }) },
+      errors: FILLERS.map(([control, justification]) => ({
+        message: `control ${control} is excluded with a justification that says nothing ("${justification}"): say why the control does not apply, in 2 words of substance or more (fillers such as N/A, not applicable and see above do not count)`,
+        line: soaLine(control),
+        column: at(excluded(control, justification), JSON.stringify(justification)),
+      })),
     },
     {
       name: 'reports an exclusion justified in under 20 characters',
