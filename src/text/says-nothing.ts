@@ -1,13 +1,13 @@
 /** What comes after "to be" in a phrase that stands for text not written yet: "to be confirmed". */
 export const NOT_YET = ['added', 'agreed', 'completed', 'confirmed', 'decided', 'defined', 'determined', 'done', 'provided', 'written'] as const;
 
-/** Words, or runs of words, that stand for nothing by themselves: "n/a" is the words "n a". */
+/**
+ * Words, or runs of words, that stand for nothing by themselves: "n/a" is the words "n a". Not "none"
+ * or "nothing": they answer many questions (a target of none, no feedback received).
+ */
 const NOTHING_PHRASES = [
   'n a',
   'na',
-  'none',
-  'nil',
-  'nothing',
   'not applicable',
   'unknown',
   'tbd',
@@ -41,7 +41,7 @@ export function wordsOf(text: string): string[] {
 
 /**
  * Whether a value says nothing: nothing but punctuation and symbols (`-`, `.`, `?`), or only words
- * that stand for nothing (`n/a`, `none`, `TBD`, `to be confirmed`, `see above`), in any case, as
+ * that stand for nothing (`n/a`, `TBD`, `to be confirmed`, `see above`), in any case, as
  * often as written.
  */
 export function saysNothing(text: string): boolean {

@@ -77,7 +77,7 @@ const SAYS_NOTHING_REVIEW = reviewWith([
   ['performance: One minor nonconformity, closed; objectives on track.', 'performance: To be confirmed'],
   ['interested_parties_feedback: No complaints.', 'interested_parties_feedback: "."'],
   ['risk_assessment: Reassessed in March; treatment plan on schedule.', 'risk_assessment: "?"'],
-  ['{ decision: Automate access reviews,', '{ decision: none,'],
+  ['{ decision: Automate access reviews,', '{ decision: see above,'],
 ]);
 const AUDIT = internalAudit({ id: 'DOC-IA', date: '2026-03-01' }).replace('auditors: [J. Auditor]', 'auditors: [J. Auditor, "-"]');
 const NC_LOG = nonconformityLog({
@@ -94,6 +94,13 @@ const saidNothing = (path: string, value: string, needle: string) => ({
 
 ruleTester(placeholder, {
   valid: [
+    {
+      name: 'takes "None" for an answer in a record: a target of none, no feedback received',
+      files: {
+        'review.yaml': reviewWith([['interested_parties_feedback: No complaints.', 'interested_parties_feedback: None']]),
+        'objectives.yaml': objectives({ id: 'DOC-OBJ' }).replace(/target: .*/, 'target: None'),
+      },
+    },
     {
       name: 'accepts an approved policy that says what it means',
       config: POLICY_SECTIONS,
@@ -225,7 +232,7 @@ ruleTester(placeholder, {
         saidNothing('inputs.performance', 'To be confirmed', 'To be confirmed'),
         saidNothing('inputs.interested_parties_feedback', '.', '"."'),
         saidNothing('inputs.risk_assessment', '?', '"?"'),
-        saidNothing('decisions[0].decision', 'none', 'none'),
+        saidNothing('decisions[0].decision', 'see above', 'see above'),
       ],
     },
     {
