@@ -115,7 +115,12 @@ export async function buildEvidence(workspace: Workspace | PendingWorkspace, opt
   const history = indexHistory(commits);
   const governedChanges: Array<{ commit: Commit; paths: string[] }> = [];
   // Files deleted from the documents folder: what happened to a document the workspace no longer has.
-  const deletions: Array<{ commit: Commit; change: Change }> = commits.flatMap(({ commit, changes }) => changes.filter((change) => change.status === 'D').map((change) => ({ commit, change })));
+  // A rename to a path that is not checked (a .bak, a dot-folder, an ignored folder) takes the document
+  // out just the same: it counts as the deletion of its old path.
+  const leaves = (change: Change) => change.status === 'D' || (change.status === 'R' && change.from !== undefined && !isControlledPath(rootRelative(change.path), config.ignore));
+  const deletions: Array<{ commit: Commit; change: Change }> = commits.flatMap(({ commit, changes }) =>
+    changes.filter(leaves).map((change) => ({ commit, change: change.status === 'D' ? change : { ...change, status: 'D' as const, path: change.from!, blob: change.blob.replace(/./g, '0') } })),
+  );
   const reader = new BlobReader(toplevel);
   try {
     const configs = new Map<string, Promise<ConfigState>>();

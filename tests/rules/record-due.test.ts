@@ -249,6 +249,21 @@ ruleTester(recordDue, {
       ],
     },
     {
+      name: 'keeps the nonconformities of a log renamed to a path isms does not check open, on its old path',
+      config: LOG_ONLY,
+      commits: [...APPROVED_LOG, { files: { 'log.yaml': null, 'log.yaml.bak': log('approved', '1.0', [OPEN], '2026-02-02') }, by: OUTSIDER, date: '2026-03-15', message: 'Keep the log aside' }],
+      files: { 'log.yaml.bak': log('approved', '1.0', [OPEN], '2026-02-02') },
+      errors: [
+        {
+          file: 'log.yaml',
+          line: 1,
+          column: 1,
+          message:
+            /^nonconformity NC-001 is open 92 days past its due date 2026-03-01: its removal with DOC-NC, deleted in [0-9a-f]{7}, is not approved \(restore the log, and close the nonconformity in a version the approving role approves\)$/,
+        },
+      ],
+    },
+    {
       name: 'does not count a management review whose approval is not valid, and says which rule tells why',
       config: RECORDS,
       commits: [
