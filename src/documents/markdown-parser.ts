@@ -74,6 +74,16 @@ export function flattenDeepNesting(markdown: string): string {
   return escapeMarkers(markdown, deepMarkers(markdown, tokens, env));
 }
 
+/**
+ * The plain text of an inline token (a heading's, a table cell's), trimmed. A parse of blocks only
+ * leaves inline tokens with no children: then the content is parsed inline here, with the block
+ * parse's `env` (its link references), which gives the children a full parse would have.
+ */
+export function inlineText(inline: Token, env: object): string {
+  const children = inline.children?.length ? inline.children : (parser.parseInline(inline.content, env)[0]?.children ?? null);
+  return plainText(children).trim();
+}
+
 /** Plain text of inline tokens, as readers see it (no markup, no image text): for slugs, table cells and heading names. */
 export function plainText(children: readonly Token[] | null): string {
   let text = '';
