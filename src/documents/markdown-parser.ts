@@ -74,6 +74,25 @@ export function flattenDeepNesting(markdown: string): string {
   return escapeMarkers(markdown, deepMarkers(markdown, tokens, env));
 }
 
+/**
+ * Characters at which an inline rule of validation's parser (CommonMark's: autolinks and HTML `<`,
+ * code spans, emphasis, entities, escapes, images, links, line breaks) can begin, and those its
+ * normaliser rewrites: inline text with none of them is one text token, itself.
+ */
+const INLINE_MARKUP = /[\0\r\n!&*<[\\_`]/;
+
+/**
+ * The plain text of an inline token (a heading's, a table cell's), trimmed. A parse of blocks only
+ * leaves inline tokens with no children: then the content is parsed inline here, with the block
+ * parse's `env` (its link references), which gives the children a full parse would have. Git reads
+ * the history table of every revision so, and most cells are plain text: those skip the parse.
+ */
+export function inlineText(inline: Token, env: object): string {
+  if (inline.children?.length) return plainText(inline.children).trim();
+  if (!INLINE_MARKUP.test(inline.content)) return inline.content.trim();
+  return plainText(parser.parseInline(inline.content, env)[0]?.children ?? null).trim();
+}
+
 /** Plain text of inline tokens, as readers see it (no markup, no image text): for slugs, table cells and heading names. */
 export function plainText(children: readonly Token[] | null): string {
   let text = '';

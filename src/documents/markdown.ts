@@ -4,7 +4,8 @@ import type { Range } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../text/line-index.js';
 import { findHistorySectionIn, type HistorySection } from './history-section.js';
 import { MAX_NESTING, type NestingEnv } from './markdown-nesting.js';
-import { deepMarkers, parser, plainText, type SourceSpan } from './markdown-parser.js';
+import { deepMarkers, inlineText, parser, type SourceSpan } from './markdown-parser.js';
+import { lineRange, readTable, type MarkdownTable } from './markdown-table.js';
 import type { Problem } from '../source/problem.js';
 
 export type { SourceSpan } from './markdown-parser.js';
@@ -50,17 +51,6 @@ export interface DocumentMention {
   text: string;
   /** The id it means: `DOC SoA` -> `DOC-SOA`. */
   id: string;
-  at: Range;
-}
-
-export interface MarkdownTableCell {
-  text: string;
-  at: Range;
-}
-
-export interface MarkdownTable {
-  header: MarkdownTableCell[];
-  rows: Array<{ cells: MarkdownTableCell[]; at: Range }>;
   at: Range;
 }
 
@@ -175,32 +165,6 @@ function rangeFrom(locate: Locate, start: number, end: number): Range {
   return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
 }
 
-function lineRange(lines: readonly string[], first: number, last: number, column = 1): Range {
-  return { line: first + 1, column, endLine: last + 1, endColumn: (lines[last] ?? '').length + 1 };
-}
-
-/** Cells of a table row line: where each cell's text starts and ends (unescaped pipes split cells, as in GFM). */
-function cellSpans(line: string): SourceSpan[] {
-  const spans: SourceSpan[] = [];
-  let start = 0;
-  const bars: number[] = [];
-  for (let i = 0; i < line.length; i++) {
-    if (line[i] === '\\') i++;
-    else if (line[i] === '|') bars.push(i);
-  }
-  const edges = [-1, ...bars, line.length];
-  for (let i = 0; i < edges.length - 1; i++) {
-    start = edges[i]! + 1;
-    const end = edges[i + 1]!;
-    const text = line.slice(start, end);
-    if (i === 0 && text.trim() === '' && bars[0] !== undefined) continue; // the leading pipe
-    if (i === edges.length - 2 && text.trim() === '') continue; // the trailing pipe
-    const lead = text.length - text.trimStart().length;
-    spans.push({ start: start + lead, end: start + text.trimEnd().length });
-  }
-  return spans;
-}
-
 /** One problem, where quotes or lists first nest deeper than MAX_NESTING. */
 function nestingProblems(text: string, markers: readonly number[]): Problem[] {
   const [first, ...more] = markers;
@@ -215,7 +179,15 @@ export function parseMarkdown(text: string): MarkdownModel {
   const tokens = parser.parse(text, env);
   const lines = text.split('\n');
   const slugger = new GithubSlugger();
-  const model: MarkdownModel = { headings: [], links: [], mentions: [], blocks: [], prose: [], history: findHistorySectionIn(tokens), problems: nestingProblems(text, deepMarkers(text, tokens, env)) };
+  const model: MarkdownModel = {
+    headings: [],
+    links: [],
+    mentions: [],
+    blocks: [],
+    prose: [],
+    history: findHistorySectionIn(tokens, env),
+    problems: nestingProblems(text, deepMarkers(text, tokens, env)),
+  };
 
   const scanInline = (inline: Token, locate: Locate, line: number, heading = false, column = -1) => {
     const excluded: SourceSpan[] = [];
@@ -263,7 +235,7 @@ export function parseMarkdown(text: string): MarkdownModel {
       const first = token.map[0];
       const source = lines[first] ?? '';
       const column = token.markup.startsWith('#') ? source.indexOf('#') + 1 : source.length - source.trimStart().length + 1;
-      const headingText = plainText(inline.children).trim();
+      const headingText = inlineText(inline, env);
       const heading: MarkdownHeading = { depth: Number(token.tag.slice(1)), text: headingText, slug: slugger.slug(headingText), at: lineRange(lines, first, token.map[1] - 1, column), empty: true };
       model.headings.push(heading);
       if (token.level === 0) {
@@ -274,34 +246,8 @@ export function parseMarkdown(text: string): MarkdownModel {
       const atx = token.markup.startsWith('#');
       scanInline(inline, lineLocator(lines, first, inline.content, atx ? ATX_MARKERS : undefined), first, atx);
     } else if (token.type === 'table_open' && token.map) {
-      const table: MarkdownTable = { header: [], rows: [], at: lineRange(lines, token.map[0], token.map[1] - 1) };
-      let row: { cells: MarkdownTableCell[]; at: Range } | undefined;
-      let spans: SourceSpan[] = [];
-      let rowLine = 0;
-      let inHead = false;
-      for (i++; i < tokens.length && tokens[i]!.type !== 'table_close'; i++) {
-        const cell = tokens[i]!;
-        if (cell.type === 'thead_open') inHead = true;
-        else if (cell.type === 'thead_close') inHead = false;
-        else if (cell.type === 'tr_open' && cell.map) {
-          rowLine = cell.map[0];
-          const line = lines[rowLine] ?? '';
-          spans = cellSpans(line);
-          row = { cells: [], at: lineRange(lines, rowLine, rowLine, line.length - line.trimStart().length + 1) };
-        } else if (cell.type === 'inline' && row) {
-          const index = row.cells.length;
-          const span = spans[index] ?? { start: 0, end: 0 };
-          const at = { line: rowLine + 1, column: span.start + 1, endLine: rowLine + 1, endColumn: span.end + 1 };
-          row.cells.push({ text: plainText(cell.children).trim(), at });
-          const base = span.start;
-          const line = rowLine;
-          scanInline(cell, (offset) => ({ line: line + 1, column: base + offset + 1 }), line, false, base);
-        } else if (cell.type === 'tr_close' && row) {
-          if (inHead) table.header = row.cells;
-          else table.rows.push(row);
-          row = undefined;
-        }
-      }
+      const { table, close } = readTable(tokens, i, lines, env, (cell, line, column) => scanInline(cell, (offset) => ({ line: line + 1, column: column + offset + 1 }), line, false, column));
+      i = close;
       if (token.level === 0) model.blocks.push({ kind: 'table', table });
     } else if (token.type === 'inline' && token.map) {
       scanInline(token, lineLocator(lines, token.map[0], token.content), token.map[0]);

@@ -1,5 +1,6 @@
 import type { Range } from '../diagnostics/diagnostic.js';
 import type { MarkdownModel } from './markdown.js';
+import type { MarkdownTable } from './markdown-table.js';
 import type { Problem } from '../source/problem.js';
 import { childPointer, type SourceMap } from '../source/source-map.js';
 import { isRecord } from '../text/is-record.js';
@@ -34,12 +35,55 @@ export interface VersionHistory {
 }
 
 /** Accepted header names of each history column, lower case (DESIGN 1.2). */
-export const COLUMN_NAMES: Record<keyof HistoryRow, string[]> = {
+const COLUMN_NAMES: Record<keyof HistoryRow, string[]> = {
   version: ['version'],
   date: ['date'],
   author: ['author(s)', 'author', 'authors'],
   details: ['details', 'description'],
 };
+
+/** The field a history column holds by its header text, or null for a column of other text. */
+function columnField(header: string): keyof HistoryRow | null {
+  const name = header.toLowerCase();
+  return (Object.keys(COLUMN_NAMES) as Array<keyof HistoryRow>).find((field) => COLUMN_NAMES[field].includes(name)) ?? null;
+}
+
+/**
+ * The rows of a version history table, and its structural problems: a missing column (then no rows:
+ * a table that does not say every field has none to read) or a column of other text. The one reader
+ * of the table, for validation and for git's reading of old revisions alike.
+ */
+export function readHistoryTable(table: MarkdownTable): { rows: VersionRow[]; problems: Problem[]; columns: Array<keyof HistoryRow | null>; complete: boolean } {
+  const columns = table.header.map((cell) => columnField(cell.text));
+  const problems: Problem[] = [];
+  for (const [name, accepted] of Object.entries(COLUMN_NAMES) as Array<[keyof HistoryRow, string[]]>) {
+    if (!columns.includes(name))
+      problems.push({ message: `version history table has no "${accepted[0]}" column (expected Version | Date | Author(s) | Details)`, at: table.header[0]?.at ?? table.at });
+  }
+  if (problems.length > 0) return { rows: [], problems, columns, complete: false };
+  const rows = table.rows.map((row) => {
+    const cell = (name: keyof HistoryRow) => row.cells[columns.indexOf(name)];
+    const text = (name: keyof HistoryRow) => cell(name)?.text ?? '';
+    const at = (name: keyof HistoryRow) => cell(name)?.at ?? row.at;
+    return {
+      version: text('version'),
+      date: text('date'),
+      author: text('author'),
+      details: text('details'),
+      at: row.at,
+      cells: { version: at('version'), date: at('date'), author: at('author'), details: at('details') },
+    };
+  });
+  // Rows are administration, outside the content fingerprint: a column of other text would be too.
+  table.header.forEach((cell, index) => {
+    if (columns[index] === null)
+      problems.push({
+        message: `version history column "${cell.text}" is not Version, Date, Author(s) or Details: the table holds administration only; put other text in the body, where it is content`,
+        at: cell.at,
+      });
+  });
+  return { rows, problems, columns, complete: true };
+}
 
 export function markdownHistory(model: MarkdownModel, fallback: Range): VersionHistory {
   // The history-section reader chose the heading and the table; here they get positions and cells.
@@ -64,43 +108,9 @@ export function markdownHistory(model: MarkdownModel, fallback: Range): VersionH
       problems: [{ message: `"${heading.text}" has no table: add Version | Date | Author(s) | Details`, at: heading.at }],
     };
   }
-  const columns = {} as Record<keyof HistoryRow, number>;
-  const problems: Problem[] = [];
-  for (const [name, accepted] of Object.entries(COLUMN_NAMES) as Array<[keyof HistoryRow, string[]]>) {
-    const position = table.header.findIndex((cell) => accepted.includes(cell.text.toLowerCase()));
-    if (position === -1) {
-      problems.push({ message: `version history table has no "${accepted[0]}" column (expected Version | Date | Author(s) | Details)`, at: table.header[0]?.at ?? table.at });
-    }
-    columns[name] = position;
-  }
-  if (problems.length > 0) return { found: true, rows: [], at: heading.at, problems };
-
-  const rows = table.rows.map((row) => {
-    const cell = (name: keyof HistoryRow) => row.cells[columns[name]];
-    const text = (name: keyof HistoryRow) => cell(name)?.text ?? '';
-    const at = (name: keyof HistoryRow) => cell(name)?.at ?? row.at;
-    return {
-      version: text('version'),
-      date: text('date'),
-      author: text('author'),
-      details: text('details'),
-      at: row.at,
-      cells: { version: at('version'), date: at('date'), author: at('author'), details: at('details') },
-    };
-  });
-  const columnFields = table.header.map((cell) => {
-    const name = (Object.entries(COLUMN_NAMES) as Array<[keyof HistoryRow, string[]]>).find(([, accepted]) => accepted.includes(cell.text.toLowerCase()));
-    return name ? name[0] : null;
-  });
-  // Rows are administration, outside the content fingerprint: a column of other text would be too.
-  table.header.forEach((cell, index) => {
-    if (columnFields[index] === null)
-      problems.push({
-        message: `version history column "${cell.text}" is not Version, Date, Author(s) or Details: the table holds administration only; put other text in the body, where it is content`,
-        at: cell.at,
-      });
-  });
-  return { found: true, rows, at: heading.at, problems, table: { at: table.at, columns: columnFields } };
+  const read = readHistoryTable(table);
+  if (!read.complete) return { found: true, rows: [], at: heading.at, problems: read.problems };
+  return { found: true, rows: read.rows, at: heading.at, problems: read.problems, table: { at: table.at, columns: read.columns } };
 }
 
 /** `versions: [{version, date, author, details}]` of a YAML document. */

@@ -25,13 +25,19 @@ export interface CachePaths {
 export const CACHE_PATH_ARGS = ['--path-format=absolute', '--git-path', 'isms-cache', '--git-path', 'isms-cache.key'];
 
 /**
- * What the computed values depend on besides the blob: this code (a hash of the modules that read
- * revisions and configurations, and of the schemas), the tool's version, the fingerprint version, and
- * what a configuration is judged with (its path, the rule ids). Computed once per run (a few ms).
+ * The folders of src/ holding every module that computes what the cache keeps (revisionFacts and
+ * parseConfig, and all they import: a test walks their imports).
+ */
+export const STAMPED_FOLDERS: readonly string[] = ['config', 'diagnostics', 'documents', 'git', 'schema', 'source', 'text'];
+
+/**
+ * What the computed values depend on besides the blob: this code (a hash of the modules of
+ * STAMPED_FOLDERS, and of the schemas), the tool's version, the fingerprint version, and what a
+ * configuration is judged with (its path, the rule ids). Computed once per run (a few ms).
  */
 export function cacheStamp(toolVersion: string, configFile: string, knownRules: readonly string[]): string {
   const hash = createHash('sha256').update(`${CACHE_FORMAT}\0${FINGERPRINT_VERSION}\0${toolVersion}\0${configFile}\0${knownRules.join(',')}\0`);
-  const folders = ['git', 'documents', 'text', 'config', 'schema'].map((name) => fileURLToPath(new URL(`../${name}/`, import.meta.url)));
+  const folders = STAMPED_FOLDERS.map((name) => fileURLToPath(new URL(`../${name}/`, import.meta.url)));
   folders.push(fileURLToPath(new URL('../../schemas/', import.meta.url)));
   for (const folder of folders) {
     for (const name of readdirSync(folder).sort()) {

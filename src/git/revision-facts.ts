@@ -3,8 +3,8 @@ import { splitFrontMatter } from '../documents/front-matter.js';
 import { readSimpleYaml } from '../source/simple-yaml.js';
 import { yamlLibrary } from '../source/yaml-library.js';
 import { normaliseText } from '../text/decode.js';
-import { findHistorySection } from '../documents/history-section.js';
-import { COLUMN_NAMES, type HistoryRow } from '../documents/version-history.js';
+import { readHistorySection } from '../documents/history-section.js';
+import { readHistoryTable, type HistoryRow } from '../documents/version-history.js';
 import { isRecord } from '../text/is-record.js';
 
 /** A risk of a register as a sign-off sees it: who accepted it, and what was accepted. */
@@ -241,28 +241,10 @@ function yamlRows(versions: unknown): HistoryRow[] {
   }));
 }
 
-function splitRow(line: string): string[] {
-  const trimmed = line
-    .trim()
-    .replace(/^\|/, '')
-    .replace(/(?<!\\)\|$/, '');
-  return trimmed.split(/(?<!\\)\|/).map((cell) => clean(cell.replace(/\\\|/g, '|')));
-}
-
-/** The rows of a history table given as its lines: header, delimiter, rows. */
-function tableRows(table: readonly string[]): HistoryRow[] {
-  const [header = '', , ...body] = table;
-  const columns = splitRow(header).map((cell) => cell.toLowerCase());
-  const at = Object.fromEntries(Object.entries(COLUMN_NAMES).map(([name, accepted]) => [name, columns.findIndex((c) => accepted.includes(c))])) as Record<keyof HistoryRow, number>;
-  return body.map((line) => {
-    const cells = splitRow(line);
-    return { version: cells[at.version] ?? '', date: cells[at.date] ?? '', author: cells[at.author] ?? '', details: cells[at.details] ?? '' };
-  });
-}
-
 /**
- * The facts of one revision's text. Pure: Markdown is read at block level only (to find the history
- * table); the metadata is parsed as the loader parses it.
+ * The facts of one revision's text. Pure: Markdown is read at block level, and only the history
+ * table's cells inline, by the readers validation uses (so git and validation read the same rows);
+ * the metadata is parsed as the loader parses it.
  */
 export function revisionFacts(raw: string, format: 'markdown' | 'yaml'): RevisionFacts {
   const normalised = normaliseText(raw);
@@ -292,7 +274,10 @@ export function revisionFacts(raw: string, format: 'markdown' | 'yaml'): Revisio
   }
   hash.update('\n\0\n');
   // Only the history table is administration: the heading and the rest of its section are content.
-  const table = findHistorySection(lines)?.table;
+  const history = readHistorySection(lines);
+  const table = history?.section.table;
   hash.update((table ? [...lines.slice(0, table.start), ...lines.slice(table.end)] : lines).join('\n'));
-  return { ...facts, rows: table ? tableRows(lines.slice(table.start, table.end)) : [], fingerprint: FINGERPRINT_VERSION + hash.digest('hex') };
+  // The rows as validation reads them (without their positions, which git does not compare).
+  const rows = history?.table ? readHistoryTable(history.table).rows.map(({ version, date, author, details }) => ({ version, date, author, details })) : [];
+  return { ...facts, rows, fingerprint: FINGERPRINT_VERSION + hash.digest('hex') };
 }

@@ -62,6 +62,19 @@ describe('the Markdown model', () => {
   });
 });
 
+describe('table cells', () => {
+  it('places the cells after a pipe escaped behind a backslash, and their links, where they are', () => {
+    const text = '| Path | Owner |\n|---|---|\n| C:\\\\| D | [E](e.md) |\n';
+    const model = parseMarkdown(text);
+    const table = model.blocks.find((b) => b.kind === 'table');
+    expect(table?.kind === 'table' && table.table.rows[0]?.cells.map((c) => [c.text, c.at.column, c.at.endColumn])).toEqual([
+      ['C:| D', where(text, 'C:').column, where(text, ' | [E]').column],
+      ['E', where(text, '[E]').column, where(text, ' |\n', 2).column],
+    ]);
+    expect(model.links).toEqual([{ url: 'e.md', at: { ...where(text, '[E]'), endLine: 3, endColumn: where(text, '[E](e.md)').column + '[E](e.md)'.length } }]);
+  });
+});
+
 describe('validation and the site agree on anchors', () => {
   it('gives every heading of the bundled documents the id the rendered page gives it', () => {
     const files = ['manual.md', 'policies/information-security-policy.md', 'risk/methodology.md'].map((f) => path.join('isms-docs', f));

@@ -2,6 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { STAMPED_FOLDERS } from '../../src/git/evidence-cache.js';
 import { runCli } from '../helpers/cli.js';
 import { CEO, CISO, policy, REPO_CONFIG, TestRepo, WRITER } from '../helpers/git-repo.js';
 
@@ -146,5 +147,23 @@ describe('the evidence cache', () => {
     repo.write('policy.md', policy({ ...APPROVED, approval: '{ by: ceo, name: R. Adeyemi, date: 2026-01-12 }' })).commit('Approve the policy', CEO, '2026-01-12');
     expect(await validate(repo)).toEqual({ code: 0, findings: [] });
     expect(await validate(repo, '--no-cache')).toEqual({ code: 0, findings: [] });
+  });
+});
+
+describe('the stamp of the evidence cache', () => {
+  /** src/ files `file` imports, directly or through others (static and dynamic imports of relative paths). */
+  function importClosure(file: string, seen = new Set<string>()): Set<string> {
+    if (seen.has(file)) return seen;
+    seen.add(file);
+    const text = readFileSync(file, 'utf8');
+    for (const [, target] of text.matchAll(/(?:from|import\()\s*'(\.{1,2}\/[^']+)\.js'/g)) importClosure(path.resolve(path.dirname(file), `${target}.ts`), seen);
+    return seen;
+  }
+
+  it('covers every module that reads what it keeps: revision facts and configurations', () => {
+    const files = [...importClosure(path.resolve('src/git/revision-facts.ts')), ...importClosure(path.resolve('src/config/load-config.ts'))];
+    const folders = new Set(files.map((file) => path.relative(path.resolve('src'), path.dirname(file))));
+    expect(folders).toContain('source');
+    expect([...folders].filter((folder) => !STAMPED_FOLDERS.includes(folder))).toEqual([]);
   });
 });

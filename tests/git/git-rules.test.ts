@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { CEO, CISO, OUTSIDER, policy, REPO_CONFIG, TestRepo, WRITER } from '../helpers/git-repo.js';
+import { CEO, CISO, OUTSIDER, policy, policyWithBody, REPO_CONFIG, TestRepo, WRITER } from '../helpers/git-repo.js';
 
 const ROW_01 = '| 0.1 | 2026-01-05 | P. Writer | First draft |';
 const ROW_10 = '| 1.0 | 2026-01-10 | P. Writer | First published |';
@@ -95,6 +95,24 @@ describe('git evidence', () => {
       expect.stringMatching(/^version 0\.2 is dated 2026-03-01, after the commit that added it: [0-9a-f]{7} \(P\. Writer <writer@example\.com>, 2026-02-01\), committed 2026-02-01$/),
       expect.stringMatching(/^version 0\.3 is dated 2026-03-02 but was added 60 days later in [0-9a-f]{7} .*; rows may be backdated by 30 days at most/),
     ]);
+  });
+
+  it('reads a row written with markup as readers see it, and reports it by that version at its date', async () => {
+    const repo = track(new TestRepo());
+    repo.write('isms.config.yaml', REPO_CONFIG).write('policy.md', policy()).commit('Draft', WRITER, '2026-01-05');
+    const rows = [ROW_01, '| **0.2** | 2026-03-01 | P. Writer | Dated ahead |'];
+    repo.write('policy.md', policy({ version: '0.2', rows, body: 'Two.' })).commit('0.2', WRITER, '2026-02-01');
+    const findings = (await validate(repo)).findings.filter((f) => f.rule === 'git-version-date');
+    expect(findings.map((f) => [f.line, f.message])).toEqual([[22, expect.stringMatching(/^version 0\.2 is dated 2026-03-01, after the commit that added it: /)]]);
+  });
+
+  it('takes no row from a table that lacked a column: naming the column later rewrites nothing', async () => {
+    const repo = track(new TestRepo());
+    const threeColumns =
+      '# Information Security Policy\n\n## Policy statement\n\nWe protect information.\n\n## Version history\n\n| Version | Date | Author(s) |\n|---|---|---|\n| 0.1 | 2026-01-05 | P. Writer |\n';
+    repo.write('isms.config.yaml', REPO_CONFIG).write('policy.md', policyWithBody(threeColumns)).commit('Draft', WRITER, '2026-01-05');
+    repo.write('policy.md', policy()).commit('Name the details', WRITER, '2026-01-06');
+    expect((await validate(repo)).findings).toEqual([]);
   });
 
   it('reports an approval committed by someone outside the approving role', async () => {

@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { splitFrontMatter } from '../../src/documents/front-matter.js';
+import { parseMarkdown } from '../../src/documents/markdown.js';
+import { markdownHistory } from '../../src/documents/version-history.js';
 import { fingerprintKind, revisionFacts } from '../../src/git/revision-facts.js';
 import { policyWithBody } from '../helpers/git-repo.js';
 import { CONTENT, EDITED, HISTORY_VARIANTS, historyTable } from '../helpers/history-variants.js';
@@ -111,6 +114,33 @@ describe('revision facts', () => {
       'yaml',
     );
     expect(smuggled.fingerprint).not.toBe(facts.fingerprint);
+  });
+});
+
+describe('the rows of a Markdown history, as git reads them', () => {
+  const START = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+  /** The rows validation reads from the same text (without their positions). */
+  const validated = (text: string) => {
+    const split = splitFrontMatter(text);
+    if (split.kind !== 'yaml') throw new Error('the test document has front matter');
+    return markdownHistory(parseMarkdown(split.bodyText), START).rows.map(({ version, date, author, details }) => ({ version, date, author, details }));
+  };
+  const withTable = (table: string, after = '') => policyWithBody(`# Policy\n\nWe protect information.\n\n## Version history\n\n${table}\n${after}`);
+
+  it('reads each cell as readers see it: markup, entities, escapes and link references resolved, spaces inside kept', () => {
+    const text = withTable(
+      '| **Version** | Date | Author(s) | Details |\n|---|---|---|---|\n| **1.0** | 2026-01-01 | [A. Writer][aw] | Scope `a\\|b` &amp; C:\\\\| D  E |',
+      '\n[aw]: mailto:a.writer@example.com\n',
+    );
+    const rows = [{ version: '1.0', date: '2026-01-01', author: 'A. Writer', details: 'Scope a|b & C:| D  E' }];
+    expect(validated(text)).toEqual(rows);
+    expect(revisionFacts(text, 'markdown').rows).toEqual(rows);
+  });
+
+  it('reads no rows from a table that lacks a column, as validation reads none', () => {
+    const text = withTable('| Version | Date | Author(s) |\n|---|---|---|\n| 0.1 | 2026-01-01 | A. Writer |');
+    expect(validated(text)).toEqual([]);
+    expect(revisionFacts(text, 'markdown').rows).toEqual([]);
   });
 });
 

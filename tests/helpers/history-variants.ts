@@ -71,4 +71,10 @@ export const HISTORY_VARIANTS: HistoryVariant[] = [
     heading: '## *Version history*',
     body: (table, content) => `# Information Security Policy\n\n## Policy statement\n\nWe protect information.\n\n## *Version history*\n\n${table}\n\n${content}\n`,
   },
+  {
+    name: 'a history heading that is a reference link, with text after the table',
+    heading: '## [Version history][history]',
+    body: (table, content) =>
+      `# Information Security Policy\n\n## Policy statement\n\nWe protect information.\n\n## [Version history][history]\n\n${table}\n\n${content}\n\n[history]: https://example.com/history\n`,
+  },
 ];

@@ -1,8 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic, Range } from '../../src/diagnostics/diagnostic.js';
+import { START_OF_FILE, type Diagnostic, type Range } from '../../src/diagnostics/diagnostic.js';
 import { parseDocument } from '../../src/documents/load-document.js';
+import { parseMarkdown } from '../../src/documents/markdown.js';
+import { markdownHistory } from '../../src/documents/version-history.js';
 import { check } from '../../src/engine/check.js';
+import { revisionFacts } from '../../src/git/revision-facts.js';
 import { json } from '../../src/reporters/json.js';
 import { sarif } from '../../src/reporters/sarif.js';
 import { stylish } from '../../src/reporters/stylish.js';
@@ -189,6 +192,54 @@ describe('any text', () => {
         expect(report(second.diagnostics, second.documents)).toEqual(report(first.diagnostics, first.documents));
       }),
       { ...RUNS, numRuns: 150 },
+    );
+  });
+});
+
+/** Pieces of version history cells: plain text, every kind of inline markup, escapes, pipes and backslashes. */
+const CELL_PIECES = [
+  'P. Writer',
+  '1.0',
+  '2026-01-10',
+  ' ',
+  '  ',
+  'é',
+  '**b**',
+  '_e_',
+  '*',
+  '`a\\|b`',
+  '\\|',
+  '\\\\|',
+  '\\',
+  '&amp;',
+  '&#124;',
+  '&nbsp;',
+  '[r]',
+  '[x][r]',
+  '[y](z.md)',
+  '<br>',
+  '<http://a.example>',
+  '![i](p.png)',
+  '[',
+  ']',
+  '!',
+  '<',
+  '&',
+];
+const cell = fc.array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...CELL_PIECES) }, { weight: 1, arbitrary: fc.string({ maxLength: 6 }) }), { maxLength: 4 }).map((parts) => parts.join(''));
+const HEADERS = ['| Version | Date | Author(s) | Details |', '| **Version** | Date | Author | Description |', '| Version | Date | Author(s) |', '| Version | Date | Author(s) | Details | Note |'];
+
+describe('any version history table', () => {
+  it('gives git the rows validation reads', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...HEADERS), fc.array(fc.array(cell, { minLength: 1, maxLength: 5 }), { maxLength: 4 }), fc.boolean(), (header, rows, references) => {
+        const delimiter = `|${'---|'.repeat(header.split('|').length - 2)}`;
+        const table = [header, delimiter, ...rows.map((cells) => `| ${cells.join(' | ')} |`)].join('\n');
+        const body = `\n# Policy\n\n## Version history\n\n${table}\n${references ? '\n[r]: https://r.example\n' : ''}`;
+        const validated = markdownHistory(parseMarkdown(body), START_OF_FILE).rows.map(({ version, date, author, details }) => ({ version, date, author, details }));
+        expect(revisionFacts(`---\nid: X\n---${body}`, 'markdown').rows).toEqual(validated);
+      }),
+      RUNS,
     );
   });
 });
