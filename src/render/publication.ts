@@ -10,7 +10,7 @@ import { revisionFacts } from '../git/revision-facts.js';
 import { rate } from '../risk/method.js';
 import { riskEntryOf, type RiskEntry } from '../risk/register.js';
 import { summarizeRisks } from '../risk/risk-summary.js';
-import { decisionDetails, summarizeSoa } from '../soa/soa-summary.js';
+import { decisionDetails, summarizeSoa, type DecisionDetails } from '../soa/soa-summary.js';
 import { reviewSchedule } from '../documents/review.js';
 import { recordView, type RecordView } from './record-view.js';
 import { isRecord } from '../text/is-record.js';
@@ -28,18 +28,13 @@ export interface PublishedApproval {
   problem?: string;
 }
 
-export interface SoaRow {
+/** A control as the SoA's page and PDF show it: the entry's details (owner as its role's title), without evidence. */
+export interface SoaRow extends Omit<DecisionDetails, 'evidence'> {
   control: string;
   title: string;
   /** Where a control from another source than Annex A comes from. */
   source?: string;
   applicable: boolean;
-  reasons: string[];
-  justification: string;
-  implementation: string;
-  owner: string;
-  documents: string[];
-  risks: string[];
 }
 
 export interface SoaTheme {
