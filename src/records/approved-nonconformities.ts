@@ -10,7 +10,7 @@ export type HeldOpen = NonconformityFacts & { due: string };
 
 /**
  * What git proves of a nonconformity log: the entries its newest validly approved revision
- * (newestValidApproval) holds open at `asOf` (not closed, by isClosed, and with a due date). A closure,
+ * (newestValidApproval) holds open at `asOf` (not closed by then, nor by its approval's date, and with a due date). A closure,
  * a new due date or a removal counts only once a valid approval covers it. Undefined when no valid
  * approval of the document was a nonconformity log.
  */
@@ -20,5 +20,8 @@ export function approvedOpenNonconformities(git: GitEvidence, evidence: Document
   const revision = newestValidApproval(git, evidence, config, asOf);
   const entries = revision?.facts.nonconformities;
   if (!revision || !entries) return undefined;
-  return { revision, open: entries.filter((entry): entry is HeldOpen => !isClosed(entry.closed, asOf) && entry.due !== undefined && isIsoDate(entry.due)) };
+  // The approval covers only the closures that had happened by its date, never one dated after it.
+  const approved = revision.facts.approval?.date;
+  const lastDay = approved !== undefined && isIsoDate(approved) && approved < asOf ? approved : asOf;
+  return { revision, open: entries.filter((entry): entry is HeldOpen => !isClosed(entry.closed, lastDay) && entry.due !== undefined && isIsoDate(entry.due)) };
 }

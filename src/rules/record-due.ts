@@ -58,16 +58,14 @@ function notValid(context: RuleContext, git: GitEvidence | undefined, doc: Sourc
   return `${nameOf(doc)} claims approval but it is not valid (see ${kind ? APPROVAL_PROBLEM_RULES[kind] : 'git-approval'})`;
 }
 
-/** Records of one event (an audit, a review): approved once it happened, so their date is never after their approval. */
-const ONE_EVENT: ReadonlySet<RecordKind> = new Set(['internal-audit', 'management-review']);
-
 /**
- * The last day a record's dates may fall on: today, and for an approved record of one event the day of
- * its approval when earlier (an approval covers only what had happened by then). A log gains entries
- * after an approval: they are new content, which the approval does not cover (git-approval-stale).
+ * The last day a record's dates may fall on: today, and for an approved record the day of its approval
+ * when earlier: an approval covers only what had happened by then (a review held, a result measured, a
+ * nonconformity closed), never a date still to come. New entries after an approval are new content,
+ * which needs a new version and its own approval (git-approval-stale says so otherwise).
  */
-function lastDayOf(doc: SourceDocument, kind: RecordKind, asOf: string): { day: string; words: string } {
-  const approved = doc.meta.status === 'approved' && ONE_EVENT.has(kind) ? doc.meta.approval?.date : undefined;
+function lastDayOf(doc: SourceDocument, asOf: string): { day: string; words: string } {
+  const approved = doc.meta.status === 'approved' ? doc.meta.approval?.date : undefined;
   if (approved !== undefined && isIsoDate(approved) && approved < asOf) return { day: approved, words: `its approval (${approved})` };
   return { day: asOf, words: `today (${asOf})` };
 }
@@ -79,7 +77,7 @@ function lastDayOf(doc: SourceDocument, kind: RecordKind, asOf: string): { day: 
 function reportDatesToCome(context: RuleContext, kind: RecordKind): void {
   for (const doc of recordsOfKind(context.documents, kind)) {
     if (doc.meta.status === 'draft' || doc.meta.status === 'retired') continue;
-    const last = lastDayOf(doc, kind, context.asOf);
+    const last = lastDayOf(doc, context.asOf);
     for (const { date, pointer, what } of recordDates(doc, kind)) {
       if (date <= last.day) continue;
       const why = date > context.asOf ? `today (${context.asOf})` : last.words;
@@ -149,7 +147,8 @@ function reportOverdueNonconformities(context: RuleContext): void {
     const named = new Map<string, NonconformityEntry>();
     for (const entry of entries) if (entry.named && !named.has(entry.id)) named.set(entry.id, entry);
     const working = new Map<string, OpenNonconformity>();
-    for (const entry of isLog ? openNonconformities(doc, asOf) : []) if (!working.has(entry.id) || entry.due < working.get(entry.id)!.due) working.set(entry.id, entry);
+    // A closure counts once it happened, and in an approved log only if it had happened by the approval.
+    for (const entry of isLog ? openNonconformities(doc, lastDayOf(doc, asOf).day) : []) if (!working.has(entry.id) || entry.due < working.get(entry.id)!.due) working.set(entry.id, entry);
     const approved = new Map<string, HeldOpen>();
     for (const entry of held?.open ?? []) if (!approved.has(entry.id) || entry.due < approved.get(entry.id)!.due) approved.set(entry.id, entry);
     for (const id of new Set([...working.keys(), ...approved.keys()])) {
@@ -194,7 +193,7 @@ function reportDeletedLogs(context: RuleContext, git: GitEvidence): void {
 export const recordDue: Rule = {
   id: 'record-due',
   description:
-    'with `records:` in the configuration: a record kind missing or late by its interval (`every_months` after the newest validly approved record, or after the baseline commit while there is none); a record dated in the future (an audit or review also: after its approval); an open nonconformity past its due date (with git, also one a validly approved version of the log holds open), dates of a nonconformity that contradict each other, an id used twice',
+    'with `records:` in the configuration: a record kind missing or late by its interval (`every_months` after the newest validly approved record, or after the baseline commit while there is none); a record dated in the future, or an approved one after its approval (a closure approved in advance); an open nonconformity past its due date (with git, also one a validly approved version of the log holds open), dates of a nonconformity that contradict each other, an id used twice',
   defaultSeverity: 'error',
   check(context) {
     const { config, asOf } = context;
@@ -215,7 +214,7 @@ export const recordDue: Rule = {
           pending.push(why);
           continue;
         }
-        const last = lastDayOf(doc, kind, asOf);
+        const last = lastDayOf(doc, asOf);
         const at = recordDate(doc, kind, last.day);
         const dates = recordDates(doc, kind);
         if (!at && dates.length > 0) pending.push(`${nameOf(doc)} is dated after ${dates.some((d) => d.date <= asOf) ? 'its approval' : 'today'}`);

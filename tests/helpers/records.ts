@@ -61,14 +61,20 @@ findings:${findings.length === 0 ? ' []' : `\n${findings.join('\n')}`}
 `;
 }
 
+/** A log is approved once what it records happened: by default on the later of its version's date and its newest date. */
+const approvedWith = (options: RecordHead, lines: readonly string[]): RecordHead => {
+  const dates = lines.flatMap((line) => [...line.matchAll(/\b(?:raised|closed|date): (\d{4}-\d{2}-\d{2})\b/g)].map((m) => m[1]!));
+  return approvedAfter({ ...options, date: dates.reduce((newest, d) => (d > newest ? d : newest), '0000-00-00') });
+};
+
 export function nonconformityLog(options: RecordHead & { entries: string[] }): string {
-  return `${head('nonconformity', options)}entries:${options.entries.length === 0 ? ' []' : `\n${options.entries.join('\n')}`}
+  return `${head('nonconformity', approvedWith(options, options.entries))}entries:${options.entries.length === 0 ? ' []' : `\n${options.entries.join('\n')}`}
 `;
 }
 
 export function objectives(options: RecordHead & { results?: string[] }): string {
   const results = options.results ?? [];
-  return `${head('objective', options)}objectives:
+  return `${head('objective', approvedWith(options, results))}objectives:
   - id: O-1
     objective: Patch critical vulnerabilities quickly
     measure: Days from a critical advisory to the patch in production

@@ -201,6 +201,50 @@ ruleTester(recordDue, {
       ],
     },
     {
+      name: 'does not count a closure dated after the approval that covers it, even once its day has passed',
+      config: LOG_ONLY,
+      commits: [
+        ...APPROVED_LOG,
+        { files: { 'log.yaml': log('in-review', '1.1', [CLOSING]) }, by: CEO, date: '2026-03-10', message: 'DOC-NC 1.1: NC-001 to be closed on 2026-03-15' },
+        { files: { 'log.yaml': log('approved', '1.1', [CLOSING], '2026-03-10') }, by: CISO, date: '2026-03-10', message: 'Approve DOC-NC 1.1 in advance' },
+      ],
+      files: {},
+      errors: [
+        {
+          file: 'log.yaml',
+          line: at(log('approved', '1.1', [CLOSING], '2026-03-10'), 'due: 2026-03-01').line,
+          column: at(CLOSING, '2026-03-01').column,
+          message: 'nonconformity NC-001 is open 92 days past its due date 2026-03-01 (owner: ciso): close it (closed, with its correction, cause and corrective action) or agree a new due date',
+        },
+        {
+          file: 'log.yaml',
+          line: at(log('approved', '1.1', [CLOSING], '2026-03-10'), 'closed: 2026-03-15').line,
+          column: at(CLOSING, '2026-03-15').column,
+          message:
+            'DOC-NC records nonconformity NC-001 closed on 2026-03-15, after its approval (2026-03-10): a record is dated when what it records happened, and an approval covers only what had happened by then, so this date counts for nothing',
+        },
+      ],
+    },
+    {
+      name: 'keeps open, from git, a closure an earlier version approved before its date, while a later version is in review',
+      config: LOG_ONLY,
+      commits: [
+        ...APPROVED_LOG,
+        { files: { 'log.yaml': log('in-review', '1.1', [CLOSING]) }, by: CEO, date: '2026-03-10', message: 'DOC-NC 1.1: NC-001 to be closed on 2026-03-15' },
+        { files: { 'log.yaml': log('approved', '1.1', [CLOSING], '2026-03-10') }, by: CISO, date: '2026-03-10', message: 'Approve DOC-NC 1.1 in advance' },
+        { files: { 'log.yaml': log('in-review', '1.2', [CLOSING]) }, by: CEO, date: '2026-03-20', message: 'DOC-NC 1.2 for review' },
+      ],
+      files: {},
+      errors: [
+        {
+          file: 'log.yaml',
+          line: at(log('in-review', '1.2', [CLOSING]), 'closed: 2026-03-15').line,
+          column: at(CLOSING, '2026-03-15').column,
+          message: 'nonconformity NC-001 is open 92 days past its due date 2026-03-01: its closure in DOC-NC 1.2 is not approved',
+        },
+      ],
+    },
+    {
       name: 'keeps the approved due date while a later one is not approved',
       config: LOG_ONLY,
       commits: APPROVED_LOG,
