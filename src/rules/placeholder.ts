@@ -16,7 +16,7 @@ import { readable, type Rule } from './rule.js';
  * Placeholders written in capitals or as a note to oneself, whole words: `TBD`, `TODO`, `FIXME`, `XXX`
  * (not `xxx-large`), `Todo:`. A lower-case "todo" is a word of prose ("a todo list").
  */
-const CASED = /\b(?:TODO|FIXME)\b|(?<![\w-])XXX+(?![\w-])|\b(?:Todo|todo|Fixme|fixme)(?=\s*:)/g;
+const CASED = /\b(?:TODO|FIXME)\b|(?<![\w-])XXX(?![\w-])|\b(?:Todo|todo|Fixme|fixme)(?=\s*:)/g;
 
 const NOT_YET_WRITTEN = `to\\s+be\\s+(?:${NOT_YET.join('|')})`;
 
@@ -30,7 +30,8 @@ const ANY_CASE = new RegExp(
   [
     String.raw`\btb[dc]\b`,
     String.raw`(?<![\w.])t\.\s?b\.\s?[dc]\b\.?`,
-    String.raw`(?<=^|[:(\[\u2013\u2014]\s*|\s-\s*)${NOT_YET_WRITTEN}(?=\s*(?:[.,;!?)\]]|$))`,
+    // Standing for the text: at the start of the value or paragraph (not of a wrapped line), after a label's colon, a dash or a bracket.
+    String.raw`(?:(?<![\s\S])|(?<=[:(\[\u2013\u2014]\s*|\s-\s*))${NOT_YET_WRITTEN}(?=\s*(?:[.,;!?)\]]|(?![\s\S])))`,
     String.raw`\[\s*(?:fill[\s-]*in|insert|placeholder|${NOT_YET_WRITTEN})\b[^\]]{0,200}\]`,
     String.raw`<\s*(?:fill[\s-]*in|insert|placeholder)\b[^>]{0,200}>`,
     String.raw`\blorem\s+ipsum\b`,
