@@ -18,27 +18,37 @@ export function lineRange(lines: readonly string[], first: number, last: number,
   return { line: first + 1, column, endLine: last + 1, endColumn: (lines[last] ?? '').length + 1 };
 }
 
+const NOT_SPACE = /\S/g;
+const SPACE = /\s/;
+
 /**
- * Cells of a table row line: where each cell's text starts and ends. A pipe right after a backslash
- * is text, whatever comes before that backslash: markdown-it splits cells so (`\\|` is no border).
+ * The cells of a table row line, one at each call, as markdown-it reads them: where each cell's
+ * text starts and ends, undefined past the last. A pipe right after a backslash is text, whatever
+ * comes before that backslash (`\\|` is no border); a blank first cell before a pipe and a blank last
+ * one are the row's leading and trailing pipes. Found on demand, so a row costs the cells the table
+ * keeps, however many pipes the line holds (git reads every revision's table).
  */
-function cellSpans(line: string): SourceSpan[] {
-  const spans: SourceSpan[] = [];
-  const bars: number[] = [];
-  for (let i = 0; i < line.length; i++) {
-    if (line[i] === '|' && line[i - 1] !== '\\') bars.push(i);
-  }
-  const edges = [-1, ...bars, line.length];
-  for (let i = 0; i < edges.length - 1; i++) {
-    const start = edges[i]! + 1;
-    const end = edges[i + 1]!;
-    const text = line.slice(start, end);
-    if (i === 0 && text.trim() === '' && bars[0] !== undefined) continue; // the leading pipe
-    if (i === edges.length - 2 && text.trim() === '') continue; // the trailing pipe
-    const lead = text.length - text.trimStart().length;
-    spans.push({ start: start + lead, end: start + text.trimEnd().length });
-  }
-  return spans;
+function cellSpans(line: string): () => SourceSpan | undefined {
+  let from = 0;
+  let first = true;
+  return () => {
+    while (from <= line.length) {
+      let bar = line.indexOf('|', from);
+      while (bar !== -1 && line.charCodeAt(bar - 1) === 0x5c) bar = line.indexOf('|', bar + 1);
+      const end = bar === -1 ? line.length : bar;
+      NOT_SPACE.lastIndex = from;
+      const found = NOT_SPACE.exec(line);
+      const start = found && found.index < end ? found.index : end;
+      const leading = first && bar !== -1;
+      first = false;
+      from = end + 1;
+      if (start === end && (leading || bar === -1)) continue;
+      let last = end;
+      while (last > start && SPACE.test(line[last - 1]!)) last--;
+      return { start, end: last };
+    }
+    return undefined;
+  };
 }
 
 /**
@@ -59,7 +69,7 @@ export function readTable(
   const map = tokens[open]?.map ?? [0, 0];
   const table: MarkdownTable = { header: [], rows: [], at: lineRange(lines, map[0], map[1] - 1) };
   let row: { cells: MarkdownTableCell[]; at: Range } | undefined;
-  let spans: SourceSpan[] = [];
+  let nextCell: () => SourceSpan | undefined = () => undefined;
   let rowLine = 0;
   let inHead = false;
   let i = open + 1;
@@ -70,10 +80,10 @@ export function readTable(
     else if (token.type === 'tr_open' && token.map) {
       rowLine = token.map[0];
       const line = lines[rowLine] ?? '';
-      spans = cellSpans(line);
+      nextCell = cellSpans(line);
       row = { cells: [], at: lineRange(lines, rowLine, rowLine, line.length - line.trimStart().length + 1) };
     } else if (token.type === 'inline' && row) {
-      const span = spans[row.cells.length] ?? { start: 0, end: 0 };
+      const span = nextCell() ?? { start: 0, end: 0 };
       row.cells.push({ text: inlineText(token, env), at: { line: rowLine + 1, column: span.start + 1, endLine: rowLine + 1, endColumn: span.end + 1 } });
       visit?.(token, rowLine, span.start);
     } else if (token.type === 'tr_close' && row) {

@@ -61,17 +61,17 @@ export function readHistoryTable(table: MarkdownTable): { rows: VersionRow[]; pr
       problems.push({ message: `version history table has no "${accepted[0]}" column (expected Version | Date | Author(s) | Details)`, at: table.header[0]?.at ?? table.at });
   }
   if (problems.length > 0) return { rows: [], problems, columns, complete: false };
-  const rows = table.rows.map((row) => {
-    const cell = (name: keyof HistoryRow) => row.cells[columns.indexOf(name)];
-    const text = (name: keyof HistoryRow) => cell(name)?.text ?? '';
-    const at = (name: keyof HistoryRow) => cell(name)?.at ?? row.at;
+  // Git reads the table of every revision: the columns are looked up once, not per row.
+  const [v, d, a, t] = [columns.indexOf('version'), columns.indexOf('date'), columns.indexOf('author'), columns.indexOf('details')];
+  const rows = table.rows.map(({ cells, at }) => {
+    const [version, date, author, details] = [cells[v], cells[d], cells[a], cells[t]];
     return {
-      version: text('version'),
-      date: text('date'),
-      author: text('author'),
-      details: text('details'),
-      at: row.at,
-      cells: { version: at('version'), date: at('date'), author: at('author'), details: at('details') },
+      version: version?.text ?? '',
+      date: date?.text ?? '',
+      author: author?.text ?? '',
+      details: details?.text ?? '',
+      at,
+      cells: { version: version?.at ?? at, date: date?.at ?? at, author: author?.at ?? at, details: details?.at ?? at },
     };
   });
   // Rows are administration, outside the content fingerprint: a column of other text would be too.
