@@ -3,7 +3,7 @@ import type { DocumentEvidence, GitEvidence, Revision } from '../git/evidence.js
 import { newestValidApproval } from '../git/model.js';
 import type { NonconformityFacts } from '../git/revision-facts.js';
 import { isIsoDate } from '../text/dates.js';
-import { isClosed } from './records.js';
+import { isClosed, lastDayApproved } from './records.js';
 
 /** A nonconformity a validly approved log holds open, with the due date it had there. */
 export type HeldOpen = NonconformityFacts & { due: string };
@@ -21,7 +21,6 @@ export function approvedOpenNonconformities(git: GitEvidence, evidence: Document
   const entries = revision?.facts.nonconformities;
   if (!revision || !entries) return undefined;
   // The approval covers only the closures that had happened by its date, never one dated after it.
-  const approved = revision.facts.approval?.date;
-  const lastDay = approved !== undefined && isIsoDate(approved) && approved < asOf ? approved : asOf;
+  const lastDay = lastDayApproved(revision.facts.approval?.date, asOf);
   return { revision, open: entries.filter((entry): entry is HeldOpen => !isClosed(entry.closed, lastDay) && entry.due !== undefined && isIsoDate(entry.due)) };
 }

@@ -82,6 +82,14 @@ export function recordDate(doc: SourceDocument, kind: RecordKind, lastDay: strin
 }
 
 /**
+ * The last day an approval dated `approved` vouches for, seen at `asOf`: its own day when earlier (an
+ * approval covers only what had happened by then), else `asOf`; `asOf` without a valid approval date.
+ */
+export function lastDayApproved(approved: string | undefined, asOf: string): string {
+  return approved !== undefined && isIsoDate(approved) && approved < asOf ? approved : asOf;
+}
+
+/**
  * Whether a nonconformity is closed at `asOf`: its `closed` is a date, not after `asOf`. `closed: null`,
  * a text that is no date and a date still to come close nothing.
  */

@@ -6,6 +6,7 @@ import { APPROVAL_PROBLEM_RULES, judgeApproval, judgeRetirement } from '../git/m
 import { approvedOpenNonconformities, type HeldOpen } from '../records/approved-nonconformities.js';
 import {
   isClosed,
+  lastDayApproved,
   nonconformityEntries,
   openNonconformities,
   RECORD_WORDS,
@@ -65,9 +66,8 @@ function notValid(context: RuleContext, git: GitEvidence | undefined, doc: Sourc
  * which needs a new version and its own approval (git-approval-stale says so otherwise).
  */
 function lastDayOf(doc: SourceDocument, asOf: string): { day: string; words: string } {
-  const approved = doc.meta.status === 'approved' ? doc.meta.approval?.date : undefined;
-  if (approved !== undefined && isIsoDate(approved) && approved < asOf) return { day: approved, words: `its approval (${approved})` };
-  return { day: asOf, words: `today (${asOf})` };
+  const day = lastDayApproved(doc.meta.status === 'approved' ? doc.meta.approval?.date : undefined, asOf);
+  return { day, words: day === asOf ? `today (${asOf})` : `its approval (${day})` };
 }
 
 /**
